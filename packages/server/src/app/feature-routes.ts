@@ -1,0 +1,7 @@
+import type { AppDeps } from './deps.js';
+import type { App } from './http.js';
+import { registerEngineRoutes } from '../modules/engine/engine.routes.js';
+import { registerImportRoutes } from '../modules/imports/imports.routes.js';
+
+/** Route registrars of the feature modules beyond the foundation's core. */
+export const featureRoutes: ((app: App, deps: AppDeps) => Promise<void>)[] = [registerEngineRoutes, registerImportRoutes];

@@ -1,0 +1,50 @@
+import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type, type TProperties, type TSchema } from 'typebox';
+import { createValidationError } from './errors.js';
+
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
+
+/** Request bodies reject unknown fields (DESIGN §3: "Unknown fields are errors"; the API does the same). */
+export function StrictObject<T extends TProperties>(properties: T, options: { description?: string } = {}) {
+  return Type.Object(properties, { ...options, additionalProperties: false });
+}
+
+export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+
+export const IdParams = StrictObject({ id: Type.Integer({ minimum: 1 }) });
+
+export const PageQuery = {
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+  cursor: Type.Optional(Type.String({ maxLength: 200 })),
+};
+
+export const ErrorResponse = Type.Object({
+  error: Type.Object({
+    code: Type.String(),
+    message: Type.String(),
+    details: Type.Optional(Type.Array(Type.Record(Type.String(), Type.Unknown()))),
+  }),
+});
+
+/** Cursors are opaque to clients: base64url of the last id seen (keyset pagination, stable under inserts). */
+export function encodeCursor(lastId: number): string {
+  return Buffer.from(String(lastId)).toString('base64url');
+}
+
+export function decodeCursor(cursor: string | undefined): number | undefined {
+  if (cursor === undefined || cursor === '') return undefined;
+  const id = Number(Buffer.from(cursor, 'base64url').toString());
+  if (!Number.isInteger(id) || id < 0) throw createValidationError('Invalid cursor', [{ path: '/cursor', message: 'is not a cursor returned by this list' }]);
+  return id;
+}
+
+export function nextCursorOf<T extends { id: number }>(items: T[], limit: number): string | null {
+  return items.length === limit ? encodeCursor(items[items.length - 1]!.id) : null;
+}

@@ -1,0 +1,82 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import Fastify from 'fastify';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { AppDeps } from './deps.js';
+import { handleError } from './error-handler.js';
+import type { App } from './http.js';
+import { BATON_VERSION } from '../version.js';
+import { registerAuthHook } from '../modules/auth/auth.plugin.js';
+import { registerAuthRoutes } from '../modules/auth/auth.routes.js';
+import { registerHealthRoutes } from '../modules/health/health.routes.js';
+import { registerOrgRoutes } from '../modules/org/org.routes.js';
+import { registerPeopleRoutes } from '../modules/people/people.routes.js';
+import { registerAccountRoutes } from '../modules/accounts/accounts.routes.js';
+import { registerAuditRoutes } from '../modules/audit/audit.routes.js';
+import { registerJobRoutes } from '../modules/jobs/jobs.routes.js';
+import { featureRoutes } from './feature-routes.js';
+
+export interface BuildServerOptions {
+  logger?: boolean;
+}
+
+/** The HTTP application: plugins, the one error shape, every feature's routes and the built web UI. */
+export async function buildServer(deps: AppDeps, options: BuildServerOptions = {}): Promise<App> {
+  const app = Fastify({
+    logger: options.logger ? { level: deps.config.logLevel } : false,
+    bodyLimit: deps.config.bodyLimitBytes,
+    trustProxy: deps.config.trustProxy,
+    ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array', useDefaults: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.setErrorHandler(handleError);
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: deps.config.uploadLimitBytes, files: 1, fields: 10, parts: 12 } });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) => ({
+      statusCode: 429,
+      error: { code: 'auth.rate_limited', message: `Too many requests: try again in ${Math.ceil(ctx.ttl / 1000)} s`, details: [] },
+    }),
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Baton API', description: 'Public-sector performance assessment (考核指挥棒). See DESIGN.md §6.', version: BATON_VERSION },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'baton_session' } } },
+      security: [{ session: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list' } });
+
+  registerAuthHook(app, deps);
+  for (const register of [
+    registerHealthRoutes, registerAuthRoutes, registerOrgRoutes, registerPeopleRoutes, registerAccountRoutes,
+    registerAuditRoutes, registerJobRoutes, ...featureRoutes,
+  ]) {
+    await app.register(async (scope) => register(scope as App, deps));
+  }
+
+  registerWebUi(app, deps.config.webDist);
+  return app;
+}
+
+/** Serves the built React app; unknown non-API paths fall back to index.html (client-side routing). */
+function registerWebUi(app: App, webDist: string) {
+  const hasWeb = existsSync(join(webDist, 'index.html'));
+  if (hasWeb) void app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || req.url === '/api' || req.method !== 'GET') {
+      return reply.status(404).send({ error: { code: 'route.not_found', message: `No route ${req.method} ${req.url.split('?')[0]}`, details: [] } });
+    }
+    if (!hasWeb) {
+      return reply.status(404).type('text/plain; charset=utf-8').send('The web UI is not built: run `npm run build` (npm start does it for you).');
+    }
+    return reply.sendFile('index.html');
+  });
+}

@@ -1,0 +1,38 @@
+import { Type } from 'typebox';
+import type { AppDeps } from '../../app/deps.js';
+import { decodeCursor, PageQuery, StrictObject, type App } from '../../app/http.js';
+import { authorize } from '../../policies/policies.js';
+import { requireActor } from '../auth/auth.plugin.js';
+import { listAuditRecords } from './audit.repository.js';
+import { verifyAuditChain } from './audit.usecases.js';
+
+const AuditQuery = StrictObject({
+  ...PageQuery,
+  entity: Type.Optional(Type.String({ maxLength: 50 })),
+  entityId: Type.Optional(Type.String({ maxLength: 50 })),
+  action: Type.Optional(Type.String({ maxLength: 80 })),
+});
+
+export async function registerAuditRoutes(app: App, deps: AppDeps) {
+  const tags = ['audit'];
+
+  app.get('/api/audit', { schema: { tags, querystring: AuditQuery } }, async (req) => {
+    authorize(requireActor(req), 'audit.read');
+    const limit = req.query.limit ?? 50;
+    const rows = await listAuditRecords(deps.db, { ...req.query, beforeSeq: decodeCursor(req.query.cursor), limit });
+    return {
+      items: rows.map((r) => ({
+        seq: r.seq, at: r.at, actorLabel: r.actor_label, action: r.action, entity: r.entity, entityId: r.entity_id,
+        before: r.before_json === null ? null : (JSON.parse(r.before_json) as unknown),
+        after: r.after_json === null ? null : (JSON.parse(r.after_json) as unknown),
+        reason: r.reason, hash: r.hash,
+      })),
+      nextCursor: rows.length === limit ? Buffer.from(String(rows[rows.length - 1]!.seq)).toString('base64url') : null,
+    };
+  });
+
+  app.post('/api/audit/verify', { schema: { tags } }, async (req) => {
+    authorize(requireActor(req), 'audit.read');
+    return verifyAuditChain(deps);
+  });
+}

@@ -1,0 +1,29 @@
+import type { AppDeps } from '../../app/deps.js';
+import { createUnauthenticatedError } from '../../app/errors.js';
+import { presentAbilities } from '../../policies/policies.js';
+import { findPersonView } from '../people/people.repository.js';
+import { findAccountById, listRolesOfAccount } from './auth.repository.js';
+
+/** GET /api/me: who I am, my roles, my unit and what I may do (so the UI hides the rest). */
+export async function describeMe({ db }: Pick<AppDeps, 'db'>, accountId: number) {
+  const account = await findAccountById(db, accountId);
+  if (!account) throw createUnauthenticatedError();
+  const roles = await listRolesOfAccount(db, accountId);
+  const person = account.person_id === null ? undefined : await findPersonView(db, account.person_id);
+  const actor = {
+    accountId,
+    username: account.username,
+    personId: account.person_id,
+    unitId: person?.unit_id ?? null,
+    roles: [...new Set(roles.map((r) => r.role))],
+    leaderUnitIds: roles.filter((r) => r.role === 'leader' && r.unit_id !== null).map((r) => r.unit_id!),
+  };
+  return {
+    account: { id: account.id, username: account.username, mustChangePassword: account.must_change_password === 1 },
+    person: person
+      ? { id: person.id, name: person.name, employeeNo: person.employee_no, unitId: person.unit_id, unitName: person.unit_name, postName: person.post_name, rank: person.rank }
+      : null,
+    roles: roles.map((r) => ({ role: r.role, unitId: r.unit_id, unitName: r.unit_name })),
+    abilities: presentAbilities(actor),
+  };
+}

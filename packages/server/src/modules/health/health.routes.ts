@@ -1,0 +1,15 @@
+import { Type } from 'typebox';
+import type { AppDeps } from '../../app/deps.js';
+import type { App } from '../../app/http.js';
+import { pingDatabase } from '../../db/kysely.js';
+import { BATON_VERSION } from '../../version.js';
+
+export async function registerHealthRoutes(app: App, deps: AppDeps) {
+  app.get('/api/health', {
+    schema: { tags: ['health'], response: { 200: Type.Object({ status: Type.Literal('ok'), db: Type.String(), version: Type.String() }) } },
+    config: { public: true },
+  }, async () => {
+    await pingDatabase(deps.db);
+    return { status: 'ok' as const, db: deps.dialect, version: BATON_VERSION };
+  });
+}

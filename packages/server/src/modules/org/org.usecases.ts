@@ -1,0 +1,170 @@
+import type { AppDeps } from '../../app/deps.js';
+import { createNotFoundError } from '../../app/errors.js';
+import type { UnitType } from '../../db/schema.js';
+import { authorize, unitScopeOf, type Actor } from '../../policies/policies.js';
+import { appendAuditRecords } from '../audit/audit.repository.js';
+import { createDuplicateCodeError, createUnitCycleError, createUnitHasActivePeopleError, createUnknownReferenceError } from './org.errors.js';
+import {
+  findCategory, findCategoryByCode, findPostByCode, findPostType, findPostTypeByCode, findUnit, findUnitByCode,
+  insertCategory, insertPost, insertPostType, insertUnit, listCategories, listPosts, listPostTypes, listSubtreeUnitIds,
+  listUnitPath, listUnits, resolveVisibleUnitIds, updateCategory, updateUnit,
+} from './org.repository.js';
+import { presentCategory, presentPostType, presentUnit } from './org.presenters.js';
+
+type Deps = Pick<AppDeps, 'db' | 'now'>;
+
+const auditActor = (actor: Actor) => ({ actorId: actor.accountId, actorLabel: actor.username });
+
+export async function listVisibleUnits({ db }: Deps, actor: Actor, page: { afterId?: number | undefined; limit: number }) {
+  authorize(actor, 'org.read');
+  const visible = await resolveVisibleUnitIds(db, unitScopeOf(actor));
+  const rows = await listUnits(db, { ...page, onlyIds: visible === 'all' ? undefined : [...visible] });
+  return rows.map(presentUnit);
+}
+
+/** A unit outside the caller's scope answers 404, like a missing one. */
+export async function getVisibleUnit({ db }: Deps, actor: Actor, id: number) {
+  authorize(actor, 'org.read');
+  const visible = await resolveVisibleUnitIds(db, unitScopeOf(actor));
+  const unit = visible === 'all' || visible.has(id) ? await findUnit(db, id) : undefined;
+  if (!unit) throw createNotFoundError('unit', id);
+  const path = await listUnitPath(db, id);
+  return { ...presentUnit(unit), path: path.map(({ id: pid, name }) => ({ id: pid, name })) };
+}
+
+export interface UnitInput {
+  code: string;
+  name: string;
+  type: UnitType;
+  parentId: number | null;
+  categoryId?: number | null | undefined;
+  sort?: number | undefined;
+}
+
+export async function createUnit({ db, now }: Deps, actor: Actor, input: UnitInput) {
+  authorize(actor, 'org.manage');
+  const at = now().toISOString();
+  const id = await db.transaction().execute(async (trx) => {
+    if (await findUnitByCode(trx, input.code)) throw createDuplicateCodeError('unit', input.code);
+    if (input.parentId !== null && !(await findUnit(trx, input.parentId))) throw createUnknownReferenceError('/parentId', 'unit', input.parentId);
+    if (input.categoryId != null && !(await findCategory(trx, input.categoryId))) throw createUnknownReferenceError('/categoryId', 'category', input.categoryId);
+    const newId = await insertUnit(trx, {
+      code: input.code, name: input.name, type: input.type, parent_id: input.parentId, category_id: input.categoryId ?? null,
+      sort: input.sort ?? 0, active: 1, created_at: at, updated_at: at,
+    });
+    await appendAuditRecords(trx, [{ ...auditActor(actor), action: 'unit.created', entity: 'unit', entityId: newId, after: input }], at);
+    return newId;
+  });
+  return presentUnit((await findUnit(db, id))!);
+}
+
+export interface UnitChanges {
+  name?: string | undefined;
+  type?: UnitType | undefined;
+  parentId?: number | null | undefined;
+  categoryId?: number | null | undefined;
+  sort?: number | undefined;
+  active?: boolean | undefined;
+  reason?: string | undefined;
+}
+
+export async function changeUnit({ db, now }: Deps, actor: Actor, id: number, changes: UnitChanges) {
+  authorize(actor, 'org.manage');
+  const at = now().toISOString();
+  await db.transaction().execute(async (trx) => {
+    const before = await findUnit(trx, id);
+    if (!before) throw createNotFoundError('unit', id);
+    if (changes.parentId !== undefined && changes.parentId !== null) {
+      if (!(await findUnit(trx, changes.parentId))) throw createUnknownReferenceError('/parentId', 'unit', changes.parentId);
+      if ((await listSubtreeUnitIds(trx, [id])).includes(changes.parentId)) throw createUnitCycleError();
+    }
+    if (changes.categoryId != null && !(await findCategory(trx, changes.categoryId))) throw createUnknownReferenceError('/categoryId', 'category', changes.categoryId);
+    if (changes.active === false && before.people_count > 0) throw createUnitHasActivePeopleError(before.people_count);
+    await updateUnit(trx, id, {
+      ...(changes.name !== undefined && { name: changes.name }),
+      ...(changes.type !== undefined && { type: changes.type }),
+      ...(changes.parentId !== undefined && { parent_id: changes.parentId }),
+      ...(changes.categoryId !== undefined && { category_id: changes.categoryId }),
+      ...(changes.sort !== undefined && { sort: changes.sort }),
+      ...(changes.active !== undefined && { active: changes.active ? 1 : 0 }),
+      updated_at: at,
+    });
+    const after = await findUnit(trx, id);
+    await appendAuditRecords(trx, [{
+      ...auditActor(actor), action: 'unit.updated', entity: 'unit', entityId: id,
+      before: presentUnit(before), after: presentUnit(after!), reason: changes.reason ?? null,
+    }], at);
+  });
+  return presentUnit((await findUnit(db, id))!);
+}
+
+export async function listAllCategories({ db }: Deps, actor: Actor) {
+  authorize(actor, 'org.read');
+  return (await listCategories(db)).map(presentCategory);
+}
+
+export async function createCategory({ db, now }: Deps, actor: Actor, input: { code: string; name: string; description?: string | undefined; sort?: number | undefined }) {
+  authorize(actor, 'org.manage');
+  const at = now().toISOString();
+  const id = await db.transaction().execute(async (trx) => {
+    if (await findCategoryByCode(trx, input.code)) throw createDuplicateCodeError('category', input.code);
+    const newId = await insertCategory(trx, { code: input.code, name: input.name, description: input.description ?? null, sort: input.sort ?? 0, now: at });
+    await appendAuditRecords(trx, [{ ...auditActor(actor), action: 'category.created', entity: 'category', entityId: newId, after: input }], at);
+    return newId;
+  });
+  return presentCategory((await findCategory(db, id))!);
+}
+
+export async function changeCategory(
+  { db, now }: Deps, actor: Actor, id: number,
+  changes: { code?: string | undefined; name?: string | undefined; description?: string | undefined; sort?: number | undefined; reason?: string | undefined },
+) {
+  authorize(actor, 'org.manage');
+  const at = now().toISOString();
+  await db.transaction().execute(async (trx) => {
+    const before = await findCategory(trx, id);
+    if (!before) throw createNotFoundError('category', id);
+    if (changes.code && changes.code !== before.code && (await findCategoryByCode(trx, changes.code))) throw createDuplicateCodeError('category', changes.code);
+    const { reason, ...fields } = changes;
+    await updateCategory(trx, id, fields, at);
+    await appendAuditRecords(trx, [{
+      ...auditActor(actor), action: 'category.updated', entity: 'category', entityId: id,
+      before: presentCategory(before), after: presentCategory((await findCategory(trx, id))!), reason: reason ?? null,
+    }], at);
+  });
+  return presentCategory((await findCategory(db, id))!);
+}
+
+export async function listAllPostTypes({ db }: Deps, actor: Actor) {
+  authorize(actor, 'org.read');
+  return (await listPostTypes(db)).map(presentPostType);
+}
+
+export async function listAllPosts({ db }: Deps, actor: Actor) {
+  authorize(actor, 'org.read');
+  return (await listPosts(db)).map((p) => ({ id: p.id, code: p.code, name: p.name, postTypeId: p.post_type_id, postTypeName: p.post_type_name }));
+}
+
+export async function createPostType({ db, now }: Deps, actor: Actor, input: { code: string; name: string }) {
+  authorize(actor, 'org.manage');
+  const at = now().toISOString();
+  return db.transaction().execute(async (trx) => {
+    if (await findPostTypeByCode(trx, input.code)) throw createDuplicateCodeError('post_type', input.code);
+    const id = await insertPostType(trx, { ...input, now: at });
+    await appendAuditRecords(trx, [{ ...auditActor(actor), action: 'post_type.created', entity: 'post_type', entityId: id, after: input }], at);
+    return { id, ...input };
+  });
+}
+
+export async function createPost({ db, now }: Deps, actor: Actor, input: { code: string; name: string; postTypeId: number }) {
+  authorize(actor, 'org.manage');
+  const at = now().toISOString();
+  return db.transaction().execute(async (trx) => {
+    if (await findPostByCode(trx, input.code)) throw createDuplicateCodeError('post', input.code);
+    const type = await findPostType(trx, input.postTypeId);
+    if (!type) throw createUnknownReferenceError('/postTypeId', 'post type', input.postTypeId);
+    const id = await insertPost(trx, { ...input, now: at });
+    await appendAuditRecords(trx, [{ ...auditActor(actor), action: 'post.created', entity: 'post', entityId: id, after: input }], at);
+    return { id, ...input, postTypeName: type.name };
+  });
+}

@@ -1,0 +1,75 @@
+import { createForbiddenError } from '../app/errors.js';
+import type { Role } from '../db/schema.js';
+
+/** Who is asking: resolved from the session on every request. */
+export interface Actor {
+  accountId: number;
+  username: string;
+  personId: number | null;
+  /** The unit the person works in now. */
+  unitId: number | null;
+  roles: Role[];
+  /** Roots of the subtrees the actor leads (DESIGN §1: a leader sees and reviews his unit's subtree). */
+  leaderUnitIds: number[];
+}
+
+export type Ability =
+  | 'org.read'
+  | 'org.manage'
+  | 'org.import'
+  | 'org.export'
+  | 'account.manage'
+  | 'audit.read'
+  | 'engine.evaluate';
+
+const has = (actor: Actor, role: Role) => actor.roles.includes(role);
+const isAdmin = (a: Actor) => has(a, 'admin');
+const isAuditor = (a: Actor) => has(a, 'auditor');
+
+/**
+ * The permission table. Reads of records are further narrowed by `unitScopeOf` (scopes are
+ * data, checked in bulk by the repositories); these predicates say who may do what at all.
+ */
+const abilityRules: Record<Ability, (actor: Actor) => boolean> = {
+  'org.read': () => true,
+  'org.manage': isAdmin,
+  'org.import': isAdmin,
+  'org.export': (a) => isAdmin(a) || isAuditor(a),
+  'account.manage': isAdmin,
+  'audit.read': (a) => isAdmin(a) || isAuditor(a),
+  'engine.evaluate': () => true,
+};
+
+export function can(actor: Actor, ability: Ability): boolean {
+  return abilityRules[ability](actor);
+}
+
+/** Throws 403 `auth.forbidden` unless the actor has the ability. */
+export function authorize(actor: Actor, ability: Ability): void {
+  if (!can(actor, ability)) throw createForbiddenError(ability);
+}
+
+/** Sent to the UI (GET /api/me) so it hides what the caller may not do. */
+export function presentAbilities(actor: Actor): Record<Ability, boolean> {
+  return Object.fromEntries(
+    (Object.keys(abilityRules) as Ability[]).map((ability) => [ability, can(actor, ability)]),
+  ) as Record<Ability, boolean>;
+}
+
+/**
+ * Which part of the organization an actor may read (DESIGN §1, §2.5).
+ * admin and auditor: everything; leader: the subtrees he leads; member: his own unit only
+ * (the team feed, 横向了解), not the sections below it. A person always sees himself.
+ */
+export type UnitScope =
+  | { kind: 'all' }
+  | { kind: 'some'; subtreeRoots: number[]; units: number[] };
+
+export function unitScopeOf(actor: Actor): UnitScope {
+  if (isAdmin(actor) || isAuditor(actor)) return { kind: 'all' };
+  return {
+    kind: 'some',
+    subtreeRoots: [...new Set(actor.leaderUnitIds)],
+    units: actor.unitId === null ? [] : [actor.unitId],
+  };
+}
