@@ -1,0 +1,57 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import type { DatabaseHandle } from '../../db/kysely.js';
+import { adminActor, depsFor } from '../../testing/fixtures.js';
+import { createTestDatabase, testDialects } from '../../testing/test-database.js';
+import { createUnit, changeUnit } from '../org/org.usecases.js';
+import { verifyAuditChain } from './audit.usecases.js';
+
+describe.each(testDialects)('the audit chain on %s', (dialect) => {
+  let handle: DatabaseHandle;
+  let deps: ReturnType<typeof depsFor>;
+  beforeEach(async () => {
+    handle = await createTestDatabase(dialect);
+    deps = depsFor(handle);
+    const d = await createUnit(deps, adminActor, { code: 'D', name: '崇川区', type: 'district', parentId: null });
+    const t = await createUnit(deps, adminActor, { code: 'T', name: '川姜镇', type: 'town', parentId: d.id });
+    await changeUnit(deps, adminActor, t.id, { name: '川姜镇人民政府', reason: '更名' });
+    await createUnit(deps, adminActor, { code: 'S', name: '二甲镇', type: 'town', parentId: d.id });
+  });
+  afterEach(() => handle.destroy());
+
+  it('verifies an untouched chain', async () => {
+    expect(await verifyAuditChain(deps)).toMatchObject({ ok: true, records: 4, problems: [] });
+  });
+
+  it('detects a record whose content was altered', async () => {
+    await sql`update audit_log set reason = '改过' where seq = 3`.execute(handle.db);
+    const result = await verifyAuditChain(deps);
+    expect(result.ok).toBe(false);
+    expect(result.problems).toContainEqual({ seq: 3, message: expect.stringContaining('altered') });
+  });
+
+  it('detects a record deleted from the middle', async () => {
+    await sql`delete from audit_log where seq = 2`.execute(handle.db);
+    const result = await verifyAuditChain(deps);
+    expect(result.ok).toBe(false);
+    expect(result.problems.map((p) => p.seq)).toContain(3);
+  });
+
+  it('detects a deleted tail through the recorded head', async () => {
+    await sql`delete from audit_log where seq = 4`.execute(handle.db);
+    const result = await verifyAuditChain(deps);
+    expect(result.ok).toBe(false);
+    expect(result.problems[0]!.message).toMatch(/deleted/);
+  });
+
+  it('detects a record re-hashed after tampering, because its successor points at the old hash', async () => {
+    const { hashAuditRecord } = await import('./audit.repository.js');
+    const row = await handle.db.selectFrom('audit_log').selectAll().where('seq', '=', 2).executeTakeFirstOrThrow();
+    const forged = { ...row, after_json: '{"name":"伪造"}' };
+    const { hash: _old, ...fields } = forged;
+    await handle.db.updateTable('audit_log').set({ after_json: forged.after_json, hash: hashAuditRecord(fields) }).where('seq', '=', 2).execute();
+    const result = await verifyAuditChain(deps);
+    expect(result.ok).toBe(false);
+    expect(result.problems).toContainEqual({ seq: 3, message: expect.stringContaining('does not point') });
+  });
+});
