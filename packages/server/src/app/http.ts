@@ -40,8 +40,9 @@ export function encodeCursor(lastId: number): string {
 
 export function decodeCursor(cursor: string | undefined): number | undefined {
   if (cursor === undefined || cursor === '') return undefined;
-  const id = Number(Buffer.from(cursor, 'base64url').toString());
-  if (!Number.isInteger(id) || id < 0) throw createValidationError('Invalid cursor', [{ path: '/cursor', message: 'is not a cursor returned by this list' }]);
+  const decoded = /^[A-Za-z0-9_-]+$/.test(cursor) ? Buffer.from(cursor, 'base64url').toString() : '';
+  const id = /^\d{1,15}$/.test(decoded) ? Number(decoded) : NaN;
+  if (!Number.isSafeInteger(id)) throw createValidationError('Invalid cursor', [{ path: '/cursor', message: 'is not a cursor returned by this list' }]);
   return id;
 }
 

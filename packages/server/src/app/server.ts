@@ -10,6 +10,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AppDeps } from './deps.js';
 import { handleError } from './error-handler.js';
+import { AppError } from './errors.js';
 import type { App } from './http.js';
 import { BATON_VERSION } from '../version.js';
 import { registerAuthHook } from '../modules/auth/auth.plugin.js';
@@ -40,10 +41,8 @@ export async function buildServer(deps: AppDeps, options: BuildServerOptions = {
   await app.register(multipart, { limits: { fileSize: deps.config.uploadLimitBytes, files: 1, fields: 10, parts: 12 } });
   await app.register(rateLimit, {
     global: false,
-    errorResponseBuilder: (_req, ctx) => ({
-      statusCode: 429,
-      error: { code: 'auth.rate_limited', message: `Too many requests: try again in ${Math.ceil(ctx.ttl / 1000)} s`, details: [] },
-    }),
+    // Thrown by the plugin, so it goes through handleError like every other error.
+    errorResponseBuilder: (_req, ctx) => new AppError(429, 'auth.rate_limited', `Too many requests: try again in ${Math.ceil(ctx.ttl / 1000)} s`),
   });
   await app.register(swagger, {
     openapi: {

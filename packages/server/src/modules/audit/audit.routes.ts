@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import type { AppDeps } from '../../app/deps.js';
-import { decodeCursor, PageQuery, StrictObject, type App } from '../../app/http.js';
+import { decodeCursor, encodeCursor, PageQuery, StrictObject, type App } from '../../app/http.js';
 import { authorize } from '../../policies/policies.js';
 import { requireActor } from '../auth/auth.plugin.js';
 import { listAuditRecords } from './audit.repository.js';
@@ -27,7 +27,7 @@ export async function registerAuditRoutes(app: App, deps: AppDeps) {
         after: r.after_json === null ? null : (JSON.parse(r.after_json) as unknown),
         reason: r.reason, hash: r.hash,
       })),
-      nextCursor: rows.length === limit ? Buffer.from(String(rows[rows.length - 1]!.seq)).toString('base64url') : null,
+      nextCursor: rows.length === limit ? encodeCursor(rows[rows.length - 1]!.seq) : null,
     };
   });
 

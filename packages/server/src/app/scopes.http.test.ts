@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAccount } from '../modules/accounts/accounts.usecases.js';
+import { createUnit } from '../modules/org/org.usecases.js';
+import { createPerson } from '../modules/people/people.usecases.js';
+import { adminActor } from '../testing/fixtures.js';
+import { createTestApp, type TestApp } from '../testing/http.js';
+import { testDialects } from '../testing/test-database.js';
+
+type Role = 'anonymous' | 'admin' | 'auditor' | 'leader' | 'member';
+const roles: Role[] = ['anonymous', 'admin', 'auditor', 'leader', 'member'];
+
+interface Ids { t1: number; s1: number; t2: number; m1: number; m2: number; memberAccount: number }
+
+/**
+ * Every route against every role (DESIGN §2.5: scopes are enforced on the server).
+ * The leader leads 川姜镇 (with its section 党政办); the member works in 川姜镇; 二甲镇 is nobody's.
+ * Out-of-scope ids answer 404, exactly like ids that do not exist.
+ */
+const table: { route: string; request: (ids: Ids, role: Role) => { method: 'GET' | 'POST' | 'PATCH'; url: string; payload?: object }; expect: Record<Role, number> }[] = [
+  { route: 'GET /api/me', request: () => ({ method: 'GET', url: '/api/me' }), expect: { anonymous: 401, admin: 200, auditor: 200, leader: 200, member: 200 } },
+  { route: 'GET /api/units', request: () => ({ method: 'GET', url: '/api/units' }), expect: { anonymous: 401, admin: 200, auditor: 200, leader: 200, member: 200 } },
+  { route: 'GET /api/units/:id (own subtree)', request: (i) => ({ method: 'GET', url: `/api/units/${i.s1}` }), expect: { anonymous: 401, admin: 200, auditor: 200, leader: 200, member: 404 } },
+  { route: 'GET /api/units/:id (own unit)', request: (i) => ({ method: 'GET', url: `/api/units/${i.t1}` }), expect: { anonymous: 401, admin: 200, auditor: 200, leader: 200, member: 200 } },
+  { route: 'GET /api/units/:id (other town)', request: (i) => ({ method: 'GET', url: `/api/units/${i.t2}` }), expect: { anonymous: 401, admin: 200, auditor: 200, leader: 404, member: 404 } },
+  { route: 'POST /api/units', request: (_i, r) => ({ method: 'POST', url: '/api/units', payload: { code: `NEW-${r}`, name: '新单位', type: 'section', parentId: null } }), expect: { anonymous: 401, admin: 201, auditor: 403, leader: 403, member: 403 } },
+  { route: 'PATCH /api/units/:id', request: (i) => ({ method: 'PATCH', url: `/api/units/${i.t1}`, payload: { sort: 1 } }), expect: { anonymous: 401, admin: 200, auditor: 403, leader: 403, member: 403 } },
+  { route: 'GET /api/categories', request: () => ({ method: 'GET', url: '/api/categories' }), expect: { anonymous: 401, admin: 200, auditor: 200, leader: 200, member: 200 } },
+  { route: 'POST /api/categories', request: (_i, r) => ({ method: 'POST', url: '/api/categories', payload: { code: `C-${r}`, name: `分类${r}` } }), expect: { anonymous: 401, admin: 201, auditor: 403, leader: 403, member: 403 } },
+  { route: 'GET /api/post-types', request: () => ({ method: 'GET', url: '/api/post-types' }), expect: { anonymous: 401, admin: 200, auditor: 200, leader: 200, member: 200 } },
+  { route: 'POST /api/post-types', request: (_i, r) => ({ method: 'POST', url: '/api/post-types', payload: { code: `PT-${r}`, name: '综合管理类' } }), expect: { anonymous: 401, admin: 201, auditor: 403, leader: 403, member: 403 } },
+  { route: 'GET /api/posts', request: () => ({ method: 'GET', url: '/api/posts' }), expect: { anonymous: 401, admin: 200, auditor: 200, leader: 200, member: 200 } },
+  { route: 'GET /api/people', request: () => ({ method: 'GET', url: '/api/people' }), expect: { anonymous: 401, admin: 200, auditor: 200, leader: 200, member: 200 } },
+  { route: 'GET /api/people?unit= (other town)', request: (i) => ({ method: 'GET', url: `/api/people?unit=${i.t2}` }), expect: { anonymous: 401, admin: 200, auditor: 200, leader: 404, member: 404 } },
+  { route: 'GET /api/people/:id (same unit)', request: (i) => ({ method: 'GET', url: `/api/people/${i.m1}` }), expect: { anonymous: 401, admin: 200, auditor: 200, leader: 200, member: 200 } },
+  { route: 'GET /api/people/:id (other town)', request: (i) => ({ method: 'GET', url: `/api/people/${i.m2}` }), expect: { anonymous: 401, admin: 200, auditor: 200, leader: 404, member: 404 } },
+  { route: 'POST /api/people', request: (i, r) => ({ method: 'POST', url: '/api/people', payload: { employeeNo: `N-${r}`, name: '新人', unitId: i.t1 } }), expect: { anonymous: 401, admin: 201, auditor: 403, leader: 403, member: 403 } },
+  { route: 'PATCH /api/people/:id', request: (i) => ({ method: 'PATCH', url: `/api/people/${i.m1}`, payload: { phone: '13800000000' } }), expect: { anonymous: 401, admin: 200, auditor: 403, leader: 403, member: 403 } },
+  { route: 'GET /api/accounts', request: () => ({ method: 'GET', url: '/api/accounts' }), expect: { anonymous: 401, admin: 200, auditor: 403, leader: 403, member: 403 } },
+  { route: 'POST /api/accounts', request: (_i, r) => ({ method: 'POST', url: '/api/accounts', payload: { username: `new-${r}`, roles: [{ role: 'auditor' }] } }), expect: { anonymous: 401, admin: 201, auditor: 403, leader: 403, member: 403 } },
+  { route: 'PATCH /api/accounts/:id', request: (i) => ({ method: 'PATCH', url: `/api/accounts/${i.memberAccount}`, payload: { reason: 'no change' } }), expect: { anonymous: 401, admin: 200, auditor: 403, leader: 403, member: 403 } },
+  { route: 'POST /api/accounts/:id/reset-password', request: () => ({ method: 'POST', url: '/api/accounts/999999/reset-password', payload: {} }), expect: { anonymous: 401, admin: 404, auditor: 403, leader: 403, member: 403 } },
+  { route: 'GET /api/audit', request: () => ({ method: 'GET', url: '/api/audit' }), expect: { anonymous: 401, admin: 200, auditor: 200, leader: 403, member: 403 } },
+  { route: 'POST /api/audit/verify', request: () => ({ method: 'POST', url: '/api/audit/verify' }), expect: { anonymous: 401, admin: 200, auditor: 200, leader: 403, member: 403 } },
+  { route: 'POST /api/auth/password', request: () => ({ method: 'POST', url: '/api/auth/password', payload: { currentPassword: 'wrong', newPassword: 'Another-pass1' } }), expect: { anonymous: 401, admin: 400, auditor: 400, leader: 400, member: 400 } },
+];
+
+describe.each(testDialects)('every route against every role on %s', (dialect) => {
+  let t: TestApp;
+  let ids: Ids;
+  const cookies = {} as Record<Role, string | undefined>;
+
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+    const d = t.deps;
+    const district = await createUnit(d, adminActor, { code: 'D', name: '崇川区', type: 'district', parentId: null });
+    const t1 = await createUnit(d, adminActor, { code: 'T1', name: '川姜镇', type: 'town', parentId: district.id });
+    const s1 = await createUnit(d, adminActor, { code: 'T1S1', name: '党政办', type: 'section', parentId: t1.id });
+    const t2 = await createUnit(d, adminActor, { code: 'T2', name: '二甲镇', type: 'town', parentId: district.id });
+    const l1 = await createPerson(d, adminActor, { employeeNo: 'L1', name: '陈镇长', unitId: t1.id });
+    const m1 = await createPerson(d, adminActor, { employeeNo: 'M1', name: '张三', unitId: t1.id });
+    const m2 = await createPerson(d, adminActor, { employeeNo: 'M2', name: '王五', unitId: t2.id });
+    const password = 'Role-passw0rd';
+    await createAccount(d, adminActor, { username: 'auditor', roles: [{ role: 'auditor' }], password });
+    await createAccount(d, adminActor, { username: 'leader', personId: l1.id, roles: [{ role: 'leader', unitId: t1.id }, { role: 'member' }], password });
+    const member = await createAccount(d, adminActor, { username: 'member', personId: m1.id, roles: [{ role: 'member' }], password });
+    ids = { t1: t1.id, s1: s1.id, t2: t2.id, m1: m1.id, m2: m2.id, memberAccount: member.account.id };
+    cookies.admin = await t.loginAs('admin');
+    for (const r of ['auditor', 'leader', 'member'] as const) cookies[r] = await t.loginAs(r, password);
+  });
+  afterAll(() => t.close());
+
+  for (const row of table) {
+    it.each(roles)(`${row.route} as %s`, async (role) => {
+      const req = row.request(ids, role);
+      const res = await t.app.inject({ ...req, headers: cookies[role] ? { cookie: cookies[role] } : {} });
+      expect(res.statusCode, res.body).toBe(row.expect[role]);
+      if (res.statusCode >= 400) expect(res.json()).toMatchObject({ error: { code: expect.any(String), message: expect.any(String) } });
+    });
+  }
+
+  it('answers an out-of-scope person exactly like a missing one', async () => {
+    const outOfScope = await t.app.inject({ method: 'GET', url: `/api/people/${ids.m2}`, headers: { cookie: cookies.leader! } });
+    const missing = await t.app.inject({ method: 'GET', url: '/api/people/987654', headers: { cookie: cookies.leader! } });
+    expect(outOfScope.statusCode).toBe(404);
+    expect(missing.statusCode).toBe(404);
+    expect(outOfScope.json().error.code).toBe(missing.json().error.code);
+    expect(outOfScope.body).not.toContain('王五');
+  });
+
+  it('sends the abilities of the caller to the UI', async () => {
+    const me = await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: cookies.leader! } });
+    expect(me.json()).toMatchObject({
+      account: { username: 'leader' },
+      person: { name: '陈镇长', unitName: '川姜镇' },
+      roles: expect.arrayContaining([{ role: 'leader', unitId: ids.t1, unitName: '川姜镇' }]),
+      abilities: { 'org.manage': false, 'audit.read': false, 'org.read': true },
+    });
+  });
+});
