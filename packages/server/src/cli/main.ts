@@ -5,6 +5,7 @@ import { registerServeCommands } from './commands/serve.js';
 import { registerMaintenanceCommands } from './commands/maintenance.js';
 import { registerUserCommands } from './commands/users.js';
 import { registerFeatureCommands } from './commands/feature-commands.js';
+import { registerEvaluateCommand } from './commands/evaluate.js';
 
 const program = new Command('baton')
   .description('Baton — public-sector performance assessment (考核指挥棒)')
@@ -15,6 +16,7 @@ registerServeCommands(program);
 registerMaintenanceCommands(program);
 registerUserCommands(program);
 registerFeatureCommands(program);
+registerEvaluateCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,4 +1,18 @@
+import { Type } from 'typebox';
 import type { AppDeps } from '../../app/deps.js';
-import type { App } from '../../app/http.js';
+import { StrictObject, type App } from '../../app/http.js';
+import { requireActor } from '../auth/auth.plugin.js';
+import { evaluateScenario } from './engine.usecases.js';
 
-export async function registerEngineRoutes(_app: App, _deps: AppDeps) {}
+export async function registerEngineRoutes(app: App, deps: AppDeps) {
+  app.post('/api/evaluate', {
+    // Scenarios of a whole city are large; the engine validates them itself, naming the path of a bad field.
+    bodyLimit: deps.config.uploadLimitBytes,
+    schema: {
+      tags: ['engine'],
+      description: 'Evaluates a scenario exactly as `baton evaluate` does (DESIGN §3). Invalid scenarios answer 400 `scenario.invalid` with one detail per bad field.',
+      querystring: StrictObject({ explain: Type.Optional(Type.Boolean({ default: false })) }),
+      body: Type.Object({}, { additionalProperties: true, description: 'a scenario: { scheme, subjects, facts, history? }' }),
+    },
+  }, async (req) => evaluateScenario(requireActor(req), req.body, { explain: req.query.explain ?? false }));
+}
