@@ -65,16 +65,24 @@ export async function buildServer(deps: AppDeps, options: BuildServerOptions = {
   return app;
 }
 
-/** Serves the built React app; unknown non-API paths fall back to index.html (client-side routing). */
+/**
+ * Serves the built React app. Files are looked up per request (a rebuilt UI is served without a
+ * restart); a missing asset is a 404, and any other unknown non-API path falls back to index.html
+ * (client-side routing).
+ */
 function registerWebUi(app: App, webDist: string) {
   const hasWeb = existsSync(join(webDist, 'index.html'));
-  if (hasWeb) void app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
+  if (hasWeb) void app.register(fastifyStatic, { root: webDist, wildcard: true, index: ['index.html'] });
   app.setNotFoundHandler((req, reply) => {
-    if (req.url.startsWith('/api/') || req.url === '/api' || req.method !== 'GET') {
-      return reply.status(404).send({ error: { code: 'route.not_found', message: `No route ${req.method} ${req.url.split('?')[0]}`, details: [] } });
+    const path = req.url.split('?')[0]!;
+    if (path.startsWith('/api/') || path === '/api' || req.method !== 'GET') {
+      return reply.status(404).send({ error: { code: 'route.not_found', message: `No route ${req.method} ${path}`, details: [] } });
     }
     if (!hasWeb) {
       return reply.status(404).type('text/plain; charset=utf-8').send('The web UI is not built: run `npm run build` (npm start does it for you).');
+    }
+    if (path.startsWith('/assets/') || /\.[a-z0-9]+$/i.test(path)) {
+      return reply.status(404).type('text/plain; charset=utf-8').send('Not found');
     }
     return reply.sendFile('index.html');
   });

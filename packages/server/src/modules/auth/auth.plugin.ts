@@ -29,7 +29,8 @@ export function requireActor(req: FastifyRequest): SessionActor {
 export function registerAuthHook(app: App, deps: AppDeps) {
   app.decorateRequest('actor', null);
   app.addHook('preHandler', async (req) => {
-    if (!req.url.startsWith('/api/') || req.routeOptions.config?.public) return;
+    // Only API routes need a session; the static UI and the docs do not.
+    if (!req.routeOptions.url?.startsWith('/api/') || req.routeOptions.config?.public) return;
     const token = req.cookies[SESSION_COOKIE];
     req.actor = token ? await resolveActor(deps, token) : null;
     if (!req.actor) throw createUnauthenticatedError();

@@ -1,0 +1,8 @@
+import { Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { PersonStatus } from '../../../api/types';
+
+export function PersonStatusTag({ status }: { status: PersonStatus }) {
+  const { t } = useTranslation();
+  return <Tag color={status === 'active' ? 'green' : 'default'}>{t(`personStatus.${status}`)}</Tag>;
+}
