@@ -1,6 +1,8 @@
 /** One error shape for the whole API (DESIGN §6): `{ error: { code, message, details } }` with a 4xx status. */
 export interface ErrorDetail {
   path?: string;
+  /** Spreadsheet imports: the sheet, row (as Excel numbers it) and column (its header) of a bad cell. */
+  sheet?: string;
   row?: number;
   column?: string;
   message: string;

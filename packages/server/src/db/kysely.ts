@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type MigrationResultSet } from 'kysely';
 import { migrations } from './migrations/index.js';
+import { isPostgres } from './migrations/migration-helpers.js';
 import type { Database } from './schema.js';
 
 export type Db = Kysely<Database>;
@@ -66,8 +67,20 @@ function openPostgres(url: string, options: DatabaseOptions): DatabaseHandle {
   };
 }
 
+/**
+ * Applies the migrations. On PostgreSQL, Kysely's own bookkeeping tables are kept in the current
+ * schema (the first of the search path): without that, the migrator finds another schema's tables
+ * and databases in different schemas of one PostgreSQL database (the tests) disturb each other.
+ */
 export async function migrateToLatest(db: Db): Promise<MigrationResultSet> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const schema = isPostgres(db)
+    ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema
+    : undefined;
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
   const result = await migrator.migrateToLatest();
   if (result.error) throw result.error;
   return result;

@@ -23,15 +23,24 @@ export async function createTestDatabase(dialect: DialectName): Promise<Database
   await admin.query(`create schema ${schema}`);
   await admin.end();
   const handle = openDatabase({ databaseUrl: url, pgSchema: schema, pgPoolSize: 4 });
-  await migrateToLatest(handle.db);
+  const dropSchema = async () => {
+    const cleaner = new pg.Client({ connectionString: url });
+    await cleaner.connect();
+    await cleaner.query(`drop schema if exists ${schema} cascade`);
+    await cleaner.end();
+  };
+  try {
+    await migrateToLatest(handle.db);
+  } catch (err) {
+    await handle.destroy();
+    await dropSchema();
+    throw err;
+  }
   return {
     ...handle,
     destroy: async () => {
       await handle.destroy();
-      const cleaner = new pg.Client({ connectionString: url });
-      await cleaner.connect();
-      await cleaner.query(`drop schema ${schema} cascade`);
-      await cleaner.end();
+      await dropSchema();
     },
   };
 }

@@ -1,4 +1,9 @@
 import type { Command } from 'commander';
+import { registerOrgCommands } from './org.js';
 
-/** Commands of the feature modules (org import/export, demo seed, evaluate). */
-export function registerFeatureCommands(_program: Command) {}
+/** Commands of the feature modules, one registrar each (org import/export and the demo seed, …). */
+const featureCommands: ((program: Command) => void)[] = [registerOrgCommands];
+
+export function registerFeatureCommands(program: Command) {
+  for (const register of featureCommands) register(program);
+}

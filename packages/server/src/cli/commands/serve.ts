@@ -35,7 +35,8 @@ export function registerServeCommands(program: Command) {
       ];
       if (report.demoSeeded) {
         lines.push('', `  A demo organization was created. Demo accounts share the password: ${report.demoPasswordGenerated ? report.demoPassword : 'BATON_DEMO_PASSWORD'}`);
-        for (const a of report.demoAccounts) lines.push(`    ${a.username.padEnd(14)} ${a.role.padEnd(8)} ${a.description}`);
+        const width = Math.max(...report.demoAccounts.map((a) => a.username.length)) + 2;
+        for (const a of report.demoAccounts) lines.push(`    ${a.username.padEnd(width)} ${a.role.padEnd(8)} ${a.description}`);
       }
       console.log(lines.join('\n') + '\n');
     });

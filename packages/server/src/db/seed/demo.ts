@@ -1,8 +1,33 @@
 import type { AppDeps } from '../../app/deps.js';
+import { localDateOf } from '../../app/dates.js';
+import { hashPassword } from '../../modules/auth/passwords.js';
+import { importOrgWorkbookNow } from '../../modules/imports/imports.usecases.js';
+import { writeOrgWorkbook } from '../../modules/imports/org-workbook.js';
+import type { Actor } from '../../policies/policies.js';
+import { buildDemoOrganization } from './demo-org.js';
 
 export interface DemoAccount { username: string; role: string; description: string }
 
-/** Seeds the demo district (filled in by the seed work). */
-export async function seedDemoOrganization(_deps: AppDeps, _opts: { demoPassword: string }): Promise<{ accounts: DemoAccount[] }> {
-  return { accounts: [] };
+/** The seed acts as the built-in system administrator (like the CLI); its audit records say "system". */
+const seedActor: Actor = { accountId: 0, username: 'system', personId: null, unitId: null, roles: ['admin'], leaderUnitIds: [] };
+
+/**
+ * Seeds the demo district (DESIGN §1 "The demo organization") in one transaction. The organization
+ * is written as an .xlsx roster and imported through the import use case, so the demo goes through
+ * the same validation as any upload. Later seed steps (work logs, points, periods) belong in the
+ * same transaction, after the organization.
+ */
+export async function seedDemoOrganization(deps: AppDeps, { demoPassword }: { demoPassword: string }): Promise<{ accounts: DemoAccount[] }> {
+  const demo = buildDemoOrganization({ today: localDateOf(deps.now()) });
+  const content = await writeOrgWorkbook(demo.roster);
+  // Every demo account shares the demo password: hashed once (at full cost), not 400 times.
+  const hash = await hashPassword(demoPassword);
+  await deps.db.transaction().execute(async (trx) => {
+    const scoped = { ...deps, db: trx };
+    await importOrgWorkbookNow(scoped, seedActor, { fileName: 'demo-organization.xlsx', content }, {
+      credentials: async () => ({ hash, temporaryPassword: null, mustChangePassword: false }),
+      usernameOf: (employeeNo) => demo.usernames.get(employeeNo) ?? employeeNo,
+    });
+  });
+  return { accounts: demo.accounts };
 }

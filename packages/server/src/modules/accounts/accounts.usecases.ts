@@ -4,7 +4,7 @@ import type { Role } from '../../db/schema.js';
 import { authorize, type Actor } from '../../policies/policies.js';
 import { appendAuditRecords } from '../audit/audit.repository.js';
 import { deleteSessionsOfAccount, updatePasswordHash } from '../auth/auth.repository.js';
-import { checkPasswordStrength } from '../auth/auth.usecases.js';
+import { checkPasswordStrength, forgetCachedSessions } from '../auth/auth.usecases.js';
 import { createWeakPasswordError } from '../auth/auth.errors.js';
 import { generatePassword, hashPassword } from '../auth/passwords.js';
 import { createUnknownReferenceError } from '../org/org.errors.js';
@@ -104,6 +104,7 @@ export async function changeAccount(
       before: beforePresented, after, reason: changes.reason ?? null,
     }], at);
   });
+  forgetCachedSessions();
   const [account] = await presentAccounts(db, [(await findAccountView(db, id))!]);
   return account!;
 }
@@ -122,5 +123,6 @@ export async function resetAccountPassword({ db, now }: Deps, actor: Actor, id: 
       actorId: actor.accountId, actorLabel: actor.username, action: 'account.password_reset', entity: 'account', entityId: id, reason: reason ?? null,
     }], at);
   });
+  forgetCachedSessions();
   return { temporaryPassword };
 }

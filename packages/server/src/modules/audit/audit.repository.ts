@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '../../db/kysely.js';
+import { isPostgres } from '../../db/migrations/migration-helpers.js';
 import type { AuditRecord } from '../../db/schema.js';
 
 export interface AuditEntry {
@@ -44,7 +45,7 @@ export function hashAuditRecord(r: HashedFields): string {
  */
 export async function appendAuditRecords(trx: Db, entries: AuditEntry[], at: string): Promise<void> {
   if (entries.length === 0) return;
-  if (trx.getExecutor().adapter.constructor.name === 'PostgresAdapter') {
+  if (isPostgres(trx)) {
     await sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(trx);
   }
   const last = await trx

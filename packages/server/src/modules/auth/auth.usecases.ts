@@ -58,20 +58,37 @@ export async function signIn(
 }
 
 export async function signOut({ db }: Pick<AuthDeps, 'db'>, token: string): Promise<void> {
+  sessionCache.delete(hashSessionToken(token));
   await deleteSession(db, hashSessionToken(token));
+}
+
+/**
+ * Resolved sessions, kept for a few seconds: a burst of requests (a page load, a progress poll every
+ * 500 ms) costs one lookup, and requests keep being answered while a long import holds SQLite's
+ * single connection. Sign-out, password changes and account changes clear it; on several app servers
+ * a revoked session lives on elsewhere for at most SESSION_CACHE_MS.
+ */
+const SESSION_CACHE_MS = 5_000;
+const sessionCache = new Map<string, { actor: Actor & { sessionId: string }; until: number }>();
+
+export function forgetCachedSessions(): void {
+  sessionCache.clear();
 }
 
 /** The actor behind a session cookie, or null. Sliding expiry, refreshed at most once a minute. */
 export async function resolveActor({ db, config, now }: AuthDeps, token: string): Promise<(Actor & { sessionId: string }) | null> {
   const at = now();
   const nowIso = at.toISOString();
-  const row = await findLiveSession(db, hashSessionToken(token), nowIso);
+  const id = hashSessionToken(token);
+  const cached = sessionCache.get(id);
+  if (cached && cached.until > at.getTime()) return cached.actor;
+  const row = await findLiveSession(db, id, nowIso);
   if (!row || row.disabled) return null;
   if (at.getTime() - Date.parse(row.last_seen_at) > 60_000) {
     await touchSession(db, row.session_id, nowIso, addMinutes(at, config.sessionTtlHours * 60));
   }
   const roles = await listRolesOfAccount(db, row.account_id);
-  return {
+  const actor = {
     sessionId: row.session_id,
     accountId: row.account_id,
     username: row.username,
@@ -80,6 +97,9 @@ export async function resolveActor({ db, config, now }: AuthDeps, token: string)
     roles: [...new Set(roles.map((r) => r.role))],
     leaderUnitIds: roles.filter((r) => r.role === 'leader' && r.unit_id !== null).map((r) => r.unit_id!),
   };
+  if (sessionCache.size > 10_000) sessionCache.clear();
+  sessionCache.set(id, { actor, until: Math.min(at.getTime() + SESSION_CACHE_MS, Date.parse(row.expires_at)) });
+  return actor;
 }
 
 export function checkPasswordStrength(password: string): string | null {
@@ -109,4 +129,5 @@ export async function changeOwnPassword(
       actorId: actor.accountId, actorLabel: actor.username, action: 'account.password_changed', entity: 'account', entityId: account.id,
     }], nowIso);
   });
+  forgetCachedSessions();
 }

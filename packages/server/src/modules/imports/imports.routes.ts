@@ -1,5 +1,47 @@
+import type { FastifyReply } from 'fastify';
 import type { AppDeps } from '../../app/deps.js';
 import type { App } from '../../app/http.js';
+import { authorize } from '../../policies/policies.js';
+import { requireActor } from '../auth/auth.plugin.js';
+import { createMissingFileError } from './imports.errors.js';
+import { ImportStartedSchema, UploadErrorResponses } from './imports.schemas.js';
+import { buildOrgTemplate, exportOrgRoster, startOrgImport, type WorkbookDownload } from './imports.usecases.js';
+import { XLSX_MIME } from './org-workbook.js';
 
-// Filled in by the import/export work (template, upload with progress, roster export).
-export async function registerImportRoutes(_app: App, _deps: AppDeps) {}
+/** A download with its Chinese name (RFC 6266 `filename*`) and an ASCII fallback. */
+function sendWorkbook(reply: FastifyReply, download: WorkbookDownload) {
+  return reply
+    .header('content-type', XLSX_MIME)
+    .header('content-disposition', `attachment; filename="${download.asciiFileName}"; filename*=UTF-8''${encodeURIComponent(download.fileName)}`)
+    .header('cache-control', 'no-store')
+    .send(download.content);
+}
+
+export async function registerImportRoutes(app: App, deps: AppDeps) {
+  const tags = ['import / export'];
+
+  app.get('/api/imports/org/template', {
+    schema: { tags, summary: 'The .xlsx import template: headers, notes, drop-down lists and example rows (admin)', produces: [XLSX_MIME] },
+  }, async (req, reply) => sendWorkbook(reply, await buildOrgTemplate(deps, requireActor(req))));
+
+  app.post('/api/imports/org', {
+    schema: {
+      tags, consumes: ['multipart/form-data'],
+      summary: 'Import units and people from an .xlsx (multipart field `file`): checked at once, written as a background job (admin)',
+      response: { 202: ImportStartedSchema, ...UploadErrorResponses },
+    },
+  }, async (req, reply) => {
+    const actor = requireActor(req);
+    // Checked before the upload is read, so a member cannot make the server buffer a large body.
+    authorize(actor, 'org.import');
+    const file = await req.file();
+    if (!file || file.fieldname !== 'file') throw createMissingFileError();
+    const content = await file.toBuffer();
+    const started = await startOrgImport(deps, actor, { fileName: file.filename, content });
+    return reply.status(202).send(started);
+  });
+
+  app.get('/api/exports/org', {
+    schema: { tags, summary: 'The current roster in the import layout (admin, auditor)', produces: [XLSX_MIME] },
+  }, async (req, reply) => sendWorkbook(reply, await exportOrgRoster(deps, requireActor(req))));
+}

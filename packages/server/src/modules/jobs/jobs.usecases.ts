@@ -29,7 +29,13 @@ const live = new Map<string, JobView & { createdBy: number | null }>();
 /** Runs `work` in the background and returns the job id at once; the job row records the outcome. */
 export async function startJob<T>(
   deps: Pick<AppDeps, 'db' | 'dialect' | 'now'>,
-  job: { kind: string; total: number; createdBy: number | null },
+  job: {
+    kind: string;
+    total: number;
+    createdBy: number | null;
+    /** What of the result goes to the jobs table; the full result is served from memory for a minute (secrets stay there). */
+    persistResult?: (result: T) => unknown;
+  },
   work: (progress: JobProgress) => Promise<T>,
 ): Promise<string> {
   const id = randomUUID();
@@ -51,7 +57,8 @@ export async function startJob<T>(
     try {
       const result = await work(progress);
       Object.assign(view, { status: 'succeeded', result, done: view.total });
-      await updateJob(deps.db, id, { status: 'succeeded', done: view.total, total: view.total, resultJson: JSON.stringify(result), now: deps.now().toISOString() });
+      const stored = job.persistResult ? job.persistResult(result) : result;
+      await updateJob(deps.db, id, { status: 'succeeded', done: view.total, total: view.total, resultJson: JSON.stringify(stored), now: deps.now().toISOString() });
     } catch (err) {
       const error = err instanceof AppError ? { code: err.code, message: err.message, details: err.details } : { code: 'internal', message: String(err) };
       Object.assign(view, { status: 'failed', error });
