@@ -1,0 +1,272 @@
+/**
+ * Engine benchmark (issue 3): a full evaluation of 100 000 subjects × 20 indicators with
+ * 10 000 000 facts, against a baseline that only sums the same facts per subject and
+ * indicator; then the latency of one incremental update (a single ledger delta).
+ *
+ *   npx tsx bench/engine.bench.ts
+ *   BENCH_SUBJECTS=10000 BENCH_FACTS=1000000 npx tsx bench/engine.bench.ts
+ *
+ * Env: BENCH_SUBJECTS (100000), BENCH_FACTS (10000000), BENCH_UNITS (2000),
+ * BENCH_GROUPING (unit | category | all), BENCH_UPDATES (2000), BENCH_ROUNDS (2), BENCH_SEED (20260101).
+ * Goals: evaluation ≤ 3 × baseline, peak RSS ≤ 2 GiB, p99 of one update ≤ 5 ms.
+ */
+import { availableParallelism, loadavg } from 'node:os';
+import { PerformanceObserver } from 'node:perf_hooks';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { createEvaluationState, evaluate, type Fact, type Indicator, type Scenario, type Subject } from '@baton/engine';
+
+// Collect the garbage of one phase before timing the next, so that a phase does not pay
+// for the previous one's garbage (the usual --expose-gc, reachable without a node flag).
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
+
+const SUBJECTS = Number(process.env.BENCH_SUBJECTS ?? 100_000);
+const FACTS = Number(process.env.BENCH_FACTS ?? 10_000_000);
+const UNITS = Number(process.env.BENCH_UNITS ?? Math.max(1, Math.round(SUBJECTS / 50)));
+const GROUPING = (process.env.BENCH_GROUPING ?? 'unit') as 'unit' | 'category' | 'all';
+const UPDATES = Number(process.env.BENCH_UPDATES ?? 2_000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const SEED = Number(process.env.BENCH_SEED ?? 20260101);
+
+/** mulberry32: a tiny seeded PRNG, so every run sees the same data. */
+function createRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const random = createRandom(SEED);
+const pick = (count: number): number => Math.floor(random() * count);
+const tenths = (min: number, max: number): number => Math.round((min + random() * (max - min)) * 10) / 10;
+
+function buildScheme(): Indicator[] {
+  const result: Indicator[] = [
+    { id: 't_gdp', section: 'result', method: 'target', weight: 25, weightsByCategory: { A: 30, B: 20, C: 25 }, cap: 1.2 },
+    { id: 't_tax', section: 'result', method: 'target', weight: 15, weightsByCategory: { A: 10, B: 20, C: 15 }, cap: 1.2 },
+    { id: 't_cost', section: 'result', method: 'target', weight: 15, direction: 'lower', cap: 1.1 },
+    { id: 't_jobs', section: 'result', method: 'target', weight: 15 },
+    { id: 'r_invest', section: 'result', method: 'rank', weight: 15, minRatio: 0.6 },
+    { id: 'r_service', section: 'result', method: 'rank', weight: 15, step: 0.5, minRatio: 0.5 },
+  ];
+  const process: Indicator[] = [
+    { id: 'rate_review', section: 'process', method: 'rating', weight: 20, raterGroups: { leader: 0.5, peer: 0.3, self: 0.2 } },
+    { id: 'rate_public', section: 'process', method: 'rating', weight: 10, raterGroups: { users: 1 } },
+    ...Array.from({ length: 10 }, (_, i): Indicator => ({ id: `l_${i}`, section: 'process', method: 'ledger', weight: 7 })),
+  ];
+  return [
+    ...result,
+    ...process,
+    { id: 'bonus', method: 'ledger', kind: 'dynamic', extra: true, base: 0, min: -5, max: 5 },
+    { id: 'veto_safety', method: 'veto', effect: 'noTop' },
+  ];
+}
+
+function buildScenario(): Scenario {
+  const indicators = buildScheme();
+  const subjects: Subject[] = Array.from({ length: SUBJECTS }, (_, i) => ({
+    id: `p${String(i).padStart(6, '0')}`,
+    category: ['A', 'B', 'C'][i % 3] as string,
+    unit: `u${i % UNITS}`,
+  }));
+  const ids = subjects.map((subject) => subject.id);
+  // Facts arrive in no particular order, and each is allocated when it arrives (as rows
+  // read from a database are): first shuffle a plan of plain integers, then build the
+  // facts in the plan's order, so that memory order follows array order.
+  const SINGLE_FACTS = 6;
+  const BALLOT = -1;
+  const POINT_EVENT = -2;
+  const VETO = -3;
+  const singles = Math.min(FACTS, SUBJECTS * SINGLE_FACTS);
+  const vetoes = Math.min(FACTS - singles, Math.round(SUBJECTS * 0.01));
+  const ballots = Math.min(FACTS - singles - vetoes, SUBJECTS * 10);
+  const plan = new Int32Array(FACTS);
+  for (let i = 0; i < FACTS; i += 1) {
+    plan[i] = i < singles ? i : i < singles + vetoes ? VETO : i < singles + vetoes + ballots ? BALLOT : POINT_EVENT;
+  }
+  for (let i = plan.length - 1; i > 0; i -= 1) {
+    const j = pick(i + 1);
+    const swap = plan[i] as number;
+    plan[i] = plan[j] as number;
+    plan[j] = swap;
+  }
+  const singleIndicators = ['t_gdp', 't_tax', 't_jobs', 't_cost', 'r_invest', 'r_service'];
+  const groups = ['leader', 'peer', 'peer', 'peer', 'self'];
+  const ledgers = [...Array.from({ length: 10 }, (_, i) => `l_${i}`), 'bonus'];
+  const vetoed = new Set<number>();
+  const facts: Fact[] = new Array(FACTS);
+  for (let i = 0; i < FACTS; i += 1) {
+    const code = plan[i] as number;
+    if (code >= 0) {
+      const subject = ids[Math.floor(code / SINGLE_FACTS)] as string;
+      const indicator = singleIndicators[code % SINGLE_FACTS] as string;
+      if (indicator === 't_cost') facts[i] = { subject, indicator, actual: tenths(5, 20), target: 10 };
+      else if (indicator === 'r_invest') facts[i] = { subject, indicator, actual: tenths(0, 500) };
+      else if (indicator === 'r_service') facts[i] = { subject, indicator, actual: pick(100) };
+      else {
+        const target = tenths(50, 150);
+        facts[i] = { subject, indicator, actual: Math.round(target * (0.7 + random() * 0.6) * 100) / 100, target };
+      }
+    } else if (code === VETO) {
+      let subject = pick(SUBJECTS);
+      while (vetoed.has(subject)) subject = pick(SUBJECTS);
+      vetoed.add(subject);
+      facts[i] = { subject: ids[subject] as string, indicator: 'veto_safety', triggered: true };
+    } else if (code === BALLOT) {
+      const subject = ids[pick(SUBJECTS)] as string;
+      facts[i] =
+        random() < 0.2
+          ? { subject, indicator: 'rate_public', group: 'users', rating: tenths(60, 100) }
+          : { subject, indicator: 'rate_review', group: groups[pick(groups.length)] as string, rating: tenths(60, 100) };
+    } else {
+      // Point events on the ledgers: integer and one-decimal deltas.
+      const subject = ids[pick(SUBJECTS)] as string;
+      const delta = random() < 0.5 ? -(1 + pick(3)) : tenths(-2, 1);
+      facts[i] = { subject, indicator: ledgers[pick(ledgers.length)] as string, delta };
+    }
+  }
+  return {
+    scheme: {
+      name: 'bench',
+      kind: 'unit',
+      sections: [
+        { id: 'process', weight: 0.4 },
+        { id: 'result', weight: 0.6 },
+      ],
+      indicators,
+      grouping: GROUPING,
+      grades: [
+        { name: '好', quota: 0.4, minScore: 85 },
+        { name: '较好', minScore: 75 },
+        { name: '一般', minScore: 60 },
+        { name: '较差' },
+      ],
+      quotaRounding: 'floor',
+    },
+    subjects,
+    facts,
+  };
+}
+
+/** The baseline: a plain loop that only sums the same facts per subject and indicator. */
+function sumFactsPerSubjectAndIndicator(scenario: Scenario): Float64Array {
+  const indicatorCount = scenario.scheme.indicators.length;
+  const subjectIndex = new Map<string, number>();
+  scenario.subjects.forEach((subject, i) => subjectIndex.set(subject.id, i));
+  const indicatorIndex = new Map<string, number>();
+  scenario.scheme.indicators.forEach((indicator, i) => indicatorIndex.set(indicator.id, i));
+  const sums = new Float64Array(scenario.subjects.length * indicatorCount);
+  const facts = scenario.facts ?? [];
+  for (let f = 0; f < facts.length; f += 1) {
+    const fact = facts[f] as Fact;
+    const cell = (subjectIndex.get(fact.subject) as number) * indicatorCount + (indicatorIndex.get(fact.indicator) as number);
+    sums[cell] = (sums[cell] as number) + (fact.delta ?? fact.rating ?? fact.actual ?? 0);
+  }
+  return sums;
+}
+
+const mib = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+const peakRss = (): number => process.resourceUsage().maxRSS * 1024;
+
+function time<T>(run: () => T): { ms: number; value: T } {
+  const start = performance.now();
+  const value = run();
+  return { ms: performance.now() - start, value };
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
+}
+
+async function main(): Promise<void> {
+  console.log(`load average at the start: ${loadavg().map((load) => load.toFixed(2)).join(', ')} on ${availableParallelism()} cores`);
+  console.log(`engine bench: ${SUBJECTS} subjects, ${FACTS} facts, 20 indicators, ${UNITS} units, grouping ${GROUPING}, seed ${SEED}`);
+  const generated = time(buildScenario);
+  const scenario = generated.value;
+  console.log(`generated in ${(generated.ms / 1000).toFixed(1)} s; RSS after generation ${mib(process.memoryUsage().rss)}`);
+
+  const baselineTimes: number[] = [];
+  const evaluationTimes: number[] = [];
+  let checksum = 0;
+  for (let round = 0; round < ROUNDS; round += 1) {
+    collectGarbage();
+    const baseline = time(() => sumFactsPerSubjectAndIndicator(scenario));
+    baselineTimes.push(baseline.ms);
+    checksum += baseline.value[0] ?? 0;
+    collectGarbage();
+    const evaluation = time(() => evaluate(scenario));
+    evaluationTimes.push(evaluation.ms);
+    const resultCount = evaluation.value.results.length;
+    console.log(
+      `round ${round + 1}: baseline ${baseline.ms.toFixed(0)} ms, evaluation ${evaluation.ms.toFixed(0)} ms (${resultCount} results), heap ${mib(process.memoryUsage().heapUsed)}, peak RSS so far ${mib(peakRss())}`,
+    );
+  }
+  const baselineMs = Math.min(...baselineTimes);
+  const evaluationMs = Math.min(...evaluationTimes);
+
+  collectGarbage();
+  const built = time(() => createEvaluationState(scenario));
+  const state = built.value;
+  // A server builds the state once for the period and publishes its results; the facts
+  // themselves then live in the database, not in memory.
+  const published = time(() => state.results().length);
+  scenario.facts = [];
+  collectGarbage();
+  console.log(`RSS with the state and its results, facts released: ${mib(process.memoryUsage().rss)}`);
+  const ledgers = scenario.scheme.indicators.filter((indicator) => indicator.method === 'ledger').map((indicator) => indicator.id);
+  const latencies: number[] = [];
+  const startedAt: number[] = [];
+  const garbageCollections: { start: number; end: number }[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) garbageCollections.push({ start: entry.startTime, end: entry.startTime + entry.duration });
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  const changedCounts: number[] = [];
+  let changedTotal = 0;
+  for (let u = 0; u < UPDATES; u += 1) {
+    const fact: Fact = {
+      subject: scenario.subjects[pick(SUBJECTS)]?.id as string,
+      indicator: ledgers[pick(ledgers.length)] as string,
+      delta: random() < 0.5 ? -(1 + pick(3)) : tenths(-2, 1),
+    };
+    const start = performance.now();
+    const changed = state.applyFacts([fact]).length;
+    latencies.push(performance.now() - start);
+    startedAt.push(start);
+    changedCounts.push(changed);
+    changedTotal += changed;
+  }
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  observer.disconnect();
+  const withoutCollection = latencies.filter((latency, u) => {
+    const start = startedAt[u] as number;
+    return !garbageCollections.some((gc) => gc.start < start + latency && gc.end > start);
+  });
+  withoutCollection.sort((a, b) => a - b);
+  for (const list of [latencies, changedCounts]) list.sort((a, b) => a - b);
+
+  console.log('');
+  console.log(`full evaluation     ${(evaluationMs / 1000).toFixed(2)} s (best of ${ROUNDS})`);
+  console.log(`baseline (sum only) ${(baselineMs / 1000).toFixed(2)} s (best of ${ROUNDS})`);
+  console.log(`ratio               ${(evaluationMs / baselineMs).toFixed(2)} (goal ≤ 3)`);
+  console.log(`peak RSS            ${mib(peakRss())} (goal ≤ 2048 MiB; includes the ${FACTS} generated facts)`);
+  console.log(`state built in      ${(built.ms / 1000).toFixed(2)} s; its ${published.value} results listed in ${(published.ms / 1000).toFixed(2)} s`);
+  console.log(
+    `one ledger delta    p50 ${percentile(latencies, 50).toFixed(3)} ms, p99 ${percentile(latencies, 99).toFixed(3)} ms, max ${(latencies.at(-1) ?? 0).toFixed(3)} ms over ${UPDATES} updates (goal p99 ≤ 5 ms); ${(changedTotal / UPDATES).toFixed(1)} results changed per update`,
+  );
+  console.log(
+    `  the ${withoutCollection.length} updates during which no garbage collection ran: p50 ${percentile(withoutCollection, 50).toFixed(3)} ms, p99 ${percentile(withoutCollection, 99).toFixed(3)} ms`,
+  );
+  console.log(
+    `  results changed per update: p50 ${percentile(changedCounts, 50)}, p90 ${percentile(changedCounts, 90)}, p99 ${percentile(changedCounts, 99)}, max ${changedCounts.at(-1) ?? 0}`,
+  );
+  console.log(`load average at the end: ${loadavg().map((load) => load.toFixed(2)).join(', ')} on ${availableParallelism()} cores`);
+  if (checksum === Number.MIN_VALUE) console.log(checksum);
+}
+
+await main();

@@ -1,0 +1,47 @@
+// Public API of the engine: DESIGN.md §3 (scoring, ranking, grading) and §4 (red/black
+// list, consecutive-lagging alert, quota coupling). Pure: no I/O, no clock, no randomness.
+export type {
+  Direction,
+  EvaluateOptions,
+  EvaluationOutput,
+  Fact,
+  Grade,
+  GradeRequirement,
+  Grouping,
+  HistoryEntry,
+  Indicator,
+  IndicatorKind,
+  IndicatorResult,
+  MethodName,
+  QuotaRounding,
+  Result,
+  Scenario,
+  Scheme,
+  SchemeKind,
+  Section,
+  Subject,
+  ValidationIssue,
+  ValidationOutcome,
+  VetoEffect,
+} from './scenario.types.js';
+export { validateScenario, collectFactIssues, ScenarioValidationError, type FactCheckContext } from './scenario.validation.js';
+export { evaluate, evaluateInput, type EvaluateInputOutcome } from './evaluate.js';
+export { createEvaluationState, type EvaluationState } from './evaluation-state.js';
+export { roundScore, computeQuotaCapacity } from './rounding.js';
+export { formatResultsTable } from './results-table.js';
+export {
+  buildRedBlackList,
+  listDynamicPointEvents,
+  DEFAULT_RED_BLACK_LIST_SIZE,
+  type PointEvent,
+  type RedBlackEntry,
+  type RedBlackList,
+} from './red-black-list.js';
+export {
+  findConsecutiveLaggards,
+  DEFAULT_LAGGING_PERIODS,
+  type LaggardAlert,
+  type PeriodStanding,
+} from './consecutive-laggards.js';
+export { applyQuotaCoupling, selectQuotaForUnitTier, type QuotaCoupling } from './quota-coupling.js';
+export * from './working-days.js';

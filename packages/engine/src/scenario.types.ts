@@ -1,0 +1,132 @@
+/** The scenario and result shapes of DESIGN.md §3.1 and §3.3. */
+
+export type SchemeKind = 'routine' | 'annual' | 'unit';
+export type MethodName = 'target' | 'rank' | 'rating' | 'ledger' | 'periods' | 'veto';
+export type Direction = 'higher' | 'lower';
+export type Grouping = 'all' | 'category' | 'unit';
+export type QuotaRounding = 'floor' | 'round' | 'ceil';
+export type VetoEffect = 'noTop' | 'lowest';
+export type IndicatorKind = 'key' | 'regular' | 'dynamic';
+
+export interface Section {
+  id: string;
+  weight: number;
+}
+
+export interface Indicator {
+  id: string;
+  /** A label for people; the engine does not read it. */
+  name?: string;
+  section?: string;
+  kind?: IndicatorKind;
+  method: MethodName;
+  weight?: number;
+  weightsByCategory?: Record<string, number>;
+  direction?: Direction;
+  cap?: number;
+  floor?: number;
+  minRatio?: number;
+  step?: number;
+  raterGroups?: Record<string, number>;
+  base?: number;
+  min?: number;
+  max?: number;
+  extra?: boolean;
+  effect?: VetoEffect;
+}
+
+export interface GradeRequirement {
+  grade?: string;
+  shareAbove?: number;
+  noneOf?: string[];
+}
+
+export interface Grade {
+  name: string;
+  quota?: number;
+  minScore?: number;
+  requires?: GradeRequirement;
+}
+
+export interface Scheme {
+  name?: string;
+  kind?: SchemeKind;
+  sections?: Section[];
+  indicators: Indicator[];
+  grouping?: Grouping;
+  grades: Grade[];
+  quotaRounding?: QuotaRounding;
+}
+
+export interface Subject {
+  id: string;
+  name?: string;
+  category?: string;
+  unit?: string;
+}
+
+export interface Fact {
+  subject: string;
+  indicator: string;
+  /** Optional id of the evidence (e.g. the point event) behind the fact. */
+  id?: string;
+  note?: string;
+  actual?: number;
+  target?: number;
+  group?: string;
+  rating?: number;
+  delta?: number;
+  triggered?: boolean;
+}
+
+export interface HistoryEntry {
+  subject: string;
+  period: string;
+  score: number;
+  grade?: string;
+}
+
+export interface Scenario {
+  scheme: Scheme;
+  subjects: Subject[];
+  facts?: Fact[];
+  history?: HistoryEntry[];
+}
+
+export interface IndicatorResult {
+  /** w for the subject's category; null for a veto and for an extra ledger without a weight. */
+  weight: number | null;
+  score: number;
+  /** The method's raw value (ratio, rank, mean rating, ledger balance, mean history score, 1/0 for a veto); null when there is no fact. */
+  raw: number | null;
+}
+
+export interface Result {
+  subject: string;
+  group: string;
+  total: number;
+  rank: number;
+  groupRank: number;
+  grade: string;
+  flags: string[];
+  sections: Record<string, number>;
+  indicators: Record<string, IndicatorResult>;
+  explain?: string[];
+}
+
+export interface EvaluationOutput {
+  results: Result[];
+}
+
+export interface EvaluateOptions {
+  explain?: boolean;
+}
+
+export interface ValidationIssue {
+  path: string;
+  message: string;
+}
+
+export type ValidationOutcome =
+  | { ok: true; scenario: Scenario }
+  | { ok: false; errors: ValidationIssue[] };
