@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Config } from '../../app/config.js';
-import type { Db } from '../../db/kysely.js';
+import type { Db, DialectName } from '../../db/kysely.js';
 import type { Actor } from '../../policies/policies.js';
 import { appendAuditRecords } from '../audit/audit.repository.js';
 import {
@@ -12,6 +12,7 @@ import { hashPassword, UNUSABLE_PASSWORD_HASH, verifyPassword } from './password
 
 export interface AuthDeps {
   db: Db;
+  dialect: DialectName;
   config: Pick<Config, 'sessionTtlHours' | 'loginMaxFailures' | 'lockoutMinutes'>;
   now: () => Date;
 }
@@ -63,12 +64,13 @@ export async function signOut({ db }: Pick<AuthDeps, 'db'>, token: string): Prom
 }
 
 /**
- * Resolved sessions, kept for a few seconds: a burst of requests (a page load, a progress poll every
- * 500 ms) costs one lookup, and requests keep being answered while a long import holds SQLite's
- * single connection. Sign-out, password changes and account changes clear it; on several app servers
- * a revoked session lives on elsewhere for at most SESSION_CACHE_MS.
+ * Resolved sessions, kept briefly: a burst of requests (a page load, a progress poll every 500 ms)
+ * costs one lookup, and polls keep being answered while a long import holds SQLite's single
+ * connection. Sign-out, password and account changes clear it in this process. With SQLite there is
+ * only this process, so a minute is safe (and matches the sliding-expiry refresh); with PostgreSQL
+ * behind several app servers, a session revoked elsewhere lives on here for at most 5 s.
  */
-const SESSION_CACHE_MS = 5_000;
+const SESSION_CACHE_MS = { sqlite: 60_000, postgres: 5_000 } as const;
 const sessionCache = new Map<string, { actor: Actor & { sessionId: string }; until: number }>();
 
 export function forgetCachedSessions(): void {
@@ -76,7 +78,7 @@ export function forgetCachedSessions(): void {
 }
 
 /** The actor behind a session cookie, or null. Sliding expiry, refreshed at most once a minute. */
-export async function resolveActor({ db, config, now }: AuthDeps, token: string): Promise<(Actor & { sessionId: string }) | null> {
+export async function resolveActor({ db, config, now, dialect }: AuthDeps, token: string): Promise<(Actor & { sessionId: string }) | null> {
   const at = now();
   const nowIso = at.toISOString();
   const id = hashSessionToken(token);
@@ -98,7 +100,7 @@ export async function resolveActor({ db, config, now }: AuthDeps, token: string)
     leaderUnitIds: roles.filter((r) => r.role === 'leader' && r.unit_id !== null).map((r) => r.unit_id!),
   };
   if (sessionCache.size > 10_000) sessionCache.clear();
-  sessionCache.set(id, { actor, until: Math.min(at.getTime() + SESSION_CACHE_MS, Date.parse(row.expires_at)) });
+  sessionCache.set(id, { actor, until: Math.min(at.getTime() + SESSION_CACHE_MS[dialect], Date.parse(row.expires_at)) });
   return actor;
 }
 
