@@ -2,6 +2,7 @@ import type { AppDeps } from './deps.js';
 import type { App } from './http.js';
 import { registerEngineRoutes } from '../modules/engine/engine.routes.js';
 import { registerImportRoutes } from '../modules/imports/imports.routes.js';
+import { registerWorkLogRoutes } from '../modules/worklogs/worklogs.routes.js';
 
 /** Route registrars of the feature modules beyond the foundation's core. */
-export const featureRoutes: ((app: App, deps: AppDeps) => Promise<void>)[] = [registerEngineRoutes, registerImportRoutes];
+export const featureRoutes: ((app: App, deps: AppDeps) => Promise<void>)[] = [registerEngineRoutes, registerImportRoutes, registerWorkLogRoutes];

@@ -100,3 +100,21 @@ describe('sign-in rate limiting', () => {
     expect(res.json().error.code).toBe('auth.rate_limited');
   });
 });
+
+describe('nullable fields', () => {
+  let t: TestApp;
+  let admin: string;
+  beforeAll(async () => {
+    t = await createTestApp('sqlite');
+    admin = await t.loginAs('admin');
+  });
+  afterAll(() => t.close());
+
+  it('refuses a 0 id instead of coercing it to null', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/units', headers: { cookie: admin }, payload: { code: 'Z', name: '单位', type: 'town', parentId: 0 } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details[0].path).toBe('/parentId');
+    const ok = await t.app.inject({ method: 'POST', url: '/api/units', headers: { cookie: admin }, payload: { code: 'Z', name: '单位', type: 'town', parentId: null } });
+    expect(ok.json().parentId).toBeNull();
+  });
+});

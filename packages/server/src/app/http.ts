@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Type, type TProperties, type TSchema } from 'typebox';
+import { Type, type Static, type TProperties, type TSchema } from 'typebox';
 import { createValidationError } from './errors.js';
 
 export type App = FastifyInstance<
@@ -16,7 +16,15 @@ export function StrictObject<T extends TProperties>(properties: T, options: { de
   return Type.Object(properties, { ...options, additionalProperties: false });
 }
 
-export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+/**
+ * `T | null`. For a schema with a primitive `type` this is a type list (`type: ['integer', 'null']`),
+ * not `anyOf [T, null]`: with Ajv's type coercion (on, for query strings) the `anyOf` form turns a
+ * value `T` refuses — `0` for `minimum: 1` — into `null` instead of rejecting it.
+ */
+export function Nullable<T extends TSchema>(schema: T) {
+  const type = (schema as { type?: unknown }).type;
+  return Type.Unsafe<Static<T> | null>(typeof type === 'string' ? { ...schema, type: [type, 'null'] } : Type.Union([schema, Type.Null()]));
+}
 
 export const IdParams = StrictObject({ id: Type.Integer({ minimum: 1 }) });
 

@@ -154,6 +154,116 @@ export interface SettingTable {
   value: string;
 }
 
+export type WorkLogKind = 'routine' | 'key_task' | 'dynamic_task';
+
+/** One work-log entry (工作纪实): evidence for routine assessment (DESIGN §1, §4 "Work log"). */
+export interface WorkLogTable {
+  id: Id;
+  person_id: number;
+  /** The author's unit on the log date: the feed is scoped by it, so a log stays with the unit it was written in. */
+  unit_id: number;
+  log_date: string;
+  kind: WorkLogKind;
+  content: string;
+  /** A reference to one of the author's indicators (schemes come later): validated for format only. */
+  indicator_ref: string | null;
+  task_ref: string | null;
+  minutes: number | null;
+  /** Written after its date (补报): log_date < the local date of created_at. */
+  late: Bool;
+  created_by: number;
+  created_at: string;
+  updated_at: string;
+  /**
+   * PostgreSQL only: CJK bigrams and ASCII words of the content, GIN-indexed for search. SQLite keeps
+   * the same terms in the FTS5 table `work_log_fts` instead. Never selected (its select type is never).
+   */
+  search_terms: ColumnType<never, string[] | undefined, string[]>;
+}
+
+export interface WorkLogCommentTable {
+  id: Id;
+  log_id: number;
+  account_id: number;
+  person_id: number | null;
+  content: string;
+  created_at: string;
+}
+
+export interface WorkLogLikeTable {
+  id: Id;
+  log_id: number;
+  account_id: number;
+  created_at: string;
+}
+
+/** A leader's follow-up flag (跟进) on an entry, open until resolved. */
+export interface WorkLogFlagTable {
+  id: Id;
+  log_id: number;
+  account_id: number;
+  note: string;
+  created_at: string;
+  resolved_at: string | null;
+  resolved_by: number | null;
+  resolution_note: string | null;
+}
+
+export interface WorkLogAttachmentTable {
+  id: Id;
+  log_id: number;
+  file_name: string;
+  /** Detected from the content (file-type), never from the name. */
+  mime_type: string;
+  size_bytes: number;
+  sha256: string;
+  /** Path below `<dataDir>/attachments/` (content-addressed by sha256). */
+  storage_key: string;
+  uploaded_by: number;
+  created_at: string;
+}
+
+export type WorkCalendarKind = 'workday' | 'holiday';
+
+/** The organization's own calendar: overrides the statutory holidays and 调休 of `chinese-days`. */
+export interface WorkCalendarTable {
+  id: Id;
+  date: string;
+  kind: WorkCalendarKind;
+  name: string | null;
+  updated_by: number | null;
+  updated_at: string;
+}
+
+/** In-app notifications of an account (comments, likes, follow-up flags on his entries …). */
+export interface NotificationTable {
+  id: Id;
+  account_id: number;
+  kind: string;
+  message: string;
+  entity: string | null;
+  entity_id: number | null;
+  data_json: string | null;
+  created_at: string;
+  read_at: string | null;
+}
+
+/** A leader's random draw of entries (抽查): seeded, so the draw can be re-run and verified. */
+export interface SpotCheckTable {
+  id: Id;
+  unit_id: number;
+  date_from: string;
+  date_to: string;
+  requested_count: number;
+  seed: string;
+  candidate_count: number;
+  /** sha256 of the candidate ids (ascending, comma-separated) at the time of the draw. */
+  candidates_sha256: string;
+  drawn_ids_json: string;
+  created_by: number;
+  created_at: string;
+}
+
 export interface Database {
   categories: CategoryTable;
   units: UnitTable;
@@ -167,6 +277,14 @@ export interface Database {
   audit_log: AuditLogTable;
   jobs: JobTable;
   settings: SettingTable;
+  work_logs: WorkLogTable;
+  work_log_comments: WorkLogCommentTable;
+  work_log_likes: WorkLogLikeTable;
+  work_log_flags: WorkLogFlagTable;
+  work_log_attachments: WorkLogAttachmentTable;
+  work_calendar: WorkCalendarTable;
+  notifications: NotificationTable;
+  spot_checks: SpotCheckTable;
 }
 
 export type Unit = Selectable<UnitTable>;
@@ -184,3 +302,8 @@ export type AccountRole = Selectable<AccountRoleTable>;
 export type Session = Selectable<SessionTable>;
 export type AuditRecord = Selectable<AuditLogTable>;
 export type Job = Selectable<JobTable>;
+export type WorkLog = Selectable<WorkLogTable>;
+export type WorkLogAttachment = Selectable<WorkLogAttachmentTable>;
+export type WorkCalendarEntry = Selectable<WorkCalendarTable>;
+export type Notification = Selectable<NotificationTable>;
+export type SpotCheck = Selectable<SpotCheckTable>;

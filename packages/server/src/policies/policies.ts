@@ -20,11 +20,18 @@ export type Ability =
   | 'org.export'
   | 'account.manage'
   | 'audit.read'
-  | 'engine.evaluate';
+  | 'engine.evaluate'
+  | 'log.write'
+  | 'log.like'
+  | 'log.review'
+  | 'log.oversee'
+  | 'calendar.manage';
 
 const has = (actor: Actor, role: Role) => actor.roles.includes(role);
 const isAdmin = (a: Actor) => has(a, 'admin');
 const isAuditor = (a: Actor) => has(a, 'auditor');
+const isLeader = (a: Actor) => has(a, 'leader') && a.leaderUnitIds.length > 0;
+const hasPerson = (a: Actor) => a.personId !== null;
 
 /**
  * The permission table. Reads of records are further narrowed by `unitScopeOf` (scopes are
@@ -38,6 +45,15 @@ const abilityRules: Record<Ability, (actor: Actor) => boolean> = {
   'account.manage': isAdmin,
   'audit.read': (a) => isAdmin(a) || isAuditor(a),
   'engine.evaluate': () => true,
+  // Work records (issue 4). Which entries: narrowed by the unit scope in the use cases.
+  'log.write': hasPerson,
+  /** Colleagues encourage each other (横向了解): anyone with a person of his own may like an entry he can see. */
+  'log.like': hasPerson,
+  /** Comment, flag for follow-up, spot-check: leaders (within their subtree) and admin. */
+  'log.review': (a) => isAdmin(a) || isLeader(a),
+  /** Statistics, exports and spot-check results of a unit: reviewers and the read-only auditor. */
+  'log.oversee': (a) => isAdmin(a) || isLeader(a) || isAuditor(a),
+  'calendar.manage': isAdmin,
 };
 
 export function can(actor: Actor, ability: Ability): boolean {
@@ -72,4 +88,19 @@ export function unitScopeOf(actor: Actor): UnitScope {
     subtreeRoots: [...new Set(actor.leaderUnitIds)],
     units: actor.unitId === null ? [] : [actor.unitId],
   };
+}
+
+/**
+ * The units whose entries an actor reviews (comments, flags, spot checks): admin every unit, a leader
+ * the subtrees he leads — not the unit he merely works in as a member.
+ */
+export function reviewScopeOf(actor: Actor): UnitScope {
+  if (isAdmin(actor)) return { kind: 'all' };
+  return { kind: 'some', subtreeRoots: isLeader(actor) ? [...new Set(actor.leaderUnitIds)] : [], units: [] };
+}
+
+/** The units whose statistics, exports and spot checks an actor reads: admin and auditor all, a leader his subtrees. */
+export function overseeScopeOf(actor: Actor): UnitScope {
+  if (isAuditor(actor)) return { kind: 'all' };
+  return reviewScopeOf(actor);
 }

@@ -1,7 +1,9 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001-foundation.js';
+import * as m0002 from './0002-work-records.js';
 
 /** Every migration, in order. One set for SQLite and PostgreSQL (see migration-helpers.ts). */
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
+  '0002-work-records': m0002,
 };

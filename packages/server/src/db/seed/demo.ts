@@ -5,6 +5,7 @@ import { importOrgWorkbookNow } from '../../modules/imports/imports.usecases.js'
 import { writeOrgWorkbook } from '../../modules/imports/org-workbook.js';
 import type { Actor } from '../../policies/policies.js';
 import { buildDemoOrganization } from './demo-org.js';
+import { seedDemoWorkLogs } from '../../modules/worklogs/worklogs.seed.js';
 
 export interface DemoAccount { username: string; role: string; description: string }
 
@@ -28,6 +29,8 @@ export async function seedDemoOrganization(deps: AppDeps, { demoPassword }: { de
       credentials: async () => ({ hash, temporaryPassword: null, mustChangePassword: false }),
       usernameOf: (employeeNo) => demo.usernames.get(employeeNo) ?? employeeNo,
     });
+    // Two months of work records (工作纪实): entries, leader comments, likes, flags, notifications.
+    await seedDemoWorkLogs(scoped, { now: deps.now() });
   });
   return { accounts: demo.accounts };
 }

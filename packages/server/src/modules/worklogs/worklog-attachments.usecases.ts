@@ -1,0 +1,103 @@
+import { existsSync } from 'node:fs';
+import { fileTypeFromBuffer } from 'file-type';
+import type { AppDeps } from '../../app/deps.js';
+import { createNotFoundError } from '../../app/errors.js';
+import { authorize, type Actor } from '../../policies/policies.js';
+import { appendAuditRecords } from '../audit/audit.repository.js';
+import { attachmentPath, removeAttachmentFile, sha256Of, storeAttachmentFile } from './worklog-attachments.storage.js';
+import {
+  countAttachmentsOfLog, countAttachmentsWithSha, deleteAttachment, findAttachment, findWorkLogView, insertAttachment,
+} from './worklogs.repository.js';
+import {
+  createAttachmentMissingOnDiskError, createAttachmentTooLargeError, createAttachmentTypeError, createLogFrozenError, createNotAuthorError,
+  createTooManyAttachmentsError,
+} from './worklogs.errors.js';
+import { canSeeLog, editableUntilOf, isFrozen, loadLogAccess, presentAttachment } from './worklogs.usecases.js';
+
+type Deps = Pick<AppDeps, 'db' | 'now' | 'config'>;
+
+export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
+export const MAX_ATTACHMENTS_PER_LOG = 9;
+
+/** What may be attached, decided from the content (file-type), never from the name. */
+const ALLOWED_TYPES: Record<string, string> = {
+  'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'image/gif': 'gif', 'application/pdf': 'pdf',
+};
+
+/** The uploaded name without folders or control characters, with the extension of its real type. */
+export function cleanFileName(name: string | undefined, ext: string): string {
+  const base = (name ?? '').split(/[/\\]/).pop()!.replace(/[\p{Cc}"]/gu, '').trim().replace(/\.[^.]*$/, '').slice(0, 120);
+  return `${base || 'attachment'}.${ext}`;
+}
+
+/**
+ * The author attaches an image or a PDF (≤ 10 MB) to his entry while it is editable. The file is
+ * stored first (content-addressed), then recorded with its checksum in one transaction with the
+ * audit record; if that fails, a file this call created is removed again.
+ */
+export async function attachToWorkLog({ db, now, config }: Deps, actor: Actor, logId: number, upload: { fileName: string | undefined; content: Buffer }) {
+  authorize(actor, 'log.write');
+  const at = now();
+  const atIso = at.toISOString();
+  const access = await loadLogAccess(db, actor);
+  const log = await findWorkLogView(db, logId);
+  if (!log || !canSeeLog(access, log)) throw createNotFoundError('log', logId);
+  if (log.person_id !== actor.personId) throw createNotAuthorError();
+  if (isFrozen(log.created_at, at)) throw createLogFrozenError(logId, editableUntilOf(log.created_at));
+  if (upload.content.length > ATTACHMENT_MAX_BYTES) throw createAttachmentTooLargeError(ATTACHMENT_MAX_BYTES);
+  const type = await fileTypeFromBuffer(upload.content);
+  const ext = type ? ALLOWED_TYPES[type.mime] : undefined;
+  if (!type || !ext) throw createAttachmentTypeError(type?.mime ?? (upload.content.subarray(0, 512).includes(0) ? undefined : 'text'));
+  const sha256 = sha256Of(upload.content);
+  const stored = await storeAttachmentFile(config.dataDir, sha256, upload.content);
+  try {
+    const id = await db.transaction().execute(async (trx) => {
+      if ((await countAttachmentsOfLog(trx, logId)) >= MAX_ATTACHMENTS_PER_LOG) throw createTooManyAttachmentsError(MAX_ATTACHMENTS_PER_LOG);
+      const fileName = cleanFileName(upload.fileName, ext);
+      const newId = await insertAttachment(trx, {
+        logId, fileName, mimeType: type.mime, size: upload.content.length, sha256, storageKey: stored.key, uploadedBy: actor.accountId, now: atIso,
+      });
+      await appendAuditRecords(trx, [{
+        actorId: actor.accountId, actorLabel: actor.username, action: 'log.attachment_added', entity: 'work_log', entityId: logId,
+        after: { attachmentId: newId, fileName, mimeType: type.mime, size: upload.content.length, sha256 },
+      }], atIso);
+      return newId;
+    });
+    return presentAttachment((await findAttachment(db, id))!);
+  } catch (error) {
+    if (stored.created) await removeAttachmentFile(config.dataDir, stored.key);
+    throw error;
+  }
+}
+
+/** An attachment to download, scoped like its entry (404 for one the caller cannot see). */
+export async function openAttachment({ db, config }: Deps, actor: Actor, id: number) {
+  const attachment = await findAttachment(db, id);
+  const log = attachment ? await findWorkLogView(db, attachment.log_id) : undefined;
+  if (!attachment || !log || !canSeeLog(await loadLogAccess(db, actor), log)) throw createNotFoundError('attachment', id);
+  const path = attachmentPath(config.dataDir, attachment.storage_key);
+  if (!existsSync(path)) throw createAttachmentMissingOnDiskError(id);
+  return { path, fileName: attachment.file_name, mimeType: attachment.mime_type, size: attachment.size_bytes, sha256: attachment.sha256 };
+}
+
+/** The author removes an attachment while the entry is editable; the file goes when nothing else links it. */
+export async function removeAttachment({ db, now, config }: Deps, actor: Actor, id: number) {
+  authorize(actor, 'log.write');
+  const at = now();
+  const atIso = at.toISOString();
+  const access = await loadLogAccess(db, actor);
+  const removed = await db.transaction().execute(async (trx) => {
+    const attachment = await findAttachment(trx, id);
+    const log = attachment ? await findWorkLogView(trx, attachment.log_id) : undefined;
+    if (!attachment || !log || !canSeeLog(access, log)) throw createNotFoundError('attachment', id);
+    if (log.person_id !== actor.personId) throw createNotAuthorError();
+    if (isFrozen(log.created_at, at)) throw createLogFrozenError(log.id, editableUntilOf(log.created_at));
+    await deleteAttachment(trx, id);
+    await appendAuditRecords(trx, [{
+      actorId: actor.accountId, actorLabel: actor.username, action: 'log.attachment_removed', entity: 'work_log', entityId: log.id,
+      before: { attachmentId: id, fileName: attachment.file_name, mimeType: attachment.mime_type, size: attachment.size_bytes, sha256: attachment.sha256 },
+    }], atIso);
+    return attachment;
+  });
+  if ((await countAttachmentsWithSha(db, removed.sha256)) === 0) await removeAttachmentFile(config.dataDir, removed.storage_key);
+}

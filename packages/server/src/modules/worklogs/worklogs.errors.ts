@@ -1,0 +1,54 @@
+import { AppError, createConflictError } from '../../app/errors.js';
+
+export const EDIT_WINDOW_DAYS = 7;
+export const BACKFILL_DAYS = 7;
+
+export const createLogFrozenError = (id: number, frozenAt: string) =>
+  createConflictError('log.frozen', `Entry ${id} was frozen at ${frozenAt}: entries can be edited for ${EDIT_WINDOW_DAYS} days after they are written`);
+
+export const createNotAuthorError = () =>
+  new AppError(403, 'log.not_author', 'Only the author may change this entry');
+
+export const createLogDateError = (message: string) =>
+  new AppError(400, 'log.invalid_date', message, [{ path: '/date', message }]);
+
+export const createBlankTextError = (path: string) =>
+  new AppError(400, 'request.invalid', `${path}: must not be empty`, [{ path, message: 'must not be empty' }]);
+
+export const createNoPersonError = () =>
+  new AppError(403, 'log.no_person', 'Only an account linked to a person keeps a work log');
+
+export const createOwnEntryError = (what: string) =>
+  new AppError(403, 'log.own_entry', `You may not ${what} your own entry`);
+
+export const createReplyOnlyError = () =>
+  new AppError(403, 'log.reply_only', 'The author may reply to comments on his entry, not start a thread');
+
+export const createFlagResolvedError = (id: number) =>
+  createConflictError('log.flag_resolved', `Flag ${id} is already resolved`);
+
+export const createAttachmentTypeError = (detected: string | undefined) =>
+  new AppError(415, 'attachment.type_not_allowed',
+    `Only JPEG, PNG, WebP, GIF images and PDF files may be attached${detected ? `: the file's content is ${detected}` : ': the file\'s content is not recognised'}`,
+    [{ path: '/file', message: detected ? `content is ${detected}` : 'content not recognised' }]);
+
+export const createAttachmentTooLargeError = (limitBytes: number) =>
+  new AppError(413, 'attachment.too_large', `An attachment may have at most ${limitBytes / 1024 / 1024} MB`, [{ path: '/file', message: `larger than ${limitBytes} bytes` }]);
+
+export const createMissingFileError = () =>
+  new AppError(400, 'attachment.no_file', 'Send the file as the multipart field "file"', [{ path: '/file', message: 'is required' }]);
+
+export const createTooManyAttachmentsError = (max: number) =>
+  createConflictError('attachment.too_many', `An entry may have at most ${max} attachments`, [{ path: '/file', message: `at most ${max} attachments` }]);
+
+export const createAttachmentMissingOnDiskError = (id: number) =>
+  new AppError(410, 'attachment.gone', `The file of attachment ${id} is no longer in storage`);
+
+export const createCalendarImportInvalidError = (issues: { row?: number; column?: string; message: string }[]) =>
+  new AppError(400, 'calendar.import_invalid', `The file has ${issues.length} error${issues.length === 1 ? '' : 's'}. Nothing was imported.`, issues.slice(0, 500));
+
+export const createCalendarFileTypeError = () =>
+  new AppError(415, 'calendar.unsupported_file', 'Send the calendar as an .xlsx workbook or a UTF-8 .csv file', [{ path: '/file', message: 'not .xlsx or .csv' }]);
+
+export const createRangeError = (path: string, message: string) =>
+  new AppError(400, 'request.invalid', `${path}: ${message}`, [{ path, message }]);

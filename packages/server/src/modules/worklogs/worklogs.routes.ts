@@ -1,0 +1,190 @@
+import { createReadStream } from 'node:fs';
+import type { FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import type { AppDeps } from '../../app/deps.js';
+import { decodeCursor, encodeCursor, IdParams, Nullable, type App } from '../../app/http.js';
+import { requireActor } from '../auth/auth.plugin.js';
+import { listMyNotifications, readAllNotifications, readNotification } from './notifications.usecases.js';
+import { getWorkCalendar, importWorkCalendar, removeWorkCalendarDay, setWorkCalendarDay } from './work-calendar.usecases.js';
+import { ATTACHMENT_MAX_BYTES, attachToWorkLog, openAttachment, removeAttachment } from './worklog-attachments.usecases.js';
+import {
+  drawWorkLogSpotCheck, exportWorkLogs, getWorkLogCalendar, getWorkLogSpotCheck, getWorkLogStats, listWorkLogReminders, listWorkLogSpotChecks,
+  summarizeWorkLogs,
+} from './worklog-reports.usecases.js';
+import { createAttachmentTooLargeError, createMissingFileError } from './worklogs.errors.js';
+import {
+  AttachmentQuery, AttachmentSchema, CalendarDateParams, CalendarDayBody, CalendarMonthQuery, CalendarRangeQuery, CommentBody, CommentSchema,
+  CreateLogBody, FeedQuery, FeedResponse, FlagBody, FlagParams, FlagResponse, LikeResponse, LogDetailSchema, LogEntrySchema, NotificationsQuery,
+  ResolveFlagBody, SpotCheckBody, SpotCheckListQuery, StatsQuery, SummaryQuery, UnitRangeQuery, UpdateLogBody,
+} from './worklogs.schemas.js';
+import {
+  commentOnWorkLog, decodeFeedCursor, editWorkLog, flagWorkLog, getWorkLog, likeWorkLog, listWorkLogComments, listWorkLogFeed, resolveWorkLogFlag,
+  unlikeWorkLog, writeWorkLog,
+} from './worklogs.usecases.js';
+
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** `filename=` for old clients (ASCII only) and `filename*=` (RFC 5987) for the real, often Chinese, name. */
+function contentDisposition(kind: 'inline' | 'attachment', fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+/** Reads the one file of a multipart upload; an oversized file answers 413 naming /file. */
+async function readUploadedFile(req: FastifyRequest, maxBytes: number): Promise<{ fileName: string; content: Buffer }> {
+  const file = await req.file({ limits: { fileSize: maxBytes } });
+  if (!file) throw createMissingFileError();
+  try {
+    return { fileName: file.filename, content: await file.toBuffer() };
+  } catch (error) {
+    if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw createAttachmentTooLargeError(maxBytes);
+    throw error;
+  }
+}
+
+/** Work records (issue 4): the work log, its calendar, reports, spot checks, attachments and notifications. */
+export async function registerWorkLogRoutes(app: App, deps: AppDeps) {
+  const tags = ['work records'];
+
+  app.post('/api/logs', { schema: { tags, body: CreateLogBody, response: { 201: LogEntrySchema } } }, async (req, reply) => {
+    const entry = await writeWorkLog(deps, requireActor(req), req.body);
+    reply.status(201);
+    return entry;
+  });
+
+  app.get('/api/logs', { schema: { tags, querystring: FeedQuery, response: { 200: FeedResponse } } }, async (req) => {
+    const { cursor, limit, ...filters } = req.query;
+    return listWorkLogFeed(deps, requireActor(req), { ...filters, after: decodeFeedCursor(cursor), limit: limit ?? 20 });
+  });
+
+  app.get('/api/logs/calendar', { schema: { tags, querystring: CalendarMonthQuery } }, async (req) => getWorkLogCalendar(deps, requireActor(req), req.query));
+
+  app.get('/api/logs/reminders', { schema: { tags } }, async (req) => listWorkLogReminders(deps, requireActor(req)));
+
+  app.get('/api/logs/summary', { schema: { tags, querystring: SummaryQuery } }, async (req) => summarizeWorkLogs(deps, requireActor(req), req.query));
+
+  app.get('/api/logs/stats', { schema: { tags, querystring: StatsQuery } }, async (req) => getWorkLogStats(deps, requireActor(req), req.query));
+
+  app.get('/api/logs/export', { schema: { tags, querystring: UnitRangeQuery } }, async (req, reply) => {
+    const { fileName, stream } = await exportWorkLogs(deps, requireActor(req), req.query);
+    reply.header('content-type', XLSX_MIME).header('content-disposition', contentDisposition('attachment', fileName));
+    return reply.send(stream);
+  });
+
+  app.post('/api/logs/spot-checks', { schema: { tags, body: SpotCheckBody } }, async (req, reply) => {
+    const result = await drawWorkLogSpotCheck(deps, requireActor(req), req.body);
+    reply.status(201);
+    return result;
+  });
+
+  app.get('/api/logs/spot-checks', { schema: { tags, querystring: SpotCheckListQuery } }, async (req) => {
+    const limit = req.query.limit ?? 50;
+    const items = await listWorkLogSpotChecks(deps, requireActor(req), { unit: req.query.unit, beforeId: decodeCursor(req.query.cursor), limit });
+    return { items, nextCursor: items.length === limit ? encodeCursor(items[items.length - 1]!.id) : null };
+  });
+
+  app.get('/api/logs/spot-checks/:id', { schema: { tags, params: IdParams } }, async (req) => getWorkLogSpotCheck(deps, requireActor(req), req.params.id));
+
+  app.get('/api/logs/:id', { schema: { tags, params: IdParams, response: { 200: LogDetailSchema } } }, async (req) => getWorkLog(deps, requireActor(req), req.params.id));
+
+  app.patch('/api/logs/:id', { schema: { tags, params: IdParams, body: UpdateLogBody, response: { 200: LogEntrySchema } } }, async (req) =>
+    editWorkLog(deps, requireActor(req), req.params.id, req.body));
+
+  app.get('/api/logs/:id/comments', { schema: { tags, params: IdParams, response: { 200: Type.Object({ items: Type.Array(CommentSchema) }) } } }, async (req) =>
+    listWorkLogComments(deps, requireActor(req), req.params.id));
+
+  app.post('/api/logs/:id/comments', { schema: { tags, params: IdParams, body: CommentBody, response: { 201: CommentSchema } } }, async (req, reply) => {
+    const comment = await commentOnWorkLog(deps, requireActor(req), req.params.id, req.body);
+    reply.status(201);
+    return comment;
+  });
+
+  app.put('/api/logs/:id/like', { schema: { tags, params: IdParams, response: { 200: LikeResponse } } }, async (req) => likeWorkLog(deps, requireActor(req), req.params.id));
+  app.delete('/api/logs/:id/like', { schema: { tags, params: IdParams, response: { 200: LikeResponse } } }, async (req) => unlikeWorkLog(deps, requireActor(req), req.params.id));
+
+  app.post('/api/logs/:id/flags', { schema: { tags, params: IdParams, body: FlagBody, response: { 201: FlagResponse } } }, async (req, reply) => {
+    const flag = await flagWorkLog(deps, requireActor(req), req.params.id, req.body);
+    reply.status(201);
+    return flag;
+  });
+
+  app.post('/api/logs/:id/flags/:flagId/resolve', { schema: { tags, params: FlagParams, body: ResolveFlagBody, response: { 200: FlagResponse } } }, async (req) =>
+    resolveWorkLogFlag(deps, requireActor(req), req.params.id, req.params.flagId, req.body));
+
+  app.post('/api/logs/:id/attachments', { schema: { tags, params: IdParams, consumes: ['multipart/form-data'], response: { 201: AttachmentSchema } } }, async (req, reply) => {
+    const actor = requireActor(req);
+    const upload = await readUploadedFile(req, ATTACHMENT_MAX_BYTES);
+    const attachment = await attachToWorkLog(deps, actor, req.params.id, upload);
+    reply.status(201);
+    return attachment;
+  });
+
+  app.get('/api/attachments/:id', { schema: { tags, params: IdParams, querystring: AttachmentQuery } }, async (req, reply) => {
+    const file = await openAttachment(deps, requireActor(req), req.params.id);
+    reply
+      .type(file.mimeType)
+      .header('content-length', file.size)
+      .header('content-disposition', contentDisposition(req.query.download ? 'attachment' : 'inline', file.fileName))
+      .header('x-content-type-options', 'nosniff')
+      .header('cache-control', 'private, max-age=86400')
+      .header('etag', `"${file.sha256}"`);
+    return reply.send(createReadStream(file.path));
+  });
+
+  app.delete('/api/attachments/:id', { schema: { tags, params: IdParams } }, async (req, reply) => {
+    await removeAttachment(deps, requireActor(req), req.params.id);
+    return reply.status(204).send();
+  });
+
+  // The organization's working-day calendar (admin), over the statutory one of chinese-days.
+  const calendarTags = ['work calendar'];
+
+  app.get('/api/work-calendar', { schema: { tags: calendarTags, querystring: CalendarRangeQuery } }, async (req) => getWorkCalendar(deps, requireActor(req), req.query));
+
+  app.get('/api/work-calendar/template', { schema: { tags: calendarTags } }, async (req, reply) => {
+    requireActor(req);
+    const csv = '\uFEFF日期,类型,名称\n2026-10-01,休息日,国庆节\n2026-10-10,工作日,国庆调休\n';
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', contentDisposition('attachment', '工作日历模板.csv')).send(csv);
+  });
+
+  app.put('/api/work-calendar/:date', { schema: { tags: calendarTags, params: CalendarDateParams, body: CalendarDayBody } }, async (req) =>
+    setWorkCalendarDay(deps, requireActor(req), req.params.date, req.body));
+
+  app.delete('/api/work-calendar/:date', { schema: { tags: calendarTags, params: CalendarDateParams } }, async (req, reply) => {
+    await removeWorkCalendarDay(deps, requireActor(req), req.params.date);
+    return reply.status(204).send();
+  });
+
+  app.post('/api/work-calendar/import', { schema: { tags: calendarTags, consumes: ['multipart/form-data'] } }, async (req) => {
+    const actor = requireActor(req);
+    const { content } = await readUploadedFile(req, 5 * 1024 * 1024);
+    return importWorkCalendar(deps, actor, content);
+  });
+
+  // In-app notifications of the signed-in account.
+  const notificationTags = ['notifications'];
+
+  app.get('/api/notifications', {
+    schema: {
+      tags: notificationTags, querystring: NotificationsQuery,
+      response: {
+        200: Type.Object({
+          unread: Type.Integer(),
+          items: Type.Array(Type.Object({
+            id: Type.Integer(), kind: Type.String(), message: Type.String(), entity: Nullable(Type.String()), entityId: Nullable(Type.Integer()),
+            data: Nullable(Type.Record(Type.String(), Type.Unknown())), createdAt: Type.String(), readAt: Nullable(Type.String()),
+          })),
+          nextCursor: Nullable(Type.String()),
+        }),
+      },
+    },
+  }, async (req) => {
+    const limit = req.query.limit ?? 50;
+    const { unread, items } = await listMyNotifications(deps, requireActor(req), { unreadOnly: req.query.unreadOnly, beforeId: decodeCursor(req.query.cursor), limit });
+    return { unread, items, nextCursor: items.length === limit ? encodeCursor(items[items.length - 1]!.id) : null };
+  });
+
+  app.post('/api/notifications/read-all', { schema: { tags: notificationTags } }, async (req) => readAllNotifications(deps, requireActor(req)));
+
+  app.post('/api/notifications/:id/read', { schema: { tags: notificationTags, params: IdParams } }, async (req) => readNotification(deps, requireActor(req), req.params.id));
+}

@@ -1,0 +1,480 @@
+import { addCalendarDays } from '@baton/engine';
+import type { AppDeps } from '../../app/deps.js';
+import { isValidDate, localDateOf } from '../../app/dates.js';
+import { createForbiddenError, createNotFoundError, createValidationError } from '../../app/errors.js';
+import type { Db } from '../../db/kysely.js';
+import type { WorkLogAttachment, WorkLogKind } from '../../db/schema.js';
+import { authorize, can, reviewScopeOf, unitScopeOf, type Actor } from '../../policies/policies.js';
+import { appendAuditRecords } from '../audit/audit.repository.js';
+import { findUnit, listSubtreeUnitIds, resolveVisibleUnitIds } from '../org/org.repository.js';
+import { findUnitOfPersonOn } from '../people/people.repository.js';
+import { insertNotifications, type NewNotification } from './notifications.repository.js';
+import {
+  countCommentsOfLogs, countLikesOfLogs, deleteLike, findAccountIdOfPerson, findCommentView, findFlagView, findPersonBrief, findWorkLogView,
+  insertComment, insertFlag, insertLike, listAttachmentsOfLogs, listCommenterAccountIds, listCommentsOfLog, listFeedPage,
+  listFlagsOfLog, listLogIdsLikedBy, listOpenFlagsOfLogs, listWorkLogViewsByIds, resolveFlag, updateWorkLog,
+  type CommentView, type FlagView, type WorkLogChanges, type WorkLogView,
+} from './worklogs.repository.js';
+import {
+  BACKFILL_DAYS, EDIT_WINDOW_DAYS, createBlankTextError, createFlagResolvedError, createLogDateError, createLogFrozenError, createNoPersonError,
+  createNotAuthorError, createOwnEntryError, createRangeError, createReplyOnlyError,
+} from './worklogs.errors.js';
+import { extractSearchTerms, planSearch } from './worklogs.search.js';
+import { enqueueWorkLog } from './worklogs.write-queue.js';
+
+type Deps = Pick<AppDeps, 'db' | 'now'>;
+
+export const WORK_LOG_KINDS = ['routine', 'key_task', 'dynamic_task'] as const satisfies readonly WorkLogKind[];
+export const WORK_LOG_KIND_LABELS: Record<WorkLogKind, string> = { routine: '日常工作', key_task: '重点任务', dynamic_task: '动态任务' };
+
+const EDIT_WINDOW_MS = EDIT_WINDOW_DAYS * 24 * 60 * 60 * 1000;
+
+/** DESIGN §4: an entry is editable by its author for 7 days after it was written, then frozen. */
+export function editableUntilOf(createdAt: string): string {
+  return new Date(Date.parse(createdAt) + EDIT_WINDOW_MS).toISOString();
+}
+
+export function isFrozen(createdAt: string, now: Date): boolean {
+  return now.getTime() >= Date.parse(createdAt) + EDIT_WINDOW_MS;
+}
+
+let lastLocalDate = { minute: Number.NaN, date: '' };
+
+/**
+ * `localDateOf` (Asia/Shanghai) memoised per minute — exact, as the zone's offset is whole hours — so
+ * a burst of writes does not build a time-zone formatter per request.
+ */
+function localDateOfCached(at: Date): string {
+  const minute = Math.floor(at.getTime() / 60_000);
+  if (minute !== lastLocalDate.minute) lastLocalDate = { minute, date: localDateOf(at) };
+  return lastLocalDate.date;
+}
+
+/** The earliest date an entry may be written for today: backfilling (补报) reaches 7 days back. */
+export function earliestBackfillDate(today: string): string {
+  return addCalendarDays(today, -BACKFILL_DAYS);
+}
+
+function checkLogDate(date: string, today: string): void {
+  if (!isValidDate(date)) throw createLogDateError('must be a date YYYY-MM-DD');
+  if (date > today) throw createLogDateError(`must not be in the future (today is ${today})`);
+  const earliest = earliestBackfillDate(today);
+  if (date < earliest) throw createLogDateError(`can be backfilled at most ${BACKFILL_DAYS} days back (not before ${earliest})`);
+}
+
+/** Plain text: line breaks kept (CRLF → LF), surrounding blanks dropped; never HTML. */
+export function normalizeContent(content: string, path = '/content'): string {
+  const text = content.replace(/\r\n?/g, '\n').trim();
+  if (text.length === 0) throw createBlankTextError(path);
+  return text;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Who may see and do what with an entry. Scopes are resolved once per request, in bulk.
+
+export interface LogAccess {
+  actor: Actor;
+  /** Units whose entries the actor reads (his own entries he always reads). */
+  visible: Set<number> | 'all';
+  /** Units whose entries he reviews (comment, flag); null without the ability. */
+  reviewable: Set<number> | 'all' | null;
+}
+
+export async function loadLogAccess(db: Db, actor: Actor): Promise<LogAccess> {
+  const [visible, reviewable] = await Promise.all([
+    resolveVisibleUnitIds(db, unitScopeOf(actor)),
+    can(actor, 'log.review') ? resolveVisibleUnitIds(db, reviewScopeOf(actor)) : Promise.resolve(null),
+  ]);
+  return { actor, visible, reviewable };
+}
+
+const inSet = (set: Set<number> | 'all' | null, id: number) => set === 'all' || (set !== null && set.has(id));
+
+export function canSeeLog(access: LogAccess, log: Pick<WorkLogView, 'person_id' | 'unit_id'>): boolean {
+  return log.person_id === access.actor.personId || inSet(access.visible, log.unit_id);
+}
+
+/** Leaders review the entries of their subtree, admin every entry; nobody reviews his own. */
+export function canReviewLog(access: LogAccess, log: Pick<WorkLogView, 'person_id' | 'unit_id'>): boolean {
+  return log.person_id !== access.actor.personId && inSet(access.reviewable, log.unit_id);
+}
+
+async function loadVisibleLog(db: Db, access: LogAccess, id: number): Promise<WorkLogView> {
+  const log = await findWorkLogView(db, id);
+  if (!log || !canSeeLog(access, log)) throw createNotFoundError('log', id);
+  return log;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Presenting entries: one batch of small queries per page, whatever its size.
+
+export function presentAttachment(a: WorkLogAttachment) {
+  return { id: a.id, fileName: a.file_name, mimeType: a.mime_type, size: a.size_bytes, sha256: a.sha256, createdAt: a.created_at, url: `/api/attachments/${a.id}` };
+}
+
+function presentFlag(f: FlagView) {
+  return {
+    id: f.id, note: f.note, flaggedBy: f.flagged_by, createdAt: f.created_at,
+    resolvedAt: f.resolved_at, resolvedBy: f.resolved_by_name, resolutionNote: f.resolution_note,
+  };
+}
+
+export function presentComment(c: CommentView, log: Pick<WorkLogView, 'person_id'>) {
+  return {
+    id: c.id, logId: c.log_id, content: c.content, createdAt: c.created_at,
+    author: { accountId: c.account_id, personId: c.person_id, name: c.author_name, isEntryAuthor: c.person_id !== null && c.person_id === log.person_id },
+  };
+}
+
+export type PresentedEntry = ReturnType<typeof presentEntry>;
+
+interface EntryDecorations {
+  attachments: Map<number, WorkLogAttachment[]>;
+  comments: Map<number, number>;
+  likes: Map<number, number>;
+  liked: Set<number>;
+  flags: Map<number, FlagView>;
+}
+
+const NO_DECORATIONS: EntryDecorations = { attachments: new Map(), comments: new Map(), likes: new Map(), liked: new Set(), flags: new Map() };
+
+function presentEntry(access: LogAccess, l: WorkLogView, d: EntryDecorations, now: Date) {
+  const own = l.person_id === access.actor.personId;
+  const commentCount = d.comments.get(l.id) ?? 0;
+  const frozen = isFrozen(l.created_at, now);
+  const flag = d.flags.get(l.id);
+  return {
+    id: l.id,
+    date: l.log_date,
+    kind: l.kind,
+    content: l.content,
+    indicator: l.indicator_ref,
+    task: l.task_ref,
+    minutes: l.minutes,
+    late: l.late === 1,
+    author: { personId: l.person_id, name: l.person_name, employeeNo: l.employee_no, unitId: l.unit_id, unitName: l.unit_name },
+    createdAt: l.created_at,
+    updatedAt: l.updated_at,
+    editableUntil: editableUntilOf(l.created_at),
+    frozen,
+    attachments: (d.attachments.get(l.id) ?? []).map(presentAttachment),
+    commentCount,
+    likeCount: d.likes.get(l.id) ?? 0,
+    likedByMe: d.liked.has(l.id),
+    openFlag: flag ? presentFlag(flag) : null,
+    can: {
+      edit: own && !frozen,
+      comment: canReviewLog(access, l) || (own && commentCount > 0),
+      like: !own && can(access.actor, 'log.like'),
+      flag: canReviewLog(access, l),
+    },
+  };
+}
+
+export async function presentEntries(db: Db, access: LogAccess, logs: WorkLogView[], now: Date) {
+  const ids = logs.map((l) => l.id);
+  const [attachments, comments, likes, liked, flags] = await Promise.all([
+    listAttachmentsOfLogs(db, ids), countCommentsOfLogs(db, ids), countLikesOfLogs(db, ids),
+    listLogIdsLikedBy(db, access.actor.accountId, ids), listOpenFlagsOfLogs(db, ids),
+  ]);
+  return logs.map((l) => presentEntry(access, l, { attachments, comments, likes, liked, flags }, now));
+}
+
+async function presentOne(db: Db, access: LogAccess, id: number, now: Date) {
+  const [entry] = await presentEntries(db, access, await listWorkLogViewsByIds(db, [id]), now);
+  return entry!;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing and editing.
+
+export interface WorkLogInput {
+  /** Default today (Asia/Shanghai). */
+  date?: string | undefined;
+  kind: WorkLogKind;
+  content: string;
+  indicator?: string | null | undefined;
+  task?: string | null | undefined;
+  minutes?: number | null | undefined;
+}
+
+const auditOf = (actor: Actor) => ({ actorId: actor.accountId, actorLabel: actor.username });
+
+function auditedFields(l: { log_date: string; kind: WorkLogKind; content: string; indicator_ref: string | null; task_ref: string | null; minutes: number | null; late: number }) {
+  return { date: l.log_date, kind: l.kind, content: l.content, indicator: l.indicator_ref, task: l.task_ref, minutes: l.minutes, late: l.late === 1 };
+}
+
+/**
+ * A member writes an entry of his work log: today's, or one of the last 7 days (补报, marked late).
+ * The entry belongs to the unit the person was in on that date. Written with its audit record in
+ * one transaction, through the group-commit queue (worklogs.write-queue.ts).
+ */
+export async function writeWorkLog({ db, now }: Deps, actor: Actor, input: WorkLogInput) {
+  authorize(actor, 'log.write');
+  const personId = actor.personId;
+  if (personId === null) throw createNoPersonError();
+  const at = now();
+  const atIso = at.toISOString();
+  const today = localDateOfCached(at);
+  const date = input.date ?? today;
+  checkLogDate(date, today);
+  const content = normalizeContent(input.content);
+  const row = {
+    person_id: personId, log_date: date, kind: input.kind, content, indicator_ref: input.indicator ?? null, task_ref: input.task ?? null,
+    minutes: input.minutes ?? null, late: date < today ? 1 : 0, created_by: actor.accountId, created_at: atIso, updated_at: atIso,
+  };
+  const view = await enqueueWorkLog(db, now, {
+    actor, row, terms: extractSearchTerms(content),
+    audit: (id) => ({ ...auditOf(actor), action: 'log.created', entity: 'work_log', entityId: id, after: { personId, ...auditedFields(row) } }),
+  });
+  // A new entry has no comments, likes, flags or attachments yet, and only its author to act on it:
+  // no scope needs resolving to present it.
+  return presentEntry({ actor, visible: new Set(), reviewable: null }, view, NO_DECORATIONS, at);
+}
+
+export interface WorkLogChangesInput {
+  date?: string | undefined;
+  kind?: WorkLogKind | undefined;
+  content?: string | undefined;
+  indicator?: string | null | undefined;
+  task?: string | null | undefined;
+  minutes?: number | null | undefined;
+}
+
+/**
+ * The author edits his entry within 7 days of writing it (DESIGN §4); after that it is frozen (409
+ * `log.frozen`). Someone else's entry answers 404 when out of his scope, 403 when he can see it.
+ */
+export async function editWorkLog({ db, now }: Deps, actor: Actor, id: number, changes: WorkLogChangesInput) {
+  authorize(actor, 'log.write');
+  const at = now();
+  const atIso = at.toISOString();
+  const access = await loadLogAccess(db, actor);
+  await db.transaction().execute(async (trx) => {
+    const before = await loadVisibleLog(trx, access, id);
+    if (before.person_id !== actor.personId) throw createNotAuthorError();
+    if (isFrozen(before.created_at, at)) throw createLogFrozenError(id, editableUntilOf(before.created_at));
+    const update: WorkLogChanges = { updated_at: atIso };
+    if (changes.date !== undefined && changes.date !== before.log_date) {
+      checkLogDate(changes.date, localDateOf(at));
+      update.log_date = changes.date;
+      update.late = changes.date < localDateOf(new Date(before.created_at)) ? 1 : 0;
+      update.unit_id = (await findUnitOfPersonOn(trx, before.person_id, changes.date)) ?? before.unit_id;
+    }
+    if (changes.kind !== undefined) update.kind = changes.kind;
+    if (changes.content !== undefined) update.content = normalizeContent(changes.content);
+    if (changes.indicator !== undefined) update.indicator_ref = changes.indicator;
+    if (changes.task !== undefined) update.task_ref = changes.task;
+    if (changes.minutes !== undefined) update.minutes = changes.minutes;
+    const after = { ...before, ...update };
+    const reindex = after.content !== before.content || after.log_date !== before.log_date || after.unit_id !== before.unit_id || after.kind !== before.kind;
+    await updateWorkLog(trx, before, update, reindex ? extractSearchTerms(after.content) : undefined);
+    await appendAuditRecords(trx, [{ ...auditOf(actor), action: 'log.updated', entity: 'work_log', entityId: id, before: auditedFields(before), after: auditedFields(after) }], atIso);
+  });
+  return presentOne(db, access, id, at);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading: one entry, and the team feed (横向了解).
+
+export async function getWorkLog({ db, now }: Deps, actor: Actor, id: number) {
+  const access = await loadLogAccess(db, actor);
+  const log = await loadVisibleLog(db, access, id);
+  const [entry, comments, flags] = await Promise.all([presentOne(db, access, id, now()), listCommentsOfLog(db, id), listFlagsOfLog(db, id)]);
+  return { ...entry, comments: comments.map((c) => presentComment(c, log)), flags: flags.map(presentFlag) };
+}
+
+export interface FeedQuery {
+  person?: number | undefined;
+  unit?: number | undefined;
+  /** With the unit's sub-units (default true). */
+  subtree?: boolean | undefined;
+  kind?: WorkLogKind[] | undefined;
+  indicator?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  q?: string | undefined;
+  flagged?: boolean | undefined;
+  after?: { date: string; id: number } | undefined;
+  limit: number;
+}
+
+/**
+ * The team feed, newest first (log date desc, id desc). Members read their own unit's entries,
+ * leaders their subtree, admin and auditor everything, everyone his own; an explicit person or unit
+ * filter outside the scope answers 404 like a missing one.
+ */
+export async function listWorkLogFeed({ db, now }: Deps, actor: Actor, query: FeedQuery) {
+  const access = await loadLogAccess(db, actor);
+  const { visible } = access;
+  let unitIds: number[] | null = visible === 'all' ? null : [...visible];
+  let alsoPersonId = actor.personId;
+  if (query.unit !== undefined) {
+    if ((visible !== 'all' && !visible.has(query.unit)) || !(await findUnit(db, query.unit))) throw createNotFoundError('unit', query.unit);
+    const wanted = query.subtree === false ? [query.unit] : await listSubtreeUnitIds(db, [query.unit]);
+    unitIds = visible === 'all' ? wanted : wanted.filter((u) => visible.has(u));
+    alsoPersonId = null;
+  }
+  if (query.person !== undefined) {
+    const person = await findPersonBrief(db, query.person);
+    const seen = person && (person.id === actor.personId || visible === 'all' || visible.has(person.unit_id));
+    if (!seen) throw createNotFoundError('person', query.person);
+  }
+  if (query.from !== undefined && !isValidDate(query.from)) throw createRangeError('/from', 'must be a date YYYY-MM-DD');
+  if (query.to !== undefined && !isValidDate(query.to)) throw createRangeError('/to', 'must be a date YYYY-MM-DD');
+  if (query.from !== undefined && query.to !== undefined && query.from > query.to) throw createRangeError('/to', 'must not be before from');
+  const search = query.q !== undefined ? planSearch(query.q) ?? undefined : undefined;
+  const page = await listFeedPage(db, {
+    unitIds, alsoPersonId, personId: query.person, kinds: query.kind, indicator: query.indicator, from: query.from, to: query.to,
+    search, flaggedOnly: query.flagged, after: query.after, limit: query.limit,
+  });
+  const logs = await listWorkLogViewsByIds(db, page.map((p) => p.id));
+  const items = await presentEntries(db, access, logs, now());
+  const last = page[page.length - 1];
+  return { items, nextCursor: page.length === query.limit && last ? encodeFeedCursor({ date: last.log_date, id: last.id }) : null };
+}
+
+/** Keyset cursor over (log date, id): opaque base64url of `date.id`. */
+export function encodeFeedCursor(c: { date: string; id: number }): string {
+  return Buffer.from(`${c.date}.${c.id}`).toString('base64url');
+}
+
+export function decodeFeedCursor(cursor: string | undefined): { date: string; id: number } | undefined {
+  if (cursor === undefined || cursor === '') return undefined;
+  const decoded = /^[A-Za-z0-9_-]+$/.test(cursor) ? Buffer.from(cursor, 'base64url').toString() : '';
+  const m = /^(\d{4}-\d{2}-\d{2})\.(\d{1,15})$/.exec(decoded);
+  if (!m || !isValidDate(m[1]!)) throw createValidationError('Invalid cursor', [{ path: '/cursor', message: 'is not a cursor returned by this list' }]);
+  return { date: m[1]!, id: Number(m[2]) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Comments, likes and follow-up flags; each tells the author (in-app notification).
+
+async function displayNameOf(db: Db, actor: Actor): Promise<string> {
+  if (actor.personId === null) return actor.username;
+  return (await findPersonBrief(db, actor.personId))?.name ?? actor.username;
+}
+
+const excerptOf = (text: string) => (text.length > 60 ? `${text.slice(0, 60)}…` : text);
+
+export async function listWorkLogComments({ db }: Deps, actor: Actor, logId: number) {
+  const access = await loadLogAccess(db, actor);
+  const log = await loadVisibleLog(db, access, logId);
+  return { items: (await listCommentsOfLog(db, logId)).map((c) => presentComment(c, log)) };
+}
+
+/**
+ * Leaders of the entry's subtree and admin comment (点评); the author may reply once a thread exists.
+ * Anyone else who can see the entry gets 403, someone who cannot gets 404.
+ */
+export async function commentOnWorkLog({ db, now }: Deps, actor: Actor, logId: number, input: { content: string }) {
+  const at = now().toISOString();
+  const access = await loadLogAccess(db, actor);
+  const content = normalizeContent(input.content);
+  const commentId = await db.transaction().execute(async (trx) => {
+    const log = await loadVisibleLog(trx, access, logId);
+    const isAuthor = log.person_id === actor.personId;
+    let recipients: number[];
+    if (isAuthor) {
+      const commenters = (await listCommenterAccountIds(trx, logId)).filter((a) => a !== actor.accountId);
+      if (commenters.length === 0) throw createReplyOnlyError();
+      recipients = commenters;
+    } else {
+      if (!canReviewLog(access, log)) throw createForbiddenError('comment on this entry: leaders of its unit and admin comment');
+      const author = await findAccountIdOfPerson(trx, log.person_id);
+      recipients = author !== undefined && author !== actor.accountId ? [author] : [];
+    }
+    const id = await insertComment(trx, { logId, accountId: actor.accountId, personId: actor.personId, content, now: at });
+    const name = await displayNameOf(trx, actor);
+    const message = isAuthor ? `${name}回复了${log.log_date}工作日志的点评` : `${name}点评了你${log.log_date}的工作日志`;
+    await insertNotifications(trx, recipients.map((accountId): NewNotification => ({
+      accountId, kind: isAuthor ? 'log.reply' : 'log.comment', message, entity: 'work_log', entityId: logId,
+      data: { logId, logDate: log.log_date, commentId: id, actorName: name, excerpt: excerptOf(content) },
+    })), at);
+    await appendAuditRecords(trx, [{ ...auditOf(actor), action: 'log.commented', entity: 'work_log', entityId: logId, after: { commentId: id, content } }], at);
+    return id;
+  });
+  const [comment, log] = await Promise.all([findCommentView(db, commentId), findWorkLogView(db, logId)]);
+  return presentComment(comment!, log!);
+}
+
+/** Likes (点赞) an entry one can see and did not write; idempotent. */
+export async function likeWorkLog({ db, now }: Deps, actor: Actor, logId: number) {
+  const at = now().toISOString();
+  const access = await loadLogAccess(db, actor);
+  await db.transaction().execute(async (trx) => {
+    const log = await loadVisibleLog(trx, access, logId);
+    authorize(actor, 'log.like');
+    if (log.person_id === actor.personId) throw createOwnEntryError('like');
+    if (!(await insertLike(trx, logId, actor.accountId, at))) return;
+    const author = await findAccountIdOfPerson(trx, log.person_id);
+    if (author === undefined) return;
+    const name = await displayNameOf(trx, actor);
+    await insertNotifications(trx, [{
+      accountId: author, kind: 'log.like', message: `${name}赞了你${log.log_date}的工作日志`, entity: 'work_log', entityId: logId,
+      data: { logId, logDate: log.log_date, actorName: name },
+    }], at);
+  });
+  return likeStateOf(db, actor, logId);
+}
+
+export async function unlikeWorkLog({ db }: Deps, actor: Actor, logId: number) {
+  const access = await loadLogAccess(db, actor);
+  await loadVisibleLog(db, access, logId);
+  await deleteLike(db, logId, actor.accountId);
+  return likeStateOf(db, actor, logId);
+}
+
+async function likeStateOf(db: Db, actor: Actor, logId: number) {
+  const [counts, liked] = await Promise.all([countLikesOfLogs(db, [logId]), listLogIdsLikedBy(db, actor.accountId, [logId])]);
+  return { logId, likeCount: counts.get(logId) ?? 0, likedByMe: liked.has(logId) };
+}
+
+/** A leader flags an entry of his subtree for follow-up (跟进), with a note; the author is told. */
+export async function flagWorkLog({ db, now }: Deps, actor: Actor, logId: number, input: { note: string }) {
+  const at = now().toISOString();
+  const access = await loadLogAccess(db, actor);
+  const note = normalizeContent(input.note, '/note');
+  const flagId = await db.transaction().execute(async (trx) => {
+    const log = await loadVisibleLog(trx, access, logId);
+    if (log.person_id === actor.personId) throw createOwnEntryError('flag');
+    if (!canReviewLog(access, log)) throw createForbiddenError('flag this entry: leaders of its unit and admin flag');
+    const id = await insertFlag(trx, { logId, accountId: actor.accountId, note, now: at });
+    const author = await findAccountIdOfPerson(trx, log.person_id);
+    const name = await displayNameOf(trx, actor);
+    if (author !== undefined) {
+      await insertNotifications(trx, [{
+        accountId: author, kind: 'log.flag', message: `${name}将你${log.log_date}的工作日志标记为需跟进：${excerptOf(note)}`, entity: 'work_log', entityId: logId,
+        data: { logId, logDate: log.log_date, flagId: id, actorName: name, note },
+      }], at);
+    }
+    await appendAuditRecords(trx, [{ ...auditOf(actor), action: 'log.flagged', entity: 'work_log', entityId: logId, after: { flagId: id, note } }], at);
+    return id;
+  });
+  return presentFlag((await findFlagView(db, flagId))!);
+}
+
+/** Closes a follow-up flag (reviewers of the entry only). */
+export async function resolveWorkLogFlag({ db, now }: Deps, actor: Actor, logId: number, flagId: number, input: { note?: string | null | undefined }) {
+  const at = now().toISOString();
+  const access = await loadLogAccess(db, actor);
+  await db.transaction().execute(async (trx) => {
+    const log = await loadVisibleLog(trx, access, logId);
+    const flag = await findFlagView(trx, flagId);
+    if (!flag || flag.log_id !== logId) throw createNotFoundError('flag', flagId);
+    if (!canReviewLog(access, log)) throw createForbiddenError('resolve this flag');
+    if (flag.resolved_at) throw createFlagResolvedError(flagId);
+    const note = input.note?.trim() || null;
+    await resolveFlag(trx, flagId, { accountId: actor.accountId, note, now: at });
+    const author = await findAccountIdOfPerson(trx, log.person_id);
+    const name = await displayNameOf(trx, actor);
+    if (author !== undefined) {
+      await insertNotifications(trx, [{
+        accountId: author, kind: 'log.flag_resolved', message: `${name}解除了你${log.log_date}工作日志的跟进标记`, entity: 'work_log', entityId: logId,
+        data: { logId, logDate: log.log_date, flagId, actorName: name, note },
+      }], at);
+    }
+    await appendAuditRecords(trx, [{ ...auditOf(actor), action: 'log.flag_resolved', entity: 'work_log', entityId: logId, before: { flagId, note: flag.note }, after: { flagId, resolutionNote: note } }], at);
+  });
+  return presentFlag((await findFlagView(db, flagId))!);
+}
