@@ -4,7 +4,12 @@
  *
  *   BATON_URL=http://localhost:3000 BATON_ADMIN_PASSWORD=… npx tsx e2e/screenshots.ts
  *
- * Files go to e2e/screenshots/ (gitignored) as <width>-<page>.png.
+ * With the demo organization, also the work-log pages as a member and as his leader:
+ *
+ *   BATON_DEMO_PASSWORD=… [BATON_MEMBER=member_jinsha] [BATON_LEADER=leader_jinsha] npx tsx e2e/screenshots.ts
+ *
+ * Files go to e2e/screenshots/ (gitignored) as <width>-<page>.png (administrator) and
+ * <width>-<member|leader>-<page>.png.
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -15,6 +20,9 @@ const baseUrl = (process.env.BATON_URL ?? 'http://localhost:3000').replace(/\/$/
 const username = process.env.BATON_USER ?? 'admin';
 const password = process.env.BATON_PASSWORD ?? process.env.BATON_ADMIN_PASSWORD;
 const language = process.env.BATON_LANGUAGE ?? 'zh-CN';
+const demoPassword = process.env.BATON_DEMO_PASSWORD;
+const memberUser = process.env.BATON_MEMBER ?? 'member_jinsha';
+const leaderUser = process.env.BATON_LEADER ?? 'leader_jinsha';
 const outDir = join(import.meta.dirname, 'screenshots');
 
 interface Shot {
@@ -98,6 +106,25 @@ const shots: Shot[] = [
     },
     fullPage: false,
   },
+  { name: 'work-calendar', path: '/work-calendar' },
+  {
+    name: 'work-calendar-add',
+    path: '/work-calendar',
+    act: async (page) => {
+      await page.getByTestId('calendar-add').click();
+    },
+    fullPage: false,
+  },
+  {
+    name: 'work-calendar-import',
+    path: '/work-calendar',
+    act: async (page) => {
+      await page.getByTestId('calendar-import').click();
+    },
+    fullPage: false,
+  },
+  { name: 'worklog-feed', path: '/worklog/feed' },
+  { name: 'worklog-stats', path: '/worklog/stats' },
   { name: 'change-password', path: '/change-password' },
   {
     name: 'menu-open',
@@ -110,8 +137,127 @@ const shots: Shot[] = [
   },
 ];
 
-async function shootAll(browser: Browser, viewport: { width: number; height: number }, label: string): Promise<string[]> {
+/** Opens the first entry of a list in the entry drawer. */
+async function openFirstEntry(page: Page): Promise<void> {
+  const card = page.getByTestId('entry-card').first();
+  if (await card.count()) {
+    await card.locator('[data-testid="entry-content"]').click();
+    await page.getByTestId('entry-detail').waitFor({ timeout: 10_000 }).catch(() => undefined);
+  }
+}
+
+/** The work log as a member lives in it: writing, his month, the team feed, his summaries, the bell. */
+const memberShots: Shot[] = [
+  { name: 'worklog', path: '/worklog' },
+  {
+    name: 'worklog-writing',
+    path: '/worklog',
+    act: async (page) => {
+      await page.getByTestId('entry-content-input').fill('上午：走访辖区企业3家，了解用工需求\n下午：整理走访台账，形成问题清单');
+      const extras = page.getByTestId('toggle-extras');
+      if (!(await page.getByTestId('indicator-input').isVisible())) await extras.click();
+    },
+  },
+  {
+    name: 'worklog-edit',
+    path: '/worklog',
+    act: async (page) => {
+      const edit = page.getByTestId('day-entries').getByTestId('edit-entry').first();
+      if (await edit.count()) await edit.click();
+    },
+    fullPage: false,
+  },
+  { name: 'worklog-calendar', path: '/worklog/calendar' },
+  {
+    name: 'worklog-calendar-missed-day',
+    path: '/worklog/calendar',
+    act: async (page) => {
+      const missed = page.locator('.month-missed').first();
+      if (await missed.count()) await missed.click();
+    },
+  },
+  { name: 'worklog-feed', path: '/worklog/feed' },
+  {
+    name: 'worklog-feed-filters',
+    path: '/worklog/feed?q=%E8%B5%B0%E8%AE%BF',
+    act: async (page) => {
+      await page.getByTestId('feed-filter-toggle').click();
+    },
+  },
+  { name: 'worklog-entry', path: '/worklog/feed', act: openFirstEntry, fullPage: false },
+  { name: 'worklog-summary-week', path: '/worklog/summary' },
+  { name: 'worklog-summary-month', path: '/worklog/summary?period=month' },
+  {
+    name: 'bell',
+    path: '/worklog',
+    act: async (page) => {
+      await page.getByTestId('notification-bell').click();
+      await page.getByTestId('notification-item').first().waitFor({ timeout: 10_000 }).catch(() => undefined);
+    },
+    fullPage: false,
+  },
+  {
+    name: 'menu-open',
+    path: '/worklog',
+    act: async (page, phone) => {
+      if (phone) await page.getByTestId('nav-toggle').click();
+    },
+    fullPage: false,
+  },
+];
+
+/** A leader: the statistics of his subtree, spot checks, commenting and flagging in the feed, a colleague's summary. */
+const leaderShots: Shot[] = [
+  { name: 'worklog-stats', path: '/worklog/stats' },
+  {
+    name: 'worklog-stats-idle-1',
+    path: '/worklog/stats?idle=1',
+  },
+  {
+    name: 'worklog-spot-check',
+    path: '/worklog/stats',
+    act: async (page) => {
+      // open the latest spot check; draw one only when there is none yet
+      const past = page.getByTestId('spot-check-panel').locator('.ant-table-row').first();
+      await page.getByTestId('spot-check-panel').locator('.ant-table').waitFor({ timeout: 10_000 }).catch(() => undefined);
+      if (await past.count()) await past.click();
+      else await page.getByTestId('spot-draw').click();
+      await page.getByTestId('spot-entries').waitFor({ timeout: 10_000 }).catch(() => undefined);
+    },
+    fullPage: false,
+  },
+  { name: 'worklog-feed', path: '/worklog/feed' },
+  { name: 'worklog-feed-flagged', path: '/worklog/feed?flagged=true' },
+  { name: 'worklog-entry', path: '/worklog/feed', act: openFirstEntry, fullPage: false },
+  { name: 'worklog-entry-full', path: '/worklog/feed', act: openFirstEntry },
+  {
+    name: 'worklog-summary-colleague',
+    path: '/worklog/stats',
+    act: async (page) => {
+      // the most idle person, else the first of the people table: his monthly summary
+      const rows = page.getByTestId('people-table').locator('.ant-table-row');
+      await rows.first().waitFor({ timeout: 10_000 }).catch(() => undefined);
+      const idle = page.getByTestId('idle-card').locator('.ant-table-row').first();
+      await ((await idle.count()) ? idle : rows.first()).click();
+      await page.getByTestId('summary-stats').waitFor({ timeout: 10_000 }).catch(() => undefined);
+    },
+  },
+  { name: 'worklog-calendar', path: '/worklog/calendar' },
+];
+
+interface Who {
+  /** '' for the administrator (file names as before), else a prefix such as "member". */
+  prefix: string;
+  username: string;
+  password: string | undefined;
+  shots: Shot[];
+  /** The sign-in page is shot once, with the administrator. */
+  signInShot: boolean;
+}
+
+async function shootAll(browser: Browser, viewport: { width: number; height: number }, label: string, who: Who): Promise<string[]> {
   const phone = viewport.width < 768;
+  const prefix = who.prefix ? `${label}-${who.prefix}` : label;
   const context = await browser.newContext({ viewport, deviceScaleFactor: 1, locale: language, isMobile: phone, hasTouch: phone });
   await context.addInitScript((lang) => window.localStorage.setItem('baton.language', lang), language);
   const page = await context.newPage();
@@ -122,28 +268,37 @@ async function shootAll(browser: Browser, viewport: { width: number; height: num
   });
   const written: string[] = [];
 
-  await page.goto(`${baseUrl}/sign-in`);
-  await settle(page);
-  const signInFile = join(outDir, `${label}-sign-in.png`);
-  await page.screenshot({ path: signInFile, fullPage: true });
-  written.push(signInFile);
+  if (who.signInShot) {
+    await page.goto(`${baseUrl}/sign-in`);
+    await settle(page);
+    const signInFile = join(outDir, `${label}-sign-in.png`);
+    await page.screenshot({ path: signInFile, fullPage: true });
+    written.push(signInFile);
+  }
 
-  if (!password) throw new Error('Set BATON_PASSWORD or BATON_ADMIN_PASSWORD');
-  await signIn(page, baseUrl, username, password);
+  if (!who.password) throw new Error('Set BATON_PASSWORD or BATON_ADMIN_PASSWORD');
+  await signIn(page, baseUrl, who.username, who.password);
+  if (who.prefix) {
+    // where this user lands right after signing in
+    await settle(page);
+    const landing = join(outDir, `${prefix}-landing.png`);
+    await page.screenshot({ path: landing, fullPage: false });
+    written.push(landing);
+  }
 
-  for (const shot of shots) {
+  for (const shot of who.shots) {
     await page.goto(`${baseUrl}${shot.path}`);
     await settle(page);
     if (shot.act) {
       await shot.act(page, phone);
       await settle(page);
     }
-    const file = join(outDir, `${label}-${shot.name}.png`);
+    const file = join(outDir, `${prefix}-${shot.name}.png`);
     await page.screenshot({ path: file, fullPage: shot.fullPage ?? true });
     written.push(file);
     // horizontal overflow of the page itself is what a phone user stumbles on
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    if (overflow > 1) problems.push(`${label} ${shot.name}: page is ${overflow}px wider than the viewport`);
+    if (overflow > 1) problems.push(`${prefix} ${shot.name}: page is ${overflow}px wider than the viewport`);
   }
   await context.close();
   for (const p of problems) console.warn(`! ${p}`);
@@ -154,7 +309,15 @@ async function main(): Promise<void> {
   await mkdir(outDir, { recursive: true });
   const browser = await launchChromium();
   try {
-    const files = [...(await shootAll(browser, DESKTOP, 'desktop')), ...(await shootAll(browser, PHONE, 'phone'))];
+    const people: Who[] = [{ prefix: '', username, password, shots, signInShot: true }];
+    if (demoPassword) {
+      people.push({ prefix: 'member', username: memberUser, password: demoPassword, shots: memberShots, signInShot: false });
+      people.push({ prefix: 'leader', username: leaderUser, password: demoPassword, shots: leaderShots, signInShot: false });
+    }
+    const files: string[] = [];
+    for (const who of people) {
+      files.push(...(await shootAll(browser, DESKTOP, 'desktop', who)), ...(await shootAll(browser, PHONE, 'phone', who)));
+    }
     console.log(`${files.length} screenshots in ${outDir}`);
   } finally {
     await browser.close();

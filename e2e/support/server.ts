@@ -92,7 +92,19 @@ export async function apiSession(baseUrl: string, username: string, password: st
   });
   if (!login.ok) throw new Error(`sign-in as ${username} failed: ${login.status} ${await login.text()}`);
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  /** Sends JSON and returns the JSON answer; any status but 2xx fails the preparation with the server's answer. */
+  const send = async <T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> => {
+    const response = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers: body === undefined ? { cookie } : { cookie, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${method} ${path} as ${username}: ${response.status} ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  };
   return {
     get: (path: string) => fetch(`${baseUrl}${path}`, { headers: { cookie } }),
+    send,
   };
 }

@@ -14,7 +14,12 @@ export type Ability =
   | 'org.export'
   | 'account.manage'
   | 'audit.read'
-  | 'engine.evaluate';
+  | 'engine.evaluate'
+  | 'log.write'
+  | 'log.like'
+  | 'log.review'
+  | 'log.oversee'
+  | 'calendar.manage';
 
 export interface Me {
   account: { id: Id; username: string; mustChangePassword: boolean };

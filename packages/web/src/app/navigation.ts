@@ -1,11 +1,31 @@
 import type { Me } from '../api/types';
 import { can, isMemberOnly } from '../modules/auth/auth.api';
 
-export type NavKey = 'home' | 'me' | 'org' | 'people' | 'imports' | 'accounts' | 'audit';
+export type NavKey =
+  | 'home'
+  | 'worklog'
+  | 'worklogCalendar'
+  | 'feed'
+  | 'summary'
+  | 'worklogStats'
+  | 'me'
+  | 'org'
+  | 'people'
+  | 'imports'
+  | 'accounts'
+  | 'workCalendar'
+  | 'audit';
 
 export interface NavItem {
   key: NavKey;
   path: string;
+  /** The menu label when it is not `nav.<key>`. */
+  label?: 'summaryAll';
+}
+
+/** Who reads the team feed: everyone with a work log of his own, and those who review or oversee others'. */
+export function readsFeed(me: Me): boolean {
+  return can(me, 'log.write') || can(me, 'log.review') || can(me, 'log.oversee');
 }
 
 /**
@@ -14,13 +34,28 @@ export interface NavItem {
  */
 export function navItemsFor(me: Me): NavItem[] {
   const items: NavItem[] = [{ key: 'home', path: '/' }];
+  if (can(me, 'log.write')) items.push({ key: 'worklog', path: '/worklog' }, { key: 'worklogCalendar', path: '/worklog/calendar' });
+  if (readsFeed(me)) items.push({ key: 'feed', path: '/worklog/feed' });
+  // 我的汇总 for someone with a work log of his own; an administrator without one reads others'
+  if (can(me, 'log.write') || can(me, 'log.oversee')) items.push({ key: 'summary', path: '/worklog/summary', ...(me.person ? {} : { label: 'summaryAll' as const }) });
+  if (can(me, 'log.oversee')) items.push({ key: 'worklogStats', path: '/worklog/stats' });
   if (me.person) items.push({ key: 'me', path: '/me' });
   if (can(me, 'org.read') && !isMemberOnly(me)) items.push({ key: 'org', path: '/org' });
   if (can(me, 'org.read')) items.push({ key: 'people', path: '/people' });
   if (can(me, 'org.import') || can(me, 'org.export')) items.push({ key: 'imports', path: '/imports' });
   if (can(me, 'account.manage')) items.push({ key: 'accounts', path: '/accounts' });
+  if (can(me, 'calendar.manage')) items.push({ key: 'workCalendar', path: '/work-calendar' });
   if (can(me, 'audit.read')) items.push({ key: 'audit', path: '/audit' });
   return items;
+}
+
+/**
+ * Where a caller lands after signing in on a phone: the work log for those who keep one and
+ * administer nothing (members, leaders); administrators and auditors keep the dashboard.
+ */
+export function phoneLandingPath(me: Me): string {
+  const administers = me.roles.some((r) => r.role === 'admin' || r.role === 'auditor');
+  return can(me, 'log.write') && !administers ? '/worklog' : '/';
 }
 
 export function activeNavKey(pathname: string, items: NavItem[]): NavKey {

@@ -1,5 +1,5 @@
 import { lazy, Suspense, type ReactNode } from 'react';
-import { Navigate, Route, Routes } from 'react-router-dom';
+import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { Flex, Spin } from 'antd';
 import type { Ability } from '../api/types';
 import { can, useCurrentMe } from '../modules/auth/auth.api';
@@ -7,6 +7,8 @@ import { SignInPage } from '../modules/auth/pages/SignInPage';
 import { RequireSession } from './RequireSession';
 import { AppLayout } from './layout/AppLayout';
 import { NotFoundPage } from './NotFoundPage';
+import { phoneLandingPath } from './navigation';
+import { useIsMobile } from '../shared/hooks/useIsMobile';
 
 const HomePage = lazy(() => import('../modules/home/pages/HomePage'));
 const MyInfoPage = lazy(() => import('../modules/me/pages/MyInfoPage'));
@@ -16,6 +18,12 @@ const ImportExportPage = lazy(() => import('../modules/imports/pages/ImportExpor
 const AccountsPage = lazy(() => import('../modules/accounts/pages/AccountsPage'));
 const AuditPage = lazy(() => import('../modules/audit/pages/AuditPage'));
 const ChangePasswordPage = lazy(() => import('../modules/auth/pages/ChangePasswordPage'));
+const MyWorkLogPage = lazy(() => import('../modules/worklogs/pages/MyWorkLogPage'));
+const CalendarPage = lazy(() => import('../modules/worklogs/pages/CalendarPage'));
+const FeedPage = lazy(() => import('../modules/worklogs/pages/FeedPage'));
+const SummaryPage = lazy(() => import('../modules/worklogs/pages/SummaryPage'));
+const StatsPage = lazy(() => import('../modules/worklogs/pages/StatsPage'));
+const WorkCalendarPage = lazy(() => import('../modules/work-calendar/pages/WorkCalendarPage'));
 
 export function PageSpinner() {
   return (
@@ -32,6 +40,26 @@ function RequireAbility({ any, children }: { any: Ability[]; children: ReactNode
   return <>{children}</>;
 }
 
+/**
+ * `/`: the dashboard — except when a member opens the app on his phone: his first screen is the
+ * work log (the initial location of a page load has the key "default"; the 首页 menu item still
+ * reaches the dashboard).
+ */
+function Home() {
+  const me = useCurrentMe();
+  const location = useLocation();
+  const isMobile = useIsMobile();
+  const landing = phoneLandingPath(me);
+  if (isMobile && location.key === 'default' && landing !== '/') return <Navigate to={landing} replace />;
+  return (
+    <Suspense fallback={<PageSpinner />}>
+      <HomePage />
+    </Suspense>
+  );
+}
+
+const page = (element: ReactNode) => <Suspense fallback={<PageSpinner />}>{element}</Suspense>;
+
 export function AppRoutes() {
   return (
     <Routes>
@@ -43,13 +71,30 @@ export function AppRoutes() {
           </RequireSession>
         }
       >
+        <Route index element={<Home />} />
         <Route
-          index
-          element={
-            <Suspense fallback={<PageSpinner />}>
-              <HomePage />
-            </Suspense>
-          }
+          path="worklog"
+          element={<RequireAbility any={['log.write']}>{page(<MyWorkLogPage />)}</RequireAbility>}
+        />
+        <Route
+          path="worklog/calendar"
+          element={<RequireAbility any={['log.write', 'log.oversee']}>{page(<CalendarPage />)}</RequireAbility>}
+        />
+        <Route
+          path="worklog/feed"
+          element={<RequireAbility any={['log.write', 'log.review', 'log.oversee']}>{page(<FeedPage />)}</RequireAbility>}
+        />
+        <Route
+          path="worklog/summary"
+          element={<RequireAbility any={['log.write', 'log.oversee']}>{page(<SummaryPage />)}</RequireAbility>}
+        />
+        <Route
+          path="worklog/stats"
+          element={<RequireAbility any={['log.oversee']}>{page(<StatsPage />)}</RequireAbility>}
+        />
+        <Route
+          path="work-calendar"
+          element={<RequireAbility any={['calendar.manage']}>{page(<WorkCalendarPage />)}</RequireAbility>}
         />
         <Route path="me" element={<Suspense fallback={<PageSpinner />}><MyInfoPage /></Suspense>} />
         <Route

@@ -4,7 +4,13 @@ import { App, Avatar, Button, Drawer, Dropdown, Flex, Layout, Menu, Segmented, T
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BarChartOutlined,
+  CalendarOutlined,
+  CommentOutlined,
+  EditOutlined,
+  FileTextOutlined,
   HomeOutlined,
+  ScheduleOutlined,
   IdcardOutlined,
   KeyOutlined,
   LockOutlined,
@@ -20,6 +26,8 @@ import { useTranslation } from 'react-i18next';
 import type { Me, Role } from '../../api/types';
 import { changeLanguage, currentLanguage, type Language } from '../../i18n';
 import { logout, useCurrentMe } from '../../modules/auth/auth.api';
+import { NotificationBell } from '../../modules/notifications/components/NotificationBell';
+import { EntryDrawer } from '../../modules/worklogs/components/EntryDrawer';
 import { useIsMobile } from '../../shared/hooks/useIsMobile';
 import { activeNavKey, navItemsFor, type NavKey } from '../navigation';
 import { Brand } from './Brand';
@@ -28,6 +36,12 @@ const ROLE_WEIGHT: Role[] = ['admin', 'auditor', 'leader', 'member'];
 
 const ICONS: Record<NavKey, ReactNode> = {
   home: <HomeOutlined />,
+  worklog: <EditOutlined />,
+  worklogCalendar: <CalendarOutlined />,
+  feed: <CommentOutlined />,
+  summary: <FileTextOutlined />,
+  worklogStats: <BarChartOutlined />,
+  workCalendar: <ScheduleOutlined />,
   me: <IdcardOutlined />,
   org: <ApartmentOutlined />,
   people: <TeamOutlined />,
@@ -81,7 +95,7 @@ export function AppLayout() {
   const menuItems: MenuProps['items'] = items.map((item) => ({
     key: item.key,
     icon: ICONS[item.key],
-    label: t(`nav.${item.key}`),
+    label: t(`nav.${item.label ?? item.key}`),
     disabled: forcedPasswordChange,
   }));
 
@@ -202,6 +216,7 @@ export function AppLayout() {
           </Flex>
           <Flex align="center" gap={isMobile ? 8 : 16}>
             {isMobile ? null : <LanguageSwitch />}
+            {forcedPasswordChange ? null : <NotificationBell />}
             <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
               <Button type="text" className="header-user" data-testid="user-menu">
                 <Avatar size="small" icon={<UserOutlined />} style={{ background: '#1f4e8c' }} />
@@ -217,6 +232,7 @@ export function AppLayout() {
         </Layout.Header>
         <Layout.Content className="app-content">
           <Outlet />
+          {forcedPasswordChange ? null : <EntryDrawer />}
         </Layout.Content>
         <Layout.Footer className="app-footer">{t('app.footer')}</Layout.Footer>
       </Layout>

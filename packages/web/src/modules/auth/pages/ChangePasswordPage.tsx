@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../api/client';
 import { errorText } from '../../../shared/errors';
 import { PageHeader } from '../../../shared/components/PageHeader';
+import { useIsMobile } from '../../../shared/hooks/useIsMobile';
+import { phoneLandingPath } from '../../../app/navigation';
 import { changePassword, meQueryKey, useCurrentMe } from '../auth.api';
 
 interface PasswordForm {
@@ -22,13 +24,15 @@ export default function ChangePasswordPage() {
   const queryClient = useQueryClient();
   const { message } = App.useApp();
   const [form] = Form.useForm<PasswordForm>();
+  const isMobile = useIsMobile();
 
   const change = useMutation({
     mutationFn: (values: PasswordForm) => changePassword(values.currentPassword, values.newPassword),
     onSuccess: async () => {
       message.success(t('password.changed'));
       await queryClient.invalidateQueries({ queryKey: meQueryKey });
-      navigate('/', { replace: true });
+      // after a first sign-in's forced change, a member on his phone lands on his work log
+      navigate(me.account.mustChangePassword && isMobile ? phoneLandingPath(me) : '/', { replace: true });
     },
     onError: (error) => {
       if (isApiError(error, 'auth.wrong_password')) {

@@ -9,6 +9,8 @@ import { ApiError } from '../../../api/client';
 import { changeLanguage, currentLanguage, type Language } from '../../../i18n';
 import { errorText } from '../../../shared/errors';
 import { Brand } from '../../../app/layout/Brand';
+import { phoneLandingPath } from '../../../app/navigation';
+import { useIsMobile } from '../../../shared/hooks/useIsMobile';
 import { login, meQueryKey } from '../auth.api';
 
 interface SignInForm {
@@ -30,13 +32,16 @@ export function SignInPage() {
   const [params] = useSearchParams();
   const queryClient = useQueryClient();
   const [language, setLanguage] = useState<Language>(currentLanguage());
+  const isMobile = useIsMobile();
 
   const signIn = useMutation({
     mutationFn: (values: SignInForm) => login(values.username.trim(), values.password),
     onSuccess: (me) => {
       queryClient.clear();
       queryClient.setQueryData(meQueryKey, me);
-      navigate(me.account.mustChangePassword ? '/change-password' : safeNext(params.get('next')), { replace: true });
+      // without a page to return to, a member on his phone starts on his work log
+      const target = params.get('next') ? safeNext(params.get('next')) : isMobile ? phoneLandingPath(me) : '/';
+      navigate(me.account.mustChangePassword ? '/change-password' : target, { replace: true });
     },
   });
 

@@ -12,6 +12,7 @@ import { useCategories, useUnits } from '../../org/org.api';
 import { usePeopleCount } from '../../people/people.api';
 import { navItemsFor } from '../../../app/navigation';
 import { peopleByCategory, peopleByTopUnit } from '../home.model';
+import { WorkLogHomeCard } from '../../worklogs/components/WorkLogHomeCard';
 
 const PALETTE = ['#1f4e8c', '#3a78c2', '#6fa3dc', '#e8b84a', '#c8372d', '#4b8b6f', '#8c6bb1', '#d48a3a', '#5d6d7e', '#a3b1c2'];
 
@@ -88,6 +89,8 @@ export default function HomePage() {
         </Flex>
       </Card>
 
+      {can(me, 'log.write') ? <WorkLogHomeCard /> : null}
+
       {canRead ? (
         <>
           {units.isError ? <Alert type="error" showIcon title={errorText(t, units.error)} /> : null}
@@ -157,7 +160,7 @@ export default function HomePage() {
           <Flex gap={8} wrap>
             {quickLinks.map((item) => (
               <Tag.CheckableTag key={item.key} checked={false} onChange={() => navigate(item.path)} className="quick-link">
-                {t(`nav.${item.key}`)}
+                {t(`nav.${item.label ?? item.key}`)}
               </Tag.CheckableTag>
             ))}
           </Flex>

@@ -17,7 +17,8 @@ export function ImportErrorTable({ details }: { details: ErrorDetail[] }) {
         pagination={details.length > 10 ? { pageSize: 10, size: 'small', showSizeChanger: false } : false}
         scroll={{ x: 560 }}
         columns={[
-          { key: 'sheet', title: t('imports.sheet'), dataIndex: 'sheet', width: 120, render: (v?: string) => v ?? '—' },
+          // a CSV (the working-day calendar) has no sheets
+          ...(details.some((d) => d.sheet) ? [{ key: 'sheet', title: t('imports.sheet'), dataIndex: 'sheet', width: 120, render: (v?: string) => v ?? '—' }] : []),
           { key: 'row', title: t('imports.row'), dataIndex: 'row', width: 70, render: (v?: number) => v ?? '—' },
           { key: 'column', title: t('imports.column'), dataIndex: 'column', width: 130, render: (v?: string) => v ?? '—' },
           { key: 'message', title: t('imports.reason'), dataIndex: 'message' },

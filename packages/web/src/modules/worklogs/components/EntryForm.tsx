@@ -1,0 +1,264 @@
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { Alert, Button, Flex, Form, Input, InputNumber, Segmented, Select, Tag, Typography } from 'antd';
+import { DownOutlined, UpOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import dayjs from 'dayjs';
+import { errorText, fieldErrorsOf } from '../../../shared/errors';
+import { useIsMobile } from '../../../shared/hooks/useIsMobile';
+import { useMonthView, WORK_LOG_KINDS, type MonthDay, type WorkLogKind } from '../worklogs.api';
+import { CONTENT_MAX, INDICATOR_PATTERN, MINUTES_MAX, TASK_PATTERN, formatDay, writableDates } from '../worklogs.model';
+
+export interface EntryValues {
+  kind: WorkLogKind;
+  date: string;
+  content: string;
+  indicator?: string | null;
+  task?: string | null;
+  minutes?: number | null;
+}
+
+const QUICK_MINUTES = [30, 60, 120, 240, 480];
+
+/** The days of the months the backfill window touches (one or two months), to annotate the date choices. */
+function useWindowDays(today: string): Map<string, MonthDay> {
+  const first = writableDates(today).at(-1) ?? today;
+  const thisMonth = today.slice(0, 7);
+  const firstMonth = first.slice(0, 7);
+  const current = useMonthView(thisMonth, null);
+  const previous = useMonthView(firstMonth, null);
+  return useMemo(() => {
+    const days = new Map<string, MonthDay>();
+    for (const view of [previous.data, current.data]) for (const day of view?.days ?? []) days.set(day.date, day);
+    return days;
+  }, [current.data, previous.data]);
+}
+
+interface EntryFormProps {
+  today: string;
+  initialValues: EntryValues;
+  /** Editing an entry: its date may lie outside the window, then it stays as it is. */
+  mode: 'create' | 'edit';
+  submitLabel: string;
+  onSubmit: (values: EntryValues) => Promise<void>;
+  onCancel?: () => void;
+  /** The attachment picker (create) or list (edit). */
+  attachments?: ReactNode;
+  /** Changing this resets the form (a new entry after a successful one). */
+  resetKey?: string | number;
+  /** Told when the chosen date changes (the page lists that day's entries). */
+  onDateChange?: (date: string) => void;
+}
+
+/** Write or edit one entry: kind, date (today or up to 7 days back), text, and optional links and time spent. */
+export function EntryForm({ today, initialValues, mode, submitLabel, onSubmit, onCancel, attachments, resetKey, onDateChange }: EntryFormProps) {
+  const { t } = useTranslation();
+  const isMobile = useIsMobile();
+  const [form] = Form.useForm<EntryValues>();
+  const [submitting, setSubmitting] = useState(false);
+  const [failure, setFailure] = useState<unknown>(null);
+  const hasExtras = Boolean(initialValues.indicator || initialValues.task || initialValues.minutes);
+  const [showExtras, setShowExtras] = useState(hasExtras || !isMobile);
+  const windowDays = useWindowDays(today);
+  const date = Form.useWatch('date', form) ?? initialValues.date;
+  const minutes = Form.useWatch('minutes', form);
+
+  // a date picked outside the form (a reminder, the calendar) moves the form there, keeping the text
+  useEffect(() => {
+    form.setFieldValue('date', initialValues.date);
+  }, [form, initialValues.date]);
+
+  useEffect(() => {
+    if (date) onDateChange?.(date);
+  }, [date, onDateChange]);
+
+  useEffect(() => {
+    form.resetFields();
+    setFailure(null);
+    // only a new entry (resetKey) resets the form
+  }, [resetKey]);
+
+  const dates = writableDates(today);
+  const dateOptions = [...(dates.includes(initialValues.date) ? [] : [initialValues.date]), ...dates].map((d) => {
+    const info = windowDays.get(d);
+    const relative = d === today ? t('worklog.today') : d === dayjs(today).subtract(1, 'day').format('YYYY-MM-DD') ? t('worklog.yesterday') : null;
+    return {
+      value: d,
+      disabled: !dates.includes(d) && d !== initialValues.date,
+      label: (
+        <Flex justify="space-between" align="center" gap={8}>
+          <span>
+            {relative ? `${relative} · ` : ''}
+            {formatDay(t, d)}
+          </span>
+          <span>
+            {info && !info.working ? <Tag style={{ marginInlineEnd: 4 }}>{t('worklog.restDay')}</Tag> : null}
+            {info && info.entries > 0 ? (
+              <Tag color="green" style={{ marginInlineEnd: 0 }}>
+                {t('worklog.entriesN', { count: info.entries })}
+              </Tag>
+            ) : info?.missed ? (
+              <Tag color="red" style={{ marginInlineEnd: 0 }}>
+                {t('worklog.missed')}
+              </Tag>
+            ) : null}
+          </span>
+        </Flex>
+      ),
+    };
+  });
+
+  const submit = async (values: EntryValues) => {
+    setSubmitting(true);
+    setFailure(null);
+    try {
+      await onSubmit({
+        ...values,
+        content: values.content,
+        indicator: values.indicator?.trim() || null,
+        task: values.task?.trim() || null,
+        minutes: values.minutes ?? null,
+      });
+    } catch (error) {
+      const fields = fieldErrorsOf(error).filter((f) => ['content', 'date', 'indicator', 'task', 'minutes', 'kind'].includes(f.name));
+      if (fields.length > 0) {
+        form.setFields(fields.map((f) => ({ name: f.name as keyof EntryValues, errors: [errorText(t, error)] })));
+        if (fields.some((f) => f.name !== 'content' && f.name !== 'date' && f.name !== 'kind')) setShowExtras(true);
+      }
+      setFailure(error);
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  return (
+    <Form<EntryValues>
+      form={form}
+      layout="vertical"
+      requiredMark={false}
+      initialValues={initialValues}
+      onFinish={(values) => void submit(values)}
+      className="entry-form"
+      data-testid={mode === 'create' ? 'entry-form' : 'entry-edit-form'}
+    >
+      {failure ? <Alert type="error" showIcon title={errorText(t, failure)} style={{ marginBottom: 12 }} data-testid="entry-form-error" /> : null}
+      <Form.Item name="kind" label={t('worklog.kind')} style={{ marginBottom: 12 }}>
+        <Segmented<WorkLogKind>
+          block
+          options={WORK_LOG_KINDS.map((k) => ({ value: k, label: t(`worklog.kinds.${k}`) }))}
+          data-testid="kind-select"
+        />
+      </Form.Item>
+      <Form.Item
+        name="date"
+        label={
+          <Flex gap={8} align="center">
+            {t('worklog.date')}
+            {date && date < today ? (
+              <Tag color="orange" style={{ marginInlineEnd: 0 }}>
+                {t('worklog.late')}
+              </Tag>
+            ) : null}
+          </Flex>
+        }
+        extra={date && date < today ? t('worklog.lateExplain', { days: 7 }) : undefined}
+        style={{ marginBottom: 12 }}
+      >
+        <Select options={dateOptions} labelRender={({ value }) => formatDayLabel(t, String(value), today)} data-testid="date-select" />
+      </Form.Item>
+      <Form.Item
+        name="content"
+        label={t('worklog.content')}
+        rules={[
+          { required: true, whitespace: true, message: t('worklog.contentRequired') },
+          { max: CONTENT_MAX, message: t('worklog.contentTooLong', { max: CONTENT_MAX }) },
+        ]}
+        style={{ marginBottom: 12 }}
+      >
+        <Input.TextArea
+          autoSize={{ minRows: 4, maxRows: 14 }}
+          showCount
+          maxLength={CONTENT_MAX}
+          placeholder={t('worklog.contentPlaceholder')}
+          data-testid="entry-content-input"
+        />
+      </Form.Item>
+
+      <Button
+        type="link"
+        size="small"
+        onClick={() => setShowExtras(!showExtras)}
+        style={{ paddingInline: 0, marginBottom: 8 }}
+        icon={showExtras ? <UpOutlined /> : <DownOutlined />}
+        iconPlacement="end"
+        data-testid="toggle-extras"
+      >
+        {t('worklog.extras')}
+      </Button>
+      <div style={{ display: showExtras ? 'block' : 'none' }}>
+        <Flex gap={isMobile ? 0 : 12} vertical={isMobile}>
+          <Form.Item
+            name="indicator"
+            label={t('worklog.indicator')}
+            rules={[{ pattern: INDICATOR_PATTERN, message: t('worklog.refInvalid') }]}
+            style={{ flex: 1, marginBottom: 12 }}
+            tooltip={t('worklog.indicatorHint')}
+          >
+            <Input allowClear placeholder={t('worklog.indicatorPlaceholder')} maxLength={64} data-testid="indicator-input" />
+          </Form.Item>
+          <Form.Item
+            name="task"
+            label={t('worklog.task')}
+            rules={[{ pattern: TASK_PATTERN, message: t('worklog.refInvalid') }]}
+            style={{ flex: 1, marginBottom: 12 }}
+          >
+            <Input allowClear placeholder={t('worklog.taskPlaceholder')} maxLength={64} />
+          </Form.Item>
+        </Flex>
+        <Form.Item label={t('worklog.minutes')} style={{ marginBottom: 12 }}>
+          <Flex gap={6} wrap align="center">
+            <Form.Item name="minutes" noStyle>
+              <InputNumber<number>
+                min={1}
+                max={MINUTES_MAX}
+                precision={0}
+                suffix={t('worklog.minutesUnit')}
+                style={{ width: 130 }}
+                inputMode="numeric"
+                data-testid="minutes-input"
+              />
+            </Form.Item>
+            {QUICK_MINUTES.map((m) => (
+              <Tag.CheckableTag key={m} checked={minutes === m} onChange={(on) => form.setFieldValue('minutes', on ? m : null)} className="quick-chip">
+                {m < 60 ? t('worklog.minutesOnly', { m }) : t('worklog.hoursOnly', { h: m / 60 })}
+              </Tag.CheckableTag>
+            ))}
+          </Flex>
+        </Form.Item>
+      </div>
+
+      {attachments ? (
+        <Form.Item label={t('worklog.attachments')} extra={mode === 'create' ? t('worklog.attachmentsHint') : t('worklog.attachmentsHintEdit')} style={{ marginBottom: 12 }}>
+          {attachments}
+        </Form.Item>
+      ) : null}
+
+      <Flex gap={8} justify="flex-end" vertical={isMobile && mode === 'create'}>
+        {onCancel ? <Button onClick={onCancel}>{t('common.cancel')}</Button> : null}
+        <Button type="primary" htmlType="submit" loading={submitting} size={isMobile ? 'large' : 'middle'} block={isMobile && mode === 'create'} data-testid="entry-submit">
+          {submitLabel}
+        </Button>
+      </Flex>
+      {mode === 'create' ? (
+        <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 8, marginBottom: 0 }}>
+          {t('worklog.editWindowHint', { days: 7 })}
+        </Typography.Paragraph>
+      ) : null}
+    </Form>
+  );
+}
+
+function formatDayLabel(t: ReturnType<typeof useTranslation>['t'], date: string, today: string): string {
+  if (date === today) return `${t('worklog.today')} · ${formatDay(t, date)}`;
+  if (date === dayjs(today).subtract(1, 'day').format('YYYY-MM-DD')) return `${t('worklog.yesterday')} · ${formatDay(t, date)}`;
+  return formatDay(t, date);
+}

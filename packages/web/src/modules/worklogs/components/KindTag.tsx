@@ -1,0 +1,13 @@
+import { Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { WorkLogKind } from '../worklogs.api';
+import { KIND_COLORS } from '../worklogs.model';
+
+export function KindTag({ kind }: { kind: WorkLogKind }) {
+  const { t } = useTranslation();
+  return (
+    <Tag color={KIND_COLORS[kind]} style={{ marginInlineEnd: 0 }} data-testid="kind-tag">
+      {t(`worklog.kinds.${kind}`)}
+    </Tag>
+  );
+}

@@ -1,0 +1,34 @@
+import { useCallback } from 'react';
+import { useSearchParams } from 'react-router-dom';
+
+/**
+ * The entry shown in the entry drawer is part of the URL (`?entry=812`), so any page — the feed, the
+ * calendar, a notification in the header bell — opens it the same way, and the back button closes it.
+ */
+export function useEntryParam(): { entryId: number | null; openEntry: (id: number) => void; closeEntry: () => void } {
+  const [params, setParams] = useSearchParams();
+  const raw = params.get('entry');
+  const entryId = raw && /^\d+$/.test(raw) ? Number(raw) : null;
+  const openEntry = useCallback(
+    (id: number) =>
+      setParams((prev) => {
+        const next = new URLSearchParams(prev);
+        next.set('entry', String(id));
+        return next;
+      }),
+    [setParams],
+  );
+  const closeEntry = useCallback(
+    () =>
+      setParams(
+        (prev) => {
+          const next = new URLSearchParams(prev);
+          next.delete('entry');
+          return next;
+        },
+        { replace: true },
+      ),
+    [setParams],
+  );
+  return { entryId, openEntry, closeEntry };
+}

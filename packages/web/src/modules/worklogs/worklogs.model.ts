@@ -1,0 +1,77 @@
+import dayjs from 'dayjs';
+import type { TFunction } from 'i18next';
+import type { WorkLogKind } from './worklogs.api';
+
+/** docs/api-worklogs.md: content 1–5 000 characters; backfill (补报) at most 7 days back; minutes 1–1440. */
+export const CONTENT_MAX = 5000;
+export const COMMENT_MAX = 2000;
+export const FLAG_NOTE_MAX = 500;
+export const BACKFILL_DAYS = 7;
+export const MINUTES_MAX = 1440;
+export const INDICATOR_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
+export const TASK_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:#/-]{0,63}$/;
+
+/** Attachments: JPEG, PNG, WebP, GIF and PDF, ≤ 10 MB each, ≤ 9 an entry. The server decides from the content; this only spares a useless upload. */
+export const ATTACHMENT_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'application/pdf'] as const;
+export const ATTACHMENT_ACCEPT = `${ATTACHMENT_TYPES.join(',')},.jpg,.jpeg,.png,.webp,.gif,.pdf`;
+export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
+export const ATTACHMENTS_PER_ENTRY = 9;
+
+const EXTENSIONS = /\.(jpe?g|png|webp|gif|pdf)$/i;
+
+export type AttachmentProblem = 'type' | 'size' | null;
+
+export function checkAttachmentFile(file: { name: string; type: string; size: number }): AttachmentProblem {
+  const typeOk = (ATTACHMENT_TYPES as readonly string[]).includes(file.type) || (file.type === '' && EXTENSIONS.test(file.name));
+  if (!typeOk) return 'type';
+  if (file.size > ATTACHMENT_MAX_BYTES) return 'size';
+  return null;
+}
+
+export const KIND_COLORS: Record<WorkLogKind, string> = { routine: 'blue', key_task: 'volcano', dynamic_task: 'purple' };
+export const KIND_CHART_COLORS: Record<WorkLogKind, string> = { routine: '#3a78c2', key_task: '#d4380d', dynamic_task: '#8c6bb1' };
+
+/** The dates an entry may be written for: today and the 7 days before it, newest first. */
+export function writableDates(today: string): string[] {
+  const base = dayjs(today);
+  return Array.from({ length: BACKFILL_DAYS + 1 }, (_, i) => base.subtract(i, 'day').format('YYYY-MM-DD'));
+}
+
+export function isWritableDate(date: string, today: string): boolean {
+  return writableDates(today).includes(date);
+}
+
+/** The browser's Asia/Shanghai date — until the server has said what "today" is. */
+export function shanghaiToday(now = new Date()): string {
+  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** 90 → "1小时30分钟" / "1 h 30 min". */
+export function formatMinutes(t: TFunction, minutes: number | null | undefined): string {
+  if (!minutes) return '—';
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  if (h === 0) return t('worklog.minutesOnly', { m });
+  if (m === 0) return t('worklog.hoursOnly', { h });
+  return t('worklog.hoursMinutes', { h, m });
+}
+
+export function formatFileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+export const isImage = (mimeType: string) => mimeType.startsWith('image/');
+
+/** "11月23日 周一" / "Mon, Nov 23". */
+export function formatDay(t: TFunction, date: string): string {
+  return dayjs(date).format(t('worklog.dayFormat'));
+}
+
+/** The Monday of a date's week (weeks run Monday–Sunday, as the server's summaries). */
+export function mondayOf(date: string): string {
+  const d = dayjs(date);
+  const offset = (d.day() + 6) % 7;
+  return d.subtract(offset, 'day').format('YYYY-MM-DD');
+}
