@@ -111,8 +111,9 @@ describe.each(testDialects)('work-log reports on %s', (dialect) => {
         from: '2026-02-23', to: '2026-03-08', entries: 4, byKind: { routine: 1, key_task: 2, dynamic_task: 1 },
         indicators: [{ indicator: 'key_jobs', entries: 2, minutes: 180 }, { indicator: 'safety', entries: 1, minutes: 0 }],
         minutes: 210, daysLogged: 3, lateEntries: 1,
-        // Working days 02-23 … 03-05 (02-23 is the last Spring Festival day): 24, 25, 26, 27, 28, 03-02 … 03-05.
-        workingDays: 9, missedDays: ['2026-02-24', '2026-02-25', '2026-02-26', '2026-02-28', '2026-03-03', '2026-03-04'],
+        // Working days so far, today (03-06) included (02-23 is the last Spring Festival day):
+        // 24, 25, 26, 27, 28, 03-02 … 03-06. Today is not missed: it can still be logged.
+        workingDays: 10, missedDays: ['2026-02-24', '2026-02-25', '2026-02-26', '2026-02-28', '2026-03-03', '2026-03-04'],
         comments: [{ author: { name: '陈镇长' }, content: '安全工作抓得实', logDate: '2026-03-05' }],
         openFlags: [{ note: '请附检查记录', flaggedBy: '陈镇长' }],
       });

@@ -189,8 +189,8 @@ export async function computeWorkLogSummary({ db, now }: Deps, personId: number,
     }
   }
   const countFrom = start && start > range.from ? start : range.from;
-  const yesterday = addCalendarDays(today, -1);
-  const countTo = range.to < yesterday ? range.to : yesterday;
+  // Working days so far, today included (today counts once it can be logged; it is missed only tomorrow).
+  const countTo = range.to < today ? range.to : today;
   return {
     person: { id: person.id, name: person.name, unitId: person.unit_id, unitName: person.unit_name },
     from: range.from,

@@ -89,6 +89,7 @@ export async function seedDemoWorkLogs(deps: AppDeps, { now }: { now: Date }) {
   for (const l of leaders) {
     for (const unitId of await listSubtreeUnitIds(db, [l.unit_id!])) leaderOf.set(unitId, [...(leaderOf.get(unitId) ?? []), { accountId: l.account_id, personId: l.person_id }]);
   }
+  const nameOf = new Map(people.map((p) => [p.id, p.name]));
   const colleaguesOf = new Map<number, { id: number; accountId: number }[]>();
   for (const p of people) if (p.accountId !== null) colleaguesOf.set(p.unitId, [...(colleaguesOf.get(p.unitId) ?? []), { id: p.id, accountId: p.accountId }]);
   /** An instant on a local date: 17:00–21:59 Shanghai is 09:00–13:59 UTC. */
@@ -147,11 +148,12 @@ export async function seedDemoWorkLogs(deps: AppDeps, { now }: { now: Date }) {
         const reviewer = pick(reviewers);
         const at = later(log.created_at, n(2, 30));
         const text = pick(LEADER_COMMENTS);
+        const reviewerName = (reviewer.personId !== null && nameOf.get(reviewer.personId)) || '领导';
         comments.push({ log_id: id, account_id: reviewer.accountId, person_id: reviewer.personId, content: text, created_at: at });
         if (authorAccount !== null) {
           notifications.push({
-            accountId: authorAccount, kind: 'log.comment', message: `领导点评了你${log.log_date}的工作日志`, entity: 'work_log', entityId: id,
-            data: { logId: id, logDate: log.log_date, excerpt: text }, createdAt: at, readAt: readIfOld(at),
+            accountId: authorAccount, kind: 'log.comment', message: `${reviewerName}点评了你${log.log_date}的工作日志`, entity: 'work_log', entityId: id,
+            data: { logId: id, logDate: log.log_date, actorName: reviewerName, excerpt: text }, createdAt: at, readAt: readIfOld(at),
           });
           if (random() < 0.3) comments.push({ log_id: id, account_id: authorAccount, person_id: log.person_id, content: pick(REPLIES), created_at: later(at, n(1, 6)) });
         }
@@ -160,14 +162,15 @@ export async function seedDemoWorkLogs(deps: AppDeps, { now }: { now: Date }) {
         const reviewer = pick(reviewers);
         const at = later(log.created_at, n(2, 48));
         const resolved = random() < 0.5;
+        const reviewerName = (reviewer.personId !== null && nameOf.get(reviewer.personId)) || '领导';
         flags.push({
           log_id: id, account_id: reviewer.accountId, note: pick(FLAG_NOTES), created_at: at,
           resolved_at: resolved ? later(at, 72) : null, resolved_by: resolved ? reviewer.accountId : null, resolution_note: resolved ? '已补充到位' : null,
         });
         if (authorAccount !== null) {
           notifications.push({
-            accountId: authorAccount, kind: 'log.flag', message: `领导将你${log.log_date}的工作日志标记为需跟进`, entity: 'work_log', entityId: id,
-            data: { logId: id, logDate: log.log_date }, createdAt: at, readAt: readIfOld(at),
+            accountId: authorAccount, kind: 'log.flag', message: `${reviewerName}将你${log.log_date}的工作日志标记为需跟进`, entity: 'work_log', entityId: id,
+            data: { logId: id, logDate: log.log_date, actorName: reviewerName }, createdAt: at, readAt: readIfOld(at),
           });
         }
       }
