@@ -15,6 +15,7 @@ import { PerformanceObserver } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { createEvaluationState, evaluate, type Fact, type Indicator, type Scenario, type Subject } from '@baton/engine';
+import { createSeededRandom } from '../packages/server/src/db/seed/seeded-random.js';
 
 // Collect the garbage of one phase before timing the next, so that a phase does not pay
 // for the previous one's garbage (the usual --expose-gc, reachable without a node flag).
@@ -29,17 +30,7 @@ const UPDATES = Number(process.env.BENCH_UPDATES ?? 2_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const SEED = Number(process.env.BENCH_SEED ?? 20260101);
 
-/** mulberry32: a tiny seeded PRNG, so every run sees the same data. */
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const createRandom = (seed: number) => createSeededRandom(seed).next;
 
 const random = createRandom(SEED);
 const pick = (count: number): number => Math.floor(random() * count);

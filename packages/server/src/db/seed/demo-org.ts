@@ -3,27 +3,12 @@ import type { DemoAccount } from './demo.js';
 import {
   DEMO_CATEGORIES, DEMO_DISTRICT, DEMO_TOP_UNITS, GIVEN_FEMALE, GIVEN_MALE, POST_TYPES, RANKS, SURNAMES, type DemoSection,
 } from './demo-org.data.js';
+import { createSeededRandom } from './seeded-random.js';
 
 /** How many people the demo district has. */
 export const DEMO_PEOPLE_COUNT = 400;
 const SEED = 20_260_101;
 
-/** mulberry32: a small seeded generator, so every first start builds the same district. */
-export function createSeededRandom(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
-  /** Earlier items more often (common surnames are common). */
-  const pickSkewed = <T>(items: readonly T[]): T => items[Math.floor(next() * next() * items.length)]!;
-  return { next, int, pick, pickSkewed };
-}
 
 export interface DemoOrganization {
   roster: OrgRoster;

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { GIVEN_FEMALE, GIVEN_MALE, SURNAMES } from '../../db/seed/demo-org.data.js';
-import { createSeededRandom } from '../../db/seed/demo-org.js';
+import { createSeededRandom } from '../../db/seed/seeded-random.js';
 import type { OrgRoster, PersonRecord, UnitRecord } from './org-workbook.js';
 
 /**

@@ -11,7 +11,7 @@ export function generateSeed(): string {
 }
 
 /** sfc32 (Chris Doty-Humphrey's Small Fast Counting generator), seeded from sha256(seed). */
-function createSeededRandom(seed: string): () => number {
+function createDrawRandom(seed: string): () => number {
   const digest = createHash('sha256').update(seed, 'utf8').digest();
   let a = digest.readUInt32LE(0);
   let b = digest.readUInt32LE(4);
@@ -38,7 +38,7 @@ function createSeededRandom(seed: string): () => number {
  */
 export function drawSpotCheck(candidates: readonly number[], count: number, seed: string): number[] {
   const pool = [...candidates].sort((x, y) => x - y);
-  const random = createSeededRandom(seed);
+  const random = createDrawRandom(seed);
   const n = Math.min(count, pool.length);
   for (let i = 0; i < n; i += 1) {
     const j = i + Math.floor(random() * (pool.length - i));

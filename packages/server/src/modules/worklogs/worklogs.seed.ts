@@ -11,17 +11,11 @@ import {
   type NewWorkLogRow,
 } from './worklogs.repository.js';
 import { extractSearchTerms } from './worklogs.search.js';
+import { createSeededRandom } from '../../db/seed/seeded-random.js';
 
-/** mulberry32: the demo is the same on every first start. */
+/** The demo's generator (mulberry32): the demo is the same on every first start. */
 export function createDemoRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return createSeededRandom(seed).next;
 }
 
 const VILLAGES = ['沿江村', '新桥社区', '金新村', '姜灶村', '东安社区', '先锋村', '十总村', '平潮社区', '刘桥村', '西亭村'];
