@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { copyFile, rm } from 'node:fs/promises';
+import SQLite from 'better-sqlite3';
 import type { Command } from 'commander';
 import { loadConfig } from '../../app/config.js';
 import { migrateToLatest, openDatabase } from '../../db/kysely.js';
@@ -65,15 +66,19 @@ export function registerMaintenanceCommands(program: Command) {
       const config = loadConfig();
       if (config.databaseUrl) throw new CliError('restore works on the embedded SQLite database; on PostgreSQL use pg_restore/psql (see README)', 2);
       if (!existsSync(file)) throw new CliError(`no such file: ${file}`, 2);
-      const probe = openDatabase({ sqliteFile: file });
+      // Opened read-only and as it is (no WAL switch), so checking a backup never changes it.
       try {
-        probe.sqlite!.pragma('quick_check');
-        await probe.db.selectFrom('audit_log').select('seq').limit(1).execute();
+        const probe = new SQLite(file, { readonly: true, fileMustExist: true });
+        try {
+          const check = probe.pragma('quick_check', { simple: true });
+          if (check !== 'ok') throw new Error(`integrity check: ${String(check)}`);
+          probe.prepare('select seq from audit_log limit 1').all();
+        } finally {
+          probe.close();
+        }
       } catch (err) {
-        await probe.destroy();
         throw new CliError(`${file} is not a Baton backup: ${(err as Error).message}`, 2);
       }
-      await probe.destroy();
       for (const suffix of ['-wal', '-shm']) await rm(config.sqliteFile + suffix, { force: true });
       await copyFile(file, config.sqliteFile);
       const { deps, close } = await openCliContext(config);
