@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Config } from '../../app/config.js';
 import type { Db, DialectName } from '../../db/kysely.js';
-import type { Actor } from '../../policies/policies.js';
+import { buildActor, type Actor } from '../../policies/policies.js';
 import { appendAuditRecords } from '../audit/audit.repository.js';
 import {
   clearFailedLogins, deleteSession, deleteSessionsOfAccount, findAccountById, findAccountByUsername, findLiveSession,
@@ -92,12 +92,7 @@ export async function resolveActor({ db, config, now, dialect }: AuthDeps, token
   const roles = await listRolesOfAccount(db, row.account_id);
   const actor = {
     sessionId: row.session_id,
-    accountId: row.account_id,
-    username: row.username,
-    personId: row.person_id,
-    unitId: row.unit_id,
-    roles: [...new Set(roles.map((r) => r.role))],
-    leaderUnitIds: roles.filter((r) => r.role === 'leader' && r.unit_id !== null).map((r) => r.unit_id!),
+    ...buildActor({ accountId: row.account_id, username: row.username, personId: row.person_id, unitId: row.unit_id }, roles),
   };
   if (sessionCache.size > 10_000) sessionCache.clear();
   sessionCache.set(id, { actor, until: Math.min(at.getTime() + SESSION_CACHE_MS[dialect], Date.parse(row.expires_at)) });

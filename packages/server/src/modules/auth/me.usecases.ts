@@ -1,6 +1,6 @@
 import type { AppDeps } from '../../app/deps.js';
 import { createUnauthenticatedError } from '../../app/errors.js';
-import { presentAbilities } from '../../policies/policies.js';
+import { buildActor, presentAbilities } from '../../policies/policies.js';
 import { findPersonView } from '../people/people.repository.js';
 import { findAccountById, listRolesOfAccount } from './auth.repository.js';
 
@@ -10,14 +10,7 @@ export async function describeMe({ db }: Pick<AppDeps, 'db'>, accountId: number)
   if (!account) throw createUnauthenticatedError();
   const roles = await listRolesOfAccount(db, accountId);
   const person = account.person_id === null ? undefined : await findPersonView(db, account.person_id);
-  const actor = {
-    accountId,
-    username: account.username,
-    personId: account.person_id,
-    unitId: person?.unit_id ?? null,
-    roles: [...new Set(roles.map((r) => r.role))],
-    leaderUnitIds: roles.filter((r) => r.role === 'leader' && r.unit_id !== null).map((r) => r.unit_id!),
-  };
+  const actor = buildActor({ accountId, username: account.username, personId: account.person_id, unitId: person?.unit_id ?? null }, roles);
   return {
     account: { id: account.id, username: account.username, mustChangePassword: account.must_change_password === 1 },
     person: person

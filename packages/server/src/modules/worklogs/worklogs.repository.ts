@@ -1,4 +1,4 @@
-import { sql, type SelectQueryBuilder } from 'kysely';
+import { sql, type Insertable, type SelectQueryBuilder } from 'kysely';
 import type { Db } from '../../db/kysely.js';
 import { isPostgres } from '../../db/migrations/migration-helpers.js';
 import type { Database, WorkLogAttachment, WorkLogKind, WorkLogTable } from '../../db/schema.js';
@@ -24,20 +24,8 @@ export interface WorkLogView {
   updated_at: string;
 }
 
-export interface NewWorkLogRow {
-  person_id: number;
-  unit_id: number;
-  log_date: string;
-  kind: WorkLogKind;
-  content: string;
-  indicator_ref: string | null;
-  task_ref: string | null;
-  minutes: number | null;
-  late: number;
-  created_by: number;
-  created_at: string;
-  updated_at: string;
-}
+/** A new entry as inserted (its search terms are written separately, per dialect). */
+export type NewWorkLogRow = Omit<Insertable<WorkLogTable>, 'id' | 'search_terms'>;
 
 // ---------------------------------------------------------------------------------------------
 // Entries and their search terms, where the two databases differ (here and in the search below: the
