@@ -2,7 +2,17 @@ import type { AppDeps } from './deps.js';
 import type { App } from './http.js';
 import { registerEngineRoutes } from '../modules/engine/engine.routes.js';
 import { registerImportRoutes } from '../modules/imports/imports.routes.js';
+import { registerPeriodRoutes } from '../modules/periods/periods.routes.js';
+import { registerPointRoutes } from '../modules/points/points.routes.js';
+import { registerRankingRoutes } from '../modules/rankings/rankings.routes.js';
 import { registerWorkLogRoutes } from '../modules/worklogs/worklogs.routes.js';
 
 /** Route registrars of the feature modules beyond the foundation's core. */
-export const featureRoutes: ((app: App, deps: AppDeps) => Promise<void>)[] = [registerEngineRoutes, registerImportRoutes, registerWorkLogRoutes];
+export const featureRoutes: ((app: App, deps: AppDeps) => Promise<void>)[] = [
+  registerEngineRoutes,
+  registerImportRoutes,
+  registerWorkLogRoutes,
+  registerPeriodRoutes,
+  registerPointRoutes,
+  registerRankingRoutes,
+];

@@ -264,6 +264,163 @@ export interface SpotCheckTable {
   created_at: string;
 }
 
+export type SubjectKind = 'person' | 'unit';
+export type PeriodKind = 'month' | 'quarter' | 'half_year' | 'year' | 'custom';
+/** DESIGN §4 "Period states". */
+export type PeriodState = 'draft' | 'open' | 'reviewing' | 'publicity' | 'closed';
+
+/** One version of an assessment scheme: the engine's `scheme` object, frozen once a period runs on it. */
+export interface SchemeTable {
+  id: Id;
+  /** Stable across versions (e.g. `police-points-2026`); (code, version) is unique. */
+  code: string;
+  version: number;
+  name: string;
+  /** The engine's scheme kind: routine | annual | unit. */
+  kind: string;
+  subject_kind: SubjectKind;
+  definition_json: string;
+  replaces_id: number | null;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface PeriodTable {
+  id: Id;
+  name: string;
+  kind: PeriodKind;
+  starts_on: string;
+  ends_on: string;
+  scheme_id: number;
+  state: PeriodState;
+  publicity_days: ColumnType<number, number | undefined, number>;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export type PointRuleStatus = 'active' | 'disabled';
+export type PointSource = 'superior_notice' | 'business_data' | 'supervision' | 'task' | 'other';
+
+/** A point rule (积分规则) of a scheme, bound to one of its `ledger` indicators; never edited once used. */
+export interface PointRuleTable {
+  id: Id;
+  scheme_id: number;
+  code: string;
+  version: number;
+  name: string;
+  indicator_id: string;
+  default_source: PointSource | null;
+  /** Points in hundredths (see 0003-points.ts). */
+  default_delta_centi: number;
+  min_delta_centi: number;
+  max_delta_centi: number;
+  per_occurrence: ColumnType<Bool, Bool | undefined, Bool>;
+  description: string | null;
+  status: PointRuleStatus;
+  replaces_rule_id: number | null;
+  created_by: number | null;
+  created_at: string;
+  disabled_by: number | null;
+  disabled_at: string | null;
+}
+
+export interface PointBatchTable {
+  id: Id;
+  idempotency_key: string;
+  content_sha256: string;
+  /** `xlsx`, `csv` or `api`. */
+  channel: string;
+  file_name: string | null;
+  event_count: number;
+  created_by: number;
+  created_at: string;
+}
+
+export type PointEventStatus = 'proposed' | 'approved' | 'rejected';
+
+/** A point event (动态积分事件): proposed with evidence, approved or rejected by someone else. */
+export interface PointEventTable {
+  id: Id;
+  rule_id: number;
+  scheme_id: number;
+  indicator_id: string;
+  subject_kind: SubjectKind;
+  person_id: number | null;
+  unit_id: number;
+  occurred_on: string;
+  occurrences: ColumnType<number, number | undefined, number>;
+  /** The whole delta of the event (per-occurrence delta × occurrences), in hundredths. */
+  delta_centi: number;
+  source: PointSource;
+  evidence_text: string;
+  evidence_link: string | null;
+  status: PointEventStatus;
+  proposed_by: number;
+  proposed_at: string;
+  decided_by: number | null;
+  decided_at: string | null;
+  decision_note: string | null;
+  reverses_event_id: number | null;
+  batch_id: number | null;
+  batch_row: number | null;
+}
+
+export interface PointEventAttachmentTable {
+  id: Id;
+  event_id: number;
+  file_name: string;
+  mime_type: string;
+  size_bytes: number;
+  sha256: string;
+  storage_key: string;
+  uploaded_by: number;
+  created_at: string;
+}
+
+/** Approved movements (append-only); ids grow in commit order (see 0003-points.ts). */
+export interface PointLedgerTable {
+  id: Id;
+  event_id: number;
+  scheme_id: number;
+  indicator_id: string;
+  subject_kind: SubjectKind;
+  person_id: number | null;
+  unit_id: number;
+  occurred_on: string;
+  delta_centi: number;
+  recorded_at: string;
+}
+
+export type RedBlackListStatus = 'draft' | 'published';
+
+export interface RedBlackListTable {
+  id: Id;
+  period_id: number;
+  /** `YYYY-MM`. */
+  month: string;
+  /** `all`, `category:<id>` or `unit:<id>`. */
+  group_key: string;
+  size: number;
+  status: RedBlackListStatus;
+  entries_json: string;
+  generated_at: string;
+  generated_by: number | null;
+  published_at: string | null;
+  published_by: number | null;
+}
+
+export interface ScheduledRunTable {
+  id: Id;
+  job: string;
+  run_key: string;
+  runner: string;
+  status: 'running' | 'succeeded' | 'failed';
+  started_at: string;
+  finished_at: string | null;
+  message: string | null;
+}
+
 export interface Database {
   categories: CategoryTable;
   units: UnitTable;
@@ -285,6 +442,15 @@ export interface Database {
   work_calendar: WorkCalendarTable;
   notifications: NotificationTable;
   spot_checks: SpotCheckTable;
+  schemes: SchemeTable;
+  periods: PeriodTable;
+  point_rules: PointRuleTable;
+  point_batches: PointBatchTable;
+  point_events: PointEventTable;
+  point_event_attachments: PointEventAttachmentTable;
+  point_ledger: PointLedgerTable;
+  red_black_lists: RedBlackListTable;
+  scheduled_runs: ScheduledRunTable;
 }
 
 export type Unit = Selectable<UnitTable>;

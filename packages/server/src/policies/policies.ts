@@ -40,7 +40,17 @@ export type Ability =
   | 'log.like'
   | 'log.review'
   | 'log.oversee'
-  | 'calendar.manage';
+  | 'calendar.manage'
+  | 'scheme.manage'
+  | 'period.manage'
+  | 'points.read'
+  | 'points.rules.manage'
+  | 'points.propose'
+  | 'points.approve'
+  | 'points.reverse'
+  | 'points.import'
+  | 'ranking.read'
+  | 'redblack.manage';
 
 const has = (actor: Actor, role: Role) => actor.roles.includes(role);
 const isAdmin = (a: Actor) => has(a, 'admin');
@@ -69,6 +79,24 @@ const abilityRules: Record<Ability, (actor: Actor) => boolean> = {
   /** Statistics, exports and spot-check results of a unit: reviewers and the read-only auditor. */
   'log.oversee': (a) => isAdmin(a) || isLeader(a) || isAuditor(a),
   'calendar.manage': isAdmin,
+  // Schemes and periods (issues 5 and 6): the organization department.
+  'scheme.manage': isAdmin,
+  'period.manage': isAdmin,
+  // Dynamic points (issue 5). Which subjects: narrowed by reviewScopeOf / unitScopeOf in the use cases.
+  /** Everyone reads the events about himself with their evidence (DESIGN §2.3); leaders their subtree; admin, auditor all. */
+  'points.read': () => true,
+  'points.rules.manage': isAdmin,
+  /** Leaders propose for their subtree, admin for anyone. */
+  'points.propose': (a) => isAdmin(a) || isLeader(a),
+  /** Another authorised person approves: admin, or a leader whose subtree holds the subject — never the proposer. */
+  'points.approve': (a) => isAdmin(a) || isLeader(a),
+  /** A correction is a reversing event with a reason (DESIGN §2.2): the organization department only. */
+  'points.reverse': isAdmin,
+  /** Business data in bulk (业务数据监测): files and the JSON API for other systems. */
+  'points.import': isAdmin,
+  /** Rankings of the groups one belongs to or oversees (see docs/api-points.md). */
+  'ranking.read': () => true,
+  'redblack.manage': isAdmin,
 };
 
 export function can(actor: Actor, ability: Ability): boolean {

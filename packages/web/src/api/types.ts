@@ -19,7 +19,17 @@ export type Ability =
   | 'log.like'
   | 'log.review'
   | 'log.oversee'
-  | 'calendar.manage';
+  | 'calendar.manage'
+  | 'scheme.manage'
+  | 'period.manage'
+  | 'points.read'
+  | 'points.rules.manage'
+  | 'points.propose'
+  | 'points.approve'
+  | 'points.reverse'
+  | 'points.import'
+  | 'ranking.read'
+  | 'redblack.manage';
 
 export interface Me {
   account: { id: Id; username: string; mustChangePassword: boolean };

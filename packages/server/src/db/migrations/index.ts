@@ -1,9 +1,11 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001-foundation.js';
 import * as m0002 from './0002-work-records.js';
+import * as m0003 from './0003-points.js';
 
 /** Every migration, in order. One set for SQLite and PostgreSQL (see migration-helpers.ts). */
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-work-records': m0002,
+  '0003-points': m0003,
 };

@@ -1,0 +1,118 @@
+import type { Db } from '../../db/kysely.js';
+import type { PeriodKind, PeriodState, SubjectKind } from '../../db/schema.js';
+
+export interface SchemeRow {
+  id: number;
+  code: string;
+  version: number;
+  name: string;
+  kind: string;
+  subject_kind: SubjectKind;
+  definition_json: string;
+  replaces_id: number | null;
+  created_at: string;
+  period_count: number;
+}
+
+export interface PeriodRow {
+  id: number;
+  name: string;
+  kind: PeriodKind;
+  starts_on: string;
+  ends_on: string;
+  scheme_id: number;
+  scheme_name: string;
+  state: PeriodState;
+  publicity_days: number;
+  created_at: string;
+  updated_at: string;
+}
+
+function selectSchemes(db: Db) {
+  return db
+    .selectFrom('schemes as s')
+    .select(['s.id', 's.code', 's.version', 's.name', 's.kind', 's.subject_kind', 's.definition_json', 's.replaces_id', 's.created_at'])
+    .select((eb) => eb.selectFrom('periods as p').select((e) => e.fn.countAll<number>().as('n')).whereRef('p.scheme_id', '=', 's.id').as('period_count'));
+}
+
+const normaliseScheme = (row: Omit<SchemeRow, 'period_count'> & { period_count: number | string | null }): SchemeRow => ({
+  ...row,
+  period_count: Number(row.period_count ?? 0),
+});
+
+export async function findScheme(db: Db, id: number): Promise<SchemeRow | undefined> {
+  const row = await selectSchemes(db).where('s.id', '=', id).executeTakeFirst();
+  return row && normaliseScheme(row);
+}
+
+/** Newest first (id desc). */
+export async function listSchemes(db: Db, opts: { code?: string | undefined; beforeId?: number | undefined; limit: number }): Promise<SchemeRow[]> {
+  let q = selectSchemes(db).orderBy('s.id', 'desc').limit(opts.limit);
+  if (opts.code !== undefined) q = q.where('s.code', '=', opts.code);
+  if (opts.beforeId !== undefined) q = q.where('s.id', '<', opts.beforeId);
+  return (await q.execute()).map(normaliseScheme);
+}
+
+export async function findLatestSchemeVersion(db: Db, code: string): Promise<{ id: number; version: number } | undefined> {
+  return db.selectFrom('schemes').select(['id', 'version']).where('code', '=', code).orderBy('version', 'desc').limit(1).executeTakeFirst();
+}
+
+export async function insertScheme(
+  db: Db,
+  s: { code: string; version: number; name: string; kind: string; subjectKind: SubjectKind; definitionJson: string; replacesId: number | null; createdBy: number; now: string },
+): Promise<number> {
+  const row = await db
+    .insertInto('schemes')
+    .values({
+      code: s.code, version: s.version, name: s.name, kind: s.kind, subject_kind: s.subjectKind, definition_json: s.definitionJson,
+      replaces_id: s.replacesId, created_by: s.createdBy, created_at: s.now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+function selectPeriods(db: Db) {
+  return db
+    .selectFrom('periods as p')
+    .innerJoin('schemes as s', 's.id', 'p.scheme_id')
+    .select(['p.id', 'p.name', 'p.kind', 'p.starts_on', 'p.ends_on', 'p.scheme_id', 's.name as scheme_name', 'p.state', 'p.publicity_days', 'p.created_at', 'p.updated_at']);
+}
+
+export async function findPeriod(db: Db, id: number): Promise<PeriodRow | undefined> {
+  return selectPeriods(db).where('p.id', '=', id).executeTakeFirst();
+}
+
+/** Newest first (id desc). */
+export async function listPeriods(
+  db: Db,
+  opts: { state?: PeriodState | undefined; schemeId?: number | undefined; states?: PeriodState[] | undefined; beforeId?: number | undefined; limit: number },
+): Promise<PeriodRow[]> {
+  let q = selectPeriods(db).orderBy('p.id', 'desc').limit(opts.limit);
+  if (opts.state !== undefined) q = q.where('p.state', '=', opts.state);
+  if (opts.states !== undefined) q = q.where('p.state', 'in', opts.states.length > 0 ? opts.states : ['-' as PeriodState]);
+  if (opts.schemeId !== undefined) q = q.where('p.scheme_id', '=', opts.schemeId);
+  if (opts.beforeId !== undefined) q = q.where('p.id', '<', opts.beforeId);
+  return q.execute();
+}
+
+export async function insertPeriod(
+  db: Db,
+  p: { name: string; kind: PeriodKind; startsOn: string; endsOn: string; schemeId: number; publicityDays: number; createdBy: number; now: string },
+): Promise<number> {
+  const row = await db
+    .insertInto('periods')
+    .values({
+      name: p.name, kind: p.kind, starts_on: p.startsOn, ends_on: p.endsOn, scheme_id: p.schemeId, state: 'draft',
+      publicity_days: p.publicityDays, created_by: p.createdBy, created_at: p.now, updated_at: p.now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Compare-and-set on the state, so two concurrent transitions cannot both succeed. */
+export async function updatePeriodState(db: Db, id: number, from: PeriodState, to: PeriodState, now: string): Promise<boolean> {
+  const res = await db.updateTable('periods').set({ state: to, updated_at: now }).where('id', '=', id).where('state', '=', from).executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { binLabel, defaultPeriod, deltaWithinBounds, eventDelta, formatPoints, groupKindOf, hasAtMostTwoDecimals, monthsOfPeriod, pointsHistogram } from './points.model';
+
+describe('formatPoints', () => {
+  it.each([
+    [3, '+3'],
+    [-2.5, '−2.5'],
+    [0, '0'],
+    [1.1, '+1.1'],
+    [-0.05, '−0.05'],
+    [0.1 + 0.2, '+0.3'],
+    [80.115, '+80.12'],
+  ])('shows %s as %s', (value, text) => {
+    expect(formatPoints(value)).toBe(text);
+  });
+
+  it('leaves the sign off a score', () => {
+    expect(formatPoints(87.25, { sign: false })).toBe('87.25');
+    expect(formatPoints(null)).toBe('—');
+  });
+});
+
+describe('point input', () => {
+  it('accepts at most two decimals', () => {
+    expect(hasAtMostTwoDecimals(1.25)).toBe(true);
+    expect(hasAtMostTwoDecimals(0.1 + 0.2)).toBe(true);
+    expect(hasAtMostTwoDecimals(1.255)).toBe(false);
+  });
+
+  it('multiplies a per-occurrence delta by the occurrences, exactly', () => {
+    expect(eventDelta({ perOccurrence: true }, -0.1, 3)).toBe(-0.3);
+    expect(eventDelta({ perOccurrence: false }, -3, 4)).toBe(-3);
+  });
+
+  it("checks the rule's bounds in hundredths", () => {
+    expect(deltaWithinBounds({ minDelta: -5, maxDelta: -1 }, -5)).toBe(true);
+    expect(deltaWithinBounds({ minDelta: -5, maxDelta: -1 }, -0.99)).toBe(false);
+  });
+});
+
+describe('periods', () => {
+  it('lists the months of a period that have begun, latest first', () => {
+    expect(monthsOfPeriod({ startsOn: '2026-01-01', endsOn: '2026-03-31' }, '2026-02-10')).toEqual(['2026-02', '2026-01']);
+    expect(monthsOfPeriod({ startsOn: '2025-10-01', endsOn: '2025-12-31' }, '2026-05-01')).toEqual(['2025-12', '2025-11', '2025-10']);
+  });
+
+  it('starts on the open period, else the latest', () => {
+    const periods = [
+      { id: 1, state: 'closed' as const, startsOn: '2025-10-01' },
+      { id: 2, state: 'open' as const, startsOn: '2026-01-01' },
+      { id: 3, state: 'draft' as const, startsOn: '2026-04-01' },
+    ];
+    expect(defaultPeriod(periods)?.id).toBe(2);
+    expect(defaultPeriod(periods.filter((p) => p.id !== 2))?.id).toBe(1);
+    expect(defaultPeriod([])).toBeNull();
+  });
+});
+
+describe('pointsHistogram', () => {
+  it('puts every value in exactly one bin with round bounds', () => {
+    const values = [-6, -3, -3, 0, 0, 0, 2, 4.5];
+    const bins = pointsHistogram(values, 6);
+    expect(bins.reduce((sum, b) => sum + b.count, 0)).toBe(values.length);
+    expect(bins[0]!.from).toBe(-6);
+    for (const bin of bins) expect((bin.to - bin.from) * 100 % 100).toBe(0);
+    expect(bins.length).toBeLessThanOrEqual(7);
+  });
+
+  it('keeps equal values in one bin', () => {
+    expect(pointsHistogram([2, 2, 2])).toEqual([{ from: 2, to: 2, count: 3 }]);
+    expect(binLabel({ from: 2, to: 2, count: 3 })).toBe('+2');
+    expect(pointsHistogram([])).toEqual([]);
+  });
+});
+
+it('reads the kind of a ranking group', () => {
+  expect(groupKindOf('all')).toBe('all');
+  expect(groupKindOf('category:3')).toBe('category');
+  expect(groupKindOf('unit:12')).toBe('unit');
+});

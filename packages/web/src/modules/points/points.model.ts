@@ -1,0 +1,142 @@
+import dayjs from 'dayjs';
+import type { Period, PointRule, Scheme, SchemeIndicator } from './points.api';
+
+/** docs/api-points.md: points carry at most two decimals (the server stores hundredths). */
+export const EVIDENCE_MAX = 2000;
+export const REASON_MAX = 500;
+
+/**
+ * A number as integer hundredths, as the server stores it: decimal rounding, half away from zero,
+ * on the decimal text (80.115 → 8012, where `Math.round(80.115 * 100)` gives 8011; STYLE.md pitfalls).
+ */
+export function toHundredths(value: number): number {
+  const abs = Math.abs(value);
+  const text = String(abs);
+  const scaled = text.includes('e') ? abs * 100 : Number(`${text}e2`);
+  const rounded = Math.round(scaled);
+  return value < 0 ? -rounded : rounded;
+}
+
+export function hasAtMostTwoDecimals(value: number): boolean {
+  return Number.isFinite(value) && Math.abs(value * 100 - Math.round(value * 100)) < 1e-6;
+}
+
+/** 3 → "+3", −2.5 → "−2.5", 0 → "0", 1.1 → "+1.1": the sign always shown, no float noise. */
+export function formatPoints(value: number | null | undefined, { sign = true }: { sign?: boolean } = {}): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  const hundredths = toHundredths(value);
+  const abs = Math.abs(hundredths);
+  const whole = Math.floor(abs / 100);
+  const frac = abs % 100;
+  const body = frac === 0 ? String(whole) : `${whole}.${String(frac).padStart(2, '0').replace(/0$/, '')}`;
+  if (hundredths === 0) return '0';
+  if (hundredths < 0) return `−${body}`;
+  return sign ? `+${body}` : body;
+}
+
+/** A total (score) with two decimals at most, no sign: 87.25, 90. */
+export function formatScore(value: number | null | undefined): string {
+  return formatPoints(value, { sign: false });
+}
+
+/**
+ * The event's delta from the form: for a per-occurrence rule, `delta` is per occurrence and the
+ * event counts `delta × occurrences` (docs/api-points.md); exact in hundredths.
+ */
+export function eventDelta(rule: Pick<PointRule, 'perOccurrence'>, delta: number, occurrences: number): number {
+  const n = rule.perOccurrence ? Math.max(1, Math.floor(occurrences)) : 1;
+  return (toHundredths(delta) * n) / 100;
+}
+
+export function deltaWithinBounds(rule: Pick<PointRule, 'minDelta' | 'maxDelta'>, delta: number): boolean {
+  const d = toHundredths(delta);
+  return d >= toHundredths(rule.minDelta) && d <= toHundredths(rule.maxDelta);
+}
+
+/** The `ledger` indicators of a scheme: the only ones a point rule may feed. */
+export function ledgerIndicators(scheme: Pick<Scheme, 'definition'> | null | undefined): SchemeIndicator[] {
+  return (scheme?.definition.indicators ?? []).filter((i) => i.method === 'ledger');
+}
+
+/** The months (YYYY-MM) of a period that have begun by `today`, latest first. */
+export function monthsOfPeriod(period: Pick<Period, 'startsOn' | 'endsOn'>, today: string): string[] {
+  const months: string[] = [];
+  const last = dayjs(period.endsOn).isBefore(dayjs(today)) ? dayjs(period.endsOn) : dayjs(today);
+  let cursor = dayjs(period.startsOn).startOf('month');
+  while (!cursor.isAfter(last, 'month')) {
+    months.push(cursor.format('YYYY-MM'));
+    cursor = cursor.add(1, 'month');
+  }
+  return months.reverse();
+}
+
+const STATE_PREFERENCE: Record<Period['state'], number> = { open: 0, reviewing: 1, publicity: 2, closed: 3, draft: 4 };
+
+/** The period a page starts on: the running one (open, then reviewing, publicity), else the latest closed one. */
+export function defaultPeriod<P extends Pick<Period, 'id' | 'state' | 'startsOn'>>(periods: P[]): P | null {
+  const sorted = [...periods].sort(
+    (a, b) => STATE_PREFERENCE[a.state] - STATE_PREFERENCE[b.state] || b.startsOn.localeCompare(a.startsOn) || Number(b.id) - Number(a.id),
+  );
+  return sorted[0] ?? null;
+}
+
+export interface HistogramBin {
+  /** Lower bound, inclusive, in points. */
+  from: number;
+  /** Upper bound, exclusive (inclusive for the last bin), in points. */
+  to: number;
+  count: number;
+}
+
+const NICE_STEPS = [1, 2, 5];
+
+/** A "nice" bin width (1, 2, 5 × 10^k hundredths) so that the range fits in at most `maxBins` bins. */
+function niceWidth(spanHundredths: number, maxBins: number): number {
+  const raw = Math.max(1, spanHundredths / maxBins);
+  let magnitude = 1;
+  for (;;) {
+    for (const step of NICE_STEPS) {
+      const width = step * magnitude;
+      if (width >= raw) return width;
+    }
+    magnitude *= 10;
+  }
+}
+
+/**
+ * The distribution of points in a group: equal-width bins with round bounds, computed in integer
+ * hundredths (no float drift at bin edges). One value or all equal → one bin.
+ */
+export function pointsHistogram(values: number[], maxBins = 12): HistogramBin[] {
+  if (values.length === 0) return [];
+  const cents = values.map(toHundredths);
+  const min = Math.min(...cents);
+  const max = Math.max(...cents);
+  if (min === max) return [{ from: min / 100, to: max / 100, count: values.length }];
+  const width = niceWidth(max - min, maxBins);
+  const start = Math.floor(min / width) * width;
+  const binCount = Math.floor((max - start) / width) + 1;
+  const counts = new Array<number>(binCount).fill(0);
+  for (const c of cents) counts[Math.min(binCount - 1, Math.floor((c - start) / width))]! += 1;
+  return counts.map((count, i) => ({ from: (start + i * width) / 100, to: (start + (i + 1) * width) / 100, count }));
+}
+
+/** "−5 ~ −3" — a bin's label. */
+export function binLabel(bin: HistogramBin): string {
+  if (bin.from === bin.to) return formatPoints(bin.from);
+  return `${formatPoints(bin.from)} ~ ${formatPoints(bin.to)}`;
+}
+
+/** A group key of the rankings API: `all`, `category:<id>`, `unit:<id>`. */
+export type GroupKind = 'all' | 'category' | 'unit';
+
+export function groupKindOf(key: string): GroupKind {
+  if (key.startsWith('category:')) return 'category';
+  if (key.startsWith('unit:')) return 'unit';
+  return 'all';
+}
+
+/** A URL value that is a positive integer id, else null. */
+export function idParam(value: string | null): number | null {
+  return value !== null && /^\d+$/.test(value) ? Number(value) : null;
+}
