@@ -300,7 +300,7 @@ async function run(dialect: DialectName) {
     const ratio = postResult.rps / bareResult.rps;
     log(`load average ${loadavg()[0]!.toFixed(2)}`);
     log(`(a) bare route: ${Math.round(bareResult.rps).toLocaleString()} req/s (p99 ${bareResult.p99} ms)`);
-    log(`(a) reference, GET /api/me (the session check every signed-in request pays): ${Math.round(meResult.rps).toLocaleString()} req/s = ${((meResult.rps / bareResult.rps) * 100).toFixed(1)} % of bare`);
+    log(`(a) reference, GET /api/me (a signed-in read: session, then account, roles and person): ${Math.round(meResult.rps).toLocaleString()} req/s = ${((meResult.rps / bareResult.rps) * 100).toFixed(1)} % of bare`);
     log(`(a) POST /api/logs: ${Math.round(postResult.rps).toLocaleString()} req/s (p99 ${postResult.p99} ms, non-2xx ${postResult.non2xx}, errors ${postResult.errors})`);
     log(`(a) ratio: ${(ratio * 100).toFixed(1)} % (goal ≥ 40 %)`);
 

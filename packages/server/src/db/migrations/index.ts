@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001-foundation.js';
 import * as m0002 from './0002-work-records.js';
 import * as m0003 from './0003-points.js';
+import * as m0004 from './0004-search-index-pending-list.js';
 
 /** Every migration, in order. One set for SQLite and PostgreSQL (see migration-helpers.ts). */
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-work-records': m0002,
   '0003-points': m0003,
+  '0004-search-index-pending-list': m0004,
 };

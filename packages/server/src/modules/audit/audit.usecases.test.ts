@@ -55,3 +55,28 @@ describe.each(testDialects)('the audit chain on %s', (dialect) => {
     expect(result.problems).toContainEqual({ seq: 3, message: expect.stringContaining('does not point') });
   });
 });
+
+describe.each(testDialects.filter((d) => d === 'postgres'))('a change with its audit records in one statement on %s', (dialect) => {
+  let handle: DatabaseHandle;
+  beforeEach(async () => {
+    handle = await createTestDatabase(dialect);
+  });
+  afterEach(() => handle.destroy());
+
+  const change = (key: string) => ({ sql: 'insert into settings (key, value) values ($1, $2)', parameters: [key, 'v'] });
+  const entry = (n: number) => ({ actorId: null, actorLabel: 'test', action: 'test.done', entity: 'setting', entityId: n, after: { n } });
+
+  it('extends the chain, and refuses (writing nothing) when the chain moved since its head was read', async () => {
+    const { appendAuditRecords, appendAuditRecordsWithChange, readAuditChainHead, AuditChainMovedError } = await import('./audit.repository.js');
+    await appendAuditRecordsWithChange(handle.db, change('k1'), await readAuditChainHead(handle.db), [entry(1), entry(2)], new Date().toISOString());
+    const stale = await readAuditChainHead(handle.db);
+    expect(stale?.seq).toBe(2);
+    // Someone else appends (the locked path): the head read before is now stale.
+    await handle.db.transaction().execute((trx) => appendAuditRecords(trx, [entry(3)], new Date().toISOString()));
+    await expect(appendAuditRecordsWithChange(handle.db, change('k2'), stale, [entry(4)], new Date().toISOString())).rejects.toBeInstanceOf(AuditChainMovedError);
+    expect(await handle.db.selectFrom('settings').select('key').where('key', '=', 'k2').executeTakeFirst()).toBeUndefined();
+    await appendAuditRecordsWithChange(handle.db, change('k2'), await readAuditChainHead(handle.db), [entry(4)], new Date().toISOString());
+    expect(await verifyAuditChain({ db: handle.db })).toMatchObject({ ok: true, records: 4 });
+    expect(await handle.db.selectFrom('settings').select('key').where('key', 'in', ['k1', 'k2']).execute()).toHaveLength(2);
+  });
+});

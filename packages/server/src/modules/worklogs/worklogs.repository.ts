@@ -75,6 +75,35 @@ export async function insertWorkLogs(db: Db, rows: { log: NewWorkLogRow; terms: 
   return ids;
 }
 
+/** PostgreSQL: `n` new entry ids, drawn from the identity sequence ahead of the insert (see workLogsInsertStatementPg). */
+export async function allocateWorkLogIds(db: Db, n: number): Promise<number[]> {
+  const { rows } = await sql<{ id: number | string }>`select nextval(pg_get_serial_sequence('work_logs', 'id')) as id from generate_series(1, ${n})`.execute(db);
+  return rows.map((r) => Number(r.id));
+}
+
+const PG_INSERT_COLUMNS = [
+  'id', 'person_id', 'unit_id', 'log_date', 'kind', 'content', 'indicator_ref', 'task_ref', 'minutes', 'late', 'created_by', 'created_at', 'updated_at',
+  'search_terms',
+] as const;
+
+/**
+ * PostgreSQL: the insert of entries whose ids were allocated (allocateWorkLogIds), with their
+ * search terms, as SQL text and parameters ($1…) — to be run together with their audit records
+ * in one statement (appendAuditRecordsWithChange).
+ */
+export function workLogsInsertStatementPg(rows: { id: number; log: NewWorkLogRow; terms: string[] }[]): { sql: string; parameters: unknown[] } {
+  const parameters: unknown[] = [];
+  const tuples = rows.map(({ id, log, terms }) => {
+    parameters.push(
+      id, log.person_id, log.unit_id, log.log_date, log.kind, log.content, log.indicator_ref ?? null, log.task_ref ?? null, log.minutes ?? null,
+      log.late, log.created_by, log.created_at, log.updated_at, terms,
+    );
+    const base = parameters.length - PG_INSERT_COLUMNS.length;
+    return `(${PG_INSERT_COLUMNS.map((_, k) => `$${base + k + 1}`).join(', ')})`;
+  });
+  return { sql: `insert into work_logs (${PG_INSERT_COLUMNS.join(', ')}) values ${tuples.join(', ')}`, parameters };
+}
+
 async function insertFtsRows(db: Db, rows: { facts: IndexedFacts; terms: string[] }[]): Promise<void> {
   if (rows.length === 0) return;
   await sql`insert into work_log_fts (rowid, terms) values ${sql.join(rows.map((r) => sql`(${feedKeyOf(r.facts.log_date, r.facts.id)}, ${ftsDocumentOf(r.facts, r.terms)})`))}`.execute(db);
@@ -798,15 +827,33 @@ export async function insertFlagsBatch(
 
 /** The unit each person belonged to on a date (from person_assignments), for a batch of new entries. */
 export async function findUnitsOfPeopleOn(db: Db, personIds: number[], date: string): Promise<Map<number, number>> {
+  return new Map([...(await findAuthorsOn(db, personIds, date))].map(([personId, a]) => [personId, a.unit_id]));
+}
+
+/** What a new entry's view needs of its author: the unit he was in on its date, and the names. */
+export interface AuthorOn {
+  unit_id: number;
+  unit_name: string;
+  person_name: string;
+  employee_no: string;
+}
+
+/**
+ * The unit each person was in on a date (the latest assignment that covers it, as in
+ * findUnitOfPersonOn) with the names an entry's view shows — so a new entry is presented without
+ * reading it back. People without an assignment covering the date are absent.
+ */
+export async function findAuthorsOn(db: Db, personIds: number[], date: string): Promise<Map<number, AuthorOn>> {
   if (personIds.length === 0) return new Map();
   const rows = await db
-    .selectFrom('person_assignments')
-    .select(['person_id', 'unit_id', 'valid_from'])
-    .where('person_id', 'in', personIds)
-    .where('valid_from', '<=', date)
-    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', date)]))
-    .orderBy('valid_from')
+    .selectFrom('person_assignments as a')
+    .innerJoin('people as p', 'p.id', 'a.person_id')
+    .innerJoin('units as u', 'u.id', 'a.unit_id')
+    .select(['a.person_id', 'a.unit_id', 'u.name as unit_name', 'p.name as person_name', 'p.employee_no'])
+    .where('a.person_id', 'in', personIds)
+    .where('a.valid_from', '<=', date)
+    .where((eb) => eb.or([eb('a.valid_to', 'is', null), eb('a.valid_to', '>', date)]))
+    .orderBy('a.valid_from')
     .execute();
-  // The latest assignment that covers the date wins, as in findUnitOfPersonOn.
-  return new Map(rows.map((r) => [r.person_id, r.unit_id]));
+  return new Map(rows.map(({ person_id, ...author }) => [person_id, author]));
 }

@@ -217,7 +217,8 @@ export async function writeWorkLog({ db, now }: Deps, actor: Actor, input: WorkL
   const atIso = at.toISOString();
   const today = localDateOfCached(at);
   const date = input.date ?? today;
-  checkLogDate(date, today);
+  // Today needs no checking (and skipping it spares a date parse on every post).
+  if (input.date !== undefined && input.date !== today) checkLogDate(date, today);
   const content = normalizeContent(input.content);
   const row = {
     person_id: personId, log_date: date, kind: input.kind, content, indicator_ref: input.indicator ?? null, task_ref: input.task ?? null,
