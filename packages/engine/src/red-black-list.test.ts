@@ -48,6 +48,24 @@ describe('buildRedBlackList', () => {
     ]);
   });
 
+  it('leaves out a whole tied block below the list, however many it holds', () => {
+    const events = [
+      { id: 'a1', subject: 'a', points: 5 },
+      { id: 'b1', subject: 'b', points: 4 },
+      { id: 'c1', subject: 'c', points: 3 },
+      { id: 'd1', subject: 'd', points: 1 },
+      { id: 'e1', subject: 'e', points: 1 },
+      { id: 'f1', subject: 'f', points: 1 },
+      { id: 'g1', subject: 'g', points: -1 },
+      { id: 'h1', subject: 'h', points: -1 },
+      { id: 'i1', subject: 'i', points: -1 },
+      { id: 'j1', subject: 'j', points: -1 },
+    ];
+    const list = buildRedBlackList(events, { size: 2 });
+    expect(list.red.map((entry) => [entry.subject, entry.rank])).toEqual([['a', 1], ['b', 2]]);
+    expect(list.black.map((entry) => [entry.subject, entry.rank])).toEqual([['g', 1], ['h', 1], ['i', 1], ['j', 1]]);
+  });
+
   it('defaults to three entries a list', () => {
     const many = ['a', 'b', 'c', 'd', 'e'].map((subject, i) => ({ id: subject, subject, points: i + 1 }));
     expect(buildRedBlackList(many).red).toHaveLength(3);

@@ -59,10 +59,12 @@ export function buildRedBlackList(events: readonly PointEvent[], options: { size
       .filter(({ points }) => include(points))
       .sort((a, b) => better(a.points, b.points) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const entries: RedBlackEntry[] = [];
+    // The rank of every candidate, listed or not: a tie with someone below the list must not look him up among the entries.
+    let previousRank = 0;
     ordered.forEach((candidate, position) => {
       const previous = ordered[position - 1];
-      const rank =
-        previous !== undefined && previous.points.equals(candidate.points) ? (entries[position - 1] as RedBlackEntry).rank : position + 1;
+      const rank = previous !== undefined && previous.points.equals(candidate.points) ? previousRank : position + 1;
+      previousRank = rank;
       if (rank > size) return;
       entries.push({
         subject: candidate.id,
