@@ -90,3 +90,33 @@ export function computeEventDelta(
   }
   return { deltaCenti: each * occurrences, occurrences };
 }
+
+/** One event of a batch (JSON or file) after its cells were read, before the database is consulted. */
+export interface BatchRow {
+  /** 1-based position in a JSON batch; the Excel/CSV row number in a file. */
+  row: number;
+  rule: string;
+  employeeNo: string | null;
+  unitCode: string | null;
+  occurredOn: string;
+  occurrences: number | null;
+  /** Per occurrence for per-occurrence rules (as `delta` of POST /api/point-events), in hundredths. */
+  deltaCenti: number | null;
+  source: PointSource | null;
+  evidenceText: string;
+  evidenceLink: string | null;
+}
+
+export type BatchColumn = Exclude<keyof BatchRow, 'row' | 'deltaCenti'> | 'delta';
+
+/** Column names of a JSON batch: its field names. */
+export const JSON_BATCH_COLUMNS: Record<BatchColumn, string> = {
+  rule: 'rule', employeeNo: 'employeeNo', unitCode: 'unitCode', occurredOn: 'occurredOn', occurrences: 'occurrences', delta: 'delta',
+  source: 'source', evidenceText: 'evidenceText', evidenceLink: 'evidenceLink',
+};
+
+/** Column headers of the import file (docs/api-points.md). */
+export const FILE_BATCH_COLUMNS: Record<BatchColumn, string> = {
+  rule: '规则编码', employeeNo: '工号', unitCode: '单位编码', occurredOn: '发生日期', occurrences: '次数', delta: '分值',
+  source: '来源', evidenceText: '依据说明', evidenceLink: '链接',
+};

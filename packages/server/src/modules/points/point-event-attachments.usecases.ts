@@ -1,0 +1,77 @@
+import { existsSync } from 'node:fs';
+import { fileTypeFromBuffer } from 'file-type';
+import type { AppDeps } from '../../app/deps.js';
+import { createForbiddenError, createNotFoundError } from '../../app/errors.js';
+import { authorize, type Actor } from '../../policies/policies.js';
+import { appendAuditRecords } from '../audit/audit.repository.js';
+import { cleanFileName } from '../worklogs/worklog-attachments.usecases.js';
+import { attachmentPath, removeAttachmentFile, sha256Of, storeAttachmentFile } from '../worklogs/worklog-attachments.storage.js';
+import {
+  createAttachmentMissingOnDiskError, createAttachmentTooLargeError, createAttachmentTypeError, createTooManyAttachmentsError,
+} from '../worklogs/worklogs.errors.js';
+import { createNotPendingError } from './points.errors.js';
+import { countAttachmentsOfEvent, findEventAttachment, findPointEvent, insertEventAttachment } from './point-events.repository.js';
+import { canSeeEvent, loadPointAccess, presentEventAttachment } from './point-events.usecases.js';
+
+type Deps = Pick<AppDeps, 'db' | 'now' | 'config'>;
+
+export const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
+export const MAX_ATTACHMENTS_PER_EVENT = 9;
+
+/**
+ * What evidence may be attached, decided from the content (file-type), never from the name — the
+ * same list as work-log attachments (worklog-attachments.usecases.ts keeps its map private).
+ */
+const ALLOWED_TYPES: Record<string, string> = {
+  'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'image/gif': 'gif', 'application/pdf': 'pdf',
+};
+
+/**
+ * The proposer attaches evidence (an image or a PDF, ≤ 10 MB) while the event is proposed. Files are
+ * content-addressed like work-log attachments; a file this call stored is removed if recording fails.
+ */
+export async function attachEvidence({ db, now, config }: Deps, actor: Actor, eventId: number, upload: { fileName: string | undefined; content: Buffer }) {
+  authorize(actor, 'points.propose');
+  const atIso = now().toISOString();
+  const access = await loadPointAccess(db, actor);
+  const event = await findPointEvent(db, eventId);
+  if (!event || !canSeeEvent(access, event)) throw createNotFoundError('pointEvent', eventId);
+  if (event.proposed_by !== actor.accountId) throw createForbiddenError('attach evidence to this event: its proposer does');
+  if (event.status !== 'proposed') throw createNotPendingError(eventId, event.status);
+  if (upload.content.length > EVIDENCE_MAX_BYTES) throw createAttachmentTooLargeError(EVIDENCE_MAX_BYTES);
+  const type = await fileTypeFromBuffer(upload.content);
+  const ext = type ? ALLOWED_TYPES[type.mime] : undefined;
+  if (!type || !ext) throw createAttachmentTypeError(type?.mime ?? (upload.content.subarray(0, 512).includes(0) ? undefined : 'text'));
+  const sha256 = sha256Of(upload.content);
+  const stored = await storeAttachmentFile(config.dataDir, sha256, upload.content);
+  try {
+    const id = await db.transaction().execute(async (trx) => {
+      if ((await countAttachmentsOfEvent(trx, eventId)) >= MAX_ATTACHMENTS_PER_EVENT) throw createTooManyAttachmentsError(MAX_ATTACHMENTS_PER_EVENT);
+      const fileName = cleanFileName(upload.fileName, ext);
+      const newId = await insertEventAttachment(trx, {
+        event_id: eventId, file_name: fileName, mime_type: type.mime, size_bytes: upload.content.length, sha256, storage_key: stored.key,
+        uploaded_by: actor.accountId, created_at: atIso,
+      });
+      await appendAuditRecords(trx, [{
+        actorId: actor.accountId, actorLabel: actor.username, action: 'pointEvent.attachment_added', entity: 'point_event', entityId: eventId,
+        after: { attachmentId: newId, fileName, mimeType: type.mime, size: upload.content.length, sha256 },
+      }], atIso);
+      return newId;
+    });
+    return presentEventAttachment((await findEventAttachment(db, id))!);
+  } catch (error) {
+    if (stored.created) await removeAttachmentFile(config.dataDir, stored.key);
+    throw error;
+  }
+}
+
+/** An evidence file to download, scoped like its event (404 for one the caller cannot see). */
+export async function openEvidence({ db, config }: Deps, actor: Actor, id: number) {
+  authorize(actor, 'points.read');
+  const attachment = await findEventAttachment(db, id);
+  const event = attachment ? await findPointEvent(db, attachment.event_id) : undefined;
+  if (!attachment || !event || !canSeeEvent(await loadPointAccess(db, actor), event)) throw createNotFoundError('attachment', id);
+  const path = attachmentPath(config.dataDir, attachment.storage_key);
+  if (!existsSync(path)) throw createAttachmentMissingOnDiskError(id);
+  return { path, fileName: attachment.file_name, mimeType: attachment.mime_type, size: attachment.size_bytes, sha256: attachment.sha256 };
+}
