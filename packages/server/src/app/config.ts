@@ -21,6 +21,8 @@ export interface Config {
   loginRateLimitPerMinute: number;
   webDist: string;
   logLevel: string;
+  /** How often `baton serve` looks for finished months whose red/black lists are due. */
+  schedulerIntervalMs: number;
 }
 
 const repoRoot = resolve(import.meta.dirname, '../../../..');
@@ -58,6 +60,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     lockoutMinutes: intFrom(env.BATON_LOCKOUT_MINUTES, 15, 'BATON_LOCKOUT_MINUTES'),
     loginRateLimitPerMinute: intFrom(env.BATON_LOGIN_RATE_LIMIT, 20, 'BATON_LOGIN_RATE_LIMIT'),
     webDist: resolve(env.BATON_WEB_DIST ?? join(repoRoot, 'packages/web/dist')),
+    schedulerIntervalMs: intFrom(env.BATON_SCHEDULER_INTERVAL_SECONDS, 60, 'BATON_SCHEDULER_INTERVAL_SECONDS') * 1000,
     logLevel: env.LOG_LEVEL ?? 'info',
   };
 }

@@ -292,6 +292,8 @@ export interface PeriodTable {
   starts_on: string;
   ends_on: string;
   scheme_id: number;
+  /** Whom the period assesses: this unit's subtree; null = the whole organization. */
+  scope_unit_id: number | null;
   state: PeriodState;
   publicity_days: ColumnType<number, number | undefined, number>;
   created_by: number | null;

@@ -4,6 +4,7 @@ import { bootstrap } from '../../app/bootstrap.js';
 import { buildServer } from '../../app/server.js';
 import { openCliContext } from '../context.js';
 import { deleteExpiredSessions } from '../../modules/auth/auth.repository.js';
+import { startRedBlackScheduler } from '../../modules/rankings/index.js';
 
 export function registerServeCommands(program: Command) {
   program
@@ -16,7 +17,13 @@ export function registerServeCommands(program: Command) {
       const app = await buildServer(deps, { logger: true });
       const sweep = setInterval(() => void deleteExpiredSessions(deps.db, new Date().toISOString()).catch(() => undefined), 15 * 60_000);
       sweep.unref();
+      // Every app server runs the scheduler; each run is claimed once in the database (scheduled_runs).
+      const scheduler = startRedBlackScheduler(deps, {
+        intervalMs: config.schedulerIntervalMs,
+        onError: (error) => app.log.error({ err: error }, 'red/black list scheduler'),
+      });
       const shutdown = async () => {
+        await scheduler.stop();
         await app.close();
         await close();
         process.exit(0);

@@ -34,6 +34,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('starts_on', 'text', (c) => c.notNull())
     .addColumn('ends_on', 'text', (c) => c.notNull())
     .addColumn('scheme_id', 'integer', (c) => c.notNull().references('schemes.id'))
+    /** Whom the period assesses: the people (or units) of this unit's subtree; null = the whole organization. */
+    .addColumn('scope_unit_id', 'integer', (c) => c.references('units.id'))
     .addColumn('state', 'text', (c) => c.notNull())
     .addColumn('publicity_days', 'integer', (c) => c.notNull().defaultTo(5))
     .addColumn('created_by', 'integer', (c) => c.references('accounts.id'))

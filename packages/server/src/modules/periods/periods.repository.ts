@@ -22,6 +22,8 @@ export interface PeriodRow {
   ends_on: string;
   scheme_id: number;
   scheme_name: string;
+  scope_unit_id: number | null;
+  scope_unit_name: string | null;
   state: PeriodState;
   publicity_days: number;
   created_at: string;
@@ -76,7 +78,8 @@ function selectPeriods(db: Db) {
   return db
     .selectFrom('periods as p')
     .innerJoin('schemes as s', 's.id', 'p.scheme_id')
-    .select(['p.id', 'p.name', 'p.kind', 'p.starts_on', 'p.ends_on', 'p.scheme_id', 's.name as scheme_name', 'p.state', 'p.publicity_days', 'p.created_at', 'p.updated_at']);
+    .leftJoin('units as u', 'u.id', 'p.scope_unit_id')
+    .select(['p.id', 'p.name', 'p.kind', 'p.starts_on', 'p.ends_on', 'p.scheme_id', 's.name as scheme_name', 'p.scope_unit_id', 'u.name as scope_unit_name', 'p.state', 'p.publicity_days', 'p.created_at', 'p.updated_at']);
 }
 
 export async function findPeriod(db: Db, id: number): Promise<PeriodRow | undefined> {
@@ -98,12 +101,12 @@ export async function listPeriods(
 
 export async function insertPeriod(
   db: Db,
-  p: { name: string; kind: PeriodKind; startsOn: string; endsOn: string; schemeId: number; publicityDays: number; createdBy: number; now: string },
+  p: { name: string; kind: PeriodKind; startsOn: string; endsOn: string; schemeId: number; scopeUnitId: number | null; publicityDays: number; createdBy: number; now: string },
 ): Promise<number> {
   const row = await db
     .insertInto('periods')
     .values({
-      name: p.name, kind: p.kind, starts_on: p.startsOn, ends_on: p.endsOn, scheme_id: p.schemeId, state: 'draft',
+      name: p.name, kind: p.kind, starts_on: p.startsOn, ends_on: p.endsOn, scheme_id: p.schemeId, scope_unit_id: p.scopeUnitId, state: 'draft',
       publicity_days: p.publicityDays, created_by: p.createdBy, created_at: p.now, updated_at: p.now,
     })
     .returning('id')

@@ -43,6 +43,7 @@ export const PeriodSchema = Type.Object({
   endsOn: Type.String(),
   schemeId: Type.Integer(),
   schemeName: Type.String(),
+  scope: Nullable(Type.Object({ unitId: Type.Integer(), unitName: Type.String() })),
   state: PeriodState,
   publicityDays: Type.Integer(),
   createdAt: Type.String(),
@@ -55,6 +56,8 @@ export const CreatePeriodBody = StrictObject({
   startsOn: Type.String({ pattern: DATE_PATTERN }),
   endsOn: Type.String({ pattern: DATE_PATTERN }),
   schemeId: Type.Integer({ minimum: 1 }),
+  /** Whom the period assesses: a unit's subtree; omitted or null = the whole organization. */
+  scopeUnitId: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
   publicityDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 60, default: 5 })),
 });
 

@@ -4,6 +4,7 @@ import { isValidDate } from '../../app/dates.js';
 import type { PeriodKind, PeriodState, SubjectKind } from '../../db/schema.js';
 import { authorize, type Actor } from '../../policies/policies.js';
 import { appendAuditRecords } from '../audit/audit.repository.js';
+import { findUnit } from '../org/org.repository.js';
 import {
   createPeriodClosedError, createPeriodInvalidError, createPeriodTransitionInvalidError, createSchemeInvalidError,
 } from './periods.errors.js';
@@ -50,6 +51,7 @@ export function presentPeriod(row: PeriodRow) {
     endsOn: row.ends_on,
     schemeId: row.scheme_id,
     schemeName: row.scheme_name,
+    scope: row.scope_unit_id === null ? null : { unitId: row.scope_unit_id, unitName: row.scope_unit_name ?? '' },
     state: row.state,
     publicityDays: row.publicity_days,
     createdAt: row.created_at,
@@ -116,6 +118,7 @@ export interface PeriodInput {
   startsOn: string;
   endsOn: string;
   schemeId: number;
+  scopeUnitId?: number | null | undefined;
   publicityDays?: number | undefined;
 }
 
@@ -125,9 +128,11 @@ export async function createAssessmentPeriod({ db, now }: Deps, actor: Actor, in
   if (!isValidDate(input.endsOn)) throw createPeriodInvalidError('/endsOn', 'is not a date');
   if (input.endsOn < input.startsOn) throw createPeriodInvalidError('/endsOn', `must not be before startsOn ${input.startsOn}`);
   if (!(await findScheme(db, input.schemeId))) throw createPeriodInvalidError('/schemeId', `unknown scheme ${input.schemeId}`);
+  const scopeUnitId = input.scopeUnitId ?? null;
+  if (scopeUnitId !== null && !(await findUnit(db, scopeUnitId))) throw createPeriodInvalidError('/scopeUnitId', `unknown unit ${scopeUnitId}`);
   const at = now().toISOString();
   const id = await db.transaction().execute(async (trx) => {
-    const newId = await insertPeriod(trx, { ...input, publicityDays: input.publicityDays ?? 5, createdBy: actor.accountId, now: at });
+    const newId = await insertPeriod(trx, { ...input, scopeUnitId, publicityDays: input.publicityDays ?? 5, createdBy: actor.accountId, now: at });
     await appendAuditRecords(trx, [{ ...auditActor(actor), action: 'period.created', entity: 'period', entityId: newId, after: input }], at);
     return newId;
   });

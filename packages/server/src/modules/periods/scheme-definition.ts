@@ -16,9 +16,11 @@ export function checkSchemeDefinition(definition: unknown): { ok: true; scheme: 
   const scheme = shape.scenario.scheme;
   const categories = new Set<string>();
   for (const indicator of scheme.indicators) for (const key of Object.keys(indicator.weightsByCategory ?? {})) categories.add(key);
+  // The grouping decides which subject fields the engine requires: give the stand-ins what it asks for.
+  const grouped = (subject: Subject): Subject => (scheme.grouping === 'unit' ? { ...subject, unit: 'u' } : subject);
   const subjects: Subject[] = [
-    scheme.grouping === 'category' ? { id: 'other', category: OTHER_CATEGORY } : { id: 'other' },
-    ...[...categories].map((category, i) => ({ id: `c${i}`, category })),
+    grouped(scheme.grouping === 'category' ? { id: 'other', category: OTHER_CATEGORY } : { id: 'other' }),
+    ...[...categories].map((category, i) => grouped({ id: `c${i}`, category })),
   ];
   const weighted = validateScenario({ scheme: definition, subjects });
   if (!weighted.ok) return { ok: false, errors: weighted.errors.map(toDefinitionPath) };

@@ -1,4 +1,87 @@
+import type { ServerResponse } from 'node:http';
 import type { AppDeps } from '../../app/deps.js';
-import type { App } from '../../app/http.js';
+import { Type } from 'typebox';
+import { decodeCursor, encodeCursor, IdParams, Nullable, type App } from '../../app/http.js';
+import { requireActor } from '../auth/auth.plugin.js';
+import { closeRankingHub } from './ranking-hub.js';
+import {
+  GenerateRedBlackBody, PersonParams, PersonPointsQuery, PersonPointsResponse, RankingQuery, RankingResponse, RankingStreamQuery,
+  RedBlackHistoryResponse, RedBlackListQuery, RedBlackListSchema, RedBlackSummarySchema,
+} from './rankings.schemas.js';
+import { getPersonPoints, readRanking, watchRanking } from './rankings.usecases.js';
+import {
+  generateRedBlackLists, getRedBlackHistory, getRedBlackList, listRedBlackListSummaries, publishRedBlackList,
+} from './red-black.usecases.js';
 
-export async function registerRankingRoutes(_app: App, _deps: AppDeps): Promise<void> {}
+/** A comment line keeps proxies and browsers from timing the stream out. */
+const HEARTBEAT_MS = 15_000;
+
+/** Rankings (实时排名), their live stream, a person's points page and the red/black list (红黑榜). */
+export async function registerRankingRoutes(app: App, deps: AppDeps): Promise<void> {
+  const tags = ['rankings'];
+  const streams = new Set<ServerResponse>();
+
+  // Open streams would keep the server from closing: end them first, then drop the live rankings.
+  app.addHook('preClose', async () => {
+    for (const stream of streams) stream.end();
+  });
+  app.addHook('onClose', async () => closeRankingHub(deps));
+
+  app.get('/api/rankings', { schema: { tags, querystring: RankingQuery, response: { 200: RankingResponse } } }, async (req) =>
+    readRanking(deps, requireActor(req), { periodId: req.query.period, group: req.query.group, limit: req.query.limit, cursor: req.query.cursor }));
+
+  /** Server-sent events: `event: ranking` with `{ periodId, version }` on each change of the group; a heartbeat comment every 15 s. */
+  app.get('/api/rankings/stream', { schema: { tags, querystring: RankingStreamQuery } }, async (req, reply) => {
+    const watch = await watchRanking(deps, requireActor(req), { periodId: req.query.period, group: req.query.group });
+    reply.hijack();
+    const raw = reply.raw;
+    raw.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache, no-transform',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+    });
+    raw.write(`retry: 2000\nevent: ready\ndata: ${JSON.stringify({ periodId: req.query.period, version: watch.version })}\n\n`);
+    streams.add(raw);
+    const unsubscribe = watch.subscribe((change) => raw.write(`event: ranking\ndata: ${JSON.stringify(change)}\n\n`));
+    const heartbeat = setInterval(() => raw.write(': heartbeat\n\n'), HEARTBEAT_MS);
+    heartbeat.unref();
+    const cleanUp = () => {
+      clearInterval(heartbeat);
+      unsubscribe();
+      streams.delete(raw);
+    };
+    req.raw.on('close', cleanUp);
+    raw.on('close', cleanUp);
+  });
+
+  app.get('/api/points/people/:personId', { schema: { tags, params: PersonParams, querystring: PersonPointsQuery, response: { 200: PersonPointsResponse } } }, async (req) =>
+    getPersonPoints(deps, requireActor(req), req.params.personId, { periodId: req.query.period }));
+
+  app.get('/api/points/people/:personId/red-black-history', { schema: { tags, params: PersonParams, response: { 200: RedBlackHistoryResponse } } }, async (req) =>
+    getRedBlackHistory(deps, requireActor(req), req.params.personId));
+
+  app.get('/api/red-black-lists', {
+    schema: { tags, querystring: RedBlackListQuery, response: { 200: Type.Object({ items: Type.Array(RedBlackSummarySchema), nextCursor: Nullable(Type.String()) }) } },
+  }, async (req) => {
+    const limit = req.query.limit ?? 200;
+    const items = await listRedBlackListSummaries(deps, requireActor(req), {
+      periodId: req.query.period, month: req.query.month, status: req.query.status, afterId: decodeCursor(req.query.cursor), limit,
+    });
+    return { items, nextCursor: items.length === limit ? encodeCursor(items[items.length - 1]!.id) : null };
+  });
+
+  app.get('/api/red-black-lists/:id', { schema: { tags, params: IdParams, response: { 200: RedBlackListSchema } } }, async (req) =>
+    getRedBlackList(deps, requireActor(req), req.params.id));
+
+  app.post('/api/periods/:id/red-black-lists', {
+    schema: { tags, params: IdParams, body: GenerateRedBlackBody, response: { 201: Type.Object({ items: Type.Array(RedBlackSummarySchema) }) } },
+  }, async (req, reply) => {
+    const result = await generateRedBlackLists(deps, requireActor(req), req.params.id, req.body);
+    reply.status(201);
+    return result;
+  });
+
+  app.post('/api/red-black-lists/:id/publish', { schema: { tags, params: IdParams, response: { 200: RedBlackListSchema } } }, async (req) =>
+    publishRedBlackList(deps, requireActor(req), req.params.id));
+}

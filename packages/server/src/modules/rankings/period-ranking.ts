@@ -1,0 +1,287 @@
+import { createEvaluationState, type EvaluationState, type Fact, type Result, type Scheme, type Subject } from '@baton/engine';
+import { RankingOrder } from './ranking-order.js';
+
+export type RankingSubjectKind = 'person' | 'unit';
+
+export interface RankingSubject {
+  id: number;
+  name: string;
+  employeeNo: string | null;
+  /** The person's unit (his last assignment in the period), or for a unit subject its parent unit (itself at the top). */
+  unitId: number;
+}
+
+export interface RankingUnit {
+  id: number;
+  name: string;
+  parentId: number | null;
+  categoryId: number | null;
+}
+
+export interface RankingCategory {
+  id: number;
+  code: string;
+  name: string;
+}
+
+/** One approved movement of the ledger, as the ranking sees it. */
+export interface LedgerDelta {
+  id: number;
+  subjectId: number;
+  indicator: string;
+  centi: number;
+}
+
+export interface PeriodRankingInput {
+  scheme: Scheme;
+  subjectKind: RankingSubjectKind;
+  /** Sorted by id: the tie order within equal totals. */
+  subjects: RankingSubject[];
+  units: RankingUnit[];
+  categories: RankingCategory[];
+  /** Σ delta per subject and indicator of the period's ledger up to `version`. */
+  sums: { subjectId: number; indicator: string; centi: number }[];
+  version: number;
+}
+
+export interface RankingRowData {
+  rank: number;
+  subject: { kind: RankingSubjectKind; id: number; name: string; employeeNo?: string; unitId: number; unitName: string };
+  points: number;
+  total: number;
+  grade: string;
+  flags: string[];
+}
+
+/** Subjects whose category is unknown, under a scheme that groups by category (the engine requires one). */
+export const UNCATEGORISED = '(未分类)';
+
+/**
+ * The live ranking of one period (DESIGN §3, issue 5): the engine's EvaluationState over the period's
+ * subjects, fed by the ledger (ledger facts are additive deltas), plus per group — `all`,
+ * `category:<id>`, `unit:<id>` (the unit's subtree) — a standing kept sorted by the rounded total.
+ * Group standings are built on first use and then only moved, subject by subject.
+ */
+export class PeriodRanking {
+  readonly subjectKind: RankingSubjectKind;
+  version: number;
+  /** A ledger row named a subject this ranking does not have (someone joined): rebuild it. */
+  stale = false;
+
+  private readonly state: EvaluationState;
+  private readonly subjects: RankingSubject[];
+  private readonly indexOf = new Map<number, number>();
+  private readonly indexOfEngineId = new Map<string, number>();
+  private readonly ledgerIndicators: Set<string>;
+  private readonly results: Result[];
+  /** By subject index: rounded total in hundredths (the sort key) and net points in hundredths. */
+  private readonly totalKeys: Float64Array;
+  private readonly pointsCenti: Float64Array;
+  private readonly units = new Map<number, RankingUnit>();
+  private readonly categories = new Map<number, RankingCategory>();
+  private readonly orders = new Map<string, RankingOrder>();
+
+  constructor(input: PeriodRankingInput) {
+    this.subjectKind = input.subjectKind;
+    this.version = input.version;
+    this.subjects = input.subjects;
+    for (const unit of input.units) this.units.set(unit.id, unit);
+    for (const category of input.categories) this.categories.set(category.id, category);
+    this.ledgerIndicators = new Set(input.scheme.indicators.filter((i) => i.method === 'ledger').map((i) => i.id));
+    const byCategory = input.scheme.grouping === 'category';
+    const engineSubjects: Subject[] = input.subjects.map((subject, index) => {
+      this.indexOf.set(subject.id, index);
+      this.indexOfEngineId.set(String(subject.id), index);
+      const categoryId = this.categoryIdOf(index);
+      const code = categoryId === null ? undefined : this.categories.get(categoryId)?.code;
+      const engineSubject: Subject = { id: String(subject.id), unit: String(subject.unitId) };
+      if (code !== undefined) engineSubject.category = code;
+      else if (byCategory) engineSubject.category = UNCATEGORISED;
+      return engineSubject;
+    });
+    this.pointsCenti = new Float64Array(input.subjects.length);
+    const facts: Fact[] = [];
+    for (const sum of input.sums) {
+      const index = this.indexOf.get(sum.subjectId);
+      if (index === undefined) continue;
+      this.pointsCenti[index] = (this.pointsCenti[index] as number) + sum.centi;
+      if (this.ledgerIndicators.has(sum.indicator) && sum.centi !== 0) facts.push({ subject: String(sum.subjectId), indicator: sum.indicator, delta: sum.centi / 100 });
+    }
+    this.state = createEvaluationState({ scheme: input.scheme, subjects: engineSubjects, facts });
+    this.results = new Array<Result>(input.subjects.length);
+    this.totalKeys = new Float64Array(input.subjects.length);
+    for (const result of this.state.results()) {
+      const index = this.indexOfEngineId.get(result.subject)!;
+      this.results[index] = result;
+      this.totalKeys[index] = Math.round(result.total * 100);
+    }
+  }
+
+  get subjectCount(): number {
+    return this.subjects.length;
+  }
+
+  /**
+   * Applies ledger rows newer than this ranking's version; returns the indexes of the subjects whose
+   * points or total changed (others may change rank only).
+   */
+  apply(rows: readonly LedgerDelta[]): Set<number> {
+    const changed = new Set<number>();
+    const facts: Fact[] = [];
+    let version = this.version;
+    for (const row of rows) {
+      if (row.id <= this.version) continue;
+      version = Math.max(version, row.id);
+      const index = this.indexOf.get(row.subjectId);
+      if (index === undefined) {
+        this.stale = true;
+        continue;
+      }
+      this.pointsCenti[index] = (this.pointsCenti[index] as number) + row.centi;
+      changed.add(index);
+      if (this.ledgerIndicators.has(row.indicator)) facts.push({ subject: String(row.subjectId), indicator: row.indicator, delta: row.centi / 100 });
+    }
+    this.version = version;
+    if (facts.length === 0) return changed;
+    for (const result of this.state.applyFacts(facts)) {
+      const index = this.indexOfEngineId.get(result.subject)!;
+      this.results[index] = result;
+      const oldKey = this.totalKeys[index] as number;
+      const newKey = Math.round(result.total * 100);
+      if (oldKey === newKey) continue;
+      for (const key of this.groupKeysOf(index)) this.orders.get(key)?.move(index, oldKey, newKey);
+      this.totalKeys[index] = newKey;
+      changed.add(index);
+    }
+    return changed;
+  }
+
+  /** Advances the version past rows that concern other periods. */
+  advanceTo(version: number): void {
+    if (version > this.version) this.version = version;
+  }
+
+  indexOfSubject(subjectId: number): number | undefined {
+    return this.indexOf.get(subjectId);
+  }
+
+  subjectAt(index: number): RankingSubject {
+    return this.subjects[index]!;
+  }
+
+  resultAt(index: number): Result {
+    return this.results[index]!;
+  }
+
+  pointsAt(index: number): number {
+    return (this.pointsCenti[index] as number) / 100;
+  }
+
+  unit(id: number): RankingUnit | undefined {
+    return this.units.get(id);
+  }
+
+  category(id: number): RankingCategory | undefined {
+    return this.categories.get(id);
+  }
+
+  categoryIdOf(index: number): number | null {
+    const subject = this.subjects[index]!;
+    // A unit subject's category is its own, not its parent's.
+    const unitId = this.subjectKind === 'unit' ? subject.id : subject.unitId;
+    return this.units.get(unitId)?.categoryId ?? null;
+  }
+
+  /** The unit and its ancestors, nearest first. */
+  unitChain(unitId: number): number[] {
+    const chain: number[] = [];
+    let current: number | null | undefined = unitId;
+    while (current !== null && current !== undefined && !chain.includes(current)) {
+      chain.push(current);
+      current = this.units.get(current)?.parentId;
+    }
+    return chain;
+  }
+
+  /** Every group a subject belongs to: all, its category, and each unit whose subtree holds it. */
+  groupKeysOf(index: number): string[] {
+    const keys = ['all'];
+    const categoryId = this.categoryIdOf(index);
+    if (categoryId !== null) keys.push(`category:${categoryId}`);
+    const subject = this.subjects[index]!;
+    for (const unitId of this.unitChain(this.subjectKind === 'unit' ? subject.id : subject.unitId)) keys.push(`unit:${unitId}`);
+    return keys;
+  }
+
+  /** Whether a group key names a group of this ranking (a known category or unit). */
+  hasGroup(key: string): boolean {
+    if (key === 'all') return true;
+    const [kind, id] = key.split(':');
+    if (kind === 'category') return this.categories.has(Number(id));
+    if (kind === 'unit') return this.units.has(Number(id));
+    return false;
+  }
+
+  groupName(key: string): string {
+    if (key === 'all') return '全部';
+    const [kind, id] = key.split(':');
+    if (kind === 'category') return this.categories.get(Number(id))?.name ?? key;
+    return this.units.get(Number(id))?.name ?? key;
+  }
+
+  isInGroup(index: number, key: string): boolean {
+    return this.groupKeysOf(index).includes(key);
+  }
+
+  /** The standing of a group, sorted once on first use and kept sorted afterwards. */
+  order(key: string): RankingOrder {
+    let order = this.orders.get(key);
+    if (order === undefined) {
+      const members: number[] = [];
+      for (let index = 0; index < this.subjects.length; index += 1) if (key === 'all' || this.isInGroup(index, key)) members.push(index);
+      order = new RankingOrder(Int32Array.from(members), this.totalKeys);
+      this.orders.set(key, order);
+    }
+    return order;
+  }
+
+  rankIn(key: string, index: number): number {
+    return this.order(key).rankOfKey(this.totalKeys[index] as number);
+  }
+
+  /** Rows `offset … offset + limit − 1` of a group, best first. */
+  page(key: string, offset: number, limit: number): RankingRowData[] {
+    const order = this.order(key);
+    const rows: RankingRowData[] = [];
+    const end = Math.min(order.size, offset + limit);
+    let rank = 0;
+    let previousKey = Number.NaN;
+    for (let position = offset; position < end; position += 1) {
+      const index = order.members[position]!;
+      const totalKey = this.totalKeys[index] as number;
+      // Competition rank: the first of a block of equal totals sets it; the block shares it.
+      if (totalKey !== previousKey) rank = position === offset ? order.rankOfKey(totalKey) : position + 1;
+      previousKey = totalKey;
+      rows.push(this.rowAt(index, rank));
+    }
+    return rows;
+  }
+
+  rowAt(index: number, rank: number): RankingRowData {
+    const subject = this.subjects[index]!;
+    const result = this.results[index]!;
+    const unitName = this.units.get(subject.unitId)?.name ?? '';
+    return {
+      rank,
+      subject: {
+        kind: this.subjectKind, id: subject.id, name: subject.name,
+        ...(subject.employeeNo !== null ? { employeeNo: subject.employeeNo } : {}),
+        unitId: subject.unitId, unitName,
+      },
+      points: this.pointsAt(index),
+      total: (this.totalKeys[index] as number) / 100,
+      grade: result.grade,
+      flags: result.flags,
+    };
+  }
+}

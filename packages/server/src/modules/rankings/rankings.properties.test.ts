@@ -1,0 +1,93 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppDeps } from '../../app/deps.js';
+import { createTestClock, depsFor } from '../../testing/fixtures.js';
+import { createTestDatabase, testDialects } from '../../testing/test-database.js';
+import type { DatabaseHandle } from '../../db/kysely.js';
+import { RankingHub } from './ranking-hub.js';
+import { approvePoints, createRankingOrg, type RankingOrg } from './rankings.fixtures.js';
+
+const INDICATORS = ['style', 'duty', 'bonus'] as const;
+
+type Op =
+  | { kind: 'insert'; person: number; indicator: (typeof INDICATORS)[number]; centi: number; announce: boolean }
+  | { kind: 'insertAndReverse'; person: number; indicator: (typeof INDICATORS)[number]; centi: number };
+
+const opArbitrary: fc.Arbitrary<Op> = fc.oneof(
+  fc.record({
+    kind: fc.constant('insert' as const), person: fc.nat(5), indicator: fc.constantFrom(...INDICATORS),
+    centi: fc.integer({ min: -1500, max: 1500 }), announce: fc.boolean(),
+  }),
+  fc.record({ kind: fc.constant('insertAndReverse' as const), person: fc.nat(5), indicator: fc.constantFrom(...INDICATORS), centi: fc.integer({ min: -1500, max: 1500 }) }),
+);
+
+describe.each(testDialects)('the live ranking against the ledger on %s', (dialect) => {
+  let handle: DatabaseHandle;
+  let deps: AppDeps;
+  let org: RankingOrg;
+  let live: RankingHub;
+  let people: { id: number; unitId: number }[];
+
+  beforeAll(async () => {
+    handle = await createTestDatabase(dialect);
+    const clock = createTestClock('2025-12-01T01:00:00.000Z');
+    deps = depsFor(handle, clock);
+    org = await createRankingOrg(deps);
+    clock.set('2026-02-15T02:00:00.000Z');
+    people = Object.values(org.people).map((p) => ({ id: p.id, unitId: p.unitId }));
+    live = new RankingHub(deps);
+  });
+  afterAll(async () => {
+    await live.close();
+    await handle.destroy();
+  });
+
+  /** Every group's full standing, as the API shows it. */
+  async function snapshot(hub: RankingHub) {
+    const { ranking } = (await hub.get(org.period.id))!;
+    const keys = ['all', `category:${org.categories.town.id}`, `unit:${org.units.t1.id}`, `unit:${org.units.t2.id}`, `unit:${org.units.district.id}`];
+    return { version: ranking.version, groups: Object.fromEntries(keys.map((key) => [key, ranking.page(key, 0, 100)])) };
+  }
+
+  async function fromScratch() {
+    const hub = new RankingHub(deps);
+    try {
+      return await snapshot(hub);
+    } finally {
+      await hub.close();
+    }
+  }
+
+  async function ledgerSums(): Promise<Map<number, number>> {
+    const rows = await deps.db
+      .selectFrom('point_ledger')
+      .select(['person_id', (eb) => eb.fn.sum<number | string>('delta_centi').as('sum')])
+      .where('scheme_id', '=', org.scheme.id)
+      .groupBy('person_id')
+      .execute();
+    return new Map(rows.map((r) => [r.person_id!, Number(r.sum) / 100]));
+  }
+
+  it('equals a ranking built from scratch after any sequence of approvals and reversals; points equal the ledger; a reversal restores the ranking', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(opArbitrary, { minLength: 1, maxLength: 8 }), async (ops) => {
+        for (const op of ops) {
+          const person = people[op.person]!;
+          if (op.kind === 'insert') {
+            await approvePoints(deps, org, person, op.indicator, op.centi / 100, '2026-02-10', { announce: op.announce });
+            continue;
+          }
+          const before = (await snapshot(live)).groups;
+          const original = await approvePoints(deps, org, person, op.indicator, op.centi / 100);
+          await approvePoints(deps, org, person, op.indicator, -op.centi / 100, '2026-02-10', { reversesEventId: original.eventId });
+          expect((await snapshot(live)).groups).toEqual(before);
+        }
+        const incremental = await snapshot(live);
+        expect(incremental).toEqual(await fromScratch());
+        const sums = await ledgerSums();
+        for (const row of incremental.groups.all!) expect(row.points).toBe(sums.get(row.subject.id) ?? 0);
+      }),
+      { numRuns: dialect === 'postgres' ? 12 : 30 },
+    );
+  });
+});

@@ -1,0 +1,207 @@
+import { evaluate, type Scheme } from '@baton/engine';
+import type { AppDeps } from '../../app/deps.js';
+import { createNotFoundError } from '../../app/errors.js';
+import { authorize, type Actor } from '../../policies/policies.js';
+import { listSubtreeUnitIds } from '../org/org.repository.js';
+import { listAssignmentsOfPerson } from '../people/people.repository.js';
+import { findPeriod, listPeriods, type PeriodRow } from '../periods/periods.repository.js';
+import type { PeriodRanking, RankingRowData } from './period-ranking.js';
+import { rankingHubOf, type RankingChange } from './ranking-hub.js';
+import { createInvalidCursorError, createRankingGroupNotFoundError } from './rankings.errors.js';
+import { mayReadPointsOf, mayReadRankingGroup } from './rankings.policies.js';
+import {
+  findPersonBrief, listLedgerEventsOfSubjects, sumLedgerOfSubjectByIndicator, sumLedgerOfSubjectByMonth, type LedgerEventRow,
+} from './rankings.repository.js';
+
+type Deps = Pick<AppDeps, 'db' | 'now'>;
+
+const presentPeriodBrief = (p: PeriodRow) => ({ id: p.id, name: p.name, state: p.state, startsOn: p.starts_on, endsOn: p.ends_on });
+
+function encodeOffset(offset: number): string {
+  return Buffer.from(`o${offset}`).toString('base64url');
+}
+
+function decodeOffset(cursor: string | undefined): number {
+  if (cursor === undefined || cursor === '') return 0;
+  const decoded = /^[A-Za-z0-9_-]+$/.test(cursor) ? Buffer.from(cursor, 'base64url').toString() : '';
+  const match = /^o(\d{1,9})$/.exec(decoded);
+  if (!match) throw createInvalidCursorError();
+  return Number(match[1]);
+}
+
+function organisationOf(ranking: PeriodRanking) {
+  return {
+    categoryOfUnit: (unitId: number) => ranking.unit(unitId)?.categoryId ?? null,
+    unitChainOf: (unitId: number) => ranking.unitChain(unitId),
+  };
+}
+
+/** Resolves and authorizes a group of a period's ranking: out of scope answers 404 like a missing group. */
+async function openGroup(deps: Deps, actor: Actor, periodId: number, groupKey: string) {
+  authorize(actor, 'ranking.read');
+  const loaded = await rankingHubOf(deps).get(periodId);
+  if (!loaded) throw createNotFoundError('period', periodId);
+  if (!loaded.ranking.hasGroup(groupKey) || !mayReadRankingGroup(actor, groupKey, organisationOf(loaded.ranking))) {
+    throw createRankingGroupNotFoundError(groupKey);
+  }
+  return loaded;
+}
+
+/** The caller's own row in a group (his person, or his unit in a unit scheme), when he is ranked in it. */
+function myRow(ranking: PeriodRanking, actor: Actor, groupKey: string): RankingRowData | null {
+  const subjectId = ranking.subjectKind === 'person' ? actor.personId : actor.unitId;
+  if (subjectId === null) return null;
+  const index = ranking.indexOfSubject(subjectId);
+  if (index === undefined || !ranking.isInGroup(index, groupKey)) return null;
+  return ranking.rowAt(index, ranking.rankIn(groupKey, index));
+}
+
+/**
+ * A page of a period's ranking in one group (top `limit` first) and the caller's own row: read from
+ * the live ranking, current with the ledger as of the request (docs/api-points.md "Rankings").
+ */
+export async function readRanking(deps: Deps, actor: Actor, query: { periodId: number; group?: string | undefined; limit?: number | undefined; cursor?: string | undefined }) {
+  const groupKey = query.group ?? 'all';
+  const limit = query.limit ?? 50;
+  const offset = decodeOffset(query.cursor);
+  const { period, ranking } = await openGroup(deps, actor, query.periodId, groupKey);
+  const count = ranking.order(groupKey).size;
+  return {
+    period: presentPeriodBrief(period),
+    group: { key: groupKey, name: ranking.groupName(groupKey) },
+    version: ranking.version,
+    count,
+    items: ranking.page(groupKey, offset, limit),
+    me: myRow(ranking, actor, groupKey),
+    nextCursor: offset + limit < count ? encodeOffset(offset + limit) : null,
+  };
+}
+
+/**
+ * Opens a stream of a group's changes: authorizes like a read, then returns the subscription
+ * (the route owns the connection). The listener gets `{ periodId, version }` on each change.
+ */
+export async function watchRanking(deps: Deps, actor: Actor, query: { periodId: number; group?: string | undefined }) {
+  const groupKey = query.group ?? 'all';
+  const { ranking } = await openGroup(deps, actor, query.periodId, groupKey);
+  return {
+    version: ranking.version,
+    subscribe: (listener: (change: RankingChange) => void) => rankingHubOf(deps).subscribe(query.periodId, groupKey, listener),
+  };
+}
+
+/** The event shape of the person page (the points module's PointEvent without attachments, proposer and decider). */
+export function presentLedgerEvent(e: LedgerEventRow) {
+  return {
+    id: e.id,
+    status: e.status,
+    rule: { id: e.rule_id, code: e.rule_code, name: e.rule_name, version: e.rule_version },
+    schemeId: e.scheme_id,
+    indicator: e.indicator_id,
+    occurredOn: e.occurred_on,
+    occurrences: e.occurrences,
+    delta: e.delta_centi / 100,
+    source: e.source,
+    evidenceText: e.evidence_text,
+    evidenceLink: e.evidence_link,
+    decidedAt: e.decided_at,
+    reversesEventId: e.reverses_event_id,
+    reversedByEventId: e.reversed_by_event_id,
+  };
+}
+
+/** Whether the actor may read a person's points: the person's units are his current one and every unit he was assigned to. */
+export async function canReadPointsOfPerson({ db }: Pick<AppDeps, 'db'>, actor: Actor, personId: number): Promise<boolean> {
+  const person = await findPersonBrief(db, personId);
+  if (!person) return false;
+  const assignments = await listAssignmentsOfPerson(db, personId);
+  const unitIds = [...new Set([person.unit_id, ...assignments.map((a) => a.unit_id)])];
+  const subtree = new Set(actor.leaderUnitIds.length > 0 && actor.roles.includes('leader') ? await listSubtreeUnitIds(db, actor.leaderUnitIds) : []);
+  return mayReadPointsOf(actor, { id: personId, unitIds }, subtree);
+}
+
+/** Months `YYYY-MM` from one date to another, inclusive. */
+export function monthsBetween(from: string, to: string): string[] {
+  const months: string[] = [];
+  let [year, month] = [Number(from.slice(0, 4)), Number(from.slice(5, 7))];
+  const last = to.slice(0, 7);
+  for (;;) {
+    const key = `${year}-${String(month).padStart(2, '0')}`;
+    if (key > last) break;
+    months.push(key);
+    month += 1;
+    if (month === 13) [year, month] = [year + 1, 1];
+  }
+  return months;
+}
+
+/**
+ * A person's own page for a period: points, total, ranks in his groups, the monthly trend, every
+ * indicator with its explanation, and the approved events behind the points ("why is my score 87.25?").
+ * Out of scope answers 404 like a missing person. Without `period`: the newest period that is not a draft.
+ */
+export async function getPersonPoints(deps: Deps, actor: Actor, personId: number, query: { periodId?: number | undefined }) {
+  authorize(actor, 'points.read');
+  const { db } = deps;
+  if (!(await canReadPointsOfPerson(deps, actor, personId))) throw createNotFoundError('person', personId);
+  const person = (await findPersonBrief(db, personId))!;
+  let period: PeriodRow | undefined;
+  if (query.periodId !== undefined) period = await findPeriod(db, query.periodId);
+  else period = (await listPeriods(db, { states: ['open', 'reviewing', 'publicity', 'closed'], limit: 1 }))[0];
+  if (!period) throw createNotFoundError('period', query.periodId ?? '');
+  const loaded = (await rankingHubOf(deps).get(period.id))!;
+  const { ranking, scheme } = loaded;
+  const range = { schemeId: scheme.id, subjectKind: scheme.subject_kind, from: period.starts_on, to: period.ends_on, subjectId: personId };
+  const isPersonScheme = scheme.subject_kind === 'person';
+  const index = isPersonScheme ? ranking.indexOfSubject(personId) : undefined;
+
+  const [byMonth, byIndicator, events] = await Promise.all([
+    isPersonScheme ? sumLedgerOfSubjectByMonth(db, range) : Promise.resolve([]),
+    isPersonScheme ? sumLedgerOfSubjectByIndicator(db, range) : Promise.resolve([]),
+    isPersonScheme ? listLedgerEventsOfSubjects(db, { ...range, subjectIds: [personId] }) : Promise.resolve([]),
+  ]);
+  const centiOfMonth = new Map(byMonth.map((m) => [m.month, m.centi]));
+  let cumulative = 0;
+  const trend = monthsBetween(period.starts_on, period.ends_on).map((month) => {
+    const centi = centiOfMonth.get(month) ?? 0;
+    cumulative += centi;
+    return { month, points: centi / 100, cumulative: cumulative / 100 };
+  });
+
+  const indicators: Record<string, { score: number; explain: string }> = {};
+  if (index !== undefined) {
+    // The person's indicators depend only on his own facts (the ledger feeds ledger indicators only),
+    // so evaluating him alone explains exactly the scores of the full ranking.
+    const definition = JSON.parse(scheme.definition_json) as Scheme;
+    const engineSubject = { id: String(personId), unit: String(ranking.subjectAt(index).unitId) } as { id: string; unit: string; category?: string };
+    const categoryId = ranking.categoryIdOf(index);
+    const code = categoryId === null ? undefined : ranking.category(categoryId)?.code;
+    if (code !== undefined) engineSubject.category = code;
+    else if (definition.grouping === 'category') engineSubject.category = '(未分类)';
+    const ledgerIds = new Set(definition.indicators.filter((i) => i.method === 'ledger').map((i) => i.id));
+    const facts = byIndicator.filter((s) => ledgerIds.has(s.indicator) && s.centi !== 0).map((s) => ({ subject: String(personId), indicator: s.indicator, delta: s.centi / 100 }));
+    const single = evaluate({ scheme: definition, subjects: [engineSubject], facts }, { explain: true }).results[0]!;
+    const full = ranking.resultAt(index);
+    definition.indicators.forEach((indicator, i) => {
+      indicators[indicator.id] = { score: full.indicators[indicator.id]?.score ?? 0, explain: single.explain?.[i] ?? '' };
+    });
+  }
+
+  const ranks = index === undefined
+    ? []
+    : ranking.groupKeysOf(index)
+        .filter((key) => key === 'all' || key.startsWith('category:') || key === `unit:${ranking.subjectAt(index).unitId}`)
+        .map((key) => ({ group: { key, name: ranking.groupName(key) }, rank: ranking.rankIn(key, index), count: ranking.order(key).size }));
+
+  return {
+    person: { id: person.id, name: person.name, employeeNo: person.employee_no, unitId: index !== undefined ? ranking.subjectAt(index).unitId : person.unit_id, unitName: index !== undefined ? ranking.unit(ranking.subjectAt(index).unitId)?.name ?? person.unit_name : person.unit_name },
+    period: presentPeriodBrief(loaded.period),
+    points: index !== undefined ? ranking.pointsAt(index) : byMonth.reduce((sum, m) => sum + m.centi, 0) / 100,
+    total: index !== undefined ? ranking.resultAt(index).total : null,
+    grade: index !== undefined ? ranking.resultAt(index).grade : null,
+    ranks,
+    trend,
+    indicators,
+    events: events.map(presentLedgerEvent),
+  };
+}
