@@ -25,6 +25,14 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'web',
+          root: './packages/web',
+          include: ['src/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           root: './e2e',
           include: ['**/*.e2e.test.ts'],

@@ -125,6 +125,39 @@ const shots: Shot[] = [
   },
   { name: 'worklog-feed', path: '/worklog/feed' },
   { name: 'worklog-stats', path: '/worklog/stats' },
+  { name: 'point-rules', path: '/points/rules' },
+  {
+    name: 'point-rule-replace',
+    path: '/points/rules',
+    act: async (page) => {
+      const replace = page.getByTestId('replace-rule');
+      if (await replace.count()) await replace.first().click();
+    },
+    fullPage: false,
+  },
+  { name: 'point-events', path: '/points/events' },
+  { name: 'point-events-pending', path: '/points/events?tab=pending' },
+  {
+    name: 'point-event',
+    path: '/points/events',
+    act: async (page, phone) => {
+      const row = page.getByTestId(phone ? 'event-card' : 'event-row');
+      if (await row.count()) await row.first().click();
+      await page.getByTestId('event-detail').waitFor({ timeout: 10_000 }).catch(() => undefined);
+    },
+    fullPage: false,
+  },
+  {
+    name: 'point-propose',
+    path: '/points/events',
+    act: async (page) => {
+      await page.getByTestId('propose-event').click();
+    },
+    fullPage: false,
+  },
+  { name: 'point-import', path: '/points/import' },
+  { name: 'rankings', path: '/rankings' },
+  { name: 'red-black', path: '/red-black' },
   { name: 'change-password', path: '/change-password' },
   {
     name: 'menu-open',
@@ -187,6 +220,9 @@ const memberShots: Shot[] = [
   { name: 'worklog-entry', path: '/worklog/feed', act: openFirstEntry, fullPage: false },
   { name: 'worklog-summary-week', path: '/worklog/summary' },
   { name: 'worklog-summary-month', path: '/worklog/summary?period=month' },
+  { name: 'my-points', path: '/points/me' },
+  { name: 'rankings', path: '/rankings' },
+  { name: 'red-black', path: '/red-black' },
   {
     name: 'bell',
     path: '/worklog',
@@ -243,6 +279,8 @@ const leaderShots: Shot[] = [
     },
   },
   { name: 'worklog-calendar', path: '/worklog/calendar' },
+  { name: 'point-events-pending', path: '/points/events?tab=pending' },
+  { name: 'rankings', path: '/rankings' },
 ];
 
 interface Who {

@@ -9,6 +9,12 @@ export type NavKey =
   | 'summary'
   | 'worklogStats'
   | 'me'
+  | 'myPoints'
+  | 'rankings'
+  | 'redBlack'
+  | 'pointEvents'
+  | 'pointRules'
+  | 'pointImport'
   | 'org'
   | 'people'
   | 'imports'
@@ -28,6 +34,11 @@ export function readsFeed(me: Me): boolean {
   return can(me, 'log.write') || can(me, 'log.review') || can(me, 'log.oversee');
 }
 
+/** Who works with the ledger of others (propose, approve, reverse, audit); a member reads his own on 我的积分. */
+export function managesPoints(me: Me): boolean {
+  return can(me, 'points.propose') || can(me, 'points.approve') || can(me, 'points.reverse') || can(me, 'audit.read');
+}
+
 /**
  * The menu of a caller, from the abilities the server sent (GET /api/me): a page
  * appears only when the caller may use it; the server still enforces every call.
@@ -39,6 +50,12 @@ export function navItemsFor(me: Me): NavItem[] {
   // 我的汇总 for someone with a work log of his own; an administrator without one reads others'
   if (can(me, 'log.write') || can(me, 'log.oversee')) items.push({ key: 'summary', path: '/worklog/summary', ...(me.person ? {} : { label: 'summaryAll' as const }) });
   if (can(me, 'log.oversee')) items.push({ key: 'worklogStats', path: '/worklog/stats' });
+  if (me.person && can(me, 'points.read')) items.push({ key: 'myPoints', path: '/points/me' });
+  if (can(me, 'ranking.read')) items.push({ key: 'rankings', path: '/rankings' });
+  if (can(me, 'ranking.read') || can(me, 'redblack.manage')) items.push({ key: 'redBlack', path: '/red-black' });
+  if (managesPoints(me)) items.push({ key: 'pointEvents', path: '/points/events' });
+  if (can(me, 'points.rules.manage')) items.push({ key: 'pointRules', path: '/points/rules' });
+  if (can(me, 'points.import')) items.push({ key: 'pointImport', path: '/points/import' });
   if (me.person) items.push({ key: 'me', path: '/me' });
   if (can(me, 'org.read') && !isMemberOnly(me)) items.push({ key: 'org', path: '/org' });
   if (can(me, 'org.read')) items.push({ key: 'people', path: '/people' });

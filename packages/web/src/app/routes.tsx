@@ -24,6 +24,12 @@ const FeedPage = lazy(() => import('../modules/worklogs/pages/FeedPage'));
 const SummaryPage = lazy(() => import('../modules/worklogs/pages/SummaryPage'));
 const StatsPage = lazy(() => import('../modules/worklogs/pages/StatsPage'));
 const WorkCalendarPage = lazy(() => import('../modules/work-calendar/pages/WorkCalendarPage'));
+const PointRulesPage = lazy(() => import('../modules/points/pages/PointRulesPage'));
+const PointEventsPage = lazy(() => import('../modules/points/pages/PointEventsPage'));
+const PointImportPage = lazy(() => import('../modules/points/pages/PointImportPage'));
+const MyPointsPage = lazy(() => import('../modules/points/pages/MyPointsPage'));
+const RankingsPage = lazy(() => import('../modules/rankings/pages/RankingsPage'));
+const RedBlackPage = lazy(() => import('../modules/red-black/pages/RedBlackPage'));
 
 export function PageSpinner() {
   return (
@@ -96,6 +102,19 @@ export function AppRoutes() {
           path="work-calendar"
           element={<RequireAbility any={['calendar.manage']}>{page(<WorkCalendarPage />)}</RequireAbility>}
         />
+        <Route path="points/me" element={<RequireAbility any={['points.read']}>{page(<MyPointsPage />)}</RequireAbility>} />
+        <Route
+          path="points/people/:personId"
+          element={<RequireAbility any={['points.propose', 'points.approve', 'points.reverse', 'audit.read']}>{page(<MyPointsPage />)}</RequireAbility>}
+        />
+        <Route
+          path="points/events"
+          element={<RequireAbility any={['points.propose', 'points.approve', 'points.reverse', 'audit.read']}>{page(<PointEventsPage />)}</RequireAbility>}
+        />
+        <Route path="points/rules" element={<RequireAbility any={['points.rules.manage']}>{page(<PointRulesPage />)}</RequireAbility>} />
+        <Route path="points/import" element={<RequireAbility any={['points.import']}>{page(<PointImportPage />)}</RequireAbility>} />
+        <Route path="rankings" element={<RequireAbility any={['ranking.read']}>{page(<RankingsPage />)}</RequireAbility>} />
+        <Route path="red-black" element={<RequireAbility any={['ranking.read', 'redblack.manage']}>{page(<RedBlackPage />)}</RequireAbility>} />
         <Route path="me" element={<Suspense fallback={<PageSpinner />}><MyInfoPage /></Suspense>} />
         <Route
           path="org"

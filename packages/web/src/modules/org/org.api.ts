@@ -21,11 +21,12 @@ export const orgKeys = {
 };
 
 /** Every unit in the caller's scope (the contract allows pages of up to 5000). */
-export function useUnits() {
+export function useUnits(enabled = true) {
   return useQuery({
     queryKey: orgKeys.units,
     queryFn: ({ signal }) => fetchAllPages<Unit>('/api/units', { limit: 5000 }, signal),
     staleTime: 60_000,
+    enabled,
   });
 }
 
@@ -37,11 +38,12 @@ export function useUnit(id: Id | null) {
   });
 }
 
-export function useCategories() {
+export function useCategories(enabled = true) {
   return useQuery({
     queryKey: orgKeys.categories,
     queryFn: ({ signal }) => api<{ items: Category[] }>('/api/categories', { signal }).then((r) => r.items),
     staleTime: 60_000,
+    enabled,
   });
 }
 

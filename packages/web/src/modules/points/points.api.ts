@@ -141,6 +141,13 @@ export interface PointEvent {
   can: { approve: boolean; reject: boolean; reverse: boolean };
 }
 
+/** An event as GET /api/points/people/:id lists it: no subject, attachments, proposer or `can` (the drawer loads those). */
+export type LedgerEvent = Pick<
+  PointEvent,
+  'id' | 'status' | 'rule' | 'schemeId' | 'indicator' | 'occurredOn' | 'occurrences' | 'delta' | 'source' | 'evidenceText' | 'evidenceLink' | 'reversesEventId' | 'reversedByEventId'
+> &
+  Partial<Pick<PointEvent, 'subject' | 'attachments' | 'can' | 'proposedBy' | 'decidedAt'>>;
+
 export interface NewPointEventInput {
   ruleId: number;
   personId?: Id;
@@ -202,10 +209,11 @@ export interface PersonPoints {
   period: { id: number; name: string; state?: PeriodState; startsOn: string; endsOn: string };
   points: number;
   total: number | null;
+  grade?: string | null;
   ranks: { group: { key: string; name: string }; rank: number | null; count: number }[];
   trend: { month: string; points: number; cumulative: number }[];
   indicators: Record<string, { score: number; explain?: string }>;
-  events: PointEvent[];
+  events: LedgerEvent[];
 }
 
 export interface RedBlackSummary {
@@ -225,7 +233,8 @@ export interface RedBlackEntry {
   rank: number;
   subject: { kind: SubjectKind; id: number; name: string; unitName: string | null };
   points: number;
-  events: { id: number; occurredOn: string; rule: { id?: number; code?: string; name: string } | string; delta: number; evidenceText: string }[];
+  /** `evidenceText` is null when the caller may not read this person's evidence. */
+  events: { id: number; occurredOn: string; rule: { id?: number; code?: string; name: string } | string; delta: number; evidenceText: string | null }[];
 }
 
 export interface RedBlackList extends RedBlackSummary {
@@ -297,7 +306,8 @@ export function usePeriods(enabled = true) {
 export function usePointRules(scheme: Id | null, status: 'active' | 'disabled' | null = null) {
   return useQuery({
     queryKey: pointKeys.rules(scheme, status),
-    queryFn: ({ signal }) => fetchAllPages<PointRule>('/api/point-rules', { scheme: scheme ?? undefined, status: status ?? undefined, limit: 500 }, signal),
+    // not paginated: a scheme has tens of rules
+    queryFn: ({ signal }) => api<{ items: PointRule[] }>('/api/point-rules', { query: { scheme: scheme ?? undefined, status: status ?? undefined }, signal }).then((r) => r.items),
     enabled: scheme !== null,
   });
 }
@@ -448,7 +458,7 @@ export function useRankingPage(period: Id | null, group: string, cursor: string 
 export async function fetchRankingRows(period: Id, group: string, max: number, signal?: AbortSignal): Promise<{ rows: RankingRow[]; count: number }> {
   const rows: RankingRow[] = [];
   let cursor: string | null = null;
-  let count = 0;
+  let count: number;
   do {
     const page: RankingPage = await api<RankingPage>('/api/rankings', { query: { period, group, limit: 200, cursor: cursor ?? undefined }, signal });
     rows.push(...page.items);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { binLabel, defaultPeriod, deltaWithinBounds, eventDelta, formatPoints, groupKindOf, hasAtMostTwoDecimals, monthsOfPeriod, pointsHistogram } from './points.model';
+import { binLabel, defaultMonth, defaultPeriod, deltaWithinBounds, eventDelta, formatPoints, groupKindOf, hasAtMostTwoDecimals, monthsOfPeriod, pointsHistogram } from './points.model';
 
 describe('formatPoints', () => {
   it.each([
@@ -42,6 +42,12 @@ describe('periods', () => {
   it('lists the months of a period that have begun, latest first', () => {
     expect(monthsOfPeriod({ startsOn: '2026-01-01', endsOn: '2026-03-31' }, '2026-02-10')).toEqual(['2026-02', '2026-01']);
     expect(monthsOfPeriod({ startsOn: '2025-10-01', endsOn: '2025-12-31' }, '2026-05-01')).toEqual(['2025-12', '2025-11', '2025-10']);
+  });
+
+  it('starts the red/black page on the latest month that has ended', () => {
+    expect(defaultMonth(['2026-11', '2026-10'], '2026-11-23')).toBe('2026-10');
+    expect(defaultMonth(['2026-11'], '2026-11-23')).toBe('2026-11');
+    expect(defaultMonth([], '2026-11-23')).toBeNull();
   });
 
   it('starts on the open period, else the latest', () => {

@@ -70,6 +70,11 @@ export function monthsOfPeriod(period: Pick<Period, 'startsOn' | 'endsOn'>, toda
   return months.reverse();
 }
 
+/** The month a red/black page starts on: the latest month that has ended (its lists exist), else the current one. */
+export function defaultMonth(months: string[], today: string): string | null {
+  return months.find((m) => dayjs(`${m}-01`).endOf('month').isBefore(dayjs(today), 'day')) ?? months[0] ?? null;
+}
+
 const STATE_PREFERENCE: Record<Period['state'], number> = { open: 0, reviewing: 1, publicity: 2, closed: 3, draft: 4 };
 
 /** The period a page starts on: the running one (open, then reviewing, publicity), else the latest closed one. */

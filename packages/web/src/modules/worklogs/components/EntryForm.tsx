@@ -3,6 +3,7 @@ import { Alert, Button, Flex, Form, Input, InputNumber, Segmented, Select, Tag, 
 import { DownOutlined, UpOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
+import type { TFunction } from 'i18next';
 import { errorText, fieldErrorsOf } from '../../../shared/errors';
 import { useIsMobile } from '../../../shared/hooks/useIsMobile';
 import { useMonthView, WORK_LOG_KINDS, type MonthDay, type WorkLogKind } from '../worklogs.api';
@@ -257,7 +258,7 @@ export function EntryForm({ today, initialValues, mode, submitLabel, onSubmit, o
   );
 }
 
-function formatDayLabel(t: ReturnType<typeof useTranslation>['t'], date: string, today: string): string {
+function formatDayLabel(t: TFunction, date: string, today: string): string {
   if (date === today) return `${t('worklog.today')} · ${formatDay(t, date)}`;
   if (date === dayjs(today).subtract(1, 'day').format('YYYY-MM-DD')) return `${t('worklog.yesterday')} · ${formatDay(t, date)}`;
   return formatDay(t, date);
