@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount } from '../modules/accounts/accounts.usecases.js';
 import { createUnit } from '../modules/org/org.usecases.js';
 import { createPerson } from '../modules/people/people.usecases.js';
+import { createAssessmentPeriod, createAssessmentScheme, transitionAssessmentPeriod } from '../modules/periods/periods.usecases.js';
+import { proposePointEvent } from '../modules/points/point-events.usecases.js';
+import { createRule } from '../modules/points/point-rules.usecases.js';
 import { adminActor } from '../testing/fixtures.js';
 import { createTestApp, type TestApp } from '../testing/http.js';
 import { testDialects } from '../testing/test-database.js';
@@ -9,13 +12,21 @@ import { testDialects } from '../testing/test-database.js';
 type Role = 'anonymous' | 'admin' | 'auditor' | 'leader' | 'member';
 const roles: Role[] = ['anonymous', 'admin', 'auditor', 'leader', 'member'];
 
-interface Ids { t1: number; s1: number; t2: number; m1: number; m2: number; memberAccount: number }
+interface Ids { t1: number; s1: number; t2: number; m1: number; m2: number; memberAccount: number; scheme: number; period: number; rule: number; eventOfM2: number }
 
 /**
  * Every route against every role (DESIGN §2.5: scopes are enforced on the server).
  * The leader leads 川姜镇 (with its section 党政办); the member works in 川姜镇; 二甲镇 is nobody's.
  * Out-of-scope ids answer 404, exactly like ids that do not exist.
  */
+const pointsScheme = {
+  indicators: [
+    { id: 'style', method: 'ledger', weight: 100 },
+    { id: 'bonus', method: 'ledger', extra: true, base: 0, min: 0, max: 10 },
+  ],
+  grades: [{ name: '好', quota: 0.4 }, { name: '较好' }],
+};
+
 const table: { route: string; request: (ids: Ids, role: Role) => { method: 'GET' | 'POST' | 'PATCH'; url: string; payload?: object }; expect: Record<Role, number> }[] = [
   { route: 'GET /api/me', request: () => ({ method: 'GET', url: '/api/me' }), expect: { anonymous: 401, admin: 200, auditor: 200, leader: 200, member: 200 } },
   { route: 'GET /api/units', request: () => ({ method: 'GET', url: '/api/units' }), expect: { anonymous: 401, admin: 200, auditor: 200, leader: 200, member: 200 } },
@@ -41,6 +52,27 @@ const table: { route: string; request: (ids: Ids, role: Role) => { method: 'GET'
   { route: 'POST /api/accounts/:id/reset-password', request: () => ({ method: 'POST', url: '/api/accounts/999999/reset-password', payload: {} }), expect: { anonymous: 401, admin: 404, auditor: 403, leader: 403, member: 403 } },
   { route: 'GET /api/audit', request: () => ({ method: 'GET', url: '/api/audit' }), expect: { anonymous: 401, admin: 200, auditor: 200, leader: 403, member: 403 } },
   { route: 'POST /api/audit/verify', request: () => ({ method: 'POST', url: '/api/audit/verify' }), expect: { anonymous: 401, admin: 200, auditor: 200, leader: 403, member: 403 } },
+  // Dynamic points, rankings, red/black lists (issue 5; docs/api-points.md "Who may do what").
+  { route: 'POST /api/schemes', request: (_i, r) => ({ method: 'POST', url: '/api/schemes', payload: { code: `S-${r}`, name: '方案', subjectKind: 'person', definition: pointsScheme } }), expect: { anonymous: 401, admin: 201, auditor: 403, leader: 403, member: 403 } },
+  { route: 'GET /api/periods', request: () => ({ method: 'GET', url: '/api/periods' }), expect: { anonymous: 401, admin: 200, auditor: 200, leader: 200, member: 200 } },
+  { route: 'POST /api/periods', request: (i) => ({ method: 'POST', url: '/api/periods', payload: { name: '十二月', kind: 'month', startsOn: '2026-12-01', endsOn: '2026-12-31', schemeId: i.scheme } }), expect: { anonymous: 401, admin: 201, auditor: 403, leader: 403, member: 403 } },
+  { route: 'POST /api/periods/:id/transition (missing)', request: () => ({ method: 'POST', url: '/api/periods/999999/transition', payload: { to: 'open' } }), expect: { anonymous: 401, admin: 404, auditor: 403, leader: 403, member: 403 } },
+  { route: 'GET /api/point-rules', request: (i) => ({ method: 'GET', url: `/api/point-rules?scheme=${i.scheme}` }), expect: { anonymous: 401, admin: 200, auditor: 200, leader: 200, member: 200 } },
+  { route: 'POST /api/point-rules', request: (i, r) => ({ method: 'POST', url: '/api/point-rules', payload: { schemeId: i.scheme, code: `R-${r}`, name: '通报表扬', indicator: 'bonus', defaultDelta: 2, minDelta: 1, maxDelta: 5 } }), expect: { anonymous: 401, admin: 201, auditor: 403, leader: 403, member: 403 } },
+  { route: 'POST /api/point-rules/:id/disable (missing)', request: () => ({ method: 'POST', url: '/api/point-rules/999999/disable', payload: { reason: '停用' } }), expect: { anonymous: 401, admin: 404, auditor: 403, leader: 403, member: 403 } },
+  { route: 'GET /api/point-events', request: () => ({ method: 'GET', url: '/api/point-events' }), expect: { anonymous: 401, admin: 200, auditor: 200, leader: 200, member: 200 } },
+  { route: 'GET /api/point-events/:id (other town)', request: (i) => ({ method: 'GET', url: `/api/point-events/${i.eventOfM2}` }), expect: { anonymous: 401, admin: 200, auditor: 200, leader: 404, member: 404 } },
+  { route: 'POST /api/point-events (own subtree)', request: (i) => ({ method: 'POST', url: '/api/point-events', payload: { ruleId: i.rule, personId: i.m1, occurredOn: '2026-11-02', evidenceText: '通报表扬' } }), expect: { anonymous: 401, admin: 201, auditor: 403, leader: 201, member: 403 } },
+  { route: 'POST /api/point-events (other town)', request: (i) => ({ method: 'POST', url: '/api/point-events', payload: { ruleId: i.rule, personId: i.m2, occurredOn: '2026-11-02', evidenceText: '通报表扬' } }), expect: { anonymous: 401, admin: 201, auditor: 403, leader: 404, member: 403 } },
+  { route: 'POST /api/point-events/:id/approve (other town)', request: (i) => ({ method: 'POST', url: `/api/point-events/${i.eventOfM2}/approve`, payload: {} }), expect: { anonymous: 401, admin: 403, auditor: 403, leader: 404, member: 403 } },
+  { route: 'POST /api/point-events/:id/reverse (missing)', request: () => ({ method: 'POST', url: '/api/point-events/999999/reverse', payload: { reason: '冲正' } }), expect: { anonymous: 401, admin: 404, auditor: 403, leader: 403, member: 403 } },
+  // Batches are the organization department's: others get an empty list.
+  { route: 'GET /api/point-batches', request: () => ({ method: 'GET', url: '/api/point-batches' }), expect: { anonymous: 401, admin: 200, auditor: 200, leader: 200, member: 200 } },
+  { route: 'GET /api/rankings', request: (i) => ({ method: 'GET', url: `/api/rankings?period=${i.period}` }), expect: { anonymous: 401, admin: 200, auditor: 200, leader: 200, member: 200 } },
+  { route: 'GET /api/rankings (other town)', request: (i) => ({ method: 'GET', url: `/api/rankings?period=${i.period}&group=unit:${i.t2}` }), expect: { anonymous: 401, admin: 200, auditor: 200, leader: 404, member: 404 } },
+  { route: 'GET /api/points/people/:id (other town)', request: (i) => ({ method: 'GET', url: `/api/points/people/${i.m2}?period=${i.period}` }), expect: { anonymous: 401, admin: 200, auditor: 200, leader: 404, member: 404 } },
+  { route: 'GET /api/red-black-lists', request: (i) => ({ method: 'GET', url: `/api/red-black-lists?period=${i.period}` }), expect: { anonymous: 401, admin: 200, auditor: 200, leader: 200, member: 200 } },
+  { route: 'POST /api/periods/:id/red-black-lists', request: (i) => ({ method: 'POST', url: `/api/periods/${i.period}/red-black-lists`, payload: { month: '2026-11' } }), expect: { anonymous: 401, admin: 201, auditor: 403, leader: 403, member: 403 } },
   { route: 'POST /api/auth/password', request: () => ({ method: 'POST', url: '/api/auth/password', payload: { currentPassword: 'wrong', newPassword: 'Another-pass1' } }), expect: { anonymous: 401, admin: 400, auditor: 400, leader: 400, member: 400 } },
 ];
 
@@ -63,7 +95,16 @@ describe.each(testDialects)('every route against every role on %s', (dialect) =>
     await createAccount(d, adminActor, { username: 'auditor', roles: [{ role: 'auditor' }], password });
     await createAccount(d, adminActor, { username: 'leader', personId: l1.id, roles: [{ role: 'leader', unitId: t1.id }, { role: 'member' }], password });
     const member = await createAccount(d, adminActor, { username: 'member', personId: m1.id, roles: [{ role: 'member' }], password });
-    ids = { t1: t1.id, s1: s1.id, t2: t2.id, m1: m1.id, m2: m2.id, memberAccount: member.account.id };
+    t.clock.set('2026-11-20T02:00:00.000Z');
+    const scheme = await createAssessmentScheme(d, adminActor, { code: 'points', name: '动态积分', subjectKind: 'person', definition: pointsScheme });
+    const period = await createAssessmentPeriod(d, adminActor, { name: '十一月', kind: 'month', startsOn: '2026-11-01', endsOn: '2026-11-30', schemeId: scheme.id });
+    await transitionAssessmentPeriod(d, adminActor, period.id, { to: 'open' });
+    const rule = await createRule(d, adminActor, { schemeId: scheme.id, code: 'TB', name: '通报表扬', indicator: 'bonus', defaultDelta: 2, minDelta: 1, maxDelta: 5 });
+    const eventOfM2 = await proposePointEvent(d, adminActor, { ruleId: rule.id, personId: m2.id, occurredOn: '2026-11-03', evidenceText: '市局通报表扬' });
+    ids = {
+      t1: t1.id, s1: s1.id, t2: t2.id, m1: m1.id, m2: m2.id, memberAccount: member.account.id,
+      scheme: scheme.id, period: period.id, rule: rule.id, eventOfM2: eventOfM2.id,
+    };
     cookies.admin = await t.loginAs('admin');
     for (const r of ['auditor', 'leader', 'member'] as const) cookies[r] = await t.loginAs(r, password);
   });

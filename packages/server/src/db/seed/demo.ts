@@ -6,6 +6,7 @@ import { writeOrgWorkbook } from '../../modules/imports/org-workbook.js';
 import type { Actor } from '../../policies/policies.js';
 import { buildDemoOrganization } from './demo-org.js';
 import { seedDemoWorkLogs } from '../../modules/worklogs/worklogs.seed.js';
+import { seedDemoPoints } from './demo-points.js';
 
 export interface DemoAccount { username: string; role: string; description: string }
 
@@ -16,7 +17,7 @@ const seedActor: Actor = { accountId: 0, username: 'system', personId: null, uni
  * Seeds the demo district (DESIGN §1 "The demo organization") in one transaction. The organization
  * is written as an .xlsx roster and imported through the import use case, so the demo goes through
  * the same validation as any upload. Later seed steps (work logs, points, periods) belong in the
- * same transaction, after the organization.
+ * same transaction, after the organization; the points practice follows through its use cases.
  */
 export async function seedDemoOrganization(deps: AppDeps, { demoPassword }: { demoPassword: string }): Promise<{ accounts: DemoAccount[] }> {
   const demo = buildDemoOrganization({ today: localDateOf(deps.now()) });
@@ -32,5 +33,7 @@ export async function seedDemoOrganization(deps: AppDeps, { demoPassword }: { de
     // Two months of work records (工作纪实): entries, leader comments, likes, flags, notifications.
     await seedDemoWorkLogs(scoped, { now: deps.now() });
   });
+  // Points go through their use cases, each committing on its own (a use case opens its own transaction).
+  await seedDemoPoints(deps);
   return { accounts: demo.accounts };
 }
