@@ -7,7 +7,8 @@ import SQLite from 'better-sqlite3';
 
 const main = resolve(import.meta.dirname, 'main.ts');
 
-describe('baton backup and restore (SQLite)', () => {
+// Five CLI processes in a row (each starts tsx): minutes on a loaded 2-core machine, not seconds.
+describe('baton backup and restore (SQLite)', { timeout: 180_000 }, () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'baton-backup-'));
   const env = { ...process.env, BATON_DATA_DIR: dataDir, DATABASE_URL: '' };
   const baton = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', main, ...args], { encoding: 'utf8', env });

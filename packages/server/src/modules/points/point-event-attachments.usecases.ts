@@ -4,7 +4,7 @@ import type { AppDeps } from '../../app/deps.js';
 import { createForbiddenError, createNotFoundError } from '../../app/errors.js';
 import { authorize, type Actor } from '../../policies/policies.js';
 import { appendAuditRecords } from '../audit/audit.repository.js';
-import { cleanFileName } from '../worklogs/worklog-attachments.usecases.js';
+import { ATTACHMENT_TYPES, cleanFileName } from '../worklogs/worklog-attachments.usecases.js';
 import { attachmentPath, removeAttachmentFile, sha256Of, storeAttachmentFile } from '../worklogs/worklog-attachments.storage.js';
 import {
   createAttachmentMissingOnDiskError, createAttachmentTooLargeError, createAttachmentTypeError, createTooManyAttachmentsError,
@@ -18,13 +18,6 @@ type Deps = Pick<AppDeps, 'db' | 'now' | 'config'>;
 export const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
 export const MAX_ATTACHMENTS_PER_EVENT = 9;
 
-/**
- * What evidence may be attached, decided from the content (file-type), never from the name — the
- * same list as work-log attachments (worklog-attachments.usecases.ts keeps its map private).
- */
-const ALLOWED_TYPES: Record<string, string> = {
-  'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'image/gif': 'gif', 'application/pdf': 'pdf',
-};
 
 /**
  * The proposer attaches evidence (an image or a PDF, ≤ 10 MB) while the event is proposed. Files are
@@ -40,7 +33,7 @@ export async function attachEvidence({ db, now, config }: Deps, actor: Actor, ev
   if (event.status !== 'proposed') throw createNotPendingError(eventId, event.status);
   if (upload.content.length > EVIDENCE_MAX_BYTES) throw createAttachmentTooLargeError(EVIDENCE_MAX_BYTES);
   const type = await fileTypeFromBuffer(upload.content);
-  const ext = type ? ALLOWED_TYPES[type.mime] : undefined;
+  const ext = type ? ATTACHMENT_TYPES[type.mime] : undefined;
   if (!type || !ext) throw createAttachmentTypeError(type?.mime ?? (upload.content.subarray(0, 512).includes(0) ? undefined : 'text'));
   const sha256 = sha256Of(upload.content);
   const stored = await storeAttachmentFile(config.dataDir, sha256, upload.content);

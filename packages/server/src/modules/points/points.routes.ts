@@ -6,7 +6,7 @@ import { ErrorResponse, IdParams, type App } from '../../app/http.js';
 import { authorize } from '../../policies/policies.js';
 import { requireActor } from '../auth/auth.plugin.js';
 import { createMissingFileError as createMissingImportFileError } from '../imports/imports.errors.js';
-import { createAttachmentTooLargeError, createMissingFileError } from '../worklogs/worklogs.errors.js';
+import { contentDisposition, readUploadedFile } from '../worklogs/attachment-upload.http.js';
 import { createFieldError, createIdempotencyKeyMissingError } from './points.errors.js';
 import {
   ApproveBody, AttachmentQuery, AttachmentSchema, BatchBody, BatchHeaders, BatchListQuery, BatchListResponse, BatchOutcomeSchema, CreateRuleBody,
@@ -22,23 +22,6 @@ import {
 } from './point-batches.usecases.js';
 import { XLSX_MIME } from './point-import.workbook.js';
 import { createRule, disableRule, getRule, listRules, replaceRule } from './point-rules.usecases.js';
-
-/** `filename=` for old clients (ASCII only) and `filename*=` (RFC 5987) for the real, often Chinese, name. */
-function contentDisposition(kind: 'inline' | 'attachment', fileName: string, ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_')): string {
-  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
-
-/** The one evidence file of a multipart upload; an oversized file answers 413 naming /file. */
-async function readEvidenceFile(req: FastifyRequest): Promise<{ fileName: string; content: Buffer }> {
-  const file = await req.file({ limits: { fileSize: EVIDENCE_MAX_BYTES } });
-  if (!file) throw createMissingFileError();
-  try {
-    return { fileName: file.filename, content: await file.toBuffer() };
-  } catch (error) {
-    if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw createAttachmentTooLargeError(EVIDENCE_MAX_BYTES);
-    throw error;
-  }
-}
 
 /** The fields `schemeId`, `idempotencyKey` (optional) and `file` of the points import, in any order. */
 async function readImportForm(req: FastifyRequest) {
@@ -117,7 +100,7 @@ export async function registerPointRoutes(app: App, deps: AppDeps): Promise<void
   }, async (req, reply) => {
     const actor = requireActor(req);
     authorize(actor, 'points.propose');
-    const upload = await readEvidenceFile(req);
+    const upload = await readUploadedFile(req, EVIDENCE_MAX_BYTES);
     return reply.status(201).send(await attachEvidence(deps, actor, req.params.id, upload));
   });
 

@@ -19,8 +19,8 @@ type Deps = Pick<AppDeps, 'db' | 'now' | 'config'>;
 export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
 export const MAX_ATTACHMENTS_PER_LOG = 9;
 
-/** What may be attached, decided from the content (file-type), never from the name. */
-const ALLOWED_TYPES: Record<string, string> = {
+/** What may be attached (work logs, point evidence), decided from the content (file-type), never from the name. */
+export const ATTACHMENT_TYPES: Record<string, string> = {
   'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'image/gif': 'gif', 'application/pdf': 'pdf',
 };
 
@@ -46,7 +46,7 @@ export async function attachToWorkLog({ db, now, config }: Deps, actor: Actor, l
   if (isFrozen(log.created_at, at)) throw createLogFrozenError(logId, editableUntilOf(log.created_at));
   if (upload.content.length > ATTACHMENT_MAX_BYTES) throw createAttachmentTooLargeError(ATTACHMENT_MAX_BYTES);
   const type = await fileTypeFromBuffer(upload.content);
-  const ext = type ? ALLOWED_TYPES[type.mime] : undefined;
+  const ext = type ? ATTACHMENT_TYPES[type.mime] : undefined;
   if (!type || !ext) throw createAttachmentTypeError(type?.mime ?? (upload.content.subarray(0, 512).includes(0) ? undefined : 'text'));
   const sha256 = sha256Of(upload.content);
   const stored = await storeAttachmentFile(config.dataDir, sha256, upload.content);

@@ -1,5 +1,4 @@
 import { createReadStream } from 'node:fs';
-import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { AppDeps } from '../../app/deps.js';
 import { decodeCursor, encodeCursor, IdParams, Nullable, type App } from '../../app/http.js';
@@ -11,7 +10,7 @@ import {
   drawWorkLogSpotCheck, exportWorkLogs, getWorkLogCalendar, getWorkLogSpotCheck, getWorkLogStats, listWorkLogReminders, listWorkLogSpotChecks,
   summarizeWorkLogs,
 } from './worklog-reports.usecases.js';
-import { createAttachmentTooLargeError, createMissingFileError } from './worklogs.errors.js';
+import { contentDisposition, readUploadedFile } from './attachment-upload.http.js';
 import {
   AttachmentQuery, AttachmentSchema, CalendarDateParams, CalendarDayBody, CalendarMonthQuery, CalendarRangeQuery, CommentBody, CommentSchema,
   CreateLogBody, FeedQuery, FeedResponse, FlagBody, FlagParams, FlagResponse, LikeResponse, LogDetailSchema, LogEntrySchema, NotificationsQuery,
@@ -23,24 +22,6 @@ import {
 } from './worklogs.usecases.js';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/** `filename=` for old clients (ASCII only) and `filename*=` (RFC 5987) for the real, often Chinese, name. */
-function contentDisposition(kind: 'inline' | 'attachment', fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
-
-/** Reads the one file of a multipart upload; an oversized file answers 413 naming /file. */
-async function readUploadedFile(req: FastifyRequest, maxBytes: number): Promise<{ fileName: string; content: Buffer }> {
-  const file = await req.file({ limits: { fileSize: maxBytes } });
-  if (!file) throw createMissingFileError();
-  try {
-    return { fileName: file.filename, content: await file.toBuffer() };
-  } catch (error) {
-    if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw createAttachmentTooLargeError(maxBytes);
-    throw error;
-  }
-}
 
 /** Work records (issue 4): the work log, its calendar, reports, spot checks, attachments and notifications. */
 export async function registerWorkLogRoutes(app: App, deps: AppDeps) {
