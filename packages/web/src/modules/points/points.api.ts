@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, fetchAllPages } from '../../api/client';
 import type { Id } from '../../api/types';
+import { latestRedBlackList } from './points.model';
 
 /** The shapes of docs/api-points.md (动态积分 · 实时排名 · 红黑榜), as the web UI sees them. */
 
@@ -504,6 +505,22 @@ export function useRedBlackLists(period: Id | null, month: string | null) {
     queryFn: ({ signal }) =>
       api<RedBlackSummary[] | Page<RedBlackSummary>>('/api/red-black-lists', { query: { period: period ?? undefined, month: month ?? undefined, limit: 200 }, signal }).then(itemsOf),
     enabled: period !== null,
+  });
+}
+
+/**
+ * The newest red/black list the caller may see (members: published ones), any period — where the
+ * 红黑榜 page starts: the running period's month has usually not ended yet, so it has no list.
+ */
+export function useLatestRedBlackList(enabled = true) {
+  return useQuery({
+    queryKey: [...pointKeys.redBlackLists(null, null), 'latest'] as const,
+    queryFn: async ({ signal }) => {
+      // the list is ordered by id, so the newest lists are on the last page
+      const items = await fetchAllPages<RedBlackSummary>('/api/red-black-lists', { limit: 500 }, signal);
+      return latestRedBlackList(items);
+    },
+    enabled,
   });
 }
 

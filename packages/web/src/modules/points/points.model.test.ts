@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { binLabel, defaultMonth, defaultPeriod, deltaWithinBounds, eventDelta, formatPoints, groupKindOf, hasAtMostTwoDecimals, monthsOfPeriod, pointsHistogram } from './points.model';
+import { binLabel, defaultMonth, defaultPeriod, deltaWithinBounds, eventDelta, formatPoints, groupKindOf, hasAtMostTwoDecimals, indicatorName, latestRedBlackList, monthsOfPeriod, parseLedgerExplain, pointsHistogram } from './points.model';
 
 describe('formatPoints', () => {
   it.each([
@@ -83,4 +83,40 @@ it('reads the kind of a ranking group', () => {
   expect(groupKindOf('all')).toBe('all');
   expect(groupKindOf('category:3')).toBe('category');
   expect(groupKindOf('unit:12')).toBe('unit');
+});
+
+describe('parseLedgerExplain', () => {
+  it('reads the engine’s explanation of a ledger indicator', () => {
+    expect(parseLedgerExplain('style: base 30 + Σ delta -2 (1 event) = 28, within [0, 30] → 28')).toEqual({
+      base: 30, sum: -2, count: 1, balance: 28, bound: 'within', min: '0', max: '30', score: '28',
+    });
+    expect(parseLedgerExplain('commendation: base 0 + Σ delta 12.5 (5 events) = 12.5, capped at 10 → 10')).toMatchObject({ bound: 'capped', max: '10', balance: 12.5 });
+    expect(parseLedgerExplain('x: base 0 + Σ delta -3 (2 events) = -3, raised to 0 → 0')).toMatchObject({ bound: 'raised', min: '0', max: null });
+    expect(parseLedgerExplain('x: base 0 + Σ delta 3 (2 events) = 3, within [0, ∞] → 3')).toMatchObject({ max: '∞' });
+  });
+
+  it('leaves any other text alone', () => {
+    expect(parseLedgerExplain('quality: 87 of 100')).toBeNull();
+  });
+});
+
+describe('latestRedBlackList', () => {
+  it('picks the latest month, the list of 全部 first', () => {
+    const lists = [
+      { id: 1, month: '2026-09', group: { key: 'all', name: '全部' } },
+      { id: 3, month: '2026-10', group: { key: 'unit:4', name: '金沙派出所' } },
+      { id: 2, month: '2026-10', group: { key: 'all', name: '全部' } },
+    ];
+    expect(latestRedBlackList(lists)?.id).toBe(2);
+    expect(latestRedBlackList([])).toBeNull();
+  });
+});
+
+describe('indicatorName', () => {
+  it('names an indicator by its scheme, else by its id', () => {
+    const scheme = { definition: { indicators: [{ id: 'style', name: '执法作风', method: 'ledger' }] } } as unknown as Parameters<typeof indicatorName>[0];
+    expect(indicatorName(scheme, 'style')).toBe('执法作风');
+    expect(indicatorName(scheme, 'quality')).toBe('quality');
+    expect(indicatorName(null, 'style')).toBe('style');
+  });
 });

@@ -1,5 +1,5 @@
 import dayjs from 'dayjs';
-import type { Period, PointRule, Scheme, SchemeIndicator } from './points.api';
+import type { Period, PointRule, RedBlackSummary, Scheme, SchemeIndicator } from './points.api';
 
 /** docs/api-points.md: points carry at most two decimals (the server stores hundredths). */
 export const EVIDENCE_MAX = 2000;
@@ -56,6 +56,11 @@ export function deltaWithinBounds(rule: Pick<PointRule, 'minDelta' | 'maxDelta'>
 /** The `ledger` indicators of a scheme: the only ones a point rule may feed. */
 export function ledgerIndicators(scheme: Pick<Scheme, 'definition'> | null | undefined): SchemeIndicator[] {
   return (scheme?.definition.indicators ?? []).filter((i) => i.method === 'ledger');
+}
+
+/** An indicator's name in its scheme ("style" → 执法作风); the id when the scheme does not name it. */
+export function indicatorName(scheme: Pick<Scheme, 'definition'> | null | undefined, id: string): string {
+  return scheme?.definition.indicators?.find((i) => i.id === id)?.name ?? id;
 }
 
 /** The months (YYYY-MM) of a period that have begun by `today`, latest first. */
@@ -144,4 +149,50 @@ export function groupKindOf(key: string): GroupKind {
 /** A URL value that is a positive integer id, else null. */
 export function idParam(value: string | null): number | null {
   return value !== null && /^\d+$/.test(value) ? Number(value) : null;
+}
+
+/** The newest list of a set: the latest month, then the list of 全部, then the newest id. */
+export function latestRedBlackList<L extends Pick<RedBlackSummary, 'id' | 'month' | 'group'>>(lists: L[]): L | null {
+  const sorted = [...lists].sort(
+    (a, b) => b.month.localeCompare(a.month) || Number(b.group.key === 'all') - Number(a.group.key === 'all') || Number(b.id) - Number(a.id),
+  );
+  return sorted[0] ?? null;
+}
+
+/** The parts of the engine's explanation of a `ledger` indicator (see packages/engine ledger.method). */
+export interface LedgerExplain {
+  base: number;
+  sum: number;
+  count: number;
+  balance: number;
+  /** within the bounds, capped at `max`, or raised to `min`. */
+  bound: 'within' | 'capped' | 'raised';
+  min: string | null;
+  max: string | null;
+  score: string;
+}
+
+const NUMBER = '(-?\\d+(?:\\.\\d+)?)';
+const LEDGER_EXPLAIN = new RegExp(
+  `^\\S+: base ${NUMBER} \\+ Σ delta ${NUMBER} \\((\\d+) events?\\) = ${NUMBER}, (?:within \\[${NUMBER}, (${NUMBER.slice(1, -1)}|∞)\\]|capped at ${NUMBER}|raised to ${NUMBER}) → (.+)$`,
+);
+
+/**
+ * "style: base 30 + Σ delta -2 (1 event) = 28, within [0, 30] → 28" read into its numbers, so the
+ * page can say it in the reader's language; null for any other text (shown as it is).
+ */
+export function parseLedgerExplain(text: string): LedgerExplain | null {
+  const m = LEDGER_EXPLAIN.exec(text.trim());
+  if (!m) return null;
+  const [, base, sum, count, balance, withinMin, withinMax, capped, raised, score] = m;
+  return {
+    base: Number(base),
+    sum: Number(sum),
+    count: Number(count),
+    balance: Number(balance),
+    bound: capped !== undefined ? 'capped' : raised !== undefined ? 'raised' : 'within',
+    min: raised ?? withinMin ?? null,
+    max: capped ?? withinMax ?? null,
+    score: score!,
+  };
 }

@@ -6,8 +6,8 @@ import { formatDateTime } from '../../../shared/format';
 import { useIsMobile } from '../../../shared/hooks/useIsMobile';
 import { useCurrentMe } from '../../auth/auth.api';
 import { ATTACHMENT_ACCEPT, ATTACHMENT_MAX_BYTES, checkAttachmentFile } from '../../worklogs/worklogs.model';
-import { usePointEvent, useUploadPointAttachment, type PointEvent } from '../points.api';
-import { formatPoints } from '../points.model';
+import { usePointEvent, useSchemes, useUploadPointAttachment, type PointEvent } from '../points.api';
+import { formatPoints, indicatorName } from '../points.model';
 import { usePointEventParam } from '../usePointEventParam';
 import { DecisionButtons } from './DecisionButtons';
 import { EvidenceView } from './EvidenceView';
@@ -61,6 +61,8 @@ export function EventDetail({ event, onOpen }: { event: PointEvent; onOpen: (id:
   const { message } = App.useApp();
   const me = useCurrentMe();
   const upload = useUploadPointAttachment();
+  const schemes = useSchemes();
+  const indicator = indicatorName((schemes.data ?? []).find((s) => s.id === event.schemeId), event.indicator);
   const mayAttach = event.status === 'proposed' && event.proposedBy !== null && String(event.proposedBy.accountId) === String(me.account.id);
   const ownPending = event.status === 'proposed' && !event.can.approve && mayAttach;
 
@@ -113,7 +115,21 @@ export function EventDetail({ event, onOpen }: { event: PointEvent; onOpen: (id:
                 : formatPoints(event.delta),
           },
           { key: 'rule', label: t('points.rule'), children: `${event.rule.name}（${event.rule.code} · v${event.rule.version}）` },
-          { key: 'indicator', label: t('points.indicator'), children: <span className="mono">{event.indicator}</span> },
+          {
+            key: 'indicator',
+            label: t('points.indicator'),
+            children:
+              indicator === event.indicator ? (
+                <span className="mono">{event.indicator}</span>
+              ) : (
+                <span>
+                  {indicator}{' '}
+                  <Typography.Text type="secondary" className="mono" style={{ fontSize: 12 }}>
+                    {event.indicator}
+                  </Typography.Text>
+                </span>
+              ),
+          },
           { key: 'source', label: t('points.source'), children: <SourceTag source={event.source} /> },
           ...(event.batchId !== null ? [{ key: 'batch', label: t('points.batch'), children: `#${event.batchId}` }] : []),
           { key: 'id', label: t('points.eventId'), children: `#${event.id}` },

@@ -42,15 +42,33 @@ export function SchemeSelect({
   );
 }
 
-/** A period with its state; starts on the running one. */
+/**
+ * A period's name that, when cut, keeps its end: periods of one scheme differ by their last words
+ * ("… 2026年10月" / "… 2026年11月"), so the ellipsis goes before them.
+ */
+function PeriodName({ name }: { name: string }) {
+  const cut = name.lastIndexOf(' ');
+  const head = cut > 0 ? name.slice(0, cut) : name.slice(0, Math.max(0, name.length - 8));
+  const tail = name.slice(head.length);
+  return (
+    <span style={{ display: 'flex', minWidth: 0 }} title={name}>
+      <span style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', minWidth: 0 }}>{head}</span>
+      <span style={{ whiteSpace: 'pre', flexShrink: 0 }}>{tail}</span>
+    </span>
+  );
+}
+
+/** A period with its state; starts on the running one (unless `autoSelect` is off: the page picks its own default). */
 export function PeriodSelect({
   value,
   onChange,
   style,
+  autoSelect = true,
 }: {
   value: Id | null;
   onChange: (period: Period | null) => void;
   style?: React.CSSProperties;
+  autoSelect?: boolean;
 }) {
   const { t } = useTranslation();
   const periods = usePeriods();
@@ -59,8 +77,8 @@ export function PeriodSelect({
     [periods.data],
   );
   useEffect(() => {
-    if (value === null && list.length > 0) onChange(defaultPeriod(list));
-  }, [value, list, onChange]);
+    if (autoSelect && value === null && list.length > 0) onChange(defaultPeriod(list));
+  }, [autoSelect, value, list, onChange]);
   return (
     <Select<number>
       value={value === null ? undefined : Number(value)}
@@ -71,7 +89,7 @@ export function PeriodSelect({
         value: p.id,
         label: (
           <Flex gap={6} align="center" justify="space-between">
-            <span style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>{p.name}</span>
+            <PeriodName name={p.name} />
             <PeriodStateTag state={p.state} />
           </Flex>
         ),

@@ -2,6 +2,7 @@ import { useCallback, useMemo } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { Alert, Card, Col, Empty, Flex, Result, Row, Skeleton, Statistic, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { Chart } from '../../../shared/components/Chart';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { errorText } from '../../../shared/errors';
@@ -12,8 +13,24 @@ import { EventDrawer } from '../components/EventDrawer';
 import { EventList } from '../components/EventList';
 import { PeriodSelect } from '../components/SchemePeriodSelect';
 import { usePeriods, usePersonPoints, useRedBlackHistory, useSchemes, type Period } from '../points.api';
-import { formatPoints, formatScore, idParam } from '../points.model';
+import { formatPoints, formatScore, idParam, parseLedgerExplain } from '../points.model';
 import { usePointEventParam } from '../usePointEventParam';
+
+/** The engine's explanation of an indicator's score in the reader's language (other methods: as the engine wrote it). */
+function explainText(t: TFunction, text: string): string {
+  const e = parseLedgerExplain(text);
+  if (!e) return text;
+  const values = {
+    base: formatScore(e.base),
+    sum: formatPoints(e.sum),
+    count: e.count,
+    balance: formatScore(e.balance),
+    min: e.min ?? '',
+    max: e.max === '∞' ? '∞' : (e.max ?? ''),
+    score: e.score,
+  };
+  return t(e.bound === 'capped' ? 'points.explainLedgerCapped' : e.bound === 'raised' ? 'points.explainLedgerRaised' : 'points.explainLedger', values);
+}
 
 /**
  * 我的积分 — and, for a leader, one of his people's: rank in each group, net points, total, the
@@ -150,19 +167,12 @@ export default function MyPointsPage() {
                       {indicatorRows.map(([id, s]) => (
                         <div key={id}>
                           <Flex justify="space-between">
-                            <span>
-                              {indicatorNames.get(id) ?? id}
-                              {indicatorNames.has(id) ? (
-                                <Typography.Text type="secondary" className="mono" style={{ marginInlineStart: 6 }}>
-                                  {id}
-                                </Typography.Text>
-                              ) : null}
-                            </span>
+                            <span>{indicatorNames.get(id) ?? id}</span>
                             <Typography.Text strong>{formatScore(s.score)}</Typography.Text>
                           </Flex>
                           {s.explain ? (
-                            <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'pre-wrap' }}>
-                              {s.explain}
+                            <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'pre-wrap' }} data-testid="indicator-explain">
+                              {explainText(t, s.explain)}
                             </Typography.Text>
                           ) : null}
                         </div>

@@ -21,7 +21,7 @@ import {
   type PointSource,
   type Scheme,
 } from '../points.api';
-import { REASON_MAX, formatPoints, hasAtMostTwoDecimals, idParam, ledgerIndicators, toHundredths } from '../points.model';
+import { REASON_MAX, formatPoints, hasAtMostTwoDecimals, idParam, indicatorName, ledgerIndicators, toHundredths } from '../points.model';
 
 interface RuleFormValues {
   code: string;
@@ -292,7 +292,7 @@ export default function PointRulesPage() {
                   <div style={{ minWidth: 0 }}>
                     <Typography.Text strong>{rule.name}</Typography.Text>
                     <div className="entry-sub">
-                      <span className="mono">{rule.code}</span> · v{rule.version} · {rule.indicator}
+                      <span className="mono">{rule.code}</span> · v{rule.version} · {indicatorName(scheme, rule.indicator)}
                     </div>
                   </div>
                   {statusTag(rule)}
@@ -315,35 +315,71 @@ export default function PointRulesPage() {
               loading={rules.isLoading}
               dataSource={list}
               pagination={false}
-              scroll={{ x: 1180 }}
+              scroll={{ x: 976 }}
               data-testid="rule-list"
               locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={scheme ? t('points.noRules') : t('points.pickScheme')} /> }}
               rowClassName={(r) => (r.status === 'disabled' ? 'row-disabled' : '')}
               columns={[
-                { key: 'code', title: t('points.ruleCode'), dataIndex: 'code', width: 110, render: (v: string) => <span className="mono">{v}</span> },
+                {
+                  key: 'code',
+                  title: t('points.ruleCode'),
+                  width: 100,
+                  render: (_: unknown, r) => (
+                    <div>
+                      <span className="mono">{r.code}</span>
+                      <div className="entry-sub">v{r.version}</div>
+                    </div>
+                  ),
+                },
                 {
                   key: 'name',
                   title: t('points.ruleName'),
-                  width: 200,
                   render: (_: unknown, r) => (
-                    <div>
+                    <div style={{ minWidth: 0 }}>
                       <div>{r.name}</div>
                       {r.description ? (
-                        <Typography.Text type="secondary" ellipsis={{ tooltip: r.description }} style={{ fontSize: 12, maxWidth: 240 }}>
+                        <Typography.Text type="secondary" ellipsis={{ tooltip: r.description }} style={{ fontSize: 12, maxWidth: '100%' }}>
                           {r.description}
                         </Typography.Text>
                       ) : null}
                     </div>
                   ),
                 },
-                { key: 'indicator', title: t('points.indicator'), dataIndex: 'indicator', width: 110, render: (v: string) => <span className="mono">{v}</span> },
-                { key: 'bounds', title: t('points.boundsColumn'), width: 150, render: (_: unknown, r) => <Bounds rule={r} /> },
-                { key: 'per', title: t('points.perOccurrence'), width: 80, render: (_: unknown, r) => (r.perOccurrence ? t('points.yes') : t('points.no')) },
+                {
+                  key: 'indicator',
+                  title: t('points.indicator'),
+                  width: 120,
+                  render: (_: unknown, r) => (
+                    <div>
+                      <div>{indicatorName(scheme, r.indicator)}</div>
+                      <div className="entry-sub mono">{r.indicator}</div>
+                    </div>
+                  ),
+                },
+                {
+                  key: 'bounds',
+                  title: t('points.boundsColumn'),
+                  width: 150,
+                  render: (_: unknown, r) => (
+                    <div>
+                      <Bounds rule={r} />
+                      <div className="entry-sub">{r.perOccurrence ? t('points.perOccurrenceYes') : t('points.perEvent')}</div>
+                    </div>
+                  ),
+                },
                 { key: 'source', title: t('points.defaultSource'), width: 110, render: (_: unknown, r) => <SourceTag source={r.defaultSource} /> },
-                { key: 'status', title: t('points.status'), width: 130, render: (_: unknown, r) => statusTag(r) },
-                { key: 'version', title: t('points.version'), width: 60, render: (_: unknown, r) => `v${r.version}` },
-                { key: 'used', title: t('points.inUseColumn'), width: 80, align: 'right', render: (_: unknown, r) => r.eventCount },
-                { key: 'actions', title: t('common.actions'), width: 210, fixed: 'right', render: (_: unknown, r) => actions(r) },
+                {
+                  key: 'status',
+                  title: t('points.status'),
+                  width: 130,
+                  render: (_: unknown, r) => (
+                    <div>
+                      {statusTag(r)}
+                      <div className="entry-sub">{t('points.inUse', { count: r.eventCount })}</div>
+                    </div>
+                  ),
+                },
+                { key: 'actions', title: t('common.actions'), width: 216, fixed: 'right', render: (_: unknown, r) => actions(r) },
               ]}
             />
           </Card>

@@ -13,7 +13,7 @@ import { useCategories, useUnits } from '../../org/org.api';
 import { PeriodSelect } from '../../points/components/SchemePeriodSelect';
 import { PointsValue } from '../../points/components/PointsValue';
 import { usePersonPoints, useRankingPage, useRankingRows, type Period, type RankingRow } from '../../points/points.api';
-import { binLabel, formatScore, idParam, pointsHistogram } from '../../points/points.model';
+import { binLabel, formatPoints, formatScore, idParam, pointsHistogram } from '../../points/points.model';
 import { LiveIndicator, RankBadge } from '../components';
 import { groupOptionsFor } from '../ranking-groups';
 import { useRankingStream } from '../useRankingStream';
@@ -72,13 +72,21 @@ export default function RankingsPage() {
   const histogram = useMemo(() => {
     const rows = all.data?.rows ?? [];
     const bins = pointsHistogram(rows.map((r) => r.points), isMobile ? 8 : 12);
+    const slanted = bins.length > (isMobile ? 3 : 6);
     const myBin = myRow ? bins.findIndex((b, i) => myRow.points >= b.from && (myRow.points < b.to || i === bins.length - 1)) : -1;
     return {
       bins,
       option: {
         tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
         grid: { left: 8, right: 12, top: 32, bottom: 8, containLabel: true },
-        xAxis: { type: 'category', data: bins.map(binLabel), name: t('rankings.pointsAxis'), nameLocation: 'middle', nameGap: 28, axisLabel: { interval: 0, rotate: bins.length > 6 ? 35 : 0, fontSize: 11 } },
+        // "−1.5 ~ −1" labels do not fit side by side on a phone (nor, beyond six, on a desktop): slanted;
+        // the axis name would then collide with them, so the tooltip and the card title say what x is
+        xAxis: {
+          type: 'category',
+          data: bins.map(binLabel),
+          ...(slanted ? {} : { name: t('rankings.pointsAxis'), nameLocation: 'middle', nameGap: 28 }),
+          axisLabel: { interval: 0, rotate: slanted ? 40 : 0, fontSize: 11 },
+        },
         yAxis: { type: 'value', minInterval: 1, name: t('rankings.peopleAxis') },
         series: [
           {
@@ -151,7 +159,7 @@ export default function RankingsPage() {
                   <div className="entry-sub">{t('rankings.rankOf', { rank: myRow.rank, count: data?.count ?? 0 })}</div>
                 </div>
               </Flex>
-              <Statistic title={t('rankings.points')} value={formatScore(Math.abs(myRow.points))} prefix={myRow.points < 0 ? '−' : myRow.points > 0 ? '+' : undefined} styles={{ content: { color: myRow.points < 0 ? '#c8372d' : myRow.points > 0 ? '#2f7d4f' : undefined, fontSize: 20 } }} />
+              <Statistic title={t('rankings.points')} value={formatPoints(myRow.points)} styles={{ content: { color: myRow.points < 0 ? '#c8372d' : myRow.points > 0 ? '#2f7d4f' : undefined, fontSize: 20 } }} />
               <Statistic title={t('rankings.total')} value={formatScore(myRow.total)} styles={{ content: { fontSize: 20 } }} />
               {myRow.grade ? <Statistic title={t('rankings.grade')} value={myRow.grade} styles={{ content: { fontSize: 20 } }} /> : null}
               <Typography.Link onClick={() => navigate(`/points/me?period=${period ?? ''}`)} style={{ marginInlineStart: 'auto' }}>
@@ -203,10 +211,11 @@ export default function RankingsPage() {
                   onRow={(r) => ({ onClick: () => clickable(r) && openSubject(r), 'data-testid': 'ranking-row' }) as React.HTMLAttributes<HTMLElement>}
                   locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('rankings.empty')} /> }}
                   columns={[
-                    { key: 'rank', title: t('rankings.rank'), width: 64, render: (_: unknown, r) => <RankBadge rank={r.rank} /> },
+                    { key: 'rank', title: t('rankings.rank'), width: 60, render: (_: unknown, r) => <RankBadge rank={r.rank} /> },
                     {
                       key: 'name',
                       title: t('rankings.name'),
+                      width: 140,
                       render: (_: unknown, r) => (
                         <span>
                           <Typography.Text strong>{r.subject.name}</Typography.Text>
@@ -216,9 +225,9 @@ export default function RankingsPage() {
                       ),
                     },
                     { key: 'unit', title: t('rankings.unit'), ellipsis: true, render: (_: unknown, r) => r.subject.unitName ?? '—' },
-                    { key: 'points', title: t('rankings.points'), width: 90, align: 'right', render: (_: unknown, r) => <PointsValue value={r.points} /> },
-                    { key: 'total', title: t('rankings.total'), width: 90, align: 'right', render: (_: unknown, r) => <Typography.Text strong>{formatScore(r.total)}</Typography.Text> },
-                    { key: 'grade', title: t('rankings.grade'), width: 80, render: (_: unknown, r) => (r.grade ? <Tag>{r.grade}</Tag> : '—') },
+                    { key: 'points', title: t('rankings.points'), width: 72, align: 'right', render: (_: unknown, r) => <PointsValue value={r.points} /> },
+                    { key: 'total', title: t('rankings.total'), width: 72, align: 'right', render: (_: unknown, r) => <Typography.Text strong>{formatScore(r.total)}</Typography.Text> },
+                    { key: 'grade', title: t('rankings.grade'), width: 64, render: (_: unknown, r) => (r.grade ? <Tag>{r.grade}</Tag> : '—') },
                   ]}
                 />
               ) : null}

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { Alert, App, Button, Card, Col, Empty, Flex, Popconfirm, Row, Select, Skeleton, Table, Tag, Typography } from 'antd';
 import { CheckCircleOutlined, DownOutlined, RightOutlined, ThunderboltOutlined } from '@ant-design/icons';
@@ -14,6 +14,7 @@ import { PeriodSelect } from '../../points/components/SchemePeriodSelect';
 import { PointsValue } from '../../points/components/PointsValue';
 import {
   useGenerateRedBlack,
+  useLatestRedBlackList,
   usePeriods,
   usePublishRedBlack,
   useRedBlackHistory,
@@ -138,6 +139,12 @@ export default function RedBlackPage() {
     [setParams],
   );
   const onPeriod = useCallback((p: Period | null) => update({ period: p ? String(p.id) : null, month: null, list: null }), [update]);
+  // The page starts on the newest list there is: the running period's month has usually not ended
+  // yet (no list), while last month's lists belong to the previous period.
+  const latest = useLatestRedBlackList(periodId === null);
+  useEffect(() => {
+    if (periodId === null && latest.data) update({ period: String(latest.data.periodId), month: latest.data.month, list: null });
+  }, [periodId, latest.data, update]);
 
   const lists = useRedBlackLists(periodId, month);
   const summaries = useMemo(() => [...(lists.data ?? [])].sort((a, b) => (a.group.key === 'all' ? -1 : b.group.key === 'all' ? 1 : a.group.name.localeCompare(b.group.name))), [lists.data]);
@@ -213,7 +220,12 @@ export default function RedBlackPage() {
       <Flex vertical gap={12}>
         <Card size="small">
           <Flex gap={8} wrap align="center">
-            <PeriodSelect value={periodId} onChange={onPeriod} style={{ width: isMobile ? '100%' : 240 }} />
+            <PeriodSelect
+              value={periodId}
+              onChange={onPeriod}
+              autoSelect={periodId === null && !latest.isPending && !latest.data}
+              style={{ width: isMobile ? '100%' : 240 }}
+            />
             <Select
               value={month ?? undefined}
               onChange={(v: string) => update({ month: v, list: null })}
