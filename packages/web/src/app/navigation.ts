@@ -54,7 +54,7 @@ export function navItemsFor(me: Me): NavItem[] {
   if (can(me, 'ranking.read')) items.push({ key: 'rankings', path: '/rankings' });
   if (can(me, 'ranking.read') || can(me, 'redblack.manage')) items.push({ key: 'redBlack', path: '/red-black' });
   if (managesPoints(me)) items.push({ key: 'pointEvents', path: '/points/events' });
-  if (can(me, 'points.rules.manage')) items.push({ key: 'pointRules', path: '/points/rules' });
+  if (can(me, 'points.read') || can(me, 'points.rules.manage')) items.push({ key: 'pointRules', path: '/points/rules' });
   if (can(me, 'points.import')) items.push({ key: 'pointImport', path: '/points/import' });
   if (me.person) items.push({ key: 'me', path: '/me' });
   if (can(me, 'org.read') && !isMemberOnly(me)) items.push({ key: 'org', path: '/org' });

@@ -111,7 +111,7 @@ export function AppRoutes() {
           path="points/events"
           element={<RequireAbility any={['points.propose', 'points.approve', 'points.reverse', 'audit.read']}>{page(<PointEventsPage />)}</RequireAbility>}
         />
-        <Route path="points/rules" element={<RequireAbility any={['points.rules.manage']}>{page(<PointRulesPage />)}</RequireAbility>} />
+        <Route path="points/rules" element={<RequireAbility any={['points.read', 'points.rules.manage']}>{page(<PointRulesPage />)}</RequireAbility>} />
         <Route path="points/import" element={<RequireAbility any={['points.import']}>{page(<PointImportPage />)}</RequireAbility>} />
         <Route path="rankings" element={<RequireAbility any={['ranking.read']}>{page(<RankingsPage />)}</RequireAbility>} />
         <Route path="red-black" element={<RequireAbility any={['ranking.read', 'redblack.manage']}>{page(<RedBlackPage />)}</RequireAbility>} />

@@ -4,6 +4,7 @@ import { Alert, App, Button, Card, Checkbox, Empty, Flex, Form, Input, InputNumb
 import { PlusOutlined, StopOutlined, SwapOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../api/client';
+import { can, useMe } from '../../auth/auth.api';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { errorText, fieldErrorsOf } from '../../../shared/errors';
 import { formatDate } from '../../../shared/format';
@@ -192,7 +193,7 @@ function RuleModal({ scheme, replacing, open, onClose }: { scheme: Scheme; repla
   );
 }
 
-/** 积分规则 (points.rules.manage): per scheme; rules are never edited in place, only replaced by a new version or disabled. */
+/** 积分规则: everyone with points.read reads them; points.rules.manage creates, replaces, disables. Per scheme; rules are never edited in place, only replaced by a new version or disabled. */
 export default function PointRulesPage() {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
@@ -204,6 +205,8 @@ export default function PointRulesPage() {
   const [showDisabled, setShowDisabled] = useState(false);
   const rules = usePointRules(schemeId, showDisabled ? null : 'active');
   const disable = useDisablePointRule();
+  // Everyone reads the rules he is scored by; only the organization department changes them.
+  const manages = can(useMe().data, 'points.rules.manage');
   const [modal2, setModal2] = useState<{ open: boolean; replacing: PointRule | null }>({ open: false, replacing: null });
 
   const setScheme = (s: Scheme | null) =>
@@ -246,7 +249,7 @@ export default function PointRulesPage() {
   };
 
   const actions = (rule: PointRule) =>
-    rule.status === 'active' ? (
+    manages && rule.status === 'active' ? (
       <Flex gap={4} wrap={isMobile} onClick={(e) => e.stopPropagation()}>
         <Button size="small" icon={<SwapOutlined />} onClick={() => setModal2({ open: true, replacing: rule })} data-testid="replace-rule">
           {t('points.replaceRule')}
@@ -267,7 +270,7 @@ export default function PointRulesPage() {
         title={t('nav.pointRules')}
         subtitle={t('points.rulesSubtitle')}
         extra={
-          <Button type="primary" icon={<PlusOutlined />} disabled={!scheme} onClick={() => setModal2({ open: true, replacing: null })} data-testid="create-rule">
+          manages && <Button type="primary" icon={<PlusOutlined />} disabled={!scheme} onClick={() => setModal2({ open: true, replacing: null })} data-testid="create-rule">
             {t('points.createRule')}
           </Button>
         }
