@@ -137,7 +137,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('delta_centi', 'integer', (c) => c.notNull())
     .addColumn('recorded_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('point_ledger_scheme_date_idx').on('point_ledger').columns(['scheme_id', 'occurred_on']).execute();
+  /**
+   * Covering for the period sums rankings and red/black lists are built from (Σ delta per subject and
+   * indicator of a scheme in a date range): read from the index alone, in date order, never from the
+   * table. PostgreSQL also carries `id` (the ranking's "up to ledger id N"), which SQLite indexes hold anyway (rowid).
+   */
+  await db.schema
+    .createIndex('point_ledger_scheme_date_idx')
+    .on('point_ledger')
+    .columns(['scheme_id', 'occurred_on', 'person_id', 'unit_id', 'indicator_id', 'delta_centi', ...(pg ? ['id'] : [])])
+    .execute();
   await db.schema.createIndex('point_ledger_person_idx').on('point_ledger').columns(['person_id', 'occurred_on']).execute();
   await db.schema.createIndex('point_ledger_unit_idx').on('point_ledger').columns(['unit_id', 'occurred_on']).execute();
 

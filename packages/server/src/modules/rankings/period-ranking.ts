@@ -73,13 +73,28 @@ export class PeriodRanking {
   private readonly indexOf = new Map<number, number>();
   private readonly indexOfEngineId = new Map<string, number>();
   private readonly ledgerIndicators: Set<string>;
-  private readonly results: Result[];
+  /**
+   * By subject index, what the engine's last result showed. An update's results are mostly subjects
+   * whose rank alone moved (hundreds to thousands per approval); keeping those Result objects would
+   * make each of them survive a young-generation collection, so only their small parts are copied
+   * into arrays, and a result is kept (as `parts`) only when its flags, sections or indicators are
+   * new objects — i.e. for the re-scored subjects. The engine's results die young; GC pauses stay short.
+   */
+  private readonly parts: Result[];
+  private readonly grades: string[];
+  private readonly ranks: Int32Array;
+  private readonly groupRanks: Int32Array;
   /** By subject index: rounded total in hundredths (the sort key) and net points in hundredths. */
   private readonly totalKeys: Float64Array;
   private readonly pointsCenti: Float64Array;
   private readonly units = new Map<number, RankingUnit>();
   private readonly categories = new Map<number, RankingCategory>();
   private readonly orders = new Map<string, RankingOrder>();
+  /**
+   * Pages built since the last change (a few, keyed by group, offset and limit): every open ranking
+   * page reads the same top 50, so between approvals they are built once and shared (read-only).
+   */
+  private readonly pages = new Map<string, RankingRowData[]>();
 
   constructor(input: PeriodRankingInput) {
     this.subjectKind = input.subjectKind;
@@ -91,10 +106,12 @@ export class PeriodRanking {
     const byCategory = input.scheme.grouping === 'category';
     const engineSubjects: Subject[] = input.subjects.map((subject, index) => {
       this.indexOf.set(subject.id, index);
-      this.indexOfEngineId.set(String(subject.id), index);
+      // The very string the engine keeps: its results carry it back, and a look-up of the same string is the cheapest.
+      const engineId = String(subject.id);
+      this.indexOfEngineId.set(engineId, index);
       const categoryId = this.categoryIdOf(index);
       const code = categoryId === null ? undefined : this.categories.get(categoryId)?.code;
-      const engineSubject: Subject = { id: String(subject.id), unit: String(subject.unitId) };
+      const engineSubject: Subject = { id: engineId, unit: String(subject.unitId) };
       if (code !== undefined) engineSubject.category = code;
       else if (byCategory) engineSubject.category = UNCATEGORISED;
       return engineSubject;
@@ -108,11 +125,15 @@ export class PeriodRanking {
       if (this.ledgerIndicators.has(sum.indicator) && sum.centi !== 0) facts.push({ subject: String(sum.subjectId), indicator: sum.indicator, delta: sum.centi / 100 });
     }
     this.state = createEvaluationState({ scheme: input.scheme, subjects: engineSubjects, facts });
-    this.results = new Array<Result>(input.subjects.length);
+    this.parts = new Array<Result>(input.subjects.length);
+    this.grades = new Array<string>(input.subjects.length);
+    this.ranks = new Int32Array(input.subjects.length);
+    this.groupRanks = new Int32Array(input.subjects.length);
     this.totalKeys = new Float64Array(input.subjects.length);
     for (const result of this.state.results()) {
       const index = this.indexOfEngineId.get(result.subject)!;
-      this.results[index] = result;
+      this.parts[index] = result;
+      this.keepResult(index, result);
       this.totalKeys[index] = Math.round(result.total * 100);
     }
   }
@@ -142,10 +163,13 @@ export class PeriodRanking {
       if (this.ledgerIndicators.has(row.indicator)) facts.push({ subject: String(row.subjectId), indicator: row.indicator, delta: row.centi / 100 });
     }
     this.version = version;
+    if (changed.size > 0) this.pages.clear();
     if (facts.length === 0) return changed;
     for (const result of this.state.applyFacts(facts)) {
       const index = this.indexOfEngineId.get(result.subject)!;
-      this.results[index] = result;
+      const kept = this.parts[index]!;
+      if (kept.flags !== result.flags || kept.sections !== result.sections || kept.indicators !== result.indicators) this.parts[index] = result;
+      this.keepResult(index, result);
       const oldKey = this.totalKeys[index] as number;
       const newKey = Math.round(result.total * 100);
       if (oldKey === newKey) continue;
@@ -169,8 +193,21 @@ export class PeriodRanking {
     return this.subjects[index]!;
   }
 
+  /** The engine's current result of a subject. */
   resultAt(index: number): Result {
-    return this.results[index]!;
+    const parts = this.parts[index]!;
+    const result: Result = {
+      subject: parts.subject, group: parts.group, total: (this.totalKeys[index] as number) / 100, rank: this.ranks[index] as number,
+      groupRank: this.groupRanks[index] as number, grade: this.grades[index]!, flags: parts.flags, sections: parts.sections, indicators: parts.indicators,
+    };
+    if (parts.explain !== undefined) result.explain = parts.explain;
+    return result;
+  }
+
+  private keepResult(index: number, result: Result): void {
+    this.grades[index] = result.grade;
+    this.ranks[index] = result.rank;
+    this.groupRanks[index] = result.groupRank;
   }
 
   pointsAt(index: number): number {
@@ -251,6 +288,17 @@ export class PeriodRanking {
 
   /** Rows `offset … offset + limit − 1` of a group, best first. */
   page(key: string, offset: number, limit: number): RankingRowData[] {
+    const pageKey = `${key} ${offset} ${limit}`;
+    let page = this.pages.get(pageKey);
+    if (page === undefined) {
+      page = this.buildPage(key, offset, limit);
+      if (this.pages.size >= 64) this.pages.clear();
+      this.pages.set(pageKey, page);
+    }
+    return page;
+  }
+
+  private buildPage(key: string, offset: number, limit: number): RankingRowData[] {
     const order = this.order(key);
     const rows: RankingRowData[] = [];
     const end = Math.min(order.size, offset + limit);
@@ -269,7 +317,7 @@ export class PeriodRanking {
 
   rowAt(index: number, rank: number): RankingRowData {
     const subject = this.subjects[index]!;
-    const result = this.results[index]!;
+    const parts = this.parts[index]!;
     const unitName = this.units.get(subject.unitId)?.name ?? '';
     return {
       rank,
@@ -280,8 +328,8 @@ export class PeriodRanking {
       },
       points: this.pointsAt(index),
       total: (this.totalKeys[index] as number) / 100,
-      grade: result.grade,
-      flags: result.flags,
+      grade: this.grades[index]!,
+      flags: parts.flags,
     };
   }
 }

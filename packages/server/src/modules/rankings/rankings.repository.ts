@@ -59,7 +59,9 @@ export async function sumLedgerBySubjectAndIndicator(db: Db, range: LedgerRange 
     .where('scheme_id', '=', range.schemeId)
     .where('occurred_on', '>=', range.from)
     .where('occurred_on', '<=', range.to)
-    .where('id', '<=', range.maxId)
+    // `id + 0`: a filter, not a key range — SQLite would otherwise read the table by rowid range
+    // (all of it) instead of the covering point_ledger_scheme_date_idx.
+    .where(sql<number>`id + 0`, '<=', range.maxId)
     .groupBy([column, 'indicator_id'])
     .execute();
   return rows.map((r) => ({ subjectId: Number(r.subject_id), indicator: r.indicator_id, centi: Number(r.sum_centi) }));
