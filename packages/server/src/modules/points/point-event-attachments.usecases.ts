@@ -1,14 +1,11 @@
 import { existsSync } from 'node:fs';
-import { fileTypeFromBuffer } from 'file-type';
 import type { AppDeps } from '../../app/deps.js';
 import { createForbiddenError, createNotFoundError } from '../../app/errors.js';
 import { authorize, type Actor } from '../../policies/policies.js';
 import { appendAuditRecords } from '../audit/audit.repository.js';
-import { ATTACHMENT_TYPES, cleanFileName } from '../worklogs/worklog-attachments.usecases.js';
-import { attachmentPath, removeAttachmentFile, sha256Of, storeAttachmentFile } from '../worklogs/worklog-attachments.storage.js';
-import {
-  createAttachmentMissingOnDiskError, createAttachmentTooLargeError, createAttachmentTypeError, createTooManyAttachmentsError,
-} from '../worklogs/worklogs.errors.js';
+import { cleanFileName, inspectAttachment, storeAndRecordAttachment } from '../worklogs/worklog-attachments.usecases.js';
+import { attachmentPath } from '../worklogs/worklog-attachments.storage.js';
+import { createAttachmentMissingOnDiskError, createTooManyAttachmentsError } from '../worklogs/worklogs.errors.js';
 import { createNotPendingError } from './points.errors.js';
 import { countAttachmentsOfEvent, findEventAttachment, findPointEvent, insertEventAttachment } from './point-events.repository.js';
 import { canSeeEvent, loadPointAccess, presentEventAttachment } from './point-events.usecases.js';
@@ -31,31 +28,22 @@ export async function attachEvidence({ db, now, config }: Deps, actor: Actor, ev
   if (!event || !canSeeEvent(access, event)) throw createNotFoundError('pointEvent', eventId);
   if (event.proposed_by !== actor.accountId) throw createForbiddenError('attach evidence to this event: its proposer does');
   if (event.status !== 'proposed') throw createNotPendingError(eventId, event.status);
-  if (upload.content.length > EVIDENCE_MAX_BYTES) throw createAttachmentTooLargeError(EVIDENCE_MAX_BYTES);
-  const type = await fileTypeFromBuffer(upload.content);
-  const ext = type ? ATTACHMENT_TYPES[type.mime] : undefined;
-  if (!type || !ext) throw createAttachmentTypeError(type?.mime ?? (upload.content.subarray(0, 512).includes(0) ? undefined : 'text'));
-  const sha256 = sha256Of(upload.content);
-  const stored = await storeAttachmentFile(config.dataDir, sha256, upload.content);
-  try {
-    const id = await db.transaction().execute(async (trx) => {
+  const { mime, ext, sha256 } = await inspectAttachment(upload.content, EVIDENCE_MAX_BYTES);
+  const id = await storeAndRecordAttachment(config.dataDir, sha256, upload.content, (storageKey) =>
+    db.transaction().execute(async (trx) => {
       if ((await countAttachmentsOfEvent(trx, eventId)) >= MAX_ATTACHMENTS_PER_EVENT) throw createTooManyAttachmentsError(MAX_ATTACHMENTS_PER_EVENT);
       const fileName = cleanFileName(upload.fileName, ext);
       const newId = await insertEventAttachment(trx, {
-        event_id: eventId, file_name: fileName, mime_type: type.mime, size_bytes: upload.content.length, sha256, storage_key: stored.key,
+        event_id: eventId, file_name: fileName, mime_type: mime, size_bytes: upload.content.length, sha256, storage_key: storageKey,
         uploaded_by: actor.accountId, created_at: atIso,
       });
       await appendAuditRecords(trx, [{
         actorId: actor.accountId, actorLabel: actor.username, action: 'pointEvent.attachment_added', entity: 'point_event', entityId: eventId,
-        after: { attachmentId: newId, fileName, mimeType: type.mime, size: upload.content.length, sha256 },
+        after: { attachmentId: newId, fileName, mimeType: mime, size: upload.content.length, sha256 },
       }], atIso);
       return newId;
-    });
-    return presentEventAttachment((await findEventAttachment(db, id))!);
-  } catch (error) {
-    if (stored.created) await removeAttachmentFile(config.dataDir, stored.key);
-    throw error;
-  }
+    }));
+  return presentEventAttachment((await findEventAttachment(db, id))!);
 }
 
 /** An evidence file to download, scoped like its event (404 for one the caller cannot see). */

@@ -20,7 +20,7 @@ export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
 export const MAX_ATTACHMENTS_PER_LOG = 9;
 
 /** What may be attached (work logs, point evidence), decided from the content (file-type), never from the name. */
-export const ATTACHMENT_TYPES: Record<string, string> = {
+const ATTACHMENT_TYPES: Record<string, string> = {
   'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'image/gif': 'gif', 'application/pdf': 'pdf',
 };
 
@@ -44,28 +44,42 @@ export async function attachToWorkLog({ db, now, config }: Deps, actor: Actor, l
   if (!log || !canSeeLog(access, log)) throw createNotFoundError('log', logId);
   if (log.person_id !== actor.personId) throw createNotAuthorError();
   if (isFrozen(log.created_at, at)) throw createLogFrozenError(logId, editableUntilOf(log.created_at));
-  if (upload.content.length > ATTACHMENT_MAX_BYTES) throw createAttachmentTooLargeError(ATTACHMENT_MAX_BYTES);
-  const type = await fileTypeFromBuffer(upload.content);
-  const ext = type ? ATTACHMENT_TYPES[type.mime] : undefined;
-  if (!type || !ext) throw createAttachmentTypeError(type?.mime ?? (upload.content.subarray(0, 512).includes(0) ? undefined : 'text'));
-  const sha256 = sha256Of(upload.content);
-  const stored = await storeAttachmentFile(config.dataDir, sha256, upload.content);
-  try {
-    const id = await db.transaction().execute(async (trx) => {
+  const { mime, ext, sha256 } = await inspectAttachment(upload.content, ATTACHMENT_MAX_BYTES);
+  const id = await storeAndRecordAttachment(config.dataDir, sha256, upload.content, (storageKey) =>
+    db.transaction().execute(async (trx) => {
       if ((await countAttachmentsOfLog(trx, logId)) >= MAX_ATTACHMENTS_PER_LOG) throw createTooManyAttachmentsError(MAX_ATTACHMENTS_PER_LOG);
       const fileName = cleanFileName(upload.fileName, ext);
       const newId = await insertAttachment(trx, {
-        logId, fileName, mimeType: type.mime, size: upload.content.length, sha256, storageKey: stored.key, uploadedBy: actor.accountId, now: atIso,
+        logId, fileName, mimeType: mime, size: upload.content.length, sha256, storageKey, uploadedBy: actor.accountId, now: atIso,
       });
       await appendAuditRecords(trx, [{
         actorId: actor.accountId, actorLabel: actor.username, action: 'log.attachment_added', entity: 'work_log', entityId: logId,
-        after: { attachmentId: newId, fileName, mimeType: type.mime, size: upload.content.length, sha256 },
+        after: { attachmentId: newId, fileName, mimeType: mime, size: upload.content.length, sha256 },
       }], atIso);
       return newId;
-    });
-    return presentAttachment((await findAttachment(db, id))!);
+    }));
+  return presentAttachment((await findAttachment(db, id))!);
+}
+
+/**
+ * Checks an uploaded attachment (size, type by content) and returns its type, extension and checksum.
+ * Shared by every module that takes attached evidence (work logs, point events).
+ */
+export async function inspectAttachment(content: Buffer, maxBytes: number): Promise<{ mime: string; ext: string; sha256: string }> {
+  if (content.length > maxBytes) throw createAttachmentTooLargeError(maxBytes);
+  const type = await fileTypeFromBuffer(content);
+  const ext = type ? ATTACHMENT_TYPES[type.mime] : undefined;
+  if (!type || !ext) throw createAttachmentTypeError(type?.mime ?? (content.subarray(0, 512).includes(0) ? undefined : 'text'));
+  return { mime: type.mime, ext, sha256: sha256Of(content) };
+}
+
+/** Stores the file, then runs `record` (its database rows); a file this call wrote is removed again when recording fails. */
+export async function storeAndRecordAttachment<T>(dataDir: string, sha256: string, content: Buffer, record: (storageKey: string) => Promise<T>): Promise<T> {
+  const stored = await storeAttachmentFile(dataDir, sha256, content);
+  try {
+    return await record(stored.key);
   } catch (error) {
-    if (stored.created) await removeAttachmentFile(config.dataDir, stored.key);
+    if (stored.created) await removeAttachmentFile(dataDir, stored.key);
     throw error;
   }
 }
