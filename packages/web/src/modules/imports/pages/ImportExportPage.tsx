@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useSearchParams } from 'react-router-dom';
+import { useUploadJob } from '../useUploadJob';
 import { Alert, App, Button, Card, Col, Flex, Progress, Result, Row, Steps, Typography, Upload } from 'antd';
 import { CloudDownloadOutlined, DownloadOutlined, InboxOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
@@ -14,15 +14,10 @@ import { can, useCurrentMe } from '../../auth/auth.api';
 import { orgKeys } from '../../org/org.api';
 import { peopleKeys } from '../../people/people.api';
 import { ImportErrorTable } from '../components/ImportErrorTable';
-import { downloadFile, isJobFinished, uploadOrgRoster, useJob } from '../imports.api';
+import { downloadFile, uploadOrgRoster } from '../imports.api';
 import { errorDetailsOf, errorMessageOf } from '../job-result';
 import { JobResultView } from '../components/JobResultView';
 
-type UploadState =
-  | { kind: 'idle' }
-  | { kind: 'uploading'; fileName: string }
-  | { kind: 'rejected'; fileName: string; error: ApiError | Error }
-  | { kind: 'job'; fileName: string; jobId: string };
 
 export default function ImportExportPage() {
   const { t } = useTranslation();
@@ -32,21 +27,8 @@ export default function ImportExportPage() {
   const isMobile = useIsMobile();
   const canImport = can(me, 'org.import');
   const canExport = can(me, 'org.export');
-  // The job id lives in the URL too, so leaving the page (or reloading) and coming back shows the import again.
-  const [params, setParams] = useSearchParams();
-  const [local, setLocal] = useState<UploadState>({ kind: 'idle' });
-  const urlJob = params.get('job');
-  const state: UploadState = local.kind === 'idle' && urlJob ? { kind: 'job', fileName: '', jobId: urlJob } : local;
-  const setState = (next: UploadState) => {
-    setLocal(next);
-    const nextParams = new URLSearchParams(params);
-    if (next.kind === 'job') nextParams.set('job', next.jobId);
-    else nextParams.delete('job');
-    setParams(nextParams, { replace: true });
-  };
   const [downloading, setDownloading] = useState<'template' | 'export' | null>(null);
-  const job = useJob(state.kind === 'job' ? state.jobId : null);
-  const finished = isJobFinished(job.data);
+  const { state, setState, job, finished } = useUploadJob();
 
   const download = async (which: 'template' | 'export') => {
     setDownloading(which);

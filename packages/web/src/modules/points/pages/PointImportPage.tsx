@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router-dom';
+import { useUploadJob } from '../../imports/useUploadJob';
+import { useNavigate } from 'react-router-dom';
 import { Alert, App, Button, Card, Col, Empty, Flex, Popconfirm, Progress, Result, Row, Table, Tag, Typography, Upload, type UploadProps } from 'antd';
 import { CheckOutlined, DownloadOutlined, InboxOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
@@ -11,17 +12,12 @@ import { formatDateTime, saveBlob } from '../../../shared/format';
 import { useIsMobile } from '../../../shared/hooks/useIsMobile';
 import { useCurrentMe } from '../../auth/auth.api';
 import { ImportErrorTable } from '../../imports/components/ImportErrorTable';
-import { downloadFile, isJobFinished, useJob } from '../../imports/imports.api';
+import { downloadFile } from '../../imports/imports.api';
 import { errorDetailsOf, errorMessageOf } from '../../imports/job-result';
 import { SchemeSelect } from '../components/SchemePeriodSelect';
 import { pointKeys, uploadPointImport, useApprovePointBatch, usePointBatches, type PointBatch, type Scheme } from '../points.api';
 import { idParam } from '../points.model';
 
-type UploadState =
-  | { kind: 'idle' }
-  | { kind: 'uploading'; fileName: string }
-  | { kind: 'rejected'; fileName: string; error: Error }
-  | { kind: 'job'; fileName: string; jobId: string };
 
 const nameOf = (createdBy: PointBatch['createdBy']) => (createdBy === null ? '—' : typeof createdBy === 'string' ? createdBy : createdBy.name);
 
@@ -41,20 +37,8 @@ export default function PointImportPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const isMobile = useIsMobile();
-  const [params, setParams] = useSearchParams();
   const [scheme, setScheme] = useState<Scheme | null>(null);
-  const [local, setLocal] = useState<UploadState>({ kind: 'idle' });
-  const urlJob = params.get('job');
-  const state: UploadState = local.kind === 'idle' && urlJob ? { kind: 'job', fileName: '', jobId: urlJob } : local;
-  const setState = (next: UploadState) => {
-    setLocal(next);
-    const nextParams = new URLSearchParams(params);
-    if (next.kind === 'job') nextParams.set('job', next.jobId);
-    else nextParams.delete('job');
-    setParams(nextParams, { replace: true });
-  };
-  const job = useJob(state.kind === 'job' ? state.jobId : null);
-  const finished = isJobFinished(job.data);
+  const { state, setState, job, finished, params } = useUploadJob();
   const batches = usePointBatches();
   const approve = useApprovePointBatch();
   const [downloading, setDownloading] = useState(false);
