@@ -231,8 +231,8 @@ describe('a leader proposes points for an officer, an administrator approves, th
       await snap(ap, '04-admin-pending');
       await pendingRow.getByTestId('approve-event').click();
       await ap.getByTestId('approve-confirm').click();
-      await ap.locator('.ant-message-notice', { hasText: '已通过' }).waitFor({ timeout: 10_000 });
-      await ap.getByTestId('pending-list').getByTestId('event-row').filter({ hasText: MEMBER.name }).waitFor({ state: 'detached', timeout: 10_000 });
+      await ap.locator('.ant-message-notice', { hasText: '已通过' }).waitFor({ timeout: 15_000 });
+      await ap.getByTestId('pending-list').getByTestId('event-row').filter({ hasText: MEMBER.name }).waitFor({ state: 'detached', timeout: 15_000 });
       await snap(ap, '05-admin-approved');
 
       // the member's open ranking page follows by itself: +2, first of three

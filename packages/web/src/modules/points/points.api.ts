@@ -405,7 +405,9 @@ export function useDecidePointEvent() {
   return useMutation({
     mutationFn: ({ id, decision, note }: { id: Id; decision: 'approve' | 'reject'; note?: string }) =>
       api<PointEvent>(`/api/point-events/${enc(id)}/${decision}`, { method: 'POST', body: note ? { note } : {} }),
-    onSettled: invalidate,
+    // The decision is confirmed as soon as the server answers; the lists refresh behind it
+    // (awaiting every refetch kept the dialog spinning for seconds on a busy server).
+    onSettled: () => void invalidate(),
   });
 }
 
@@ -413,7 +415,7 @@ export function useReversePointEvent() {
   const invalidate = useInvalidatePoints();
   return useMutation({
     mutationFn: ({ id, reason }: { id: Id; reason: string }) => api<PointEvent>(`/api/point-events/${enc(id)}/reverse`, { method: 'POST', body: { reason } }),
-    onSettled: invalidate,
+    onSettled: () => void invalidate(),
   });
 }
 
