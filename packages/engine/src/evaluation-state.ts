@@ -25,11 +25,27 @@ export interface EvaluationState {
   /**
    * Records more facts (a ledger delta, a ballot, a new target/rank/veto fact, which
    * replaces the subject's earlier one for that indicator) and returns the results that
-   * changed, sorted like evaluate()'s. Throws ScenarioValidationError, applying nothing,
-   * when a fact is invalid.
+   * changed, sorted like evaluate()'s — all of them, or with `report: 'scores'` only those
+   * whose scores, grade, flags or explain lines changed. Throws ScenarioValidationError,
+   * applying nothing, when a fact is invalid.
    */
-  applyFacts(facts: readonly Fact[]): Result[];
+  applyFacts(facts: readonly Fact[], options?: ApplyFactsOptions): Result[];
   results(): Result[];
+  /** The current result of one subject, rank and group rank included: its entry of results(); undefined for an unknown id. */
+  resultOf(subject: string): Result | undefined;
+}
+
+export interface ApplyFactsOptions {
+  /**
+   * Which changed results applyFacts returns. 'all' (the default): every result that changed
+   * in anything, including the subjects whose rank or group rank alone moved — when one
+   * subject climbs from 20 000th to 100th, the 19 900 it passed. 'scores': only the results
+   * whose total, sections, indicators, grade, flags or explain lines changed; ranks are kept
+   * right all the same (results(), resultOf() and the returned results show them), but a
+   * subject whose rank alone moved costs no result. For a caller that keeps its own orders
+   * of the totals, or reads ranks when it needs them.
+   */
+  readonly report?: 'all' | 'scores';
 }
 
 /** More moves than this in one update (a rank fact re-scores a whole group) are cheaper as one sort. */
@@ -84,7 +100,9 @@ export function createEvaluationState(scenario: Scenario, options: EvaluateOptio
   for (let s = 0; s < subjectCount; s += 1) scoreSubject(s);
 
   // Each group, best first, with by position: group rank, the grades vetoes and `requires`
-  // allow (bit g), the grade, the quota-tie flags (bit g).
+  // allow (bit g), the grade, the quota-tie flags (bit g). A result reads its group rank and
+  // grade here, where the walks write them: a group rank that moves needs no second write
+  // (and no call) per subject, which keeps a long move cheap when only scores are reported.
   const groupPositionOf = new Int32Array(subjectCount);
   const groupStandings: Standing[] = model.groupMembers.map((members) => {
     const gradeMasks = Int32Array.from(members, gradeMaskOf);
@@ -93,19 +111,16 @@ export function createEvaluationState(scenario: Scenario, options: EvaluateOptio
   const largestGroup = groupStandings.reduce((largest, standing) => Math.max(largest, standing.members.length), 0);
   const previousGrades = new Int32Array(largestGroup);
   const previousTies = new Int32Array(largestGroup);
-  // Filled by subject here; the overall standing then holds them by position.
-  const groupRankAt = new Int32Array(subjectCount);
-  const gradeAt = new Int32Array(subjectCount);
-  groupStandings.forEach((_, group) => {
-    rankGroup(group, (subject, rank) => (groupRankAt[subject] = rank));
-    gradeGroup(group, (subject, grade) => (gradeAt[subject] = grade));
+  groupStandings.forEach((standing, group) => {
+    rankStanding(standing, 0, standing.members.length - 1);
+    gradeGroup(group);
   });
 
-  // Everyone, best first, with by position what a result shows besides the total and rank.
+  // Everyone, best first, with by position the parts of a result that change only with its subject's scores.
   const positionOf = new Int32Array(subjectCount);
   const partsAt = new Array<ResultParts | undefined>(subjectCount).fill(undefined);
-  const overall = createStanding(Int32Array.from({ length: subjectCount }, (_, s) => s), keys, [groupRankAt, gradeAt, partsAt], positionOf);
-  rankStanding(overall, 0, subjectCount - 1, () => undefined);
+  const overall = createStanding(Int32Array.from({ length: subjectCount }, (_, s) => s), keys, [partsAt], positionOf);
+  rankStanding(overall, 0, subjectCount - 1);
 
   // Of one update: what changed, by position in the overall standing once every move is made.
   const changedAt = new Uint8Array(subjectCount);
@@ -222,13 +237,8 @@ export function createEvaluationState(scenario: Scenario, options: EvaluateOptio
     return mask;
   }
 
-  function rankGroup(group: number, onChange: (subject: number, rank: number) => void): void {
-    const standing = groupStandings[group] as Standing;
-    rankStanding(standing, 0, standing.members.length - 1, (position, rank) => onChange(standing.members[position] as number, rank));
-  }
-
   /** Grades a group again and reports the members whose grade or quota-tie flags changed (their result parts are then stale). */
-  function gradeGroup(group: number, onGradeChange: (subject: number, grade: number, tiesChanged: boolean) => void): void {
+  function gradeGroup(group: number, onGradeChange?: (subject: number, tiesChanged: boolean) => void): void {
     const standing = groupStandings[group] as Standing;
     const [gradeMasks, grades, quotaTies] = standing.carried as [Int32Array, Int32Array, Int32Array];
     previousGrades.set(grades);
@@ -247,7 +257,7 @@ export function createEvaluationState(scenario: Scenario, options: EvaluateOptio
       const ties = quotaTies[position] as number;
       const tiesChanged = ties !== previousTies[position];
       if (tiesChanged) quotaTieMask[subject] = ties;
-      if (grade !== previousGrades[position] || tiesChanged) onGradeChange(subject, grade, tiesChanged);
+      if ((grade !== previousGrades[position] || tiesChanged) && onGradeChange !== undefined) onGradeChange(subject, tiesChanged);
     }
   }
 
@@ -313,13 +323,16 @@ export function createEvaluationState(scenario: Scenario, options: EvaluateOptio
 
   function buildResultAt(position: number): Result {
     const parts = resultPartsAt(position);
+    const subject = overall.members[position] as number;
+    const group = groupStandings[groupOf[subject] as number] as Standing;
+    const groupPosition = groupPositionOf[subject] as number;
     const result: Result = {
       subject: parts.subject,
       group: parts.group,
       total: unitsToNumber(overall.totals[position] as number, 2),
       rank: overall.ranks[position] as number,
-      groupRank: groupRankAt[position] as number,
-      grade: gradeNames[gradeAt[position] as number] as string,
+      groupRank: group.ranks[groupPosition] as number,
+      grade: gradeNames[(group.carried[1] as Int32Array)[groupPosition] as number] as string,
       flags: parts.flags,
       sections: parts.sections,
       indicators: parts.indicators,
@@ -331,17 +344,21 @@ export function createEvaluationState(scenario: Scenario, options: EvaluateOptio
   /**
    * buildResultAt again, on purpose: V8 moves the objects of an allocation site straight to
    * its old generation once most of them live long, as results() lists do; the results of
-   * an update are short-lived, and from their own site they stay cheap to allocate and free.
+   * an update or of resultOf() are short-lived, and from their own site they stay cheap to
+   * allocate and free.
    */
-  function buildChangedResultAt(position: number): Result {
+  function buildShortLivedResultAt(position: number): Result {
     const parts = resultPartsAt(position);
+    const subject = overall.members[position] as number;
+    const group = groupStandings[groupOf[subject] as number] as Standing;
+    const groupPosition = groupPositionOf[subject] as number;
     const result: Result = {
       subject: parts.subject,
       group: parts.group,
       total: unitsToNumber(overall.totals[position] as number, 2),
       rank: overall.ranks[position] as number,
-      groupRank: groupRankAt[position] as number,
-      grade: gradeNames[gradeAt[position] as number] as string,
+      groupRank: group.ranks[groupPosition] as number,
+      grade: gradeNames[(group.carried[1] as Int32Array)[groupPosition] as number] as string,
       flags: parts.flags,
       sections: parts.sections,
       indicators: parts.indicators,
@@ -377,7 +394,9 @@ export function createEvaluationState(scenario: Scenario, options: EvaluateOptio
     changedCount += 1;
   }
 
-  function applyFacts(facts: readonly Fact[]): Result[] {
+  function applyFacts(facts: readonly Fact[], options: ApplyFactsOptions = {}): Result[] {
+    // 'scores': ranks are still walked (the standings keep them), but a rank-only change marks nothing.
+    const reportRanks = options.report !== 'scores';
     const issues = collectFactIssues(facts, model, { allowRepeatedSingleFacts: true });
     if (issues.length > 0) throw new ScenarioValidationError(issues);
 
@@ -452,24 +471,25 @@ export function createEvaluationState(scenario: Scenario, options: EvaluateOptio
     for (const subject of touched) {
       if (collectFlags(subject).join('\n') !== flagsBefore.get(subject)) markChangedAt(positionOf[subject] as number);
     }
-    if (moves.length > MAX_MOVES_BY_SHIFTING) rankStanding(overall, 0, subjectCount - 1, markChangedAt);
+    const onRankChange = reportRanks ? markChangedAt : undefined;
+    if (moves.length > MAX_MOVES_BY_SHIFTING) rankStanding(overall, 0, subjectCount - 1, onRankChange);
     else {
       // Only the subjects whose totals lie between a mover's old and new total change rank.
       for (const [before, after] of moves) {
         const from = findFirstPositionAtMost(overall, Math.max(before, after));
         const to = findLastPositionAtLeast(overall, Math.min(before, after));
-        rankStanding(overall, from, to, markChangedAt);
+        rankStanding(overall, from, to, onRankChange);
       }
     }
     for (const group of affectedGroups) {
-      rankGroup(group, (subject, rank) => {
+      const standing = groupStandings[group] as Standing;
+      const onGroupRankChange = reportRanks
+        ? (groupPosition: number): void => markChangedAt(positionOf[standing.members[groupPosition] as number] as number)
+        : undefined;
+      rankStanding(standing, 0, standing.members.length - 1, onGroupRankChange);
+      // A new grade is shown in both modes; new quota-tie flags also make the result parts stale.
+      gradeGroup(group, (subject, tiesChanged) => {
         const position = positionOf[subject] as number;
-        groupRankAt[position] = rank;
-        markChangedAt(position);
-      });
-      gradeGroup(group, (subject, grade, tiesChanged) => {
-        const position = positionOf[subject] as number;
-        gradeAt[position] = grade;
         if (tiesChanged) partsAt[position] = undefined;
         markChangedAt(position);
       });
@@ -483,7 +503,7 @@ export function createEvaluationState(scenario: Scenario, options: EvaluateOptio
     for (let i = 0; i < positions.length; i += 1) {
       const position = positions[i] as number;
       changedAt[position] = 0;
-      results[i] = buildChangedResultAt(position);
+      results[i] = buildShortLivedResultAt(position);
     }
     changedCount = 0;
     return results;
@@ -495,5 +515,10 @@ export function createEvaluationState(scenario: Scenario, options: EvaluateOptio
     return results;
   }
 
-  return { applyFacts, results: listResults };
+  function resultOf(id: string): Result | undefined {
+    const subject = model.subjectIndex.get(id);
+    return subject === undefined ? undefined : buildShortLivedResultAt(positionOf[subject] as number);
+  }
+
+  return { applyFacts, results: listResults, resultOf };
 }

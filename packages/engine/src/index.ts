@@ -26,7 +26,7 @@ export type {
 } from './scenario.types.js';
 export { validateScenario, collectFactIssues, ScenarioValidationError, type FactCheckContext } from './scenario.validation.js';
 export { evaluate, evaluateInput, type EvaluateInputOutcome } from './evaluate.js';
-export { createEvaluationState, type EvaluationState } from './evaluation-state.js';
+export { createEvaluationState, type ApplyFactsOptions, type EvaluationState } from './evaluation-state.js';
 export { roundScore, computeQuotaCapacity } from './rounding.js';
 export { formatResultsTable } from './results-table.js';
 export {

@@ -95,15 +95,16 @@ function shiftOne(values: AlignedValues, from: number, to: number): void {
 
 /**
  * Competition ranks (1, 2, 2, 4) of the positions from..to; the member before `from`, if
- * any, must have a higher total. Calls `onChange` for each position whose rank changed.
+ * any, must have a higher total. Calls `onChange`, if given, for each position whose rank
+ * changed; without it the walk only writes ranks (no call per position of a long move).
  */
-export function rankStanding(standing: Standing, from: number, to: number, onChange: (position: number, rank: number) => void): void {
+export function rankStanding(standing: Standing, from: number, to: number, onChange?: (position: number, rank: number) => void): void {
   const { totals, ranks } = standing;
   for (let position = from; position <= to; position += 1) {
     const rank = position > from && totals[position - 1] === totals[position] ? (ranks[position - 1] as number) : position + 1;
     if (ranks[position] !== rank) {
       ranks[position] = rank;
-      onChange(position, rank);
+      if (onChange !== undefined) onChange(position, rank);
     }
   }
 }

@@ -74,16 +74,15 @@ export class PeriodRanking {
   private readonly indexOfEngineId = new Map<string, number>();
   private readonly ledgerIndicators: Set<string>;
   /**
-   * By subject index, what the engine's last result showed. An update's results are mostly subjects
-   * whose rank alone moved (hundreds to thousands per approval); keeping those Result objects would
-   * make each of them survive a young-generation collection, so only their small parts are copied
-   * into arrays, and a result is kept (as `parts`) only when its flags, sections or indicators are
-   * new objects — i.e. for the re-scored subjects. The engine's results die young; GC pauses stay short.
+   * By subject index, what a row shows besides its rank: the flags (of the last result whose flags,
+   * sections or indicators were new objects, kept as `parts`) and the grade. The engine is asked for
+   * score changes only (`report: 'scores'`): a subject passed by another changes rank alone, and
+   * ranks come from this ranking's own orders (pages, rankIn) or from the engine on demand
+   * (resultAt) — so an approval that lifts one subject past 20 000 others builds no result for
+   * each of them, and the few results kept are those of re-scored or re-graded subjects.
    */
   private readonly parts: Result[];
   private readonly grades: string[];
-  private readonly ranks: Int32Array;
-  private readonly groupRanks: Int32Array;
   /** By subject index: rounded total in hundredths (the sort key) and net points in hundredths. */
   private readonly totalKeys: Float64Array;
   private readonly pointsCenti: Float64Array;
@@ -127,13 +126,11 @@ export class PeriodRanking {
     this.state = createEvaluationState({ scheme: input.scheme, subjects: engineSubjects, facts });
     this.parts = new Array<Result>(input.subjects.length);
     this.grades = new Array<string>(input.subjects.length);
-    this.ranks = new Int32Array(input.subjects.length);
-    this.groupRanks = new Int32Array(input.subjects.length);
     this.totalKeys = new Float64Array(input.subjects.length);
     for (const result of this.state.results()) {
       const index = this.indexOfEngineId.get(result.subject)!;
       this.parts[index] = result;
-      this.keepResult(index, result);
+      this.grades[index] = result.grade;
       this.totalKeys[index] = Math.round(result.total * 100);
     }
   }
@@ -165,11 +162,12 @@ export class PeriodRanking {
     this.version = version;
     if (changed.size > 0) this.pages.clear();
     if (facts.length === 0) return changed;
-    for (const result of this.state.applyFacts(facts)) {
+    // Only the results whose total, scores, grade or flags changed: the orders below give the ranks.
+    for (const result of this.state.applyFacts(facts, { report: 'scores' })) {
       const index = this.indexOfEngineId.get(result.subject)!;
       const kept = this.parts[index]!;
       if (kept.flags !== result.flags || kept.sections !== result.sections || kept.indicators !== result.indicators) this.parts[index] = result;
-      this.keepResult(index, result);
+      this.grades[index] = result.grade;
       const oldKey = this.totalKeys[index] as number;
       const newKey = Math.round(result.total * 100);
       if (oldKey === newKey) continue;
@@ -193,21 +191,9 @@ export class PeriodRanking {
     return this.subjects[index]!;
   }
 
-  /** The engine's current result of a subject. */
+  /** The engine's current result of a subject, its overall rank and rank in the scheme's group included. */
   resultAt(index: number): Result {
-    const parts = this.parts[index]!;
-    const result: Result = {
-      subject: parts.subject, group: parts.group, total: (this.totalKeys[index] as number) / 100, rank: this.ranks[index] as number,
-      groupRank: this.groupRanks[index] as number, grade: this.grades[index]!, flags: parts.flags, sections: parts.sections, indicators: parts.indicators,
-    };
-    if (parts.explain !== undefined) result.explain = parts.explain;
-    return result;
-  }
-
-  private keepResult(index: number, result: Result): void {
-    this.grades[index] = result.grade;
-    this.ranks[index] = result.rank;
-    this.groupRanks[index] = result.groupRank;
+    return this.state.resultOf(String(this.subjects[index]!.id))!;
   }
 
   pointsAt(index: number): number {
