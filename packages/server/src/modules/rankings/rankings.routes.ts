@@ -5,7 +5,7 @@ import { decodeCursor, encodeCursor, IdParams, Nullable, type App } from '../../
 import { requireActor } from '../auth/auth.plugin.js';
 import { closeRankingHub } from './ranking-hub.js';
 import {
-  GenerateRedBlackBody, PersonParams, PersonPointsQuery, PersonPointsResponse, RankingQuery, RankingResponse, RankingStreamQuery,
+  GenerateRedBlackBody, PersonParams, PersonPointsQuery, PersonPointsResponse, RankingQuery, RankingItems, RankingResponse, RankingResponseHead, RankingStreamQuery,
   RedBlackHistoryResponse, RedBlackListQuery, RedBlackListSchema, RedBlackSummarySchema,
 } from './rankings.schemas.js';
 import { getPersonPoints, readRanking, watchRanking } from './rankings.usecases.js';
@@ -27,8 +27,26 @@ export async function registerRankingRoutes(app: App, deps: AppDeps): Promise<vo
   });
   app.addHook('onClose', async () => closeRankingHub(deps));
 
-  app.get('/api/rankings', { schema: { tags, querystring: RankingQuery, response: { 200: RankingResponse } } }, async (req) =>
-    readRanking(deps, requireActor(req), { periodId: req.query.period, group: req.query.group, limit: req.query.limit, cursor: req.query.cursor }));
+  /**
+   * A page of a ranking is the same for every reader until the next change (PeriodRanking keeps the
+   * page's rows as one array per version), so its JSON is made once per page and version; each
+   * answer serializes only its own part (period, group, my row, cursor) with the same schemas.
+   */
+  const pageJson = new WeakMap<readonly object[], string>();
+  app.get('/api/rankings', { schema: { tags, querystring: RankingQuery, response: { 200: RankingResponse } } }, async (req, reply) => {
+    const { items, ...head } = await readRanking(deps, requireActor(req), { periodId: req.query.period, group: req.query.group, limit: req.query.limit, cursor: req.query.cursor });
+    // Fastify's types accept objects only; its serializer takes any value its schema describes.
+    const serialize = (value: unknown, schema: object) => reply.serializeInput(value as Record<string, unknown>, schema as Record<string, unknown>);
+    let itemsJson = pageJson.get(items);
+    if (itemsJson === undefined) {
+      itemsJson = serialize(items, RankingItems);
+      pageJson.set(items, itemsJson);
+    }
+    const headJson = serialize(head, RankingResponseHead);
+    // headJson is a non-empty object: its closing brace makes room for the items. Sent as the JSON
+    // text it is (the typed reply expects the object the schema documents).
+    return reply.type('application/json; charset=utf-8').send(`${headJson.slice(0, -1)},"items":${itemsJson}}` as never);
+  });
 
   /** Server-sent events: `event: ranking` with `{ periodId, version }` on each change of the group; a heartbeat comment every 15 s. */
   app.get('/api/rankings/stream', { schema: { tags, querystring: RankingStreamQuery } }, async (req, reply) => {

@@ -43,6 +43,9 @@ export const RankingResponse = Type.Object({
   me: Nullable(RankingRowSchema),
   nextCursor: Nullable(Type.String()),
 });
+/** The two parts of a ranking read serialized apart (the route caches the items' JSON per page). */
+export const RankingResponseHead = Type.Omit(RankingResponse, ['items']);
+export const RankingItems = Type.Array(RankingRowSchema);
 
 export const PersonParams = StrictObject({ personId: Type.Integer({ minimum: 1 }) });
 export const PersonPointsQuery = StrictObject({ period: Type.Optional(Type.Integer({ minimum: 1 })) });
