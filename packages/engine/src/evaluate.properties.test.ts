@@ -6,6 +6,7 @@ import { computeQuotaCapacity, runWithExactArithmeticOnly } from './rounding.js'
 import type { Fact, Result, Scenario } from './scenario.types.js';
 import { validateScenario } from './scenario.validation.js';
 import { scenarioArbitrary } from './testing/scenario-arbitraries.js';
+import { effectiveFacts } from './testing/scenario-builders.js';
 
 const RUNS = { numRuns: 150 };
 
@@ -121,17 +122,6 @@ describe('evaluate: properties over random schemes and facts', () => {
   });
 });
 
-/** The facts a full evaluation sees after a stream of updates: every delta and ballot, and the last target, rank or veto fact of each subject. */
-function effectiveFacts(scenario: Scenario, facts: readonly Fact[]): Fact[] {
-  const singleValued = new Set(
-    scenario.scheme.indicators.filter((indicator) => ['target', 'rank', 'veto'].includes(indicator.method)).map((indicator) => indicator.id),
-  );
-  const lastAt = new Map<string, number>();
-  facts.forEach((fact, index) => {
-    if (singleValued.has(fact.indicator)) lastAt.set(`${fact.subject}\u0000${fact.indicator}`, index);
-  });
-  return facts.filter((fact, index) => !singleValued.has(fact.indicator) || lastAt.get(`${fact.subject}\u0000${fact.indicator}`) === index);
-}
 
 describe('createEvaluationState: incremental updates', () => {
   it('equals a full evaluation of the same facts (explain lines included) after every update, and returns exactly the results that changed', () => {

@@ -2,10 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createEvaluationState } from './evaluation-state.js';
 import { evaluate } from './evaluate.js';
-import type { Fact, Result, Scenario } from './scenario.types.js';
+import type { Result, Scenario } from './scenario.types.js';
 import { ScenarioValidationError, validateScenario } from './scenario.validation.js';
 import { scenarioArbitrary } from './testing/scenario-arbitraries.js';
-import { buildScenarioWithTotals, resultOf } from './testing/scenario-builders.js';
+import { buildScenarioWithTotals, effectiveFacts, resultOf } from './testing/scenario-builders.js';
 
 describe('createEvaluationState', () => {
   it('returns only the results that a ledger delta changed, ranks included', () => {
@@ -95,17 +95,6 @@ function evaluateValid(scenario: Scenario, options: { explain?: boolean } = {}):
   return evaluate(scenario, options).results;
 }
 
-/** The facts a full evaluation sees after a stream of updates: every delta and ballot, and the last target, rank or veto fact of each subject. */
-function effectiveFacts(scenario: Scenario, facts: readonly Fact[]): Fact[] {
-  const singleValued = new Set(
-    scenario.scheme.indicators.filter((indicator) => ['target', 'rank', 'veto'].includes(indicator.method)).map((indicator) => indicator.id),
-  );
-  const lastAt = new Map<string, number>();
-  facts.forEach((fact, index) => {
-    if (singleValued.has(fact.indicator)) lastAt.set(`${fact.subject}\u0000${fact.indicator}`, index);
-  });
-  return facts.filter((fact, index) => !singleValued.has(fact.indicator) || lastAt.get(`${fact.subject}\u0000${fact.indicator}`) === index);
-}
 
 /** A result without its rank and group rank: what report: 'scores' compares. */
 function shownBesidesRanks(result: Result | undefined): string {

@@ -49,3 +49,15 @@ export function resultOf(results: readonly Result[], subject: string): Result {
 export function gradesOf(results: readonly Result[]): Record<string, string> {
   return Object.fromEntries(results.map((result) => [result.subject, result.grade]));
 }
+
+/** The facts a full evaluation sees after a stream of updates: every delta and ballot, and the last target, rank or veto fact of each subject. */
+export function effectiveFacts(scenario: Scenario, facts: readonly Fact[]): Fact[] {
+  const singleValued = new Set(
+    scenario.scheme.indicators.filter((indicator) => ['target', 'rank', 'veto'].includes(indicator.method)).map((indicator) => indicator.id),
+  );
+  const lastAt = new Map<string, number>();
+  facts.forEach((fact, index) => {
+    if (singleValued.has(fact.indicator)) lastAt.set(`${fact.subject}\u0000${fact.indicator}`, index);
+  });
+  return facts.filter((fact, index) => !singleValued.has(fact.indicator) || lastAt.get(`${fact.subject}\u0000${fact.indicator}`) === index);
+}
