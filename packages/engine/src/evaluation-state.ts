@@ -321,18 +321,26 @@ export function createEvaluationState(scenario: Scenario, options: EvaluateOptio
     return parts;
   }
 
+  /** A subject's rank in its group and its grade, where the group walks write them. */
+  function groupRankOf(subject: number): number {
+    return (groupStandings[groupOf[subject] as number] as Standing).ranks[groupPositionOf[subject] as number] as number;
+  }
+
+  function gradeNameOf(subject: number): string {
+    const grades = (groupStandings[groupOf[subject] as number] as Standing).carried[1] as Int32Array;
+    return gradeNames[grades[groupPositionOf[subject] as number] as number] as string;
+  }
+
   function buildResultAt(position: number): Result {
     const parts = resultPartsAt(position);
     const subject = overall.members[position] as number;
-    const group = groupStandings[groupOf[subject] as number] as Standing;
-    const groupPosition = groupPositionOf[subject] as number;
     const result: Result = {
       subject: parts.subject,
       group: parts.group,
       total: unitsToNumber(overall.totals[position] as number, 2),
       rank: overall.ranks[position] as number,
-      groupRank: group.ranks[groupPosition] as number,
-      grade: gradeNames[(group.carried[1] as Int32Array)[groupPosition] as number] as string,
+      groupRank: groupRankOf(subject),
+      grade: gradeNameOf(subject),
       flags: parts.flags,
       sections: parts.sections,
       indicators: parts.indicators,
@@ -350,15 +358,13 @@ export function createEvaluationState(scenario: Scenario, options: EvaluateOptio
   function buildShortLivedResultAt(position: number): Result {
     const parts = resultPartsAt(position);
     const subject = overall.members[position] as number;
-    const group = groupStandings[groupOf[subject] as number] as Standing;
-    const groupPosition = groupPositionOf[subject] as number;
     const result: Result = {
       subject: parts.subject,
       group: parts.group,
       total: unitsToNumber(overall.totals[position] as number, 2),
       rank: overall.ranks[position] as number,
-      groupRank: group.ranks[groupPosition] as number,
-      grade: gradeNames[(group.carried[1] as Int32Array)[groupPosition] as number] as string,
+      groupRank: groupRankOf(subject),
+      grade: gradeNameOf(subject),
       flags: parts.flags,
       sections: parts.sections,
       indicators: parts.indicators,
