@@ -20,6 +20,13 @@ const MAX_LOADED_PERIODS = 16;
 /** Period facts (name, state) are re-read at most this often. */
 const PERIOD_REFRESH_MS = 1000;
 const TAIL_BATCH = 5000;
+/**
+ * A read within this long of the last catch-up shares it instead of querying the ledger again,
+ * unless this process has announced a ledger row the ranking does not have yet. Approvals made on
+ * this app server are therefore always seen by the next read; those of other app servers (shared
+ * PostgreSQL) within this long plus the time of a catch-up.
+ */
+const CATCH_UP_FRESH_MS = 100;
 
 export interface LoadedPeriod {
   period: PeriodRow;
@@ -49,8 +56,9 @@ interface Subscriber {
 /**
  * The live rankings of one app server (one database handle): period states built on first read and
  * then kept current from the ledger — at once for approvals made here (announceLedgerChange), and
- * by reading ledger rows after the high-water mark on every read and, while a stream is open,
- * every RANKING_POLL_MS (approvals made on other app servers).
+ * by reading ledger rows after the high-water mark on reads (shared by reads within
+ * CATCH_UP_FRESH_MS) and, while a stream is open, every RANKING_POLL_MS (approvals made on other
+ * app servers).
  */
 export class RankingHub {
   private readonly entries = new Map<number, Entry>();
@@ -58,16 +66,24 @@ export class RankingHub {
   private catchingUp: Promise<void> | undefined;
   private catchUpAgain = false;
   private pollTimer: NodeJS.Timeout | undefined;
+  /** The highest ledger id announced in this process (see ledger-changes). */
+  private announcedUpTo = 0;
+  /** When the last completed catch-up began reading. */
+  private caughtUpAt = Number.NEGATIVE_INFINITY;
   private readonly stopListening: () => void;
   private closed = false;
 
   constructor(private readonly deps: Deps) {
-    this.stopListening = onLedgerChange(deps, () => {
+    this.stopListening = onLedgerChange(deps, (change) => {
+      this.announcedUpTo = Math.max(this.announcedUpTo, change.ledgerId);
       if (this.entries.size > 0) void this.catchUp().catch(() => undefined);
     });
   }
 
-  /** The period's ranking, current with the ledger as of this call. */
+  /**
+   * The period's ranking, current with every ledger row announced in this process before this call
+   * and with the ledger as read at most CATCH_UP_FRESH_MS before it.
+   */
   async get(periodId: number): Promise<LoadedPeriod | undefined> {
     let entry = this.entries.get(periodId);
     if (entry?.loaded?.ranking.stale) {
@@ -87,7 +103,7 @@ export class RankingHub {
     }
     entry.lastUsed = Date.now();
     const loaded = await entry.loading;
-    await this.catchUp();
+    if (loaded.ranking.version < this.announcedUpTo || Date.now() - this.caughtUpAt >= CATCH_UP_FRESH_MS) await this.catchUp();
     if (Date.now() - entry.periodReadAt > PERIOD_REFRESH_MS) {
       entry.periodReadAt = Date.now();
       const period = await findPeriod(this.deps.db, periodId);
@@ -133,7 +149,9 @@ export class RankingHub {
     const run = async () => {
       do {
         this.catchUpAgain = false;
+        const startedAt = Date.now();
         await this.readTail();
+        this.caughtUpAt = startedAt;
       } while (this.catchUpAgain);
     };
     this.catchingUp = run().finally(() => (this.catchingUp = undefined));

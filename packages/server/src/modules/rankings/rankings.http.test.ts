@@ -51,6 +51,20 @@ describe.each(testDialects)('rankings over HTTP on %s', (dialect) => {
     expect((await ranking('li')).me).toMatchObject({ rank: 6, points: -2.5, total: 97.5 });
   });
 
+  it('sees at once every approval announced here, and within moments one written by another app server', async () => {
+    for (let i = 0; i < 5; i++) {
+      const { ledgerId } = await approvePoints(t.deps, org, person('wang'), 'bonus', 0.25);
+      expect((await ranking('wang')).version).toBe(ledgerId);
+    }
+    // A row no announcement reports, as another app server's approval: the next reads share the
+    // last catch-up for at most 100 ms, then one reads the ledger.
+    const { ledgerId } = await approvePoints(t.deps, org, person('wang'), 'bonus', -1.25, '2026-02-10', { announce: false });
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    const seen = await ranking('wang');
+    expect(seen.version).toBe(ledgerId);
+    expect(seen.me).toMatchObject({ points: 0, total: 100 });
+  });
+
   it('pages with a cursor', async () => {
     const first = await ranking('admin', 'all', '&limit=4');
     expect(first.items.map((r) => r.rank)).toEqual([1, 2, 2, 2]);

@@ -71,17 +71,24 @@ describe.each(testDialects)('the live ranking against the ledger on %s', (dialec
   it('equals a ranking built from scratch after any sequence of approvals and reversals; points equal the ledger; a reversal restores the ranking', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(opArbitrary, { minLength: 1, maxLength: 8 }), async (ops) => {
+        // Rows nobody announced (another app server's approvals) reach a read only once its shared
+        // catch-up is older than the freshness window: the test asks for the catch-up explicitly.
+        let unannounced = false;
         for (const op of ops) {
           const person = people[op.person]!;
           if (op.kind === 'insert') {
             await approvePoints(deps, org, person, op.indicator, op.centi / 100, '2026-02-10', { announce: op.announce });
+            unannounced ||= !op.announce;
             continue;
           }
+          if (unannounced) await live.catchUp();
+          unannounced = false;
           const before = (await snapshot(live)).groups;
           const original = await approvePoints(deps, org, person, op.indicator, op.centi / 100);
           await approvePoints(deps, org, person, op.indicator, -op.centi / 100, '2026-02-10', { reversesEventId: original.eventId });
           expect((await snapshot(live)).groups).toEqual(before);
         }
+        if (unannounced) await live.catchUp();
         const incremental = await snapshot(live);
         expect(incremental).toEqual(await fromScratch());
         const sums = await ledgerSums();
