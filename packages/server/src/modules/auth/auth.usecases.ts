@@ -59,7 +59,7 @@ export async function signIn(
 }
 
 export async function signOut({ db }: Pick<AuthDeps, 'db'>, token: string): Promise<void> {
-  sessionCache.delete(hashSessionToken(token));
+  sessionCache.delete(token);
   await deleteSession(db, hashSessionToken(token));
 }
 
@@ -69,6 +69,8 @@ export async function signOut({ db }: Pick<AuthDeps, 'db'>, token: string): Prom
  * connection. Sign-out, password and account changes clear it in this process. With SQLite there is
  * only this process, so a minute is safe (and matches the sliding-expiry refresh); with PostgreSQL
  * behind several app servers, a session revoked elsewhere lives on here for at most 5 s.
+ * Keyed by the cookie's token itself, so that a cached request costs no SHA-256; the database
+ * only ever sees the hash, and this map lives in this process's memory only.
  */
 const SESSION_CACHE_MS = { sqlite: 60_000, postgres: 5_000 } as const;
 const sessionCache = new Map<string, { actor: Actor & { sessionId: string }; until: number }>();
@@ -81,9 +83,9 @@ export function forgetCachedSessions(): void {
 export async function resolveActor({ db, config, now, dialect }: AuthDeps, token: string): Promise<(Actor & { sessionId: string }) | null> {
   const at = now();
   const nowIso = at.toISOString();
-  const id = hashSessionToken(token);
-  const cached = sessionCache.get(id);
+  const cached = sessionCache.get(token);
   if (cached && cached.until > at.getTime()) return cached.actor;
+  const id = hashSessionToken(token);
   const row = await findLiveSession(db, id, nowIso);
   if (!row || row.disabled) return null;
   if (at.getTime() - Date.parse(row.last_seen_at) > 60_000) {
@@ -95,7 +97,7 @@ export async function resolveActor({ db, config, now, dialect }: AuthDeps, token
     ...buildActor({ accountId: row.account_id, username: row.username, personId: row.person_id, unitId: row.unit_id }, roles),
   };
   if (sessionCache.size > 10_000) sessionCache.clear();
-  sessionCache.set(id, { actor, until: Math.min(at.getTime() + SESSION_CACHE_MS[dialect], Date.parse(row.expires_at)) });
+  sessionCache.set(token, { actor, until: Math.min(at.getTime() + SESSION_CACHE_MS[dialect], Date.parse(row.expires_at)) });
   return actor;
 }
 
