@@ -59,6 +59,8 @@ export interface CompiledScenario {
   /** requirementsMet[subject × gradeCount + grade]: 1 when the subject meets the grade's `requires` (or it has none). */
   readonly requirementsMet: Uint8Array;
   readonly history: readonly HistoryEntry[];
+  /** By subject: bit g set when a committee decision names the subject for grade g; null without decisions. */
+  readonly decidedMasks: Int32Array | null;
 }
 
 function groupKeyOf(subject: Subject, grouping: string): string {
@@ -188,6 +190,16 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
     });
   });
 
+  let decidedMasks: Int32Array | null = null;
+  for (const decision of scenario.decisions ?? []) {
+    const grade = grades.findIndex((g) => g.name === decision.grade);
+    decidedMasks ??= new Int32Array(subjects.length);
+    for (const id of decision.subjects) {
+      const s = subjectIndex.get(id) as number;
+      decidedMasks[s] = (decidedMasks[s] as number) | (1 << grade);
+    }
+  }
+
   return {
     subjects,
     subjectIndex,
@@ -211,6 +223,7 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
     capacities,
     requirementsMet,
     history,
+    decidedMasks,
   };
 }
 

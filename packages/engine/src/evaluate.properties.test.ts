@@ -5,8 +5,8 @@ import { evaluate } from './evaluate.js';
 import { computeQuotaCapacity, runWithExactArithmeticOnly } from './rounding.js';
 import type { Fact, Result, Scenario } from './scenario.types.js';
 import { validateScenario } from './scenario.validation.js';
-import { scenarioArbitrary } from './testing/scenario-arbitraries.js';
-import { effectiveFacts } from './testing/scenario-builders.js';
+import { scenarioArbitrary, withTieDecisions } from './testing/scenario-arbitraries.js';
+import { buildScenarioWithTotals, effectiveFacts } from './testing/scenario-builders.js';
 
 const RUNS = { numRuns: 150 };
 
@@ -161,5 +161,44 @@ describe('createEvaluationState: incremental updates', () => {
       }),
       RUNS,
     );
+  });
+});
+
+describe("committee decisions on ties at a quota line (issue 6)", () => {
+  // Totals from a handful of values, so that blocks tied at the 好 line are common.
+  const tiedArbitrary = fc
+    .array(fc.constantFrom(80, 85, 90, 92, 95), { minLength: 3, maxLength: 12 })
+    .map((totals) => buildScenarioWithTotals(Object.fromEntries(totals.map((total, i) => [`s${String(i).padStart(2, '0')}`, total]))));
+
+  it('give the named members of a tied block the seats left, keep quotas, change no one above the block, and update incrementally alike', () => {
+    let decided = 0;
+    fc.assert(
+      fc.property(tiedArbitrary, fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 5 }), (plain, perBlock, chunk) => {
+        const scenario = withTieDecisions(plain, perBlock);
+        const before = new Map(evaluateValid(plain).map((r) => [r.subject, r]));
+        const after = evaluateValid(scenario);
+        const seats = computeQuotaCapacity(0.4, after.length, 'floor');
+        expect(after.filter((r) => r.grade === '好').length).toBeLessThanOrEqual(seats);
+        for (const decision of scenario.decisions ?? []) {
+          const named = decision.subjects.map((subject) => after.find((r) => r.subject === subject)!);
+          // All of a block's named members take the grade, or (more of them than seats) none does.
+          const taken = named.filter((result) => result.flags.includes(`tie-decision:${decision.grade}`));
+          if (perBlock === 1) expect(taken).toEqual(named);
+          for (const result of taken) {
+            decided += 1;
+            expect(result.grade).toBe(decision.grade);
+            expect(result.flags).toContain(`quota-tie:${decision.grade}`);
+            for (const other of after) if (other.total > result.total) expect(other.grade).toBe(before.get(other.subject)!.grade);
+          }
+          for (const result of named) if (!taken.includes(result)) expect(result.grade).not.toBe(decision.grade);
+        }
+        const state = createEvaluationState({ ...scenario, facts: [] });
+        const facts = scenario.facts ?? [];
+        for (let at = 0; at < facts.length; at += chunk) state.applyFacts(facts.slice(at, at + chunk));
+        expect(state.results()).toEqual(after);
+      }),
+      RUNS,
+    );
+    expect(decided).toBeGreaterThan(10);
   });
 });

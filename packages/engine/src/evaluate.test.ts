@@ -274,6 +274,37 @@ const cases: Case[] = [
     ],
   },
   {
+    rule: "lets a committee decision give a tied block's named members the seats left, and still closes the grade",
+    // 40 % of 5 = 2 seats: a takes one; b and c tie for the last; the committee names c.
+    scenario: { ...buildScenarioWithTotals({ a: 95, b: 92, c: 92, d: 91, e: 70 }), decisions: [{ grade: '好', subjects: ['c'], note: '年度重点任务牵头' }] },
+    expect: [
+      { subject: 'a', grade: '好', flags: [] },
+      { subject: 'b', grade: '较好', flags: ['quota-tie:好'] },
+      { subject: 'c', grade: '好', flags: ['quota-tie:好', 'tie-decision:好'] },
+      { subject: 'd', grade: '较好', flags: [] },
+      { subject: 'e', grade: '一般' },
+    ],
+  },
+  {
+    rule: 'ignores a decision that names more members of the tied block than there are seats left',
+    scenario: { ...buildScenarioWithTotals({ a: 95, b: 92, c: 92, d: 91, e: 70 }), decisions: [{ grade: '好', subjects: ['b', 'c'] }] },
+    expect: [
+      { subject: 'b', grade: '较好', flags: ['quota-tie:好'] },
+      { subject: 'c', grade: '较好', flags: ['quota-tie:好'] },
+      { subject: 'd', grade: '较好', flags: [] },
+    ],
+  },
+  {
+    rule: 'ignores a decision about members who are not in a tie at the quota line',
+    scenario: { ...buildScenarioWithTotals({ a: 95, b: 92, c: 92, d: 91, e: 70 }), decisions: [{ grade: '好', subjects: ['d'] }, { grade: '较好', subjects: ['e'] }] },
+    expect: [
+      { subject: 'a', grade: '好', flags: [] },
+      { subject: 'b', grade: '较好', flags: ['quota-tie:好'] },
+      { subject: 'd', grade: '较好', flags: [] },
+      { subject: 'e', grade: '一般', flags: [] },
+    ],
+  },
+  {
     rule: 'does not flag a tie that meets a full quota',
     scenario: buildScenarioWithTotals({ a: 96, b: 95, c: 93, d: 93, e: 20 }),
     expect: [

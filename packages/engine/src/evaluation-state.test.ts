@@ -149,5 +149,6 @@ describe("createEvaluationState: report: 'scores'", () => {
     );
     // The property is not vacuous: some updates did move ranks alone.
     expect(rankOnlyLeftOut).toBeGreaterThan(0);
-  });
+    // 150 runs of several full evaluations each: ~2 s alone, more on a busy CI machine.
+  }, 30_000);
 });

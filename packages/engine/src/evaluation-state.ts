@@ -89,6 +89,8 @@ export function createEvaluationState(scenario: Scenario, options: EvaluateOptio
   const shownSections = new Float64Array(subjectCount * sectionCount);
   const totalUnits = new Float64Array(subjectCount);
   const quotaTieMask = new Int32Array(subjectCount);
+  /** By subject: bit g set when a committee decision gave it grade g (only with decisions). */
+  const decisionMask = new Int32Array(model.decidedMasks === null ? 0 : subjectCount);
   const scratch: FloatScore = { score: 0, raw: 0, magnitude: 0 };
   const keys = { totalUnits, idRank };
 
@@ -106,11 +108,15 @@ export function createEvaluationState(scenario: Scenario, options: EvaluateOptio
   const groupPositionOf = new Int32Array(subjectCount);
   const groupStandings: Standing[] = model.groupMembers.map((members) => {
     const gradeMasks = Int32Array.from(members, gradeMaskOf);
-    return createStanding(Int32Array.from(members), keys, [gradeMasks, new Int32Array(members.length), new Int32Array(members.length)], groupPositionOf);
+    const carried = [gradeMasks, new Int32Array(members.length), new Int32Array(members.length)];
+    // Committee decisions (rare): who is named, and whom a decision let in, travel with the members.
+    if (model.decidedMasks !== null) carried.push(Int32Array.from(members, (s) => model.decidedMasks![s] as number), new Int32Array(members.length));
+    return createStanding(Int32Array.from(members), keys, carried, groupPositionOf);
   });
   const largestGroup = groupStandings.reduce((largest, standing) => Math.max(largest, standing.members.length), 0);
   const previousGrades = new Int32Array(largestGroup);
   const previousTies = new Int32Array(largestGroup);
+  const previousDecisions = new Int32Array(model.decidedMasks === null ? 0 : largestGroup);
   groupStandings.forEach((standing, group) => {
     rankStanding(standing, 0, standing.members.length - 1);
     gradeGroup(group);
@@ -240,9 +246,10 @@ export function createEvaluationState(scenario: Scenario, options: EvaluateOptio
   /** Grades a group again and reports the members whose grade or quota-tie flags changed (their result parts are then stale). */
   function gradeGroup(group: number, onGradeChange?: (subject: number, tiesChanged: boolean) => void): void {
     const standing = groupStandings[group] as Standing;
-    const [gradeMasks, grades, quotaTies] = standing.carried as [Int32Array, Int32Array, Int32Array];
+    const [gradeMasks, grades, quotaTies, decidedMasks, decisions] = standing.carried as [Int32Array, Int32Array, Int32Array, Int32Array?, Int32Array?];
     previousGrades.set(grades);
     previousTies.set(quotaTies);
+    if (decisions !== undefined) previousDecisions.set(decisions);
     assignGradesWithinQuota({
       totals: standing.totals,
       gradeMasks,
@@ -250,13 +257,19 @@ export function createEvaluationState(scenario: Scenario, options: EvaluateOptio
       capacities: model.capacities.subarray(group * gradeCount, (group + 1) * gradeCount),
       gradeOut: grades,
       quotaTieOut: quotaTies,
+      ...(decidedMasks !== undefined && decisions !== undefined ? { decidedMasks, decisionOut: decisions } : {}),
     });
     for (let position = 0; position < standing.members.length; position += 1) {
       const subject = standing.members[position] as number;
       const grade = grades[position] as number;
       const ties = quotaTies[position] as number;
-      const tiesChanged = ties !== previousTies[position];
-      if (tiesChanged) quotaTieMask[subject] = ties;
+      const decided = decisions === undefined ? 0 : (decisions[position] as number);
+      // A change of the flags: the quota-tie bits, or (with decisions) the tie-decision bits.
+      const tiesChanged = ties !== previousTies[position] || (decisions !== undefined && decided !== previousDecisions[position]);
+      if (tiesChanged) {
+        quotaTieMask[subject] = ties;
+        if (decisions !== undefined) decisionMask[subject] = decided;
+      }
       if ((grade !== previousGrades[position] || tiesChanged) && onGradeChange !== undefined) onGradeChange(subject, tiesChanged);
     }
   }
@@ -276,6 +289,7 @@ export function createEvaluationState(scenario: Scenario, options: EvaluateOptio
     if (ties !== 0) {
       model.grades.forEach((grade, k) => {
         if ((ties & (1 << k)) !== 0) flags.push(`quota-tie:${grade.name}`);
+        if (((decisionMask[subject] ?? 0) & (1 << k)) !== 0) flags.push(`tie-decision:${grade.name}`);
       });
     }
     return flags.sort();

@@ -12,8 +12,15 @@ export interface GroupGradingInput {
   readonly capacities: ArrayLike<number>;
   /** Written, by position: the grade index. */
   readonly gradeOut: Int32Array;
-  /** Written, by position: bit g set when a tie at the quota line kept the member out of grade g (`quota-tie:<grade>`). */
+  /**
+   * Written, by position: bit g set when the member was in a block tied at grade g's quota line
+   * (`quota-tie:<grade>`) — kept out of it, or let in by a committee decision.
+   */
   readonly quotaTieOut: Int32Array;
+  /** By position: bit g set when a committee decision names the member for grade g (absent: no decisions). */
+  readonly decidedMasks?: ArrayLike<number>;
+  /** Written, by position, with decidedMasks: bit g set when a decision gave the member grade g (`tie-decision:<grade>`). */
+  readonly decisionOut?: Int32Array;
 }
 
 /**
@@ -23,12 +30,18 @@ export interface GroupGradingInput {
  * left. If they do not fit, none of them gets it and the grade is closed: no lower total
  * may take it; when seats were left (so the tie is what kept them out) each of them gets
  * the flag `quota-tie:<grade>`. The last grade takes everyone left.
+ *
+ * A committee decision on such a block (issue 6): when the eligible members it names for the grade
+ * fit in the seats left, they take the grade (flag `tie-decision:<grade>` besides `quota-tie`) and
+ * the others of the block stay out; either way the grade is closed after the block. A decision
+ * that names no eligible member of a block that does not fit changes nothing.
  */
 export function assignGradesWithinQuota(input: GroupGradingInput): void {
-  const { totals, gradeMasks, grades, capacities, gradeOut, quotaTieOut } = input;
+  const { totals, gradeMasks, grades, capacities, gradeOut, quotaTieOut, decidedMasks, decisionOut } = input;
   const memberCount = totals.length;
   gradeOut.fill(UNGRADED, 0, memberCount);
   quotaTieOut.fill(0, 0, memberCount);
+  decisionOut?.fill(0, 0, memberCount);
   const lastGrade = grades.length - 1;
   for (let grade = 0; grade < lastGrade; grade += 1) {
     const { minUnits } = grades[grade] as CompiledGrade;
@@ -47,10 +60,24 @@ export function assignGradesWithinQuota(input: GroupGradingInput): void {
       }
       if (eligible > 0) {
         const fits = eligible <= seatsLeft;
+        const isEligible = (position: number) => gradeOut[position] === UNGRADED && ((gradeMasks[position] as number) & gradeBit) !== 0;
+        const isDecided = (position: number) => decidedMasks !== undefined && ((decidedMasks[position] as number) & gradeBit) !== 0;
+        let decided = 0;
+        if (!fits && decidedMasks !== undefined) {
+          for (let position = blockStart; position < blockEnd; position += 1) if (isEligible(position) && isDecided(position)) decided += 1;
+        }
+        const decisionApplies = decided > 0 && decided <= seatsLeft;
         for (let position = blockStart; position < blockEnd; position += 1) {
-          if (gradeOut[position] !== UNGRADED || ((gradeMasks[position] as number) & gradeBit) === 0) continue;
-          if (fits) gradeOut[position] = grade;
-          else if (seatsLeft > 0) quotaTieOut[position] = (quotaTieOut[position] as number) | gradeBit;
+          if (!isEligible(position)) continue;
+          if (fits) {
+            gradeOut[position] = grade;
+            continue;
+          }
+          if (seatsLeft > 0) quotaTieOut[position] = (quotaTieOut[position] as number) | gradeBit;
+          if (decisionApplies && isDecided(position)) {
+            gradeOut[position] = grade;
+            decisionOut![position] = (decisionOut![position] as number) | gradeBit;
+          }
         }
         if (!fits) break;
         seatsLeft -= eligible;

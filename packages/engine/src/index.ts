@@ -20,6 +20,7 @@ export type {
   SchemeKind,
   Section,
   Subject,
+  TieDecision,
   ValidationIssue,
   ValidationOutcome,
   VetoEffect,

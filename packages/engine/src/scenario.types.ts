@@ -86,11 +86,24 @@ export interface HistoryEntry {
   grade?: string;
 }
 
+/**
+ * A committee's decision on a tie at a quota line (issue 6; DESIGN §2.4 "ties at a quota boundary
+ * are flagged for the committee"): of a tied block that does not fit in the seats left of `grade`,
+ * the eligible members named in `subjects` take it — as long as they fit; the others stay out.
+ */
+export interface TieDecision {
+  grade: string;
+  subjects: string[];
+  /** Why (recorded for the audit; the engine does not read it). */
+  note?: string;
+}
+
 export interface Scenario {
   scheme: Scheme;
   subjects: Subject[];
   facts?: Fact[];
   history?: HistoryEntry[];
+  decisions?: TieDecision[];
 }
 
 export interface IndicatorResult {

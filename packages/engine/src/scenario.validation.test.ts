@@ -128,6 +128,29 @@ describe('validateScenario', () => {
     ]);
   });
 
+  it("names what is wrong in the committee's tie decisions", () => {
+    const sound = withChange((s) => {
+      const invest = s.scheme.indicators[2];
+      if (invest) invest.weightsByCategory = { A: 30, B: 50 };
+    });
+    const scenario = { ...sound, decisions: [
+      { grade: '好', subjects: ['a', 'ghost', 7, 'a'], note: '评审会议决定' },
+      { grade: '较差', subjects: ['b'] },
+      { grade: '优秀', subjects: [] },
+      { grade: '较好', subjects: ['b'], reason: 'x' },
+    ] };
+    expect(errorsOf(scenario)).toEqual([
+      'decisions[0].subjects[1]: unknown subject "ghost"',
+      'decisions[0].subjects[2]: must be a string, got 7',
+      'decisions[0].subjects[3]: subject "a" is already named for "好" (decisions[0].subjects[0])',
+      'decisions[1].grade: "较差" is the last grade: it has no quota line to decide',
+      'decisions[2].grade: unknown grade "优秀"',
+      'decisions[2].subjects: must name at least one subject',
+      'decisions[3].reason: unknown field',
+    ]);
+    expect(errorsOf({ ...sound, decisions: [{ grade: '好', subjects: ['a'] }] })).toEqual([]);
+  });
+
   it('checks the values of each method', () => {
     const scenario = buildScenario({
       indicators: [

@@ -415,7 +415,7 @@ function checkGrades(scheme: JsonObject, issues: IssueList): void {
 export function validateScenario(input: unknown): ValidationOutcome {
   const issues = new IssueList();
   if (!requireObject(input, 'scenario', issues)) return { ok: false, errors: issues.finish() };
-  reportUnknownFields(input, new Set(['scheme', 'subjects', 'facts', 'history']), '', issues);
+  reportUnknownFields(input, new Set(['scheme', 'subjects', 'facts', 'history', 'decisions']), '', issues);
 
   const scheme = input.scheme;
   const schemeFacts: SchemeFacts = { indicators: [], sectionIds: [] };
@@ -510,6 +510,34 @@ export function validateScenario(input: unknown): ValidationOutcome {
       if (periodsSeen.has(key)) issues.add(path, `a second history entry of subject ${describe(subject)} for period ${describe(period)}`);
       periodsSeen.add(key);
     }
+  });
+
+  const decisions = readArray(input, 'decisions', '', issues);
+  const schemeGrades = isObject(scheme) && Array.isArray(scheme.grades) ? (scheme.grades as unknown[]) : [];
+  const gradeNames = schemeGrades.map((g) => (isObject(g) ? g.name : undefined));
+  const decided = new Map<string, string>();
+  decisions?.forEach((entry, index) => {
+    const path = `decisions[${index}]`;
+    if (!requireObject(entry, path, issues)) return;
+    reportUnknownFields(entry, new Set(['grade', 'subjects', 'note']), path, issues);
+    const grade = readString(entry, 'grade', path, issues, true);
+    readString(entry, 'note', path, issues);
+    if (grade !== undefined && gradeNames.length > 0) {
+      const at = gradeNames.indexOf(grade);
+      if (at === -1) issues.add(joinPath(path, 'grade'), `unknown grade ${describe(grade)}`);
+      else if (at === gradeNames.length - 1) issues.add(joinPath(path, 'grade'), `${describe(grade)} is the last grade: it has no quota line to decide`);
+    }
+    const named = readArray(entry, 'subjects', path, issues, true);
+    if (named !== undefined && named.length === 0) issues.add(joinPath(path, 'subjects'), 'must name at least one subject');
+    named?.forEach((subject, k) => {
+      const at = `${joinPath(path, 'subjects')}[${k}]`;
+      if (typeof subject !== 'string') return issues.add(at, `must be a string, got ${describe(subject)}`);
+      if (subjects !== undefined && !subjectIndex.has(subject)) return issues.add(at, `unknown subject ${describe(subject)}`);
+      if (grade === undefined) return;
+      const key = `${grade}\u0000${subject}`;
+      if (decided.has(key)) issues.add(at, `subject ${describe(subject)} is already named for ${describe(grade)} (${decided.get(key)})`);
+      else decided.set(key, at);
+    });
   });
 
   if (issues.count > 0) return { ok: false, errors: issues.finish() };

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import type { Fact, Grade, Indicator, Scenario, Section, Subject } from '../scenario.types.js';
+import { evaluate } from '../evaluate.js';
+import type { Fact, Grade, Indicator, Scenario, Section, Subject, TieDecision } from '../scenario.types.js';
 
 /** Two-decimal numbers, the precision of real scores and points. */
 const cents = (min: number, max: number): fc.Arbitrary<number> =>
@@ -28,6 +29,8 @@ const scoredIndicator = (id: string, section: string, weight: number): fc.Arbitr
 
 export interface SchemeOptions {
   withVetoes?: boolean;
+  /** Committee decisions on ties (default: sometimes). */
+  withDecisions?: boolean;
 }
 
 const sectionsArbitrary = fc.constantFrom<Section[]>(
@@ -109,6 +112,31 @@ function factsArbitrary(indicators: Indicator[], subjects: Subject[]): fc.Arbitr
   return fc.tuple(...perCell).map((cells) => cells.flat());
 }
 
+/**
+ * Committee decisions on ties (issue 6): up to two, each naming a few subjects for a grade with a
+ * quota line (not the last), no subject twice for the same grade. Whether one applies depends on
+ * the totals: the properties hold either way.
+ */
+function decisionsArbitrary(grades: readonly Grade[], subjects: readonly Subject[], enabled: boolean): fc.Arbitrary<TieDecision[]> {
+  if (!enabled || grades.length < 2 || subjects.length === 0) return fc.constant([]);
+  const decision = fc.record({
+    grade: fc.constantFrom(...grades.slice(0, -1).map((g) => g.name)),
+    subjects: fc.shuffledSubarray(subjects.map((s) => s.id), { minLength: 1, maxLength: Math.min(3, subjects.length) }),
+  });
+  return fc.array(decision, { maxLength: 2 }).map((decisions) => {
+    const named = new Set<string>();
+    const firstNaming = (grade: string, id: string) => {
+      const key = `${grade} ${id}`;
+      if (named.has(key)) return false;
+      named.add(key);
+      return true;
+    };
+    return decisions
+      .map((d) => ({ grade: d.grade, subjects: d.subjects.filter((id) => firstNaming(d.grade, id)) }))
+      .filter((d) => d.subjects.length > 0);
+  });
+}
+
 export function scenarioArbitrary(options: SchemeOptions = {}): fc.Arbitrary<Scenario> {
   return fc
     .record({
@@ -120,8 +148,8 @@ export function scenarioArbitrary(options: SchemeOptions = {}): fc.Arbitrary<Sce
     })
     .chain((parts) =>
       indicatorsArbitrary(parts.sections, options.withVetoes ?? true).chain((indicators) =>
-        factsArbitrary(indicators, parts.subjects).map(
-          (facts): Scenario => ({
+        fc.tuple(factsArbitrary(indicators, parts.subjects), decisionsArbitrary(parts.grades, parts.subjects, options.withDecisions ?? true)).map(
+          ([facts, decisions]): Scenario => ({
             scheme: {
               sections: parts.sections,
               indicators,
@@ -131,8 +159,37 @@ export function scenarioArbitrary(options: SchemeOptions = {}): fc.Arbitrary<Sce
             },
             subjects: parts.subjects,
             facts,
+            ...(decisions.length > 0 ? { decisions } : {}),
           }),
         ),
       ),
     );
+}
+
+/**
+ * The scenario with a committee decision for each tied block it has (a `quota-tie:<grade>` flag):
+ * the block's first `perBlock` members by id are named. Seats were left when a tie was flagged, so
+ * with one named member a decision applies — unlike the random ones of scenarioArbitrary, which
+ * rarely meet a tie; with more it may name more members than there are seats.
+ */
+export function withTieDecisions(scenario: Scenario, perBlock = 1): Scenario {
+  const named = new Map<string, TieDecision>();
+  const results = [...evaluate({ ...scenario, decisions: [] }).results].sort((a, b) => (a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : 0));
+  for (const result of results) {
+    for (const flag of result.flags) {
+      if (!flag.startsWith('quota-tie:')) continue;
+      const grade = flag.slice('quota-tie:'.length);
+      const key = `${result.group}\u0000${grade}`;
+      const decision = named.get(key);
+      if (decision === undefined) named.set(key, { grade, subjects: [result.subject] });
+      else if (decision.subjects.length < perBlock) decision.subjects.push(result.subject);
+    }
+  }
+  const byGrade = new Map<string, TieDecision>();
+  for (const decision of named.values()) {
+    const existing = byGrade.get(decision.grade);
+    if (existing) existing.subjects.push(...decision.subjects);
+    else byGrade.set(decision.grade, { grade: decision.grade, subjects: [...decision.subjects] });
+  }
+  return byGrade.size === 0 ? scenario : { ...scenario, decisions: [...byGrade.values()] };
 }
