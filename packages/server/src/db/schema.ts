@@ -296,9 +296,91 @@ export interface PeriodTable {
   scope_unit_id: number | null;
   state: PeriodState;
   publicity_days: ColumnType<number, number | undefined, number>;
+  /** Issue 6: deadlines of the personal summary and of the leaders' review (null: none). */
+  summary_due_on: ColumnType<string | null, string | null | undefined, string | null>;
+  review_due_on: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Set on entering publicity: the working days appeals are accepted. */
+  publicity_starts_on: ColumnType<string | null, string | null | undefined, string | null>;
+  publicity_ends_on: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The published result version people see; null before publicity. */
+  result_version: ColumnType<number | null, number | null | undefined, number | null>;
   created_by: number | null;
   created_at: string;
   updated_at: string;
+}
+
+export type SummaryStatus = 'draft' | 'submitted';
+
+/** A member's personal summary (个人小结) of a period. */
+export interface PeriodSummaryTable {
+  id: Id;
+  period_id: number;
+  person_id: number;
+  content: string;
+  status: SummaryStatus;
+  submitted_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One rater's rating of one person on one `rating` indicator of the period's scheme (审核评鉴). */
+export interface PeriodRatingTable {
+  id: Id;
+  period_id: number;
+  person_id: number;
+  indicator_id: string;
+  rater_group: string;
+  rater_account_id: number;
+  /** 0 … 10 000 (0 … 100.00). */
+  rating_centi: number;
+  task: string | null;
+  comment: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export type ResultVersionReason = 'publicity' | 'appeal' | 'decision';
+
+/** One publication of a period's results, with the exact scenario the engine evaluated. */
+export interface PeriodResultVersionTable {
+  id: Id;
+  period_id: number;
+  version: number;
+  reason: ResultVersionReason;
+  note: string | null;
+  scenario_json: string;
+  scenario_sha256: string;
+  created_by: number | null;
+  created_at: string;
+}
+
+/** A committee decision on a block tied at a grade's quota line; the latest per (period, group, grade) is in force. */
+export interface PeriodTieDecisionTable {
+  id: Id;
+  period_id: number;
+  group_key: string;
+  grade: string;
+  person_ids_json: string;
+  reason: string;
+  decided_by: number;
+  decided_at: string;
+}
+
+/** One subject's result in one published version. */
+export interface PeriodResultTable {
+  id: Id;
+  period_id: number;
+  version: number;
+  subject_key: string;
+  person_id: number | null;
+  unit_id: number;
+  total_centi: number;
+  rank: number;
+  group_key: string;
+  group_rank: number;
+  grade: string;
+  flags_json: string;
+  result_json: string;
 }
 
 export type PointRuleStatus = 'active' | 'disabled';
@@ -446,6 +528,11 @@ export interface Database {
   spot_checks: SpotCheckTable;
   schemes: SchemeTable;
   periods: PeriodTable;
+  period_summaries: PeriodSummaryTable;
+  period_ratings: PeriodRatingTable;
+  period_result_versions: PeriodResultVersionTable;
+  period_results: PeriodResultTable;
+  period_tie_decisions: PeriodTieDecisionTable;
   point_rules: PointRuleTable;
   point_batches: PointBatchTable;
   point_events: PointEventTable;

@@ -50,7 +50,11 @@ export type Ability =
   | 'points.reverse'
   | 'points.import'
   | 'ranking.read'
-  | 'redblack.manage';
+  | 'redblack.manage'
+  | 'summary.write'
+  | 'review.rate'
+  | 'results.read'
+  | 'results.export';
 
 const has = (actor: Actor, role: Role) => actor.roles.includes(role);
 const isAdmin = (a: Actor) => has(a, 'admin');
@@ -97,6 +101,15 @@ const abilityRules: Record<Ability, (actor: Actor) => boolean> = {
   /** Rankings of the groups one belongs to or oversees (see docs/api-points.md). */
   'ranking.read': () => true,
   'redblack.manage': isAdmin,
+  // Assessment cycles (issue 6). Whose: narrowed by the unit scopes in the use cases.
+  /** A member writes and submits his own personal summary (个人小结). */
+  'summary.write': hasPerson,
+  /** Leader review (审核评鉴): a leader rates the people of his subtree, never himself. */
+  'review.rate': isLeader,
+  /** Results and report cards: one's own once published, a leader's subtree, admin and auditor all. */
+  'results.read': () => true,
+  /** The exact scenario of a period (`baton export scenario`), for audits: admin and auditor. */
+  'results.export': (a) => isAdmin(a) || isAuditor(a),
 };
 
 export function can(actor: Actor, ability: Ability): boolean {

@@ -3,6 +3,7 @@ import * as m0001 from './0001-foundation.js';
 import * as m0002 from './0002-work-records.js';
 import * as m0003 from './0003-points.js';
 import * as m0004 from './0004-search-index-pending-list.js';
+import * as m0005 from './0005-cycles.js';
 
 /** Every migration, in order. One set for SQLite and PostgreSQL (see migration-helpers.ts). */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '0002-work-records': m0002,
   '0003-points': m0003,
   '0004-search-index-pending-list': m0004,
+  '0005-cycles': m0005,
 };
