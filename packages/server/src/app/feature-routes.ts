@@ -1,10 +1,13 @@
 import type { AppDeps } from './deps.js';
 import type { App } from './http.js';
+import { registerTieDecisionRoutes } from '../modules/committee/tie-decisions.routes.js';
 import { registerEngineRoutes } from '../modules/engine/engine.routes.js';
 import { registerImportRoutes } from '../modules/imports/imports.routes.js';
 import { registerPeriodRoutes } from '../modules/periods/periods.routes.js';
 import { registerPointRoutes } from '../modules/points/points.routes.js';
 import { registerRankingRoutes } from '../modules/rankings/rankings.routes.js';
+import { registerResultRoutes } from '../modules/results/results.routes.js';
+import { registerReviewRoutes } from '../modules/reviews/reviews.routes.js';
 import { registerWorkLogRoutes } from '../modules/worklogs/worklogs.routes.js';
 
 /** Route registrars of the feature modules beyond the foundation's core. */
@@ -15,4 +18,7 @@ export const featureRoutes: ((app: App, deps: AppDeps) => Promise<void>)[] = [
   registerPeriodRoutes,
   registerPointRoutes,
   registerRankingRoutes,
+  registerReviewRoutes,
+  registerResultRoutes,
+  registerTieDecisionRoutes,
 ];

@@ -12,7 +12,7 @@ import { testDialects } from '../testing/test-database.js';
 type Role = 'anonymous' | 'admin' | 'auditor' | 'leader' | 'member';
 const roles: Role[] = ['anonymous', 'admin', 'auditor', 'leader', 'member'];
 
-interface Ids { t1: number; s1: number; t2: number; m1: number; m2: number; memberAccount: number; scheme: number; period: number; rule: number; eventOfM2: number }
+interface Ids { t1: number; s1: number; t2: number; m1: number; m2: number; memberAccount: number; scheme: number; period: number; published: number; rule: number; eventOfM2: number }
 
 /**
  * Every route against every role (DESIGN §2.5: scopes are enforced on the server).
@@ -73,6 +73,20 @@ const table: { route: string; request: (ids: Ids, role: Role) => { method: 'GET'
   { route: 'GET /api/points/people/:id (other town)', request: (i) => ({ method: 'GET', url: `/api/points/people/${i.m2}?period=${i.period}` }), expect: { anonymous: 401, admin: 200, auditor: 200, leader: 404, member: 404 } },
   { route: 'GET /api/red-black-lists', request: (i) => ({ method: 'GET', url: `/api/red-black-lists?period=${i.period}` }), expect: { anonymous: 401, admin: 200, auditor: 200, leader: 200, member: 200 } },
   { route: 'POST /api/periods/:id/red-black-lists', request: (i) => ({ method: 'POST', url: `/api/periods/${i.period}/red-black-lists`, payload: { month: '2026-11' } }), expect: { anonymous: 401, admin: 201, auditor: 403, leader: 403, member: 403 } },
+  // Assessment cycles: periods, results, versions and scenarios (issue 6; docs/api-cycles.md "Who may do what").
+  // `period` is open; `published` is in publicity with result version 1. The reviews module keeps its own rows.
+  { route: 'PATCH /api/periods/:id', request: (i) => ({ method: 'PATCH', url: `/api/periods/${i.period}`, payload: { reviewDueOn: '2026-12-05' } }), expect: { anonymous: 401, admin: 200, auditor: 403, leader: 403, member: 403 } },
+  { route: 'PATCH /api/periods/:id (missing)', request: () => ({ method: 'PATCH', url: '/api/periods/999999', payload: { name: '无' } }), expect: { anonymous: 401, admin: 404, auditor: 403, leader: 403, member: 403 } },
+  { route: 'POST /api/periods/:id/transition (during publicity)', request: (i) => ({ method: 'POST', url: `/api/periods/${i.published}/transition`, payload: { to: 'closed' } }), expect: { anonymous: 401, admin: 409, auditor: 403, leader: 403, member: 403 } },
+  { route: 'GET /api/periods/:id/results (live preview)', request: (i) => ({ method: 'GET', url: `/api/periods/${i.period}/results` }), expect: { anonymous: 401, admin: 200, auditor: 200, leader: 403, member: 403 } },
+  { route: 'GET /api/periods/:id/results (published)', request: (i) => ({ method: 'GET', url: `/api/periods/${i.published}/results` }), expect: { anonymous: 401, admin: 200, auditor: 200, leader: 200, member: 200 } },
+  { route: 'GET /api/periods/:id/results?unit= (own subtree)', request: (i) => ({ method: 'GET', url: `/api/periods/${i.published}/results?unit=${i.s1}` }), expect: { anonymous: 401, admin: 200, auditor: 200, leader: 200, member: 404 } },
+  { route: 'GET /api/periods/:id/results?unit= (other town)', request: (i) => ({ method: 'GET', url: `/api/periods/${i.published}/results?unit=${i.t2}` }), expect: { anonymous: 401, admin: 200, auditor: 200, leader: 404, member: 404 } },
+  { route: 'GET /api/periods/:id/results?version=', request: (i) => ({ method: 'GET', url: `/api/periods/${i.published}/results?version=1` }), expect: { anonymous: 401, admin: 200, auditor: 200, leader: 403, member: 403 } },
+  { route: 'GET /api/periods/:id/results (missing)', request: () => ({ method: 'GET', url: '/api/periods/999999/results' }), expect: { anonymous: 401, admin: 404, auditor: 404, leader: 404, member: 404 } },
+  { route: 'GET /api/periods/:id/results/versions', request: (i) => ({ method: 'GET', url: `/api/periods/${i.published}/results/versions` }), expect: { anonymous: 401, admin: 200, auditor: 200, leader: 403, member: 403 } },
+  { route: 'GET /api/periods/:id/scenario (current data)', request: (i) => ({ method: 'GET', url: `/api/periods/${i.period}/scenario` }), expect: { anonymous: 401, admin: 200, auditor: 200, leader: 403, member: 403 } },
+  { route: 'GET /api/periods/:id/scenario?version=', request: (i) => ({ method: 'GET', url: `/api/periods/${i.published}/scenario?version=1` }), expect: { anonymous: 401, admin: 200, auditor: 200, leader: 403, member: 403 } },
   { route: 'POST /api/auth/password', request: () => ({ method: 'POST', url: '/api/auth/password', payload: { currentPassword: 'wrong', newPassword: 'Another-pass1' } }), expect: { anonymous: 401, admin: 400, auditor: 400, leader: 400, member: 400 } },
 ];
 
@@ -99,11 +113,13 @@ describe.each(testDialects)('every route against every role on %s', (dialect) =>
     const scheme = await createAssessmentScheme(d, adminActor, { code: 'points', name: '动态积分', subjectKind: 'person', definition: pointsScheme });
     const period = await createAssessmentPeriod(d, adminActor, { name: '十一月', kind: 'month', startsOn: '2026-11-01', endsOn: '2026-11-30', schemeId: scheme.id });
     await transitionAssessmentPeriod(d, adminActor, period.id, { to: 'open' });
+    const published = await createAssessmentPeriod(d, adminActor, { name: '十月', kind: 'month', startsOn: '2026-10-01', endsOn: '2026-10-31', schemeId: scheme.id });
+    for (const to of ['open', 'reviewing', 'publicity'] as const) await transitionAssessmentPeriod(d, adminActor, published.id, { to });
     const rule = await createRule(d, adminActor, { schemeId: scheme.id, code: 'TB', name: '通报表扬', indicator: 'bonus', defaultDelta: 2, minDelta: 1, maxDelta: 5 });
     const eventOfM2 = await proposePointEvent(d, adminActor, { ruleId: rule.id, personId: m2.id, occurredOn: '2026-11-03', evidenceText: '市局通报表扬' });
     ids = {
       t1: t1.id, s1: s1.id, t2: t2.id, m1: m1.id, m2: m2.id, memberAccount: member.account.id,
-      scheme: scheme.id, period: period.id, rule: rule.id, eventOfM2: eventOfM2.id,
+      scheme: scheme.id, period: period.id, published: published.id, rule: rule.id, eventOfM2: eventOfM2.id,
     };
     cookies.admin = await t.loginAs('admin');
     for (const r of ['auditor', 'leader', 'member'] as const) cookies[r] = await t.loginAs(r, password);

@@ -10,6 +10,8 @@ import { registerEvaluateCommand } from './commands/evaluate.js';
 const program = new Command('baton')
   .description('Baton — public-sector performance assessment (考核指挥棒)')
   .version(BATON_VERSION)
+  // `baton --version` only before a command: after one, `--version` is the command's own (export scenario --version 2).
+  .enablePositionalOptions()
   .exitOverride();
 
 registerServeCommands(program);

@@ -5,6 +5,7 @@ import { buildServer } from '../../app/server.js';
 import { openCliContext } from '../context.js';
 import { deleteExpiredSessions } from '../../modules/auth/auth.repository.js';
 import { startRedBlackScheduler } from '../../modules/rankings/index.js';
+import { startSummaryReminderScheduler } from '../../modules/reviews/summary-reminders.js';
 
 export function registerServeCommands(program: Command) {
   program
@@ -22,8 +23,14 @@ export function registerServeCommands(program: Command) {
         intervalMs: config.schedulerIntervalMs,
         onError: (error) => app.log.error({ err: error }, 'red/black list scheduler'),
       });
+      // Reminders of personal summaries due tomorrow (claimed once per day across app servers, likewise).
+      const reminders = startSummaryReminderScheduler(deps, {
+        intervalMs: config.schedulerIntervalMs,
+        onError: (error) => app.log.error({ err: error }, 'summary reminder scheduler'),
+      });
       const shutdown = async () => {
         await scheduler.stop();
+        await reminders.stop();
         await app.close();
         await close();
         process.exit(0);

@@ -133,7 +133,10 @@ export async function seedDemoPoints(deps: AppDeps): Promise<{ events: number }>
   }
   const oldest = periods[0];
   if (oldest && MONTHS > 2) {
-    for (const to of ['reviewing', 'publicity', 'closed'] as const) await transitionAssessmentPeriod(deps, adminActor, oldest.id, { to });
+    // As it happened: reviewed and published the day after the month, closed once its publicity window had ended.
+    const on = (date: string) => ({ ...deps, now: () => new Date(`${date}T02:00:00.000Z`) });
+    for (const to of ['reviewing', 'publicity'] as const) await transitionAssessmentPeriod(on(addCalendarDays(oldest.last, 1)), adminActor, oldest.id, { to });
+    await transitionAssessmentPeriod(on(addCalendarDays(oldest.last, 25)), adminActor, oldest.id, { to: 'closed' });
   }
   return { events };
 }

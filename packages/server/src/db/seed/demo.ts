@@ -7,6 +7,7 @@ import type { Actor } from '../../policies/policies.js';
 import { buildDemoOrganization } from './demo-org.js';
 import { seedDemoWorkLogs } from '../../modules/worklogs/worklogs.seed.js';
 import { seedDemoPoints } from './demo-points.js';
+import { seedDemoCycles } from './demo-cycles.js';
 
 export interface DemoAccount { username: string; role: string; description: string }
 
@@ -35,5 +36,7 @@ export async function seedDemoOrganization(deps: AppDeps, { demoPassword }: { de
   });
   // Points go through their use cases, each committing on its own (a use case opens its own transaction).
   await seedDemoPoints(deps);
+  // Routine assessment (issue 6): a closed quarter with published results and the current one in review.
+  await seedDemoCycles(deps);
   return { accounts: demo.accounts };
 }

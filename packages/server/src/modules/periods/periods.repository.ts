@@ -26,6 +26,11 @@ export interface PeriodRow {
   scope_unit_name: string | null;
   state: PeriodState;
   publicity_days: number;
+  summary_due_on: string | null;
+  review_due_on: string | null;
+  publicity_starts_on: string | null;
+  publicity_ends_on: string | null;
+  result_version: number | null;
   created_at: string;
   updated_at: string;
 }
@@ -79,7 +84,10 @@ function selectPeriods(db: Db) {
     .selectFrom('periods as p')
     .innerJoin('schemes as s', 's.id', 'p.scheme_id')
     .leftJoin('units as u', 'u.id', 'p.scope_unit_id')
-    .select(['p.id', 'p.name', 'p.kind', 'p.starts_on', 'p.ends_on', 'p.scheme_id', 's.name as scheme_name', 'p.scope_unit_id', 'u.name as scope_unit_name', 'p.state', 'p.publicity_days', 'p.created_at', 'p.updated_at']);
+    .select([
+      'p.id', 'p.name', 'p.kind', 'p.starts_on', 'p.ends_on', 'p.scheme_id', 's.name as scheme_name', 'p.scope_unit_id', 'u.name as scope_unit_name', 'p.state', 'p.publicity_days',
+      'p.summary_due_on', 'p.review_due_on', 'p.publicity_starts_on', 'p.publicity_ends_on', 'p.result_version', 'p.created_at', 'p.updated_at',
+    ]);
 }
 
 export async function findPeriod(db: Db, id: number): Promise<PeriodRow | undefined> {
@@ -101,21 +109,68 @@ export async function listPeriods(
 
 export async function insertPeriod(
   db: Db,
-  p: { name: string; kind: PeriodKind; startsOn: string; endsOn: string; schemeId: number; scopeUnitId: number | null; publicityDays: number; createdBy: number; now: string },
+  p: {
+    name: string; kind: PeriodKind; startsOn: string; endsOn: string; schemeId: number; scopeUnitId: number | null; publicityDays: number;
+    summaryDueOn: string | null; reviewDueOn: string | null; createdBy: number; now: string;
+  },
 ): Promise<number> {
   const row = await db
     .insertInto('periods')
     .values({
       name: p.name, kind: p.kind, starts_on: p.startsOn, ends_on: p.endsOn, scheme_id: p.schemeId, scope_unit_id: p.scopeUnitId, state: 'draft',
-      publicity_days: p.publicityDays, created_by: p.createdBy, created_at: p.now, updated_at: p.now,
+      publicity_days: p.publicityDays, summary_due_on: p.summaryDueOn, review_due_on: p.reviewDueOn, created_by: p.createdBy, created_at: p.now, updated_at: p.now,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
 }
 
+/** What entering a state sets besides the state: the publicity window and the published version (reviewing → publicity). */
+export interface PeriodStateEffects {
+  publicityStartsOn?: string;
+  publicityEndsOn?: string;
+}
+
 /** Compare-and-set on the state, so two concurrent transitions cannot both succeed. */
-export async function updatePeriodState(db: Db, id: number, from: PeriodState, to: PeriodState, now: string): Promise<boolean> {
-  const res = await db.updateTable('periods').set({ state: to, updated_at: now }).where('id', '=', id).where('state', '=', from).executeTakeFirst();
+export async function updatePeriodState(db: Db, id: number, from: PeriodState, to: PeriodState, now: string, effects: PeriodStateEffects = {}): Promise<boolean> {
+  const res = await db
+    .updateTable('periods')
+    .set({
+      state: to, updated_at: now,
+      ...(effects.publicityStartsOn !== undefined ? { publicity_starts_on: effects.publicityStartsOn } : {}),
+      ...(effects.publicityEndsOn !== undefined ? { publicity_ends_on: effects.publicityEndsOn } : {}),
+    })
+    .where('id', '=', id)
+    .where('state', '=', from)
+    .executeTakeFirst();
   return Number(res.numUpdatedRows) === 1;
+}
+
+export interface PeriodChanges {
+  name?: string;
+  summaryDueOn?: string | null;
+  reviewDueOn?: string | null;
+  publicityDays?: number;
+}
+
+/** Edits a period's name, deadlines or publicity length, unless it has closed meanwhile (false then). */
+export async function updatePeriodFields(db: Db, id: number, changes: PeriodChanges, now: string): Promise<boolean> {
+  const res = await db
+    .updateTable('periods')
+    .set({
+      updated_at: now,
+      ...(changes.name !== undefined ? { name: changes.name } : {}),
+      ...(changes.summaryDueOn !== undefined ? { summary_due_on: changes.summaryDueOn } : {}),
+      ...(changes.reviewDueOn !== undefined ? { review_due_on: changes.reviewDueOn } : {}),
+      ...(changes.publicityDays !== undefined ? { publicity_days: changes.publicityDays } : {}),
+    })
+    .where('id', '=', id)
+    .where('state', '!=', 'closed')
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+/** The result version people see (set when results are published). */
+export async function setPeriodResultVersion(db: Db, id: number, version: number): Promise<void> {
+  await db.updateTable('periods').set({ result_version: version }).where('id', '=', id).execute();
 }

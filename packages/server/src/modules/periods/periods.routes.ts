@@ -3,11 +3,11 @@ import { decodeCursor, IdParams, nextCursorOf, type App } from '../../app/http.j
 import { requireActor } from '../auth/auth.plugin.js';
 import {
   CreatePeriodBody, CreateSchemeBody, PeriodListQuery, PeriodListResponse, PeriodSchema, SchemeListQuery, SchemeListResponse, SchemeSchema,
-  TransitionBody,
+  TransitionBody, UpdatePeriodBody,
 } from './periods.schemas.js';
 import {
   createAssessmentPeriod, createAssessmentScheme, getAssessmentPeriod, getAssessmentScheme, listAssessmentPeriods, listAssessmentSchemes,
-  transitionAssessmentPeriod,
+  transitionAssessmentPeriod, updateAssessmentPeriod,
 } from './periods.usecases.js';
 
 /** Schemes and periods (issue 5's part; issue 6 builds the rest of the cycle). */
@@ -45,6 +45,9 @@ export async function registerPeriodRoutes(app: App, deps: AppDeps): Promise<voi
     reply.status(201);
     return period;
   });
+
+  app.patch('/api/periods/:id', { schema: { tags, params: IdParams, body: UpdatePeriodBody, response: { 200: PeriodSchema } } }, async (req) =>
+    updateAssessmentPeriod(deps, requireActor(req), req.params.id, req.body));
 
   app.post('/api/periods/:id/transition', { schema: { tags, params: IdParams, body: TransitionBody, response: { 200: PeriodSchema } } }, async (req) =>
     transitionAssessmentPeriod(deps, requireActor(req), req.params.id, req.body));

@@ -45,7 +45,15 @@ export const PeriodSchema = Type.Object({
   schemeName: Type.String(),
   scope: Nullable(Type.Object({ unitId: Type.Integer(), unitName: Type.String() })),
   state: PeriodState,
-  publicityDays: Type.Integer(),
+  publicityDays: Type.Integer({ description: 'working days of publicity (公示)' }),
+  /** Issue 6: deadlines of the personal summary and of the leaders' review. */
+  summaryDueOn: Nullable(Type.String({ description: 'YYYY-MM-DD' })),
+  reviewDueOn: Nullable(Type.String({ description: 'YYYY-MM-DD' })),
+  /** Set on entering publicity: `publicityDays` working days from the first working day after the transition. */
+  publicityStartsOn: Nullable(Type.String({ description: 'YYYY-MM-DD' })),
+  publicityEndsOn: Nullable(Type.String({ description: 'YYYY-MM-DD' })),
+  /** The published result version; null before publicity. */
+  resultVersion: Nullable(Type.Integer()),
   createdAt: Type.String(),
   updatedAt: Type.String(),
 });
@@ -59,6 +67,17 @@ export const CreatePeriodBody = StrictObject({
   /** Whom the period assesses: a unit's subtree; omitted or null = the whole organization. */
   scopeUnitId: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
   publicityDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 60, default: 5 })),
+  /** Within or after the period (not before startsOn). */
+  summaryDueOn: Type.Optional(Nullable(Type.String({ pattern: DATE_PATTERN }))),
+  reviewDueOn: Type.Optional(Nullable(Type.String({ pattern: DATE_PATTERN }))),
+});
+
+export const UpdatePeriodBody = StrictObject({
+  name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+  summaryDueOn: Type.Optional(Nullable(Type.String({ pattern: DATE_PATTERN }))),
+  reviewDueOn: Type.Optional(Nullable(Type.String({ pattern: DATE_PATTERN }))),
+  /** Only before publicity: the window is fixed when the period enters it. */
+  publicityDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 60 })),
 });
 
 export const PeriodListQuery = StrictObject({

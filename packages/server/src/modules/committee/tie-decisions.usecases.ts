@@ -1,0 +1,128 @@
+import { computeQuotaCapacity, type Result } from '@baton/engine';
+import type { AppDeps } from '../../app/deps.js';
+import { createNotFoundError } from '../../app/errors.js';
+import { authorize, type Actor } from '../../policies/policies.js';
+import { appendAuditRecords } from '../audit/audit.repository.js';
+import { createPeriodClosedError, createPeriodStateInvalidError } from '../periods/periods.errors.js';
+import { findPeriod, type PeriodRow } from '../periods/periods.repository.js';
+import { personSubjectKey } from '../results/period-scenario.js';
+import { evaluatePeriod, participantOf, type PeriodEvaluation } from '../results/result-publication.js';
+import { groupKeyOf } from '../results/result-groups.js';
+import { createTieDecisionExceedsQuotaError, createTieDecisionInvalidError } from './tie-decisions.errors.js';
+import { decisionsInForce, insertTieDecision, listTieDecisionsOfPeriod, type TieDecisionRow } from './tie-decisions.repository.js';
+
+type Deps = Pick<AppDeps, 'db' | 'now'>;
+
+export interface TieDecisionInput {
+  group: string;
+  grade: string;
+  /** Who of the tied block takes the grade; empty: the block stays in the lower grade (recorded as decided). */
+  personIds: number[];
+  reason: string;
+}
+
+/** The block of a group tied at a grade's quota line, and the seats the grade has left for it. */
+interface TiedBlock {
+  members: Result[];
+  seatsLeft: number;
+}
+
+function tiedBlockOf(evaluation: PeriodEvaluation, group: string, grade: string): TiedBlock {
+  const { scheme } = evaluation.scenario;
+  const inGroup = evaluation.results.filter((r) => groupKeyOf(scheme.grouping, participantOf(evaluation, r)) === group);
+  const members = inGroup.filter((r) => r.flags.includes(`quota-tie:${grade}`));
+  const definition = scheme.grades.find((g) => g.name === grade);
+  const capacity = definition?.quota === undefined ? Number.POSITIVE_INFINITY : computeQuotaCapacity(definition.quota, inGroup.length, scheme.quotaRounding ?? 'floor');
+  // Seats taken by those above the block (a decision in force on this block does not count against it).
+  const taken = inGroup.filter((r) => r.grade === grade && !r.flags.includes(`tie-decision:${grade}`)).length;
+  return { members, seatsLeft: capacity - taken };
+}
+
+function presentDecision(row: TieDecisionRow, names: Map<number, string>, inForce: boolean, applied: boolean | null) {
+  const personIds = JSON.parse(row.person_ids_json) as number[];
+  return {
+    id: row.id,
+    group: row.group_key,
+    grade: row.grade,
+    people: personIds.map((id) => ({ id, name: names.get(id) ?? '' })),
+    reason: row.reason,
+    decidedBy: row.decided_by_name ?? '',
+    decidedAt: row.decided_at,
+    inForce,
+    /** Whether the period's current evaluation follows it (a block that changed since may leave it without effect). */
+    applied,
+  };
+}
+
+async function openPeriod(deps: Deps, id: number): Promise<PeriodRow> {
+  const period = await findPeriod(deps.db, id);
+  if (!period) throw createNotFoundError('period', id);
+  return period;
+}
+
+/** The committee's decisions on ties of a period, oldest first, with which are in force and whether they take effect now. */
+export async function listTieDecisions(deps: Deps, actor: Actor, periodId: number) {
+  authorize(actor, 'results.export');
+  const period = await openPeriod(deps, periodId);
+  const rows = await listTieDecisionsOfPeriod(deps.db, period.id);
+  if (rows.length === 0) return { items: [] };
+  const evaluation = await evaluatePeriod(deps.db, period);
+  const names = new Map([...evaluation.participants.values()].map((p) => [p.personId, p.name]));
+  const resultOf = new Map(evaluation.results.map((r) => [r.subject, r]));
+  const inForce = new Set(decisionsInForce(rows).map((r) => r.id));
+  return {
+    items: rows.map((row) => {
+      const applied = !inForce.has(row.id)
+        ? null
+        : (JSON.parse(row.person_ids_json) as number[]).every((id) => resultOf.get(personSubjectKey(id))?.flags.includes(`tie-decision:${row.grade}`) === true);
+      return presentDecision(row, names, inForce.has(row.id), applied);
+    }),
+  };
+}
+
+/**
+ * Records the committee's decision on a block tied at a grade's quota line (issue 6, DESIGN §2.4):
+ * which of its members take the seats the tie left, with a reason, audited. Only while the period is
+ * being reviewed; afterwards grades change only through an appeal. The named people must be members
+ * of the block as the period stands, and fit in the seats left (quotas are never exceeded).
+ */
+export async function decideTie(deps: Deps, actor: Actor, periodId: number, input: TieDecisionInput) {
+  authorize(actor, 'period.manage');
+  const period = await openPeriod(deps, periodId);
+  if (period.state === 'closed') throw createPeriodClosedError(period.id);
+  if (period.state !== 'reviewing') throw createPeriodStateInvalidError(period.id, period.state, 'ties are decided while the period is being reviewed');
+  const reason = input.reason.trim();
+  if (reason.length === 0) throw createTieDecisionInvalidError('/reason', 'must say why');
+  const evaluation = await evaluatePeriod(deps.db, period);
+  const grades = evaluation.scenario.scheme.grades;
+  const gradeIndex = grades.findIndex((g) => g.name === input.grade);
+  if (gradeIndex === -1) throw createTieDecisionInvalidError('/grade', `unknown grade ${input.grade}`);
+  if (gradeIndex === grades.length - 1) throw createTieDecisionInvalidError('/grade', `${input.grade} is the last grade: it has no quota line`);
+  const block = tiedBlockOf(evaluation, input.group, input.grade);
+  if (block.members.length === 0) throw createTieDecisionInvalidError('/group', `no block of ${input.group} is tied at the quota line of ${input.grade}`);
+  const inBlock = new Set(block.members.map((r) => r.subject));
+  const seen = new Set<number>();
+  input.personIds.forEach((id, i) => {
+    if (seen.has(id)) throw createTieDecisionInvalidError(`/personIds/${i}`, `person ${id} is named twice`);
+    seen.add(id);
+    if (!inBlock.has(personSubjectKey(id))) throw createTieDecisionInvalidError(`/personIds/${i}`, `person ${id} is not in the tied block`);
+  });
+  if (input.personIds.length > block.seatsLeft) throw createTieDecisionExceedsQuotaError(input.grade, block.seatsLeft, input.personIds.length);
+
+  const at = deps.now().toISOString();
+  const names = new Map([...evaluation.participants.values()].map((p) => [p.personId, p.name]));
+  await deps.db.transaction().execute(async (trx) => {
+    const current = await findPeriod(trx, period.id);
+    if (current?.state !== 'reviewing') throw createPeriodStateInvalidError(period.id, current?.state ?? period.state, 'ties are decided while the period is being reviewed');
+    await appendAuditRecords(trx, [{
+      actorId: actor.accountId, actorLabel: actor.username, action: 'period.tie_decided', entity: 'period', entityId: period.id,
+      after: {
+        group: input.group, grade: input.grade, block: block.members.map((r) => r.subject), seatsLeft: block.seatsLeft,
+        chosen: input.personIds.map((id) => ({ id, name: names.get(id) ?? '' })),
+      },
+      reason,
+    }], at);
+    await insertTieDecision(trx, { periodId: period.id, groupKey: input.group, grade: input.grade, personIds: input.personIds, reason, decidedBy: actor.accountId, now: at });
+  });
+  return listTieDecisions(deps, actor, period.id);
+}

@@ -1,0 +1,189 @@
+import type { Fact, HistoryEntry, Scenario, Scheme, Subject, TieDecision } from '@baton/engine';
+import type { Db } from '../../db/kysely.js';
+import { decisionsInForce, listTieDecisionsOfPeriod } from '../committee/tie-decisions.repository.js';
+import { findScheme, type PeriodRow } from '../periods/periods.repository.js';
+import { UNCATEGORISED } from '../rankings/period-ranking.js';
+import { listCategoryInfos, listSubjectsOfPeriod, listUnitInfos } from '../rankings/rankings.repository.js';
+
+/** The engine's id of a person subject in a period's scenario. */
+export const personSubjectKey = (personId: number) => `p${personId}`;
+const unitKey = (unitId: number) => `u${unitId}`;
+
+/** A participant of a period: who stands behind an engine subject id. */
+export interface Participant {
+  key: string;
+  personId: number;
+  name: string;
+  employeeNo: string | null;
+  /** His unit in the period: the unit of his last assignment within it. */
+  unitId: number;
+  unitName: string;
+  categoryId: number | null;
+}
+
+/** A rating not (yet) stored, taking the place of the rater's stored one: the review page's live preview. */
+export interface RatingOverride {
+  personId: number;
+  indicator: string;
+  raterGroup: string;
+  raterAccountId: number;
+  rating: number;
+}
+
+export interface PeriodScenario {
+  scenario: Scenario;
+  participants: Map<string, Participant>;
+}
+
+/**
+ * A period as the engine's scenario (DESIGN §3.1, docs/api-cycles.md "How a period becomes a
+ * scenario"): the frozen scheme version, the participants, one `delta` fact per approved ledger row
+ * of a `ledger` indicator dated in the period, one `rating` fact per stored rating, and for a
+ * scheme that reads history (`periods` method or a grade's `requires`) the published results of the
+ * closed routine periods inside this one. Person schemes only.
+ */
+export async function buildPeriodScenario(
+  db: Db,
+  period: Pick<PeriodRow, 'id' | 'starts_on' | 'ends_on' | 'scheme_id' | 'scope_unit_id'>,
+  options: { ratingOverrides?: readonly RatingOverride[] } = {},
+): Promise<PeriodScenario> {
+  const schemeRow = (await findScheme(db, period.scheme_id))!;
+  const scheme = JSON.parse(schemeRow.definition_json) as Scheme;
+  const [people, units, categories] = await Promise.all([
+    listSubjectsOfPeriod(db, { subjectKind: 'person', scopeUnitId: period.scope_unit_id, from: period.starts_on, to: period.ends_on }),
+    listUnitInfos(db),
+    listCategoryInfos(db),
+  ]);
+  const unitById = new Map(units.map((u) => [u.id, u]));
+  const categoryCode = new Map(categories.map((c) => [c.id, c.code]));
+
+  const participants = new Map<string, Participant>();
+  const subjects: Subject[] = [];
+  for (const person of people) {
+    const key = personSubjectKey(person.id);
+    const unit = unitById.get(person.unit_id);
+    const categoryId = unit?.category_id ?? null;
+    participants.set(key, {
+      key, personId: person.id, name: person.name, employeeNo: person.employee_no, unitId: person.unit_id, unitName: unit?.name ?? '', categoryId,
+    });
+    const subject: Subject = { id: key, name: person.name, unit: unitKey(person.unit_id) };
+    const code = categoryId === null ? undefined : categoryCode.get(categoryId);
+    if (code !== undefined) subject.category = code;
+    else if (scheme.grouping === 'category') subject.category = UNCATEGORISED;
+    subjects.push(subject);
+  }
+
+  const facts: Fact[] = [...(await ledgerFacts(db, period, scheme, participants)), ...(await ratingFacts(db, period.id, participants, options.ratingOverrides ?? []))];
+  const scenario: Scenario = { scheme, subjects, facts };
+  if (readsHistory(scheme)) scenario.history = await historyOf(db, period, participants);
+  const decisions = await tieDecisionsOf(db, period.id, participants);
+  if (decisions.length > 0) scenario.decisions = decisions;
+  return { scenario, participants };
+}
+
+async function ledgerFacts(
+  db: Db,
+  period: Pick<PeriodRow, 'starts_on' | 'ends_on' | 'scheme_id'>,
+  scheme: Scheme,
+  participants: Map<string, Participant>,
+): Promise<Fact[]> {
+  const ledgerIndicators = scheme.indicators.filter((i) => i.method === 'ledger').map((i) => i.id);
+  if (ledgerIndicators.length === 0) return [];
+  const rows = await db
+    .selectFrom('point_ledger as l')
+    .innerJoin('point_events as e', 'e.id', 'l.event_id')
+    .select(['l.event_id', 'l.person_id', 'l.indicator_id', 'l.occurred_on', 'l.delta_centi', 'e.evidence_text'])
+    .where('l.scheme_id', '=', period.scheme_id)
+    .where('l.subject_kind', '=', 'person')
+    .where('l.occurred_on', '>=', period.starts_on)
+    .where('l.occurred_on', '<=', period.ends_on)
+    .where('l.indicator_id', 'in', ledgerIndicators)
+    .orderBy('l.id')
+    .execute();
+  const facts: Fact[] = [];
+  for (const row of rows) {
+    if (row.person_id === null) continue;
+    const key = personSubjectKey(row.person_id);
+    if (!participants.has(key)) continue;
+    facts.push({ subject: key, indicator: row.indicator_id, id: `event:${row.event_id}`, delta: row.delta_centi / 100, note: `${row.occurred_on} ${row.evidence_text}` });
+  }
+  return facts;
+}
+
+async function ratingFacts(db: Db, periodId: number, participants: Map<string, Participant>, overrides: readonly RatingOverride[]): Promise<Fact[]> {
+  const rows = await db
+    .selectFrom('period_ratings')
+    .select(['id', 'person_id', 'indicator_id', 'rater_group', 'rater_account_id', 'rating_centi'])
+    .where('period_id', '=', periodId)
+    .orderBy('id')
+    .execute();
+  const overridden = (r: { person_id: number; indicator_id: string; rater_group: string; rater_account_id: number }) =>
+    overrides.some((o) => o.personId === r.person_id && o.indicator === r.indicator_id && o.raterGroup === r.rater_group && o.raterAccountId === r.rater_account_id);
+  const facts: Fact[] = [];
+  for (const row of rows) {
+    const key = personSubjectKey(row.person_id);
+    if (!participants.has(key) || overridden(row)) continue;
+    facts.push({ subject: key, indicator: row.indicator_id, id: `rating:${row.id}`, group: row.rater_group, rating: row.rating_centi / 100 });
+  }
+  for (const o of overrides) {
+    const key = personSubjectKey(o.personId);
+    if (participants.has(key)) facts.push({ subject: key, indicator: o.indicator, group: o.raterGroup, rating: o.rating });
+  }
+  return facts;
+}
+
+function readsHistory(scheme: Scheme): boolean {
+  return scheme.indicators.some((i) => i.method === 'periods') || scheme.grades.some((g) => g.requires !== undefined);
+}
+
+/**
+ * The routine results an annual scheme reads (DESIGN §3.2 "Annual schemes"): each closed period
+ * lying inside this one whose scheme is a routine person scheme and which assesses the same people
+ * (the same scope: a department's own points periods do not count towards a district-wide annual
+ * assessment), in its published (latest) version.
+ */
+async function historyOf(
+  db: Db,
+  period: Pick<PeriodRow, 'id' | 'starts_on' | 'ends_on' | 'scope_unit_id'>,
+  participants: Map<string, Participant>,
+): Promise<HistoryEntry[]> {
+  let query = db
+    .selectFrom('periods as p')
+    .innerJoin('schemes as s', 's.id', 'p.scheme_id')
+    .innerJoin('period_results as r', (join) => join.onRef('r.period_id', '=', 'p.id').onRef('r.version', '=', 'p.result_version'))
+    .select(['p.id as period_id', 'p.name as period_name', 'p.starts_on', 'r.person_id', 'r.total_centi', 'r.grade'])
+    .where('p.id', '!=', period.id)
+    .where('p.state', '=', 'closed')
+    .where('s.kind', '=', 'routine')
+    .where('s.subject_kind', '=', 'person')
+    .where('p.starts_on', '>=', period.starts_on)
+    .where('p.ends_on', '<=', period.ends_on)
+    .orderBy('p.starts_on')
+    .orderBy('p.id')
+    .orderBy('r.person_id');
+  query = period.scope_unit_id === null ? query.where('p.scope_unit_id', 'is', null) : query.where('p.scope_unit_id', '=', period.scope_unit_id);
+  const rows = await query.execute();
+  const history: HistoryEntry[] = [];
+  for (const row of rows) {
+    if (row.person_id === null) continue;
+    const key = personSubjectKey(row.person_id);
+    if (!participants.has(key)) continue;
+    history.push({ subject: key, period: row.period_name, score: row.total_centi / 100, grade: row.grade });
+  }
+  return history;
+}
+
+/**
+ * The committee's decisions on ties in force (the latest per group and grade, modules/committee),
+ * as the engine's `decisions`: the people named who still take part. A decision that names nobody
+ * (the block stays in the lower grade) changes nothing in the engine and is left out.
+ */
+async function tieDecisionsOf(db: Db, periodId: number, participants: Map<string, Participant>): Promise<TieDecision[]> {
+  const rows = decisionsInForce(await listTieDecisionsOfPeriod(db, periodId));
+  const decisions: TieDecision[] = [];
+  for (const row of rows) {
+    const subjects = (JSON.parse(row.person_ids_json) as number[]).map(personSubjectKey).filter((key) => participants.has(key));
+    if (subjects.length > 0) decisions.push({ grade: row.grade, subjects, note: row.reason });
+  }
+  return decisions;
+}

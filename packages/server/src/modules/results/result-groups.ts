@@ -1,0 +1,29 @@
+import type { Grouping } from '@baton/engine';
+import type { Participant } from './period-scenario.js';
+
+/** The key of the `category` group of participants whose unit has no category. */
+export const NO_CATEGORY_GROUP = 'category:none';
+
+/**
+ * The API's key of a participant's ranking and quota group (the engine's group is the category
+ * code or the unit key): `all`, `category:<id>` or `unit:<id>`, as the rankings name them.
+ */
+export function groupKeyOf(grouping: Grouping | undefined, participant: Pick<Participant, 'unitId' | 'categoryId'>): string {
+  if (grouping === 'category') return participant.categoryId === null ? NO_CATEGORY_GROUP : `category:${participant.categoryId}`;
+  if (grouping === 'unit') return `unit:${participant.unitId}`;
+  return 'all';
+}
+
+/** The display name of a group key: 全部, the category's name or the unit's name. */
+export function groupNameOf(key: string, names: { unit(id: number): string | undefined; category(id: number): string | undefined }): string {
+  if (key === 'all') return '全部';
+  if (key === NO_CATEGORY_GROUP) return '未分类';
+  const [kind, raw] = key.split(':');
+  const id = Number(raw);
+  if (kind === 'category') return names.category(id) ?? key;
+  if (kind === 'unit') return names.unit(id) ?? key;
+  return key;
+}
+
+/** A group key as given in `?group=`: `all`, `category:<id>`, `category:none` or `unit:<id>`. */
+export const GROUP_KEY_PATTERN = '^(all|category:(none|[1-9][0-9]{0,14})|unit:[1-9][0-9]{0,14})$';

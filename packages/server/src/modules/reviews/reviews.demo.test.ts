@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../testing/http.js';
+import { testDialects } from '../../testing/test-database.js';
+
+interface PeriodItem { id: number; name: string; state: string; schemeName: string; resultVersion?: number | null }
+
+/** The demo's assessment cycles (db/seed/demo-cycles.ts) as the pages see them on first start. */
+describe.each(testDialects)('the demo routine assessment on %s', (dialect) => {
+  let t: TestApp;
+  let periods: PeriodItem[];
+  const get = async (cookie: string, url: string) => {
+    const res = await t.app.inject({ method: 'GET', url, headers: { cookie } });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json();
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp(dialect, { seedDemo: true, loginRateLimitPerMinute: 1000 });
+    const admin = await t.loginAs('admin');
+    periods = (await get(admin, '/api/periods?limit=200')).items.filter((p: PeriodItem) => p.schemeName === '通州区公务员平时考核');
+  }, 180_000);
+  afterAll(async () => t.close());
+
+  it('has last quarter closed with published results and this quarter in review', async () => {
+    expect(periods.map((p) => [p.name, p.state])).toEqual([['2026年第一季度平时考核', 'reviewing'], ['2025年第四季度平时考核', 'closed']]);
+    expect(periods[1]!.resultVersion ?? 1).toBe(1);
+    const audit = await t.app.inject({ method: 'POST', url: '/api/audit/verify', headers: { cookie: await t.loginAs('admin') } });
+    expect(audit.json().ok).toBe(true);
+  });
+
+  it("gives a demo leader a sheet half rated, with summaries, previews and the quota", async () => {
+    const leader = await t.loginAs('leader_jinsha');
+    const sheet = await get(leader, `/api/periods/${periods[0]!.id}/reviews`);
+    expect(sheet.unit.name).toBe('金沙街道');
+    expect(sheet.indicators.map((i: { name: string }) => i.name)).toEqual(['履职尽责', '工作实绩', '工作作风', '动态任务']);
+    const people = sheet.people as { ratings: Record<string, unknown>; summary: unknown; preview: { total: number } | null }[];
+    expect(people.length).toBeGreaterThan(5);
+    expect(people.some((p) => Object.keys(p.ratings).length === 4)).toBe(true);
+    expect(people.some((p) => Object.keys(p.ratings).length === 0)).toBe(true);
+    expect(people.some((p) => p.summary !== null)).toBe(true);
+    expect(people.every((p) => p.preview !== null)).toBe(true);
+    expect(sheet.quota[0]).toMatchObject({ group: { key: 'all' }, grades: [{ name: '好', quota: 0.4 }, { name: '较好' }, { name: '一般' }, { name: '较差' }] });
+  });
+
+  it('lets a demo member open his summary of the quarter', async () => {
+    const member = await t.loginAs('member_jinsha');
+    const mine = await get(member, `/api/periods/${periods[0]!.id}/summaries/mine`);
+    expect(mine.prefill).toContain('2026年第一季度平时考核个人小结');
+    expect(mine.digest.entries).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,13 @@
+import { AppError, createConflictError, type ErrorDetail } from '../../app/errors.js';
+
+export const createFieldErrors = (details: ErrorDetail[]) =>
+  new AppError(400, 'request.invalid', details.map((d) => `${d.path}: ${d.message}`).join('; '), details);
+
+export const createSummarySubmittedError = () =>
+  createConflictError('summary.submitted', 'The summary has been submitted: a submitted summary is final');
+
+export const createReviewWindowClosedError = (reviewDueOn: string) =>
+  createConflictError('review.window_closed', `The review closed on ${reviewDueOn}: ratings are no longer accepted`, [{ path: 'reviewDueOn', message: reviewDueOn }]);
+
+export const createOwnSubjectError = () =>
+  new AppError(403, 'review.own_subject', 'A leader never rates himself (审核评鉴 is of the people he leads)');
