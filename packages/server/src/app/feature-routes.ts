@@ -6,6 +6,7 @@ import { registerImportRoutes } from '../modules/imports/imports.routes.js';
 import { registerPeriodRoutes } from '../modules/periods/periods.routes.js';
 import { registerPointRoutes } from '../modules/points/points.routes.js';
 import { registerRankingRoutes } from '../modules/rankings/rankings.routes.js';
+import { registerReportCardRoutes } from '../modules/report-cards/report-cards.routes.js';
 import { registerResultRoutes } from '../modules/results/results.routes.js';
 import { registerReviewRoutes } from '../modules/reviews/reviews.routes.js';
 import { registerWorkLogRoutes } from '../modules/worklogs/worklogs.routes.js';
@@ -20,5 +21,6 @@ export const featureRoutes: ((app: App, deps: AppDeps) => Promise<void>)[] = [
   registerRankingRoutes,
   registerReviewRoutes,
   registerResultRoutes,
+  registerReportCardRoutes,
   registerTieDecisionRoutes,
 ];

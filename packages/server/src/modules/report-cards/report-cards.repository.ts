@@ -1,0 +1,248 @@
+import type { Db } from '../../db/kysely.js';
+import type { PeriodState } from '../../db/schema.js';
+
+/** The states whose published version everyone in scope may read (DESIGN §4: publicity, closed). */
+export const PUBLISHED_STATES: PeriodState[] = ['publicity', 'closed'];
+
+/**
+ * Who may see a stored result: rows of these units (a leader's subtrees) or one person's own rows.
+ * Undefined: everything (admin, auditor).
+ */
+export type ResultVisibility = { unitIds: number[]; personId: number | null } | undefined;
+
+/** A published result with its person, unit, period and scheme. */
+export interface PublishedResultRow {
+  id: number;
+  period_id: number;
+  period_name: string;
+  period_kind: string;
+  period_state: PeriodState;
+  starts_on: string;
+  ends_on: string;
+  publicity_ends_on: string | null;
+  version: number;
+  scheme_id: number;
+  scheme_code: string;
+  scheme_name: string;
+  scheme_kind: string;
+  person_id: number;
+  person_name: string;
+  employee_no: string;
+  unit_id: number;
+  unit_name: string;
+  total_centi: number;
+  rank: number;
+  group_key: string;
+  group_rank: number;
+  grade: string;
+  flags_json: string;
+  result_json: string;
+}
+
+/** The published results (each period's version in force) of periods in publicity or closed, with everything a card shows. */
+function selectPublished(db: Db, visible: ResultVisibility) {
+  let q = db
+    .selectFrom('period_results as r')
+    .innerJoin('periods as pe', (j) => j.onRef('pe.id', '=', 'r.period_id').onRef('pe.result_version', '=', 'r.version'))
+    .innerJoin('schemes as s', 's.id', 'pe.scheme_id')
+    .innerJoin('people as p', 'p.id', 'r.person_id')
+    .innerJoin('units as u', 'u.id', 'r.unit_id')
+    .where('pe.state', 'in', PUBLISHED_STATES)
+    .select([
+      'r.id', 'r.period_id', 'pe.name as period_name', 'pe.kind as period_kind', 'pe.state as period_state', 'pe.starts_on', 'pe.ends_on',
+      'pe.publicity_ends_on', 'r.version', 's.id as scheme_id', 's.code as scheme_code', 's.name as scheme_name', 's.kind as scheme_kind',
+      'p.id as person_id', 'p.name as person_name', 'p.employee_no', 'r.unit_id', 'u.name as unit_name', 'r.total_centi', 'r.rank', 'r.group_key',
+      'r.group_rank', 'r.grade', 'r.flags_json', 'r.result_json',
+    ]);
+  if (visible !== undefined) {
+    q = q.where((eb) => eb.or([
+      eb('r.unit_id', 'in', visible.unitIds.length > 0 ? visible.unitIds : [-1]),
+      eb('r.person_id', '=', visible.personId ?? -1),
+    ]));
+  }
+  return q;
+}
+
+/** One person's published result of a period, if the reader may see it. */
+export async function findPublishedResultOfPerson(db: Db, personId: number, periodId: number, visible: ResultVisibility): Promise<PublishedResultRow | undefined> {
+  return selectPublished(db, visible).where('r.person_id', '=', personId).where('r.period_id', '=', periodId).executeTakeFirst() as Promise<PublishedResultRow | undefined>;
+}
+
+export interface PublishedPeriodOfPerson {
+  period_id: number;
+  period_name: string;
+  starts_on: string;
+  ends_on: string;
+  scheme_code: string;
+  scheme_name: string;
+  scheme_kind: string;
+  total_centi: number;
+  grade: string;
+}
+
+/** Every published result of a person the reader may see, oldest first (by the period's end, then id). */
+export async function listPublishedPeriodsOfPerson(db: Db, personId: number, visible: ResultVisibility): Promise<PublishedPeriodOfPerson[]> {
+  return selectPublished(db, visible)
+    .where('r.person_id', '=', personId)
+    .clearSelect()
+    .select(['r.period_id', 'pe.name as period_name', 'pe.starts_on', 'pe.ends_on', 's.code as scheme_code', 's.name as scheme_name', 's.kind as scheme_kind', 'r.total_centi', 'r.grade'])
+    .orderBy('pe.ends_on')
+    .orderBy('pe.id')
+    .execute();
+}
+
+/** How many results a group has in a version (the "of n" of a group rank). */
+export async function countGroupOfResult(db: Db, periodId: number, version: number, groupKey: string): Promise<number> {
+  const row = await db
+    .selectFrom('period_results')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('period_id', '=', periodId)
+    .where('version', '=', version)
+    .where('group_key', '=', groupKey)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/** Per group of a version: its size. */
+export async function countGroupsOfVersion(db: Db, periodId: number, version: number): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('period_results')
+    .select(['group_key', (eb) => eb.fn.countAll<number | string>().as('n')])
+    .where('period_id', '=', periodId)
+    .where('version', '=', version)
+    .groupBy('group_key')
+    .execute();
+  return new Map(rows.map((r) => [r.group_key, Number(r.n)]));
+}
+
+export interface LeaderCommentRow {
+  indicator_id: string;
+  rating_centi: number;
+  task: string | null;
+  comment: string;
+  rater_username: string;
+  rater_name: string | null;
+  updated_at: string;
+}
+
+/** The leaders' written comments on a person in a period (审核评鉴), oldest first. Ratings without a comment are left out. */
+export async function listLeaderCommentsOfPerson(db: Db, periodId: number, personId: number): Promise<LeaderCommentRow[]> {
+  const rows = await db
+    .selectFrom('period_ratings as r')
+    .innerJoin('accounts as a', 'a.id', 'r.rater_account_id')
+    .leftJoin('people as p', 'p.id', 'a.person_id')
+    .select(['r.indicator_id', 'r.rating_centi', 'r.task', 'r.comment', 'a.username as rater_username', 'p.name as rater_name', 'r.updated_at'])
+    .where('r.period_id', '=', periodId)
+    .where('r.person_id', '=', personId)
+    .where('r.rater_group', '=', 'leader')
+    .where('r.comment', 'is not', null)
+    .orderBy('r.updated_at')
+    .orderBy('r.id')
+    .execute();
+  return rows.filter((r): r is LeaderCommentRow => r.comment !== null && r.comment.trim() !== '');
+}
+
+export interface PeriodBrief {
+  id: number;
+  name: string;
+  state: PeriodState;
+  starts_on: string;
+  ends_on: string;
+  result_version: number | null;
+  scheme_id: number;
+  scheme_code: string;
+  scheme_name: string;
+  scheme_kind: string;
+  definition_json: string;
+}
+
+export async function findPeriodBrief(db: Db, periodId: number): Promise<PeriodBrief | undefined> {
+  return db
+    .selectFrom('periods as pe')
+    .innerJoin('schemes as s', 's.id', 'pe.scheme_id')
+    .select([
+      'pe.id', 'pe.name', 'pe.state', 'pe.starts_on', 'pe.ends_on', 'pe.result_version', 's.id as scheme_id', 's.code as scheme_code', 's.name as scheme_name',
+      's.kind as scheme_kind', 's.definition_json',
+    ])
+    .where('pe.id', '=', periodId)
+    .executeTakeFirst();
+}
+
+/** A page of a published version's results of some units (the unit's subtree), in the engine's order (row id). */
+export async function listPublishedResultsOfUnits(
+  db: Db,
+  f: { periodId: number; unitIds: number[] | undefined; visible: ResultVisibility; afterId?: number | undefined; limit: number },
+): Promise<PublishedResultRow[]> {
+  let q = selectPublished(db, f.visible).where('r.period_id', '=', f.periodId).orderBy('r.id').limit(f.limit);
+  if (f.unitIds !== undefined) q = q.where('r.unit_id', 'in', f.unitIds.length > 0 ? f.unitIds : [-1]);
+  if (f.afterId !== undefined) q = q.where('r.id', '>', f.afterId);
+  return q.execute() as Promise<PublishedResultRow[]>;
+}
+
+export interface StandingRow {
+  period_id: number;
+  subject_key: string;
+  person_id: number;
+  person_name: string;
+  employee_no: string;
+  unit_id: number;
+  unit_name: string;
+  group_key: string;
+  group_rank: number;
+  total_centi: number;
+  grade: string;
+}
+
+export interface ClosedPeriodRow {
+  id: number;
+  name: string;
+  starts_on: string;
+  ends_on: string;
+  scheme_code: string;
+  scheme_name: string;
+  scheme_kind: string;
+}
+
+/** Closed periods with a published version, of a scheme code or of scheme kinds, oldest first (by end, then id). */
+export async function listClosedPublishedPeriods(db: Db, f: { schemeCode?: string | undefined; schemeKinds?: string[] | undefined }): Promise<ClosedPeriodRow[]> {
+  let q = db
+    .selectFrom('periods as pe')
+    .innerJoin('schemes as s', 's.id', 'pe.scheme_id')
+    .select(['pe.id', 'pe.name', 'pe.starts_on', 'pe.ends_on', 's.code as scheme_code', 's.name as scheme_name', 's.kind as scheme_kind'])
+    .where('pe.state', '=', 'closed')
+    .where('pe.result_version', 'is not', null)
+    .where('s.subject_kind', '=', 'person');
+  if (f.schemeCode !== undefined) q = q.where('s.code', '=', f.schemeCode);
+  if (f.schemeKinds !== undefined) q = q.where('s.kind', 'in', f.schemeKinds.length > 0 ? f.schemeKinds : ['-']);
+  return q.orderBy('pe.ends_on').orderBy('pe.id').execute();
+}
+
+/** The published results (version in force) of some periods: the standings a lagging alert or a promotion list reads. */
+export async function listStandingsOfPeriods(db: Db, periodIds: number[]): Promise<StandingRow[]> {
+  if (periodIds.length === 0) return [];
+  return db
+    .selectFrom('period_results as r')
+    .innerJoin('periods as pe', (j) => j.onRef('pe.id', '=', 'r.period_id').onRef('pe.result_version', '=', 'r.version'))
+    .innerJoin('people as p', 'p.id', 'r.person_id')
+    .innerJoin('units as u', 'u.id', 'r.unit_id')
+    .select([
+      'r.period_id', 'r.subject_key', 'p.id as person_id', 'p.name as person_name', 'p.employee_no', 'r.unit_id', 'u.name as unit_name', 'r.group_key',
+      'r.group_rank', 'r.total_centi', 'r.grade',
+    ])
+    .where('r.period_id', 'in', periodIds)
+    .orderBy('r.id')
+    .execute();
+}
+
+export async function findUnitName(db: Db, unitId: number): Promise<string | undefined> {
+  return (await db.selectFrom('units').select('name').where('id', '=', unitId).executeTakeFirst())?.name;
+}
+
+/** Names of the units and categories behind some group keys (`unit:<id>`, `category:<id>`). */
+export async function listGroupEntityNames(db: Db, unitIds: number[], categoryIds: number[]) {
+  const [units, categories] = await Promise.all([
+    unitIds.length === 0 ? [] : db.selectFrom('units').select(['id', 'name']).where('id', 'in', unitIds).execute(),
+    categoryIds.length === 0 ? [] : db.selectFrom('categories').select(['id', 'name']).where('id', 'in', categoryIds).execute(),
+  ]);
+  return { units: new Map(units.map((u) => [u.id, u.name])), categories: new Map(categories.map((c) => [c.id, c.name])) };
+}

@@ -1,0 +1,127 @@
+import { Type } from 'typebox';
+import { Nullable, PageQuery, StrictObject } from '../../app/http.js';
+import { GROUP_KEY_PATTERN } from '../results/result-groups.js';
+
+export const PersonIdParams = StrictObject({ personId: Type.Integer({ minimum: 1 }) });
+
+export const ReportCardQuery = StrictObject({
+  period: Type.Optional(Type.Integer({ minimum: 1, description: 'a period in publicity or closed; default: the latest published period the person has a result in' })),
+});
+
+const GroupSchema = Type.Object({ key: Type.String(), name: Type.String() });
+const PersonSchema = Type.Object({ id: Type.Integer(), name: Type.String(), employeeNo: Type.String() });
+const UnitSchema = Type.Object({ id: Type.Integer(), name: Type.String() });
+
+const CardPeriodSchema = Type.Object({
+  id: Type.Integer(),
+  name: Type.String(),
+  state: Type.String(),
+  startsOn: Type.String(),
+  endsOn: Type.String(),
+  publicityEndsOn: Nullable(Type.String()),
+  version: Nullable(Type.Integer({ description: 'the published result version in force' })),
+  scheme: Type.Object({ id: Type.Integer(), code: Type.String(), name: Type.String(), kind: Type.String() }),
+});
+
+export const ReportCardSchema = Type.Object({
+  person: PersonSchema,
+  unit: Type.Object({ id: Type.Integer(), name: Type.String() }, { description: 'his unit in the period' }),
+  period: CardPeriodSchema,
+  total: Type.Number(),
+  rank: Type.Integer(),
+  group: GroupSchema,
+  groupRank: Type.Integer(),
+  groupSize: Type.Integer(),
+  grade: Type.String(),
+  grades: Type.Array(Type.String(), { description: "the scheme's grades, best first" }),
+  flags: Type.Array(Type.String()),
+  sections: Type.Array(Type.Object({ id: Type.String(), weight: Type.Number(), score: Type.Number() })),
+  indicators: Type.Array(Type.Object({
+    id: Type.String(),
+    name: Type.String(),
+    kind: Nullable(Type.String()),
+    method: Type.String(),
+    section: Nullable(Type.String({ description: 'null: an extra indicator or a veto (in no section)' })),
+    extra: Type.Boolean(),
+    weight: Nullable(Type.Number()),
+    score: Type.Number(),
+    raw: Nullable(Type.Number()),
+    explain: Nullable(Type.String({ description: "the engine's explanation line of the indicator" })),
+  })),
+  totalExplain: Nullable(Type.String()),
+  comments: Type.Array(Type.Object({
+    indicator: Type.Object({ id: Type.String(), name: Type.String() }),
+    rater: Type.Object({ name: Type.String() }),
+    rating: Type.Number(),
+    task: Nullable(Type.String()),
+    comment: Type.String(),
+    updatedAt: Type.String(),
+  })),
+  trend: Type.Array(Type.Object({ periodId: Type.Integer(), periodName: Type.String(), endsOn: Type.String(), total: Type.Number(), grade: Type.String() }), {
+    description: 'his results in the published periods of the same scheme code up to and including this one, oldest first',
+  }),
+  periods: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String(), endsOn: Type.String(), schemeName: Type.String() }), {
+    description: 'every published period of his the reader may open, newest first',
+  }),
+});
+
+export const UnitCardsQuery = StrictObject({
+  ...PageQuery,
+  period: Type.Integer({ minimum: 1 }),
+  unit: Type.Optional(Type.Integer({ minimum: 1, description: "the unit's subtree; default: a leader's (first) subtree, everyone for admin and auditor" })),
+});
+
+export const UnitCardsExportQuery = StrictObject({
+  period: Type.Integer({ minimum: 1 }),
+  unit: Type.Optional(Type.Integer({ minimum: 1 })),
+});
+
+export const UnitCardsResponse = Type.Object({
+  period: CardPeriodSchema,
+  unit: Nullable(UnitSchema),
+  items: Type.Array(Type.Object({
+    person: PersonSchema,
+    unit: UnitSchema,
+    total: Type.Number(),
+    grade: Type.String(),
+    group: GroupSchema,
+    groupRank: Type.Integer(),
+    groupSize: Type.Integer(),
+    flags: Type.Array(Type.String()),
+  })),
+  nextCursor: Nullable(Type.String()),
+});
+
+export const WarningListQuery = StrictObject({
+  scheme: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'a scheme code; default: every code of a routine scheme, each on its own' })),
+  group: Type.Optional(Type.String({ pattern: GROUP_KEY_PATTERN })),
+  periods: Type.Optional(Type.Integer({ minimum: 1, maximum: 12, description: 'consecutive closed periods (default 2)' })),
+});
+
+export const WarningListResponse = Type.Object({
+  periods: Type.Integer(),
+  items: Type.Array(Type.Object({
+    person: PersonSchema,
+    unit: UnitSchema,
+    group: GroupSchema,
+    scheme: Type.Object({ code: Type.String(), name: Type.String() }),
+    periods: Type.Array(Type.Object({
+      id: Type.Integer(), name: Type.String(), endsOn: Type.String(), total: Type.Number(), grade: Type.String(), groupRank: Type.Integer(), groupSize: Type.Integer(),
+    })),
+  })),
+});
+
+export const PromotionListQuery = StrictObject({
+  grade: Type.Optional(Type.String({ minLength: 1, maxLength: 20, description: 'default 优秀' })),
+  years: Type.Optional(Type.Integer({ minimum: 1, maximum: 10, description: 'consecutive years (default 3)' })),
+});
+
+export const PromotionListResponse = Type.Object({
+  grade: Type.String(),
+  years: Type.Array(Type.Integer()),
+  items: Type.Array(Type.Object({
+    person: PersonSchema,
+    unit: UnitSchema,
+    results: Type.Array(Type.Object({ year: Type.Integer(), period: Type.Object({ id: Type.Integer(), name: Type.String() }), total: Type.Number(), grade: Type.String() })),
+  })),
+});
