@@ -29,7 +29,11 @@ export type Ability =
   | 'points.reverse'
   | 'points.import'
   | 'ranking.read'
-  | 'redblack.manage';
+  | 'redblack.manage'
+  | 'summary.write'
+  | 'review.rate'
+  | 'results.read'
+  | 'results.export';
 
 export interface Me {
   account: { id: Id; username: string; mustChangePassword: boolean };

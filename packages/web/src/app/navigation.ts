@@ -12,6 +12,9 @@ export type NavKey =
   | 'myPoints'
   | 'rankings'
   | 'redBlack'
+  | 'periods'
+  | 'reportCard'
+  | 'schemes'
   | 'pointEvents'
   | 'pointRules'
   | 'pointImport'
@@ -53,6 +56,9 @@ export function navItemsFor(me: Me): NavItem[] {
   if (me.person && can(me, 'points.read')) items.push({ key: 'myPoints', path: '/points/me' });
   if (can(me, 'ranking.read')) items.push({ key: 'rankings', path: '/rankings' });
   if (can(me, 'ranking.read') || can(me, 'redblack.manage')) items.push({ key: 'redBlack', path: '/red-black' });
+  items.push({ key: 'periods', path: '/periods' });
+  if (me.person && can(me, 'results.read')) items.push({ key: 'reportCard', path: '/report-cards/me' });
+  if (can(me, 'scheme.manage') || can(me, 'results.export')) items.push({ key: 'schemes', path: '/schemes' });
   if (managesPoints(me)) items.push({ key: 'pointEvents', path: '/points/events' });
   if (can(me, 'points.read') || can(me, 'points.rules.manage')) items.push({ key: 'pointRules', path: '/points/rules' });
   if (can(me, 'points.import')) items.push({ key: 'pointImport', path: '/points/import' });

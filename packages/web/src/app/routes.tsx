@@ -30,6 +30,13 @@ const PointImportPage = lazy(() => import('../modules/points/pages/PointImportPa
 const MyPointsPage = lazy(() => import('../modules/points/pages/MyPointsPage'));
 const RankingsPage = lazy(() => import('../modules/rankings/pages/RankingsPage'));
 const RedBlackPage = lazy(() => import('../modules/red-black/pages/RedBlackPage'));
+const SchemesPage = lazy(() => import('../modules/schemes/pages/SchemesPage'));
+const SchemeEditorPage = lazy(() => import('../modules/schemes/pages/SchemeEditorPage'));
+const PeriodsPage = lazy(() => import('../modules/schemes/pages/PeriodsPage'));
+const MySummaryPage = lazy(() => import('../modules/cycles/pages/MySummaryPage'));
+const ReviewPage = lazy(() => import('../modules/cycles/pages/ReviewPage'));
+const ResultsPage = lazy(() => import('../modules/cycles/pages/ResultsPage'));
+const ReportCardPage = lazy(() => import('../modules/report-cards/pages/ReportCardPage'));
 
 export function PageSpinner() {
   return (
@@ -115,6 +122,14 @@ export function AppRoutes() {
         <Route path="points/import" element={<RequireAbility any={['points.import']}>{page(<PointImportPage />)}</RequireAbility>} />
         <Route path="rankings" element={<RequireAbility any={['ranking.read']}>{page(<RankingsPage />)}</RequireAbility>} />
         <Route path="red-black" element={<RequireAbility any={['ranking.read', 'redblack.manage']}>{page(<RedBlackPage />)}</RequireAbility>} />
+        <Route path="schemes" element={<RequireAbility any={['scheme.manage', 'results.export']}>{page(<SchemesPage />)}</RequireAbility>} />
+        <Route path="schemes/new" element={<RequireAbility any={['scheme.manage']}>{page(<SchemeEditorPage />)}</RequireAbility>} />
+        <Route path="schemes/:schemeId" element={<RequireAbility any={['scheme.manage', 'results.export']}>{page(<SchemeEditorPage />)}</RequireAbility>} />
+        <Route path="periods" element={page(<PeriodsPage />)} />
+        <Route path="periods/:periodId/summary" element={<RequireAbility any={['summary.write']}>{page(<MySummaryPage />)}</RequireAbility>} />
+        <Route path="periods/:periodId/review" element={<RequireAbility any={['review.rate']}>{page(<ReviewPage />)}</RequireAbility>} />
+        <Route path="periods/:periodId/results" element={<RequireAbility any={['results.read']}>{page(<ResultsPage />)}</RequireAbility>} />
+        <Route path="report-cards/:personId" element={<RequireAbility any={['results.read']}>{page(<ReportCardPage />)}</RequireAbility>} />
         <Route path="me" element={<Suspense fallback={<PageSpinner />}><MyInfoPage /></Suspense>} />
         <Route
           path="org"

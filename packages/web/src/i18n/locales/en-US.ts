@@ -1,9 +1,15 @@
 import type zhCN from './zh-CN';
+import { schemesEnUS } from '../../modules/schemes/schemes.messages';
+import { reportCardsEnUS } from '../../modules/report-cards/report-cards.messages';
+import { cyclesEnUS } from '../../modules/cycles/cycles.messages';
 
 type Translation<T> = { [K in keyof T]: T[K] extends string ? string : Translation<T[K]> };
 
 /** English. Same keys as zh-CN.ts; the type makes a missing or extra key a compile error. */
 const enUS: Translation<typeof zhCN> = {
+  schemes: schemesEnUS,
+  reportCards: reportCardsEnUS,
+  cycles: cyclesEnUS,
   app: {
     documentTitle: 'Baton · Assessment Baton',
     tagline: 'Routine and comprehensive assessment for the public sector',
@@ -28,6 +34,9 @@ const enUS: Translation<typeof zhCN> = {
     myPoints: 'My points',
     rankings: 'Live ranking',
     redBlack: 'Red/black list',
+    periods: 'Assessment periods',
+    reportCard: 'My report card',
+    schemes: 'Assessment schemes',
     pointEvents: 'Point events',
     pointRules: 'Point rules',
     pointImport: 'Point import',

@@ -1,5 +1,12 @@
+import { schemesZhCN } from '../../modules/schemes/schemes.messages';
+import { reportCardsZhCN } from '../../modules/report-cards/report-cards.messages';
+import { cyclesZhCN } from '../../modules/cycles/cycles.messages';
+
 /** 简体中文 — the default language. en-US.ts must have exactly the same keys (the compiler checks). */
 const zhCN = {
+  schemes: schemesZhCN,
+  reportCards: reportCardsZhCN,
+  cycles: cyclesZhCN,
   app: {
     documentTitle: 'Baton 考核指挥棒',
     tagline: '公务员平时考核与综合考核平台',
@@ -24,6 +31,9 @@ const zhCN = {
     myPoints: '我的积分',
     rankings: '实时排名',
     redBlack: '红黑榜',
+    periods: '考核周期',
+    reportCard: '我的成绩单',
+    schemes: '考核方案',
     pointEvents: '积分事件',
     pointRules: '积分规则',
     pointImport: '积分导入',

@@ -1,0 +1,112 @@
+import { useMemo } from 'react';
+import { Card, Flex, Tag, Typography } from 'antd';
+import { WarningFilled } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { Chart } from '../../../shared/components/Chart';
+import type { DistributionGroup } from '../cycles.api';
+import { QuotaBar } from './QuotaBar';
+
+const GRADE_HEX = ['#2f7d4f', '#1f4e8c', '#d48806', '#c8372d'];
+
+function gradeHex(index: number, count: number): string {
+  if (count > 1 && index === count - 1) return GRADE_HEX[3] as string;
+  return GRADE_HEX[Math.min(index, 2)] as string;
+}
+
+/**
+ * One group of the committee view: how many got each grade against the grade's seats (the seat bar
+ * behind the count bar), the quota use, and the quota ties with their people — the tied block stays
+ * in the lower grade (DESIGN §3.2) until the committee decides.
+ */
+export function DistributionCard({ group, isMobile, onPickSubject }: { group: DistributionGroup; isMobile: boolean; onPickSubject?: (id: number | string) => void }) {
+  const { t } = useTranslation();
+  const tiedGrades = useMemo(() => new Set(group.ties.map((tie) => tie.grade)), [group.ties]);
+  const option = useMemo(() => {
+    const count = group.grades.length;
+    return {
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      legend: { bottom: 0, data: [t('cycles.results.count'), t('cycles.results.capacity')] },
+      grid: { left: 8, right: 8, top: 24, bottom: 32, containLabel: true },
+      xAxis: { type: 'category', data: group.grades.map((g) => g.name) },
+      yAxis: { type: 'value', minInterval: 1 },
+      series: [
+        {
+          type: 'bar',
+          name: t('cycles.results.capacity'),
+          barMaxWidth: 36,
+          barGap: '-100%',
+          z: 1,
+          itemStyle: { color: '#e6ebf2', borderColor: '#b7c1cf', borderType: 'dashed', borderWidth: 1 },
+          data: group.grades.map((g) => (g.capacity === null ? null : g.capacity)),
+        },
+        {
+          type: 'bar',
+          name: t('cycles.results.count'),
+          barMaxWidth: 36,
+          barGap: '-100%',
+          z: 2,
+          label: {
+            show: true,
+            position: 'top',
+            formatter: (p: { dataIndex: number }) => {
+              const g = group.grades[p.dataIndex];
+              return g && g.capacity !== null ? `${g.count}/${g.capacity}` : String(g?.count ?? '');
+            },
+          },
+          data: group.grades.map((g, i) => ({ value: g.count, itemStyle: { color: gradeHex(i, count) } })),
+        },
+      ],
+    };
+  }, [group, t]);
+
+  const quotaGroup = { group: group.group, size: group.size, grades: group.grades.map((g) => ({ name: g.name, quota: g.quota, capacity: g.capacity, used: g.count })) };
+
+  return (
+    <Card
+      size="small"
+      title={
+        <Flex gap={8} align="center" wrap style={{ padding: '4px 0' }}>
+          <span>{group.group.name}</span>
+          <Typography.Text type="secondary" style={{ fontWeight: 400, fontSize: 12 }}>
+            {t('cycles.results.count2', { n: group.size })}
+          </Typography.Text>
+          {group.ties.length > 0 ? (
+            <Tag color="volcano" icon={<WarningFilled />} style={{ marginInlineEnd: 0 }}>
+              {t('cycles.results.ties')} {group.ties.length}
+            </Tag>
+          ) : null}
+        </Flex>
+      }
+      data-testid="distribution-group"
+      data-group={group.group.key}
+    >
+      <Chart option={option} height={isMobile ? 200 : 220} testId="distribution-chart" />
+      <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block', margin: '4px 0' }}>
+        {t('cycles.results.quotaUse')}
+      </Typography.Text>
+      <QuotaBar groups={[{ ...quotaGroup, group: { key: 'all', name: '' } }]} ties={new Map([['all', tiedGrades]])} />
+      {group.ties.length > 0 ? (
+        <Flex vertical gap={8} style={{ marginTop: 10 }} data-testid="distribution-ties">
+          {group.ties.map((tie) => (
+            <div key={tie.grade} className="results-tie">
+              <Typography.Text strong>
+                <WarningFilled style={{ color: '#fa8c16', marginInlineEnd: 4 }} />
+                {t('cycles.flags.quotaTie', { grade: tie.grade })}
+              </Typography.Text>
+              <Flex gap={4} wrap style={{ margin: '6px 0' }}>
+                {tie.subjects.map((s) => (
+                  <Tag key={String(s.id)} color="orange" style={{ marginInlineEnd: 0, cursor: onPickSubject ? 'pointer' : undefined }} onClick={() => onPickSubject?.(s.id)}>
+                    {s.name}
+                  </Tag>
+                ))}
+              </Flex>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t('cycles.results.tieNote', { grade: tie.grade })}
+              </Typography.Text>
+            </div>
+          ))}
+        </Flex>
+      ) : null}
+    </Card>
+  );
+}

@@ -1,0 +1,195 @@
+import { Descriptions, Flex, Table, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { formatPoints, formatScore, parseLedgerExplain } from '../../points/points.model';
+import type { SchemeIndicator } from '../../points/points.api';
+import type { IndicatorKind, ResultRow } from '../cycles.api';
+import { parseRatingExplain, splitExplain } from '../cycles.model';
+import { FlagTags, GradeTag, KindTag } from './CycleBits';
+
+/** A ledger or rating line in the reader's language (ledgers as the 我的积分 page says them); others as the engine wrote them. */
+function explainSentence(t: TFunction, line: string): string | null {
+  const rating = parseRatingExplain(line);
+  if (rating === 'none') return t('cycles.results.explainNoRating');
+  if (rating) {
+    const groupName = (g: string) => t(`cycles.results.raterGroups.${g}`, { defaultValue: g });
+    const groups = rating.groups
+      .map((g) =>
+        g.mean === null
+          ? t('cycles.results.explainRatingGroupNone', { group: groupName(g.group) })
+          : t('cycles.results.explainRatingGroup', { group: groupName(g.group), mean: g.mean, ballots: g.ballots }),
+      )
+      .join('；');
+    return t('cycles.results.explainRating', { groups, mean: rating.mean, weight: rating.weight, score: rating.score });
+  }
+  const total = /^total: (.+) = (-?[\d.]+) \(rounded once[^)]*\)$/.exec(line.trim());
+  if (total) return t('cycles.results.explainTotal', { formula: total[1], total: total[2] });
+  const e = parseLedgerExplain(line);
+  if (!e) return null;
+  const values = {
+    base: formatScore(e.base),
+    sum: formatPoints(e.sum),
+    count: e.count,
+    balance: formatScore(e.balance),
+    min: e.min ?? '',
+    max: e.max === '∞' ? '∞' : (e.max ?? ''),
+    score: e.score,
+  };
+  return t(e.bound === 'capped' ? 'points.explainLedgerCapped' : e.bound === 'raised' ? 'points.explainLedgerRaised' : 'points.explainLedger', values);
+}
+
+const isIndicatorKind = (k: string | undefined): k is IndicatorKind => k === 'key' || k === 'regular' || k === 'dynamic';
+
+interface IndicatorLine {
+  id: string;
+  name: string;
+  kind: IndicatorKind | undefined;
+  weight: number | null;
+  score: number | null;
+  raw: number | null;
+  explain: string[];
+}
+
+function indicatorLines(row: ResultRow, schemeIndicators: ReadonlyMap<string, SchemeIndicator>): IndicatorLine[] {
+  const explains = new Map<string, string[]>();
+  const loose: string[] = [];
+  for (const line of row.explain ?? []) {
+    const { indicator } = splitExplain(line);
+    if (indicator && (indicator in row.indicators || schemeIndicators.has(indicator))) explains.set(indicator, [...(explains.get(indicator) ?? []), line]);
+    else loose.push(line);
+  }
+  const ids = [...Object.keys(row.indicators), ...[...explains.keys()].filter((id) => !(id in row.indicators))];
+  const lines = ids.map((id) => {
+    const value = row.indicators[id];
+    const def = schemeIndicators.get(id);
+    return {
+      id,
+      name: def?.name ?? id,
+      kind: isIndicatorKind(def?.kind) ? def.kind : undefined,
+      weight: value?.weight ?? null,
+      score: value?.score ?? null,
+      raw: value?.raw ?? null,
+      explain: explains.get(id) ?? [],
+    };
+  });
+  if (loose.length > 0) lines.push({ id: '', name: '', kind: undefined, weight: null, score: null, raw: null, explain: loose });
+  return lines;
+}
+
+/**
+ * "Why is my score 87.25?" — a result down to its indicators: weight, score, raw value and the
+ * engine's explanation line of each (DESIGN §2.3).
+ */
+export function ResultDetail({
+  row,
+  grades,
+  schemeIndicators,
+  groupSize,
+  compact,
+}: {
+  row: ResultRow;
+  grades: readonly string[];
+  schemeIndicators: ReadonlyMap<string, SchemeIndicator>;
+  groupSize?: number | null;
+  compact?: boolean;
+}) {
+  const { t } = useTranslation();
+  const names = new Map([...schemeIndicators.values()].map((i) => [i.id, i.name ?? i.id]));
+  const lines = indicatorLines(row, schemeIndicators);
+  const sections = Object.entries(row.sections ?? {});
+  return (
+    <Flex vertical gap={14} data-testid="result-detail">
+      <Flex align="center" gap={16} wrap>
+        <div>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t('cycles.results.total')}
+          </Typography.Text>
+          <div className="result-total" data-testid="result-total">
+            {formatScore(row.total)}
+          </div>
+        </div>
+        <Flex vertical gap={4} align="flex-start">
+          <GradeTag grade={row.grade} grades={grades} large />
+          <Typography.Text type="secondary" style={{ fontSize: 13 }} data-testid="result-group-rank">
+            {groupSize
+              ? t('cycles.results.rankInGroup', { rank: row.groupRank, size: groupSize })
+              : t('cycles.results.rankInGroupShort', { rank: row.groupRank })}
+            {' · '}
+            {row.group.name}
+          </Typography.Text>
+        </Flex>
+      </Flex>
+      {row.flags.length > 0 ? <FlagTags flags={row.flags} names={names} /> : null}
+      {sections.length > 1 || (sections.length === 1 && sections[0]?.[0] !== 'main') ? (
+        <Descriptions
+          size="small"
+          column={compact ? 2 : 3}
+          bordered
+          title={<span style={{ fontSize: 14 }}>{t('cycles.results.sections')}</span>}
+          items={sections.map(([id, score]) => ({ key: id, label: id, children: formatScore(score) }))}
+        />
+      ) : null}
+      <div>
+        <Typography.Title level={5} style={{ marginTop: 0 }}>
+          {t('cycles.results.explainTitle')}
+        </Typography.Title>
+        <Flex vertical gap={10} data-testid="result-indicators">
+          {lines.map((line) => (
+            <div key={line.id || 'other'} data-testid="result-indicator" data-indicator={line.id}>
+              {line.id ? (
+                <Flex justify="space-between" align="baseline" gap={8}>
+                  <Flex gap={6} align="center" wrap style={{ minWidth: 0 }}>
+                    <Typography.Text strong>{line.name}</Typography.Text>
+                    {line.name !== line.id ? <span className="mono" style={{ color: 'rgba(0,0,0,0.45)' }}>{line.id}</span> : null}
+                    <KindTag kind={line.kind} />
+                    {line.weight !== null ? (
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        {t('cycles.review.weight', { weight: formatScore(line.weight) })}
+                      </Typography.Text>
+                    ) : null}
+                  </Flex>
+                  <Typography.Text strong className="nowrap" style={{ fontSize: 15 }}>
+                    {line.score === null ? '—' : formatScore(line.score)}
+                  </Typography.Text>
+                </Flex>
+              ) : null}
+              {line.explain.map((text, i) => {
+                const sentence = explainSentence(t, text);
+                return (
+                  <div key={i} style={{ marginTop: 4 }}>
+                    {sentence ? (
+                      <Typography.Text type="secondary" style={{ fontSize: 13, display: 'block' }}>
+                        {sentence}
+                      </Typography.Text>
+                    ) : null}
+                    {/* the engine's own words: for the committee always, for a member only where we have no sentence */}
+                    {!sentence || !compact ? (
+                      <div className="explain-line" data-testid="explain-line">
+                        {text}
+                      </div>
+                    ) : null}
+                  </div>
+                );
+              })}
+            </div>
+          ))}
+        </Flex>
+      </div>
+      {!compact && lines.some((l) => l.raw !== null) ? (
+        <Table
+          size="small"
+          rowKey="id"
+          pagination={false}
+          dataSource={lines.filter((l) => l.id)}
+          scroll={{ x: 'max-content' }}
+          columns={[
+            { key: 'name', title: t('cycles.results.indicator'), render: (_: unknown, l: IndicatorLine) => l.name },
+            { key: 'weight', title: t('cycles.results.weight'), align: 'right', render: (_: unknown, l: IndicatorLine) => (l.weight === null ? '—' : formatScore(l.weight)) },
+            { key: 'raw', title: t('cycles.results.raw'), align: 'right', render: (_: unknown, l: IndicatorLine) => (l.raw === null ? '—' : formatScore(l.raw)) },
+            { key: 'score', title: t('cycles.results.score'), align: 'right', render: (_: unknown, l: IndicatorLine) => (l.score === null ? '—' : formatScore(l.score)) },
+          ]}
+        />
+      ) : null}
+    </Flex>
+  );
+}

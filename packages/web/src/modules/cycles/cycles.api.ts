@@ -1,0 +1,320 @@
+import { useCallback } from 'react';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../api/client';
+import type { Id } from '../../api/types';
+import type { Period, Scheme } from '../points/points.api';
+import type { WorkLogSummary } from '../worklogs/worklogs.api';
+
+/** The shapes of docs/api-cycles.md (个人小结 · 审核评鉴 · 结果 · 公示), as the web UI sees them. */
+
+/** A period with the additions of an assessment cycle (deadlines, the publicity window, the published version). */
+export interface CyclePeriod extends Period {
+  scope?: { unitId: number; unitName: string } | null;
+  summaryDueOn?: string | null;
+  reviewDueOn?: string | null;
+  publicityStartsOn?: string | null;
+  publicityEndsOn?: string | null;
+  resultVersion?: number | null;
+}
+
+export interface CyclePerson {
+  id: number;
+  name: string;
+  employeeNo: string;
+  unitId: number;
+  unitName: string;
+}
+
+export type SummaryStatus = 'draft' | 'submitted';
+
+export interface Summary {
+  periodId: number;
+  person: CyclePerson;
+  content: string;
+  status: SummaryStatus;
+  submittedAt: string | null;
+  updatedAt: string;
+  /** Written after `summaryDueOn` (still accepted). */
+  late?: boolean;
+}
+
+export interface MySummary {
+  summary: Summary | null;
+  /** A text generated from his work-log digest of the period, to start from when `summary` is null. */
+  prefill: string;
+  digest: WorkLogSummary | null;
+}
+
+export type IndicatorKind = 'key' | 'regular' | 'dynamic';
+
+export interface ReviewIndicator {
+  id: string;
+  name?: string | null;
+  kind?: IndicatorKind | null;
+  section?: string | null;
+  weight?: number | null;
+  weightsByCategory?: Record<string, number> | null;
+}
+
+export interface StoredRating {
+  indicator?: string;
+  rating: number;
+  comment: string | null;
+  task: string | null;
+  /** The rater's username. */
+  ratedBy: string;
+  raterName?: string | null;
+  /** The caller's own rating (else another leader's, shown for information). */
+  mine?: boolean;
+  updatedAt: string;
+}
+
+export interface GroupRef {
+  key: string;
+  name: string;
+}
+
+export interface ResultPreview {
+  total: number;
+  grade: string | null;
+  rank?: number;
+  groupRank: number | null;
+  group: GroupRef;
+  flags: string[];
+}
+
+export interface ReviewRow {
+  person: CyclePerson;
+  summary: Summary | null;
+  /** Per indicator: the caller's own rating, else the latest by another leader. */
+  ratings: Record<string, StoredRating>;
+  /** Every leader's ratings, with who gave them. */
+  allRatings?: StoredRating[];
+  preview: ResultPreview | null;
+}
+
+export interface QuotaGrade {
+  name: string;
+  quota: number | null;
+  /** null: no quota (unlimited). */
+  capacity: number | null;
+  used: number;
+}
+
+export interface QuotaGroup {
+  group: GroupRef;
+  size: number;
+  grades: QuotaGrade[];
+}
+
+export interface ReviewSheet {
+  period: CyclePeriod;
+  unit: { id: number; name: string };
+  indicators: ReviewIndicator[];
+  people: ReviewRow[];
+  quota: QuotaGroup[];
+}
+
+export interface RatingInput {
+  indicator: string;
+  rating: number;
+  comment?: string;
+  task?: string;
+}
+
+export interface PreviewRequest {
+  unit?: Id;
+  ratings: { personId: number; indicator: string; rating: number }[];
+}
+
+export interface PreviewResponse {
+  people: { personId: number; preview: ResultPreview | null }[];
+  quota: QuotaGroup[];
+}
+
+export interface ResultIndicator {
+  weight: number;
+  score: number | null;
+  raw?: number | null;
+}
+
+export interface ResultRow {
+  subject: CyclePerson;
+  total: number;
+  rank: number;
+  group: GroupRef;
+  groupRank: number;
+  grade: string;
+  flags: string[];
+  sections: Record<string, number>;
+  indicators: Record<string, ResultIndicator>;
+  explain: string[];
+}
+
+export interface DistributionGroup {
+  group: GroupRef;
+  size: number;
+  grades: { name: string; quota: number | null; capacity: number | null; count: number }[];
+  ties: { grade: string; subjects: { id: number | string; name: string }[] }[];
+}
+
+export interface ResultsPage {
+  period: CyclePeriod;
+  version: number | null;
+  live: boolean;
+  items: ResultRow[];
+  nextCursor: string | null;
+  distribution: DistributionGroup[];
+}
+
+export interface ResultVersion {
+  version: number;
+  reason: string;
+  note: string | null;
+  scenarioSha256: string;
+  createdAt: string;
+  createdBy: string | { accountId: number; name: string } | null;
+}
+
+const enc = (id: Id) => encodeURIComponent(String(id));
+
+export const cycleKeys = {
+  all: ['cycles'] as const,
+  period: (id: Id) => ['cycles', 'period', String(id)] as const,
+  scheme: (id: Id) => ['cycles', 'scheme', String(id)] as const,
+  mySummary: (period: Id) => ['cycles', 'summary', String(period)] as const,
+  sheet: (period: Id, unit: Id | null) => ['cycles', 'reviews', String(period), String(unit ?? '')] as const,
+  preview: (period: Id, body: string) => ['cycles', 'reviews', 'preview', String(period), body] as const,
+  results: (period: Id, query: ResultsQuery) => ['cycles', 'results', String(period), query] as const,
+  versions: (period: Id) => ['cycles', 'versions', String(period)] as const,
+};
+
+export function usePeriod(id: Id | null) {
+  return useQuery({
+    queryKey: cycleKeys.period(id ?? ''),
+    queryFn: ({ signal }) => api<CyclePeriod>(`/api/periods/${enc(id ?? '')}`, { signal }),
+    enabled: id !== null,
+  });
+}
+
+/** The period's frozen scheme: indicator names and kinds for the explanations. */
+export function useScheme(id: Id | null | undefined) {
+  return useQuery({
+    queryKey: cycleKeys.scheme(id ?? ''),
+    queryFn: ({ signal }) => api<Scheme>(`/api/schemes/${enc(id ?? '')}`, { signal }),
+    enabled: id !== null && id !== undefined,
+    staleTime: 10 * 60_000,
+  });
+}
+
+// ——— personal summary (个人小结) ———
+
+export function useMySummary(period: Id | null) {
+  return useQuery({
+    queryKey: cycleKeys.mySummary(period ?? ''),
+    queryFn: ({ signal }) => api<MySummary>(`/api/periods/${enc(period ?? '')}/summaries/mine`, { signal }),
+    enabled: period !== null,
+  });
+}
+
+function useStoreSummary(period: Id) {
+  const client = useQueryClient();
+  return (summary: Summary) =>
+    client.setQueryData<MySummary>(cycleKeys.mySummary(period), (old) => (old ? { ...old, summary } : old));
+}
+
+export function useSaveSummary(period: Id) {
+  const store = useStoreSummary(period);
+  return useMutation({
+    mutationFn: (content: string) => api<Summary>(`/api/periods/${enc(period)}/summaries/mine`, { method: 'PUT', body: { content } }),
+    onSuccess: store,
+  });
+}
+
+export function useSubmitSummary(period: Id) {
+  const store = useStoreSummary(period);
+  return useMutation({
+    mutationFn: (content: string) => api<Summary>(`/api/periods/${enc(period)}/summaries/mine/submit`, { method: 'POST', body: { content } }),
+    onSuccess: store,
+  });
+}
+
+// ——— leader review (审核评鉴) ———
+
+export function useReviewSheet(period: Id | null, unit: Id | null) {
+  return useQuery({
+    queryKey: cycleKeys.sheet(period ?? '', unit),
+    queryFn: ({ signal }) => api<ReviewSheet>(`/api/periods/${enc(period ?? '')}/reviews`, { query: { unit: unit ?? undefined }, signal }),
+    enabled: period !== null,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/**
+ * The engine's previews as if the unsaved ratings were saved. `body` is the request as JSON (the
+ * caller debounces it); null: nothing unsaved, the sheet's own previews stand.
+ */
+export function useReviewPreview(period: Id, body: string | null) {
+  return useQuery({
+    queryKey: cycleKeys.preview(period, body ?? ''),
+    queryFn: ({ signal }) =>
+      api<PreviewResponse>(`/api/periods/${enc(period)}/reviews/preview`, { method: 'POST', body: JSON.parse(body ?? '{}') as unknown, signal }),
+    enabled: body !== null,
+    placeholderData: keepPreviousData,
+    staleTime: 5_000,
+    retry: false,
+  });
+}
+
+export function saveReview(period: Id, personId: Id, ratings: RatingInput[]): Promise<ReviewRow> {
+  return api<ReviewRow>(`/api/periods/${enc(period)}/reviews/${enc(personId)}`, { method: 'PUT', body: { ratings } });
+}
+
+/** Puts a saved person's row into the cached sheet at once, so the form does not flash the old values. */
+export function useStoreReviewRow(period: Id, unit: Id | null) {
+  const client = useQueryClient();
+  return useCallback(
+    (row: ReviewRow) =>
+      client.setQueryData<ReviewSheet>(cycleKeys.sheet(period, unit), (old) =>
+        old ? { ...old, people: old.people.map((p) => (String(p.person.id) === String(row.person.id) ? { ...p, ...row } : p)) } : old,
+      ),
+    [client, period, unit],
+  );
+}
+
+/** After saves: the other people's previews and the quota moved too. */
+export function useRefreshSheet(period: Id) {
+  const client = useQueryClient();
+  return useCallback(() => client.invalidateQueries({ queryKey: ['cycles', 'reviews', String(period)] }), [client, period]);
+}
+
+// ——— results (结果 · 公示) ———
+
+export interface ResultsQuery {
+  group?: string | null;
+  version?: number | null;
+  cursor?: string | null;
+  limit?: number;
+}
+
+export function useResults(period: Id | null, query: ResultsQuery, enabled = true) {
+  return useQuery({
+    queryKey: cycleKeys.results(period ?? '', query),
+    queryFn: ({ signal }) =>
+      api<ResultsPage>(`/api/periods/${enc(period ?? '')}/results`, {
+        query: { group: query.group ?? undefined, version: query.version ?? undefined, cursor: query.cursor ?? undefined, limit: query.limit },
+        signal,
+      }),
+    enabled: period !== null && enabled,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useResultVersions(period: Id | null, enabled: boolean) {
+  return useQuery({
+    queryKey: cycleKeys.versions(period ?? ''),
+    queryFn: ({ signal }) =>
+      api<ResultVersion[] | { items: ResultVersion[] }>(`/api/periods/${enc(period ?? '')}/results/versions`, { signal }).then((v) => (Array.isArray(v) ? v : v.items)),
+    enabled: period !== null && enabled,
+  });
+}

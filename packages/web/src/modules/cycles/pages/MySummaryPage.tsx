@@ -1,0 +1,232 @@
+import { useEffect, useState } from 'react';
+import { useParams } from 'react-router-dom';
+import { Alert, App, Button, Card, Collapse, Flex, Input, Result, Skeleton, Tag, Typography } from 'antd';
+import { CheckCircleFilled, EditOutlined, SendOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../../api/client';
+import { PageHeader } from '../../../shared/components/PageHeader';
+import { formatDateTime } from '../../../shared/format';
+import { useIsMobile } from '../../../shared/hooks/useIsMobile';
+import { shanghaiToday } from '../../worklogs/worklogs.model';
+import type { PeriodState } from '../../points/points.api';
+import { useMySummary, usePeriod, useSaveSummary, useSubmitSummary, type MySummary } from '../cycles.api';
+import { contentErrorOf, cycleErrorText } from '../cycles.errors';
+import { idOf, SUMMARY_MAX, summaryWritable, daysUntil } from '../cycles.model';
+import { DueTag, PeriodLine } from '../components/CycleBits';
+import { DigestPanel } from '../components/DigestPanel';
+import '../cycles.css';
+
+/**
+ * 我的小结: the member writes his personal summary for the period — on his phone, mostly. It starts
+ * from a text pre-filled from his work log; a draft can be saved any number of times, a submitted
+ * summary is final.
+ */
+export default function MySummaryPage() {
+  const { t } = useTranslation();
+  const { periodId: periodParam } = useParams();
+  const periodId = idOf(periodParam);
+  const period = usePeriod(periodId);
+  const mine = useMySummary(periodId);
+
+  if (periodId === null) return <Result status="404" title={t('cycles.period.notFound')} />;
+  if (mine.isError && isApiError(mine.error) && mine.error.status === 404) {
+    return <Result status="info" title={t('cycles.summary.notParticipant')} subTitle={t('cycles.summary.notParticipantText')} data-testid="summary-not-participant" />;
+  }
+  return (
+    <>
+      <PageHeader title={t('cycles.summary.title')} subtitle={period.data ? <PeriodLine period={period.data} /> : undefined} />
+      {mine.isError ? <Alert type="error" showIcon title={cycleErrorText(t, mine.error)} style={{ marginBottom: 12 }} /> : null}
+      {period.isError ? <Alert type="error" showIcon title={cycleErrorText(t, period.error)} style={{ marginBottom: 12 }} /> : null}
+      {mine.isLoading || period.isLoading ? <Skeleton active /> : null}
+      {mine.data && period.data ? <SummaryEditor periodId={periodId} state={period.data.state} dueOn={period.data.summaryDueOn ?? null} data={mine.data} /> : null}
+    </>
+  );
+}
+
+function SummaryEditor({ periodId, state, dueOn, data }: { periodId: number; state: PeriodState; dueOn: string | null; data: MySummary }) {
+  const { t } = useTranslation();
+  const { message, modal } = App.useApp();
+  const isMobile = useIsMobile();
+  const save = useSaveSummary(periodId);
+  const submit = useSubmitSummary(periodId);
+  const summary = data.summary;
+  const initial = summary ? summary.content : data.prefill;
+  const [text, setText] = useState(initial);
+  const [fieldError, setFieldError] = useState<string | null>(null);
+  const [actionError, setActionError] = useState<unknown>(null);
+  const today = shanghaiToday();
+  const writable = summaryWritable(state);
+  const submitted = summary?.status === 'submitted';
+  const editable = writable && !submitted;
+  // unsaved: differs from the stored summary (or, before the first save, from nothing stored at all)
+  const dirty = editable && (summary ? text !== summary.content : true);
+  const overdue = (daysUntil(dueOn, today) ?? 0) < 0;
+
+  useEffect(() => {
+    if (!dirty || !summary) return;
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty, summary]);
+
+  const check = (): boolean => {
+    if (text.trim() === '') {
+      setFieldError(t('cycles.summary.empty'));
+      return false;
+    }
+    if (text.length > SUMMARY_MAX) {
+      setFieldError(t('cycles.summary.tooLong', { max: SUMMARY_MAX }));
+      return false;
+    }
+    setFieldError(null);
+    return true;
+  };
+
+  const onError = (error: unknown) => {
+    const content = contentErrorOf(error);
+    if (content) setFieldError(content);
+    else setActionError(error);
+  };
+
+  const onSave = () => {
+    setActionError(null);
+    if (!check()) return;
+    save.mutate(text, {
+      onSuccess: () => void message.success(t('cycles.summary.draftSaved')),
+      onError,
+    });
+  };
+
+  const onSubmit = () => {
+    setActionError(null);
+    if (!check()) return;
+    modal.confirm({
+      title: t('cycles.summary.submitConfirmTitle'),
+      content: overdue ? `${t('cycles.summary.submitConfirmText')} ${t('cycles.summary.lateHint')}` : t('cycles.summary.submitConfirmText'),
+      okText: t('cycles.summary.submit'),
+      cancelText: t('common.cancel'),
+      onOk: () =>
+        submit.mutateAsync(text).then(
+          () => void message.success(t('cycles.summary.submitted')),
+          (error: unknown) => onError(error),
+        ),
+    });
+  };
+
+  const statusTag = !summary ? (
+    <Tag style={{ marginInlineEnd: 0 }}>{t('cycles.summary.statusNone')}</Tag>
+  ) : submitted ? (
+    <Tag color="green" icon={<CheckCircleFilled />} style={{ marginInlineEnd: 0 }}>
+      {t('cycles.summary.statusSubmitted')}
+    </Tag>
+  ) : (
+    <Tag color="gold" icon={<EditOutlined />} style={{ marginInlineEnd: 0 }}>
+      {t('cycles.summary.statusDraft')}
+    </Tag>
+  );
+
+  return (
+    <Flex vertical gap={12} className="cycle-page">
+      <Card size="small">
+        <Flex justify="space-between" align="center" gap={8} wrap>
+          <Flex gap={6} align="center" wrap data-testid="summary-status" data-status={summary?.status ?? 'none'}>
+            {statusTag}
+            {summary?.late ? <Tag color="red" style={{ marginInlineEnd: 0 }}>{t('cycles.summary.late')}</Tag> : null}
+            {summary ? (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {submitted && summary.submittedAt
+                  ? t('cycles.summary.submittedAt', { time: formatDateTime(summary.submittedAt) })
+                  : t('cycles.summary.savedAt', { time: formatDateTime(summary.updatedAt) })}
+              </Typography.Text>
+            ) : null}
+          </Flex>
+          {editable ? <DueTag label={t('cycles.period.summaryDue')} dueOn={dueOn} today={today} testId="summary-due" /> : null}
+        </Flex>
+      </Card>
+
+      {!writable ? (
+        <Alert type="info" showIcon title={t('cycles.summary.readOnlyState', { state: t(`points.periodStates.${state}`) })} />
+      ) : submitted ? (
+        <Alert type="success" showIcon title={t('cycles.summary.finalText')} />
+      ) : !summary ? (
+        <Alert type="info" showIcon title={t('cycles.summary.prefilled')} data-testid="summary-prefilled" />
+      ) : null}
+      {editable && overdue ? <Alert type="warning" showIcon title={t('cycles.summary.lateHint')} /> : null}
+
+      {data.digest && !submitted ? (
+        <Collapse
+          size="small"
+          // on a phone the text comes first; the digest's headline numbers stay in the label
+          defaultActiveKey={summary || isMobile ? [] : ['digest']}
+          items={[
+            {
+              key: 'digest',
+              label: (
+                <Flex gap={6} wrap align="baseline">
+                  <span>{t('cycles.summary.digestTitle')}</span>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {[
+                      t('cycles.summary.digestEntries', { n: data.digest.entries }),
+                      t('cycles.summary.digestMissed', { n: data.digest.missedDays.length }),
+                      t('cycles.summary.digestComments', { n: data.digest.comments.length }),
+                    ].join(' · ')}
+                  </Typography.Text>
+                </Flex>
+              ),
+              children: <DigestPanel digest={data.digest} />,
+            },
+          ]}
+          data-testid="summary-digest"
+        />
+      ) : null}
+
+      <Card size="small" styles={{ body: { padding: 10 } }}>
+        {editable ? (
+          <>
+            <Input.TextArea
+              value={text}
+              onChange={(e) => {
+                setText(e.target.value);
+                if (fieldError) setFieldError(null);
+              }}
+              autoSize={{ minRows: 10, maxRows: 28 }}
+              maxLength={SUMMARY_MAX}
+              showCount
+              placeholder={t('cycles.summary.placeholder')}
+              status={fieldError ? 'error' : undefined}
+              className="summary-text"
+              data-testid="summary-content"
+            />
+            {fieldError ? (
+              <Typography.Text type="danger" style={{ display: 'block', marginTop: 4 }} data-testid="summary-field-error">
+                {fieldError}
+              </Typography.Text>
+            ) : null}
+          </>
+        ) : (
+          <div className="entry-text summary-readonly" data-testid="summary-readonly">
+            {summary?.content ?? data.prefill}
+          </div>
+        )}
+      </Card>
+
+      {actionError ? <Alert type="error" showIcon title={cycleErrorText(t, actionError)} closable onClose={() => setActionError(null)} data-testid="summary-error" /> : null}
+
+      {editable ? (
+        <Flex gap={8} justify="flex-end" align="center" wrap className="summary-actions">
+          {dirty && summary ? (
+            <Typography.Text type="warning" style={{ marginInlineEnd: 'auto' }} data-testid="summary-unsaved">
+              {t('cycles.summary.unsaved')}
+            </Typography.Text>
+          ) : null}
+          <Button onClick={onSave} loading={save.isPending} disabled={submit.isPending || (!!summary && !dirty)} data-testid="summary-save">
+            {t('cycles.summary.saveDraft')}
+          </Button>
+          <Button type="primary" icon={<SendOutlined />} onClick={onSubmit} loading={submit.isPending} disabled={save.isPending} data-testid="summary-submit">
+            {t('cycles.summary.submit')}
+          </Button>
+        </Flex>
+      ) : null}
+    </Flex>
+  );
+}

@@ -1,0 +1,336 @@
+import { useMemo, useState } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { Alert, Card, Col, Drawer, Empty, Flex, Result, Row, Select, Skeleton, Table, Tag, Typography } from 'antd';
+import { CalendarOutlined, ExperimentOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../../api/client';
+import { CursorPager } from '../../../shared/components/CursorPager';
+import { PageHeader } from '../../../shared/components/PageHeader';
+import { formatDateTime } from '../../../shared/format';
+import { useCursorStack } from '../../../shared/hooks/useCursorStack';
+import { useIsMobile } from '../../../shared/hooks/useIsMobile';
+import { can, hasRole, useCurrentMe } from '../../auth/auth.api';
+import type { SchemeIndicator } from '../../points/points.api';
+import { formatScore } from '../../points/points.model';
+import { usePeriod, useResults, useResultVersions, useScheme, type CyclePeriod, type ResultRow } from '../cycles.api';
+import { cycleErrorText } from '../cycles.errors';
+import { gradeNamesOf, idOf, resultsPublished } from '../cycles.model';
+import { FlagTags, GradeTag, PeriodLine } from '../components/CycleBits';
+import { DistributionCard } from '../components/DistributionCard';
+import { ResultDetail } from '../components/ResultDetail';
+import '../cycles.css';
+
+const PAGE_SIZE = 50;
+
+/**
+ * 考核结果. Admin and auditor: the committee view — before publicity the live preview, from
+ * publicity on the published version (and earlier versions) — grade distribution against the quotas,
+ * quota ties, the table, and each result down to its indicators. A leader in publicity sees his
+ * subtrees the same way; a member sees his own result.
+ */
+export default function ResultsPage() {
+  const { t } = useTranslation();
+  const me = useCurrentMe();
+  const { periodId: periodParam } = useParams();
+  const periodId = idOf(periodParam);
+  const period = usePeriod(periodId);
+
+  if (periodId === null) return <Result status="404" title={t('cycles.period.notFound')} />;
+  const p = period.data;
+  const overseer = hasRole(me, 'admin') || hasRole(me, 'auditor');
+  const published = p ? resultsPublished(p.state) : false;
+  const committee = overseer || (published && hasRole(me, 'leader'));
+
+  return (
+    <>
+      <PageHeader title={t('cycles.results.title')} subtitle={p ? <PeriodLine period={p} /> : undefined} />
+      {period.isError ? (
+        <Result status={isApiError(period.error) && period.error.status === 404 ? '404' : 'error'} title={cycleErrorText(t, period.error)} />
+      ) : null}
+      {period.isLoading ? <Skeleton active /> : null}
+      {p ? (
+        !published && !overseer ? (
+          <Result
+            status="info"
+            title={t('cycles.results.notPublished')}
+            subTitle={t('cycles.results.notPublishedText')}
+            extra={
+              can(me, 'review.rate') && p.state === 'reviewing' ? <Link to={`/periods/${p.id}/review`}>{t('cycles.nav.review')}</Link> : null
+            }
+            data-testid="results-not-published"
+          />
+        ) : committee ? (
+          <CommitteeView period={p} canPickVersion={overseer && published} />
+        ) : (
+          <MyResultView period={p} />
+        )
+      ) : null}
+    </>
+  );
+}
+
+function useSchemeBits(period: CyclePeriod) {
+  const scheme = useScheme(period.schemeId);
+  return useMemo(() => {
+    const indicators = new Map<string, SchemeIndicator>((scheme.data?.definition.indicators ?? []).map((i) => [i.id, i]));
+    return { indicators, grades: gradeNamesOf(scheme.data?.definition) };
+  }, [scheme.data]);
+}
+
+function PublicityWindow({ period }: { period: CyclePeriod }) {
+  const { t } = useTranslation();
+  if (!period.publicityStartsOn || !period.publicityEndsOn) return null;
+  return (
+    <Tag color="purple" icon={<CalendarOutlined />} style={{ marginInlineEnd: 0 }} data-testid="publicity-window">
+      {t('cycles.period.publicityRange', { from: period.publicityStartsOn, to: period.publicityEndsOn })}
+    </Tag>
+  );
+}
+
+function CommitteeView({ period, canPickVersion }: { period: CyclePeriod; canPickVersion: boolean }) {
+  const { t } = useTranslation();
+  const isMobile = useIsMobile();
+  const [params, setParams] = useSearchParams();
+  const group = params.get('group');
+  const versionParam = idOf(params.get('version'));
+  const versions = useResultVersions(period.id, canPickVersion);
+  const { indicators, grades } = useSchemeBits(period);
+  const pager = useCursorStack(`${group ?? ''}|${versionParam ?? ''}`);
+  const results = useResults(period.id, { group, version: versionParam, cursor: pager.cursor, limit: PAGE_SIZE });
+  // the distribution of every group stays on screen while the table is filtered to one
+  const overview = useResults(period.id, { version: versionParam, limit: 1 }, group !== null);
+  const [selected, setSelected] = useState<ResultRow | null>(null);
+  const data = results.data;
+  const distribution = (group !== null ? overview.data?.distribution : data?.distribution) ?? data?.distribution ?? [];
+  const groupSizes = useMemo(() => new Map(distribution.map((d) => [d.group.key, d.size])), [distribution]);
+  const names = useMemo(() => new Map([...indicators.values()].map((i) => [i.id, i.name ?? i.id])), [indicators]);
+  const sectionIds = useMemo(() => {
+    const ids = new Set<string>();
+    for (const row of data?.items ?? []) for (const id of Object.keys(row.sections ?? {})) ids.add(id);
+    // one default section is the total itself: no column for it
+    return ids.size === 1 && ids.has('main') ? [] : [...ids];
+  }, [data]);
+
+  const update = (changes: Record<string, string | null>) =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        for (const [key, value] of Object.entries(changes)) {
+          if (value === null) next.delete(key);
+          else next.set(key, value);
+        }
+        return next;
+      },
+      { replace: true },
+    );
+
+  const pickSubject = (id: number | string) => {
+    const row = (data?.items ?? []).find((r) => String(r.subject.id) === String(id) || `p${r.subject.id}` === String(id));
+    if (row) setSelected(row);
+  };
+
+  const versionList = versions.data ?? [];
+  const shownVersion = data?.version ?? versionParam ?? period.resultVersion ?? null;
+
+  return (
+    <Flex vertical gap={12} className="cycle-page">
+      {data?.live ? (
+        <Alert type="warning" showIcon icon={<ExperimentOutlined />} title={<strong>{t('cycles.results.liveBanner')}</strong>} description={t('cycles.results.liveBannerText')} data-testid="results-live-banner" />
+      ) : null}
+      <Flex gap={8} align="center" wrap>
+        <PublicityWindow period={period} />
+        {shownVersion !== null && !data?.live ? (
+          versionList.length > 1 ? (
+            <Select<number>
+              value={shownVersion}
+              onChange={(v) => update({ version: v === period.resultVersion ? null : String(v) })}
+              options={versionList.map((v) => ({
+                value: v.version,
+                label: `${t('cycles.results.versionN', { n: v.version })} · ${t(`cycles.results.versionReason.${v.reason}`, { defaultValue: v.reason })} · ${formatDateTime(v.createdAt).slice(0, 16)}`,
+              }))}
+              style={{ minWidth: 240 }}
+              popupMatchSelectWidth={false}
+              data-testid="results-version"
+            />
+          ) : (
+            <Tag style={{ marginInlineEnd: 0 }} data-testid="results-version-tag">
+              {t('cycles.results.publishedVersion', { n: shownVersion })}
+            </Tag>
+          )
+        ) : null}
+      </Flex>
+      {results.isError ? <Alert type="error" showIcon title={cycleErrorText(t, results.error)} /> : null}
+      {results.isLoading ? <Skeleton active /> : null}
+
+      {distribution.length > 0 ? (
+        <>
+          <Typography.Title level={5} style={{ margin: 0 }}>
+            {t('cycles.results.distribution')}
+          </Typography.Title>
+          <Row gutter={[12, 12]}>
+            {distribution.map((d) => (
+              <Col key={d.group.key} xs={24} lg={distribution.length > 1 ? 12 : 24} xl={distribution.length > 2 ? 8 : distribution.length > 1 ? 12 : 24}>
+                <DistributionCard group={d} isMobile={isMobile} onPickSubject={pickSubject} />
+              </Col>
+            ))}
+          </Row>
+        </>
+      ) : null}
+
+      {data ? (
+        <Card
+          size="small"
+          title={t('cycles.results.title')}
+          extra={
+            distribution.length > 1 ? (
+              <Select
+                value={group ?? ''}
+                onChange={(v: string) => update({ group: v === '' ? null : v })}
+                options={[{ value: '', label: t('cycles.results.allGroups') }, ...distribution.map((d) => ({ value: d.group.key, label: d.group.name }))]}
+                style={{ minWidth: isMobile ? 120 : 180 }}
+                size="small"
+                popupMatchSelectWidth={false}
+                data-testid="results-group"
+              />
+            ) : null
+          }
+          styles={{ body: isMobile ? { padding: 8 } : undefined }}
+        >
+          {isMobile ? (
+            <div className="mobile-card-list" data-testid="results-list">
+              {data.items.length === 0 ? <Empty description={t('cycles.results.empty')} /> : null}
+              {data.items.map((row) => (
+                <Card key={String(row.subject.id)} size="small" className="mobile-card clickable-row" onClick={() => setSelected(row)} data-testid="results-row">
+                  <Flex justify="space-between" align="center" gap={8}>
+                    <div style={{ minWidth: 0 }}>
+                      <Typography.Text strong>
+                        {row.groupRank}. {row.subject.name}
+                      </Typography.Text>
+                      <div className="entry-sub">
+                        {distribution.length > 1 ? `${row.subject.unitName} · ${row.group.name}` : row.subject.unitName}
+                      </div>
+                    </div>
+                    <Flex align="center" gap={8}>
+                      <Typography.Text strong style={{ fontSize: 16 }}>
+                        {formatScore(row.total)}
+                      </Typography.Text>
+                      <GradeTag grade={row.grade} grades={grades} />
+                    </Flex>
+                  </Flex>
+                  {row.flags.length > 0 ? (
+                    <div style={{ marginTop: 6 }}>
+                      <FlagTags flags={row.flags} names={names} />
+                    </div>
+                  ) : null}
+                </Card>
+              ))}
+            </div>
+          ) : (
+            <Table<ResultRow>
+              size="small"
+              rowKey={(r) => String(r.subject.id)}
+              dataSource={data.items}
+              pagination={false}
+              loading={results.isFetching && !results.isLoading}
+              onRow={(row) => ({ onClick: () => setSelected(row), className: row.flags.some((f) => f.startsWith('quota-tie:')) ? 'clickable-row result-row-tie' : 'clickable-row' })}
+              locale={{ emptyText: t('cycles.results.empty') }}
+              scroll={{ x: 'max-content' }}
+              data-testid="results-table"
+              columns={[
+                { key: 'rank', title: t('cycles.results.rank'), width: 64, align: 'right', render: (_: unknown, r) => r.rank },
+                {
+                  key: 'groupRank',
+                  title: t('cycles.results.groupRank'),
+                  width: 90,
+                  align: 'right',
+                  render: (_: unknown, r) => (
+                    <span title={r.group.name}>
+                      {r.groupRank}
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        {groupSizes.get(r.group.key) ? ` / ${groupSizes.get(r.group.key)}` : ''}
+                      </Typography.Text>
+                    </span>
+                  ),
+                },
+                { key: 'name', title: t('cycles.results.name'), render: (_: unknown, r) => <Typography.Link>{r.subject.name}</Typography.Link> },
+                { key: 'unit', title: t('cycles.results.unit'), render: (_: unknown, r) => r.subject.unitName },
+                ...(distribution.length > 1 ? [{ key: 'group', title: t('cycles.results.group'), render: (_: unknown, r: ResultRow) => r.group.name }] : []),
+                {
+                  key: 'total',
+                  title: t('cycles.results.total'),
+                  align: 'right' as const,
+                  render: (_: unknown, r: ResultRow) => <Typography.Text strong>{formatScore(r.total)}</Typography.Text>,
+                },
+                { key: 'grade', title: t('cycles.results.grade'), render: (_: unknown, r: ResultRow) => <GradeTag grade={r.grade} grades={grades} /> },
+                { key: 'flags', title: t('cycles.results.flags'), render: (_: unknown, r: ResultRow) => <FlagTags flags={r.flags} names={names} /> },
+                ...sectionIds.map((id) => ({
+                  key: `section-${id}`,
+                  title: sectionIds.length === 1 && id === 'main' ? t('cycles.results.sections') : id,
+                  align: 'right' as const,
+                  render: (_: unknown, r: ResultRow) => (r.sections?.[id] === undefined ? '—' : formatScore(r.sections[id])),
+                })),
+              ]}
+            />
+          )}
+          <CursorPager
+            pageNumber={pager.pageNumber}
+            hasPrevious={pager.hasPrevious}
+            nextCursor={data.nextCursor}
+            busy={results.isFetching}
+            onPrevious={pager.previous}
+            onNext={pager.next}
+            summary={group !== null && groupSizes.get(group) ? t('cycles.results.count2', { n: groupSizes.get(group) }) : undefined}
+            testId="results-pager"
+          />
+        </Card>
+      ) : null}
+
+      <Drawer
+        open={selected !== null}
+        onClose={() => setSelected(null)}
+        title={selected ? t('cycles.results.detailTitle', { name: selected.subject.name }) : ''}
+        size={isMobile ? '100%' : 560}
+        destroyOnHidden
+        data-testid="result-drawer"
+      >
+        {selected ? (
+          <>
+            <Typography.Paragraph type="secondary" style={{ marginTop: -8 }}>
+              {selected.subject.unitName} · {selected.subject.employeeNo} · {t('cycles.results.overallRank', { rank: selected.rank })}
+            </Typography.Paragraph>
+            <ResultDetail row={selected} grades={grades} schemeIndicators={indicators} groupSize={groupSizes.get(selected.group.key) ?? null} compact={isMobile} />
+          </>
+        ) : null}
+      </Drawer>
+    </Flex>
+  );
+}
+
+/** A member's own result during publicity and after: total, grade, rank in his group, and why. */
+function MyResultView({ period }: { period: CyclePeriod }) {
+  const { t } = useTranslation();
+  const me = useCurrentMe();
+  const isMobile = useIsMobile();
+  const results = useResults(period.id, { limit: 10 });
+  const { indicators, grades } = useSchemeBits(period);
+  const data = results.data;
+  const mine = data?.items.find((r) => me.person && String(r.subject.id) === String(me.person.id)) ?? (data?.items.length === 1 ? data.items[0] : undefined);
+  const groupSize = mine ? (data?.distribution.find((d) => d.group.key === mine.group.key)?.size ?? null) : null;
+
+  return (
+    <Flex vertical gap={12} className="cycle-page">
+      <Flex gap={8} align="center" wrap>
+        <PublicityWindow period={period} />
+      </Flex>
+      {results.isError ? <Alert type="error" showIcon title={cycleErrorText(t, results.error)} /> : null}
+      {results.isLoading ? <Skeleton active /> : null}
+      {data && !mine ? <Result status="info" title={t('cycles.results.noOwnResult')} subTitle={t('cycles.results.noOwnResultText')} /> : null}
+      {mine ? (
+        <Card size="small" title={t('cycles.results.myResult')} styles={{ body: isMobile ? { padding: 12 } : undefined }} data-testid="my-result">
+          <ResultDetail row={mine} grades={grades} schemeIndicators={indicators} groupSize={groupSize} compact />
+        </Card>
+      ) : null}
+      {mine && period.state === 'publicity' ? <Alert type="info" showIcon title={t('cycles.results.appealHint')} /> : null}
+    </Flex>
+  );
+}

@@ -1,0 +1,246 @@
+import { useMemo, useState, type ReactNode } from 'react';
+import { Link } from 'react-router-dom';
+import { Alert, Button, Card, Empty, Flex, Select, Skeleton, Table, Tooltip, Typography } from 'antd';
+import { ArrowRightOutlined, EditOutlined, EyeOutlined, FileTextOutlined, PlusOutlined, TrophyOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import type { Me } from '../../../api/types';
+import { useUnit, useUnits } from '../../org/org.api';
+import { can, useCurrentMe } from '../../auth/auth.api';
+import { PageHeader } from '../../../shared/components/PageHeader';
+import { errorText } from '../../../shared/errors';
+import { formatDate } from '../../../shared/format';
+import { useIsMobile } from '../../../shared/hooks/useIsMobile';
+import { CreatePeriodDrawer } from '../components/CreatePeriodDrawer';
+import { PeriodStateFlow, PeriodStateTag } from '../components/PeriodStateTag';
+import { TransitionModal } from '../components/TransitionModal';
+import { usePeriodRows, useSchemes, type PeriodRow, type PeriodState, type Scheme } from '../schemes.api';
+import { nextPeriodState, PERIOD_FLOW, periodLinksFor, periodRolesOf, unitRefsOfPath, type PeriodLinkKind } from '../schemes.model';
+
+const LINK_ICONS: Record<PeriodLinkKind, ReactNode> = {
+  summary: <EditOutlined />,
+  review: <FileTextOutlined />,
+  results: <TrophyOutlined />,
+  preview: <EyeOutlined />,
+};
+
+function PeriodLinks({ period, me, units, block }: { period: PeriodRow; me: Me; units: Parameters<typeof periodRolesOf>[2]; block?: boolean }) {
+  const { t } = useTranslation();
+  const roles = periodRolesOf(period.scope, { personUnitId: me.person?.unitId ?? null, ledUnitIds: me.roles.flatMap((r) => (r.role === 'leader' && r.unitId !== null ? [r.unitId] : [])) }, units);
+  const links = periodLinksFor(period, me.abilities, roles);
+  if (links.length === 0) return <Typography.Text type="secondary">{t('schemes.period.noActions')}</Typography.Text>;
+  return (
+    <Flex gap={6} wrap>
+      {links.map((link) => {
+        const button = (
+          <Link key={link.kind} to={link.path} data-testid={`period-link-${link.kind}`} style={block ? { flex: '1 1 auto' } : undefined}>
+            <Button size="small" type={link.kind === 'preview' ? 'dashed' : 'default'} icon={LINK_ICONS[link.kind]} block={block}>
+              {t(`schemes.period.links.${link.kind}`)}
+            </Button>
+          </Link>
+        );
+        return link.kind === 'preview' ? (
+          <Tooltip key={link.kind} title={t('schemes.period.previewHint')}>
+            {button}
+          </Tooltip>
+        ) : (
+          button
+        );
+      })}
+    </Flex>
+  );
+}
+
+function Deadlines({ period }: { period: PeriodRow }) {
+  const { t } = useTranslation();
+  const lines: string[] = [];
+  if (period.summaryDueOn) lines.push(t('schemes.period.summaryDue', { date: formatDate(period.summaryDueOn) }));
+  if (period.reviewDueOn) lines.push(t('schemes.period.reviewDue', { date: formatDate(period.reviewDueOn) }));
+  if (period.publicityStartsOn && period.publicityEndsOn) {
+    lines.push(t('schemes.period.publicity', { from: formatDate(period.publicityStartsOn), to: formatDate(period.publicityEndsOn) }));
+  }
+  if (lines.length === 0) return <Typography.Text type="secondary">—</Typography.Text>;
+  return (
+    <Flex vertical gap={2}>
+      {lines.map((line) => (
+        <Typography.Text key={line} style={{ fontSize: 12 }} className="nowrap">
+          {line}
+        </Typography.Text>
+      ))}
+    </Flex>
+  );
+}
+
+function SchemeName({ period, linked, schemes }: { period: PeriodRow; linked: boolean; schemes: readonly Scheme[] | undefined }) {
+  const { t } = useTranslation();
+  // versions of one code often share a name: say which one the period froze
+  const version = schemes?.find((s) => s.id === period.schemeId)?.version;
+  const label = version !== undefined ? t('schemes.list.nameWithVersion', { name: period.schemeName, version }) : period.schemeName;
+  return linked ? <Link to={`/schemes/${encodeURIComponent(String(period.schemeId))}`}>{label}</Link> : <span>{label}</span>;
+}
+
+/**
+ * 考核周期: every period with its state in the flow draft → open → reviewing → publicity →
+ * closed, and the cycle pages the caller may use on it (his summary, the review sheet, the
+ * results). The admin also creates periods and moves them to the next stage.
+ */
+export default function PeriodsPage() {
+  const { t } = useTranslation();
+  const me = useCurrentMe();
+  const isMobile = useIsMobile();
+  const manages = can(me, 'period.manage');
+  const readsSchemes = can(me, 'scheme.manage') || can(me, 'results.export');
+  const periods = usePeriodRows();
+  // who takes part in a scoped period: the caller's unit within the scope's subtree — known from
+  // the units he sees and the paths of his own and his led unit (a member sees only his unit)
+  const scoped = (periods.data ?? []).some((p) => p.scope);
+  const units = useUnits(scoped && can(me, 'org.read'));
+  const ledUnitId = me.roles.find((r) => r.role === 'leader' && r.unitId !== null)?.unitId ?? null;
+  const personUnit = useUnit(scoped && me.person ? me.person.unitId : null);
+  const ledUnit = useUnit(scoped && ledUnitId !== null && String(ledUnitId) !== String(me.person?.unitId) ? ledUnitId : null);
+  const unitList = useMemo(
+    () => [...(units.data ?? []), ...unitRefsOfPath(personUnit.data?.path), ...unitRefsOfPath(ledUnit.data?.path)],
+    [units.data, personUnit.data, ledUnit.data],
+  );
+  // versions for the scheme column; the drawer's scheme select opens at once for the admin
+  const schemes = useSchemes(readsSchemes);
+  const [creating, setCreating] = useState(false);
+  const [advancing, setAdvancing] = useState<PeriodRow | null>(null);
+  const [stateFilter, setStateFilter] = useState<PeriodState | null>(null);
+
+  const rows = useMemo(() => (periods.data ?? []).filter((p) => stateFilter === null || p.state === stateFilter), [periods.data, stateFilter]);
+
+  const advanceButton = (period: PeriodRow, block = false) => {
+    const next = nextPeriodState(period.state);
+    if (!manages || !next) return null;
+    return (
+      <Button size="small" type="primary" ghost icon={<ArrowRightOutlined />} onClick={() => setAdvancing(period)} block={block} data-testid={`period-advance-${period.id}`}>
+        {t('schemes.period.advanceTo', { state: t(`schemes.state.${next}`) })}
+      </Button>
+    );
+  };
+
+  const scopeText = (period: PeriodRow) => period.scope?.unitName ?? t('schemes.period.wholeOrg');
+
+  const filter = (
+    <Select<PeriodState | null>
+      value={stateFilter}
+      onChange={setStateFilter}
+      options={[{ value: null, label: t('schemes.period.filterState') }, ...PERIOD_FLOW.map((s) => ({ value: s, label: t(`schemes.state.${s}`) }))]}
+      style={{ width: isMobile ? '100%' : 160 }}
+      data-testid="period-state-filter"
+    />
+  );
+
+  let body: ReactNode;
+  if (periods.isLoading) body = <Skeleton active />;
+  else if (periods.isError) body = <Alert type="error" showIcon title={t('schemes.period.loadFailed')} description={errorText(t, periods.error)} />;
+  else if (rows.length === 0) body = <Empty description={t('schemes.period.empty')} />;
+  else if (isMobile) {
+    body = (
+      <div className="mobile-card-list" data-testid="period-cards">
+        {rows.map((period) => (
+          <Card key={period.id} size="small" className="mobile-card" data-testid={`period-card-${period.id}`}>
+            <Flex vertical gap={8}>
+              <Flex justify="space-between" align="flex-start" gap={8}>
+                <Typography.Text strong style={{ fontSize: 15 }}>
+                  {period.name}
+                </Typography.Text>
+                <PeriodStateTag state={period.state} />
+              </Flex>
+              <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+                {t(`schemes.periodKind.${period.kind}`)} · {formatDate(period.startsOn)} ~ {formatDate(period.endsOn)}
+              </Typography.Text>
+              <Typography.Text style={{ fontSize: 13 }}>
+                <SchemeName period={period} linked={readsSchemes} schemes={schemes.data} /> · {scopeText(period)}
+              </Typography.Text>
+              {period.summaryDueOn || period.reviewDueOn || period.publicityEndsOn ? <Deadlines period={period} /> : null}
+              <PeriodLinks period={period} me={me} units={unitList} block />
+              {advanceButton(period, true)}
+            </Flex>
+          </Card>
+        ))}
+      </div>
+    );
+  } else {
+    body = (
+      <Card size="small">
+        <Table<PeriodRow>
+          rowKey="id"
+          dataSource={rows}
+          pagination={rows.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+          size="middle"
+          data-testid="period-table"
+          columns={[
+            {
+              title: t('schemes.period.name'),
+              key: 'name',
+              render: (_, p) => (
+                <Flex vertical gap={2}>
+                  <Typography.Text strong>{p.name}</Typography.Text>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {t(`schemes.periodKind.${p.kind}`)}
+                  </Typography.Text>
+                </Flex>
+              ),
+            },
+            {
+              title: t('schemes.period.dates'),
+              key: 'dates',
+              render: (_, p) => (
+                <span className="nowrap">
+                  {formatDate(p.startsOn)} ~ {formatDate(p.endsOn)}
+                </span>
+              ),
+            },
+            {
+              title: t('schemes.period.scheme'),
+              key: 'scheme',
+              render: (_, p) => (
+                <Flex vertical gap={2}>
+                  <SchemeName period={p} linked={readsSchemes} schemes={schemes.data} />
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {scopeText(p)}
+                  </Typography.Text>
+                </Flex>
+              ),
+            },
+            { title: t('schemes.period.state'), key: 'state', render: (_, p) => <PeriodStateTag state={p.state} /> },
+            { title: <span className="nowrap">{t('schemes.period.deadlines')}</span>, key: 'deadlines', render: (_, p) => <Deadlines period={p} /> },
+            {
+              title: t('schemes.period.actions'),
+              key: 'actions',
+              render: (_, p) => (
+                <Flex vertical gap={6} align="flex-start">
+                  <PeriodLinks period={p} me={me} units={unitList} />
+                  {advanceButton(p)}
+                </Flex>
+              ),
+            },
+          ]}
+        />
+      </Card>
+    );
+  }
+
+  return (
+    <>
+      <PageHeader
+        title={t('schemes.periodsTitle')}
+        subtitle={<PeriodStateFlow />}
+        extra={
+          manages ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="period-new">
+              {t('schemes.period.newPeriod')}
+            </Button>
+          ) : null
+        }
+      />
+      <Flex vertical gap={12}>
+        {(periods.data?.length ?? 0) > 5 ? <Flex>{filter}</Flex> : null}
+        {body}
+      </Flex>
+      {manages ? <CreatePeriodDrawer open={creating} onClose={() => setCreating(false)} /> : null}
+      <TransitionModal period={advancing} onClose={() => setAdvancing(null)} />
+    </>
+  );
+}

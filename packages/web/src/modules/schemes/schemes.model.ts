@@ -1,0 +1,711 @@
+import { validateScenario, type Direction, type Grade, type Grouping, type Indicator, type IndicatorKind, type MethodName, type QuotaRounding, type Scheme as EngineScheme, type SchemeKind, type Subject, type VetoEffect } from '@baton/engine';
+import type { ErrorDetail } from '../../api/types';
+import type { PeriodState, Scheme, SubjectKind } from '../points/points.api';
+
+/**
+ * The pure side of the schemes and periods pages: the builder's form state and its conversion
+ * to and from the engine's scheme definition (DESIGN §3.1), the cheap checks the form runs as the
+ * admin types (section and category weight sums), the mapping of validation paths
+ * (`definition.indicators[2].weight`) to form fields, and the period state flow (DESIGN §4).
+ */
+
+export const SCHEME_KINDS: readonly SchemeKind[] = ['routine', 'annual', 'unit'];
+export const SUBJECT_KINDS: readonly SubjectKind[] = ['person', 'unit'];
+export const METHODS: readonly MethodName[] = ['target', 'rank', 'rating', 'ledger', 'periods', 'veto'];
+export const INDICATOR_KINDS: readonly IndicatorKind[] = ['key', 'regular', 'dynamic'];
+export const GROUPINGS: readonly Grouping[] = ['all', 'category', 'unit'];
+export const QUOTA_ROUNDINGS: readonly QuotaRounding[] = ['floor', 'round', 'ceil'];
+export const DIRECTIONS: readonly Direction[] = ['higher', 'lower'];
+export const VETO_EFFECTS: readonly VetoEffect[] = ['noTop', 'lowest'];
+/** The server's pattern for a scheme code (CreateSchemeBody). */
+export const SCHEME_CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
+/** The section the engine assumes when a scheme names none (DESIGN §3.1). */
+export const DEFAULT_SECTION_ID = 'main';
+
+export interface SectionForm {
+  key: string;
+  id: string;
+  /** Percent of the total (the engine's weight × 100): people think of 过程 50 %, not 0.5. */
+  percent: number | null;
+}
+
+export interface RaterGroupForm {
+  key: string;
+  group: string;
+  weight: number | null;
+}
+
+export interface IndicatorForm {
+  key: string;
+  id: string;
+  name: string;
+  section: string;
+  kind: IndicatorKind | null;
+  method: MethodName;
+  weight: number | null;
+  /** Only the categories that override `weight`; a missing category takes `weight`. */
+  weightsByCategory: Record<string, number>;
+  extra: boolean;
+  direction: Direction | null;
+  cap: number | null;
+  floor: number | null;
+  minRatio: number | null;
+  step: number | null;
+  raterGroups: RaterGroupForm[];
+  base: number | null;
+  min: number | null;
+  max: number | null;
+  effect: VetoEffect | null;
+}
+
+export interface GradeForm {
+  key: string;
+  name: string;
+  /** Percent of the group (the engine's quota × 100). */
+  quotaPercent: number | null;
+  minScore: number | null;
+  requiresGrade: string | null;
+  /** Percent of the history entries (the engine's shareAbove × 100). */
+  shareAbovePercent: number | null;
+  noneOf: string[];
+}
+
+export interface SchemeForm {
+  code: string;
+  name: string;
+  kind: SchemeKind;
+  subjectKind: SubjectKind;
+  sections: SectionForm[];
+  indicators: IndicatorForm[];
+  grouping: Grouping;
+  grades: GradeForm[];
+  quotaRounding: QuotaRounding;
+}
+
+/** A problem found by the form, the engine or the server, attached to a form path such as `indicators[2].weight`. */
+export interface FormIssue {
+  path: string;
+  message: string;
+}
+
+let keySeq = 0;
+/** React keys for rows the admin adds, moves and removes. */
+export function nextRowKey(prefix = 'row'): string {
+  keySeq += 1;
+  return `${prefix}-${keySeq}`;
+}
+
+/** Float noise out of a converted number (0.07 × 100 = 7.000000000000001 → 7). */
+export function tidyNumber(value: number): number {
+  return Number.parseFloat(value.toPrecision(12));
+}
+
+export const toPercent = (fraction: number): number => tidyNumber(fraction * 100);
+export const fromPercent = (percent: number): number => tidyNumber(percent / 100);
+
+/** Sums as micro-units, so 33.3 + 33.3 + 33.4 is exactly 100 (the engine sums exactly too). */
+function sumExactly(values: readonly number[]): number {
+  return values.reduce((sum, value) => sum + Math.round(value * 1_000_000), 0) / 1_000_000;
+}
+
+export function emptyIndicator(section: string, method: MethodName = 'ledger'): IndicatorForm {
+  return {
+    key: nextRowKey('ind'),
+    id: '',
+    name: '',
+    section,
+    kind: null,
+    method,
+    weight: null,
+    weightsByCategory: {},
+    extra: false,
+    direction: null,
+    cap: null,
+    floor: null,
+    minRatio: null,
+    step: null,
+    raterGroups: method === 'rating' ? [{ key: nextRowKey('rg'), group: 'leader', weight: 1 }] : [],
+    base: null,
+    min: null,
+    max: null,
+    effect: method === 'veto' ? 'noTop' : null,
+  };
+}
+
+export function emptyGrade(name = ''): GradeForm {
+  return { key: nextRowKey('grade'), name, quotaPercent: null, minScore: null, requiresGrade: null, shareAbovePercent: null, noneOf: [] };
+}
+
+/** The grades of DESIGN §1: routine 好/较好/一般/较差 (好 ≤ 40 %), annual 优秀/称职/基本称职/不称职 (优秀 ≤ 20 %). */
+export function defaultGrades(kind: SchemeKind): GradeForm[] {
+  if (kind === 'annual') {
+    return [
+      { ...emptyGrade('优秀'), quotaPercent: 20, minScore: 90, requiresGrade: '好', shareAbovePercent: 50, noneOf: ['一般', '较差'] },
+      { ...emptyGrade('称职'), minScore: 70 },
+      { ...emptyGrade('基本称职'), minScore: 60 },
+      emptyGrade('不称职'),
+    ];
+  }
+  return [
+    { ...emptyGrade('好'), quotaPercent: 40, minScore: 90 },
+    { ...emptyGrade('较好'), minScore: 80 },
+    { ...emptyGrade('一般'), minScore: 60 },
+    emptyGrade('较差'),
+  ];
+}
+
+export function emptySchemeForm(): SchemeForm {
+  return {
+    code: '',
+    name: '',
+    kind: 'routine',
+    subjectKind: 'person',
+    sections: [{ key: nextRowKey('sec'), id: DEFAULT_SECTION_ID, percent: 100 }],
+    indicators: [],
+    grouping: 'all',
+    grades: defaultGrades('routine'),
+    quotaRounding: 'floor',
+  };
+}
+
+// ——— definition → form ———
+
+type Json = Record<string, unknown>;
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const str = (value: unknown): string => (typeof value === 'string' ? value : '');
+const num = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
+function oneOf<T extends string>(value: unknown, values: readonly T[]): T | null {
+  return typeof value === 'string' && (values as readonly string[]).includes(value) ? (value as T) : null;
+}
+function numberMap(value: unknown): Record<string, number> {
+  const out: Record<string, number> = {};
+  if (isObject(value)) for (const [key, v] of Object.entries(value)) if (typeof v === 'number') out[key] = v;
+  return out;
+}
+
+function indicatorFromDefinition(value: unknown, firstSection: string): IndicatorForm {
+  const v = isObject(value) ? value : {};
+  const method = oneOf(v.method, METHODS) ?? 'ledger';
+  const extra = v.extra === true;
+  return {
+    key: nextRowKey('ind'),
+    id: str(v.id),
+    name: str(v.name),
+    section: extra ? '' : str(v.section) || (method === 'veto' ? '' : firstSection),
+    kind: oneOf(v.kind, INDICATOR_KINDS),
+    method,
+    weight: num(v.weight),
+    weightsByCategory: numberMap(v.weightsByCategory),
+    extra,
+    direction: oneOf(v.direction, DIRECTIONS),
+    cap: num(v.cap),
+    floor: num(v.floor),
+    minRatio: num(v.minRatio),
+    step: num(v.step),
+    raterGroups: Object.entries(numberMap(v.raterGroups)).map(([group, weight]) => ({ key: nextRowKey('rg'), group, weight })),
+    base: num(v.base),
+    min: num(v.min),
+    max: num(v.max),
+    effect: oneOf(v.effect, VETO_EFFECTS),
+  };
+}
+
+function gradeFromDefinition(value: unknown): GradeForm {
+  const v = isObject(value) ? value : {};
+  const requires = isObject(v.requires) ? v.requires : {};
+  const quota = num(v.quota);
+  const share = num(requires.shareAbove);
+  return {
+    key: nextRowKey('grade'),
+    name: str(v.name),
+    quotaPercent: quota === null ? null : toPercent(quota),
+    minScore: num(v.minScore),
+    requiresGrade: str(requires.grade) || null,
+    shareAbovePercent: share === null ? null : toPercent(share),
+    noneOf: Array.isArray(requires.noneOf) ? requires.noneOf.filter((g): g is string => typeof g === 'string') : [],
+  };
+}
+
+/**
+ * The form of an engine scheme definition (any JSON: fields of the wrong type are left blank for
+ * the admin to fill, unknown fields are dropped — checkSchemeJson names them first).
+ */
+export function schemeFormFromDefinition(definition: unknown, meta: { code?: string; name?: string; subjectKind?: SubjectKind } = {}): SchemeForm {
+  const d = isObject(definition) ? definition : {};
+  const sections: SectionForm[] = Array.isArray(d.sections)
+    ? d.sections.map((s) => {
+        const section = isObject(s) ? s : {};
+        const weight = num(section.weight);
+        return { key: nextRowKey('sec'), id: str(section.id), percent: weight === null ? null : toPercent(weight) };
+      })
+    : [{ key: nextRowKey('sec'), id: DEFAULT_SECTION_ID, percent: 100 }];
+  const firstSection = sections[0]?.id ?? DEFAULT_SECTION_ID;
+  return {
+    code: meta.code ?? '',
+    name: meta.name ?? str(d.name),
+    kind: oneOf(d.kind, SCHEME_KINDS) ?? 'routine',
+    subjectKind: meta.subjectKind ?? 'person',
+    sections,
+    indicators: Array.isArray(d.indicators) ? d.indicators.map((i) => indicatorFromDefinition(i, firstSection)) : [],
+    grouping: oneOf(d.grouping, GROUPINGS) ?? 'all',
+    grades: Array.isArray(d.grades) ? d.grades.map(gradeFromDefinition) : [],
+    quotaRounding: oneOf(d.quotaRounding, QUOTA_ROUNDINGS) ?? 'floor',
+  };
+}
+
+/** The form to start a new version from: the same code and content, for the admin to change. */
+export function schemeFormFromScheme(scheme: Pick<Scheme, 'code' | 'name' | 'subjectKind' | 'definition'>): SchemeForm {
+  return schemeFormFromDefinition(scheme.definition, { code: scheme.code, name: scheme.name, subjectKind: scheme.subjectKind });
+}
+
+// ——— form → definition ———
+
+/** Leaves out the one implicit section: a scheme without `sections` has the section "main", weight 1. */
+function usesImplicitSection(form: SchemeForm): boolean {
+  return form.sections.length === 1 && form.sections[0]?.id === DEFAULT_SECTION_ID && form.sections[0]?.percent === 100;
+}
+
+const set = <K extends string, V>(target: Partial<Record<K, V>>, key: K, value: V | null | undefined) => {
+  if (value !== null && value !== undefined) target[key] = value;
+};
+
+function indicatorDefinition(indicator: IndicatorForm, implicitSection: boolean): Indicator {
+  const out: Indicator = { id: indicator.id.trim(), method: indicator.method };
+  if (indicator.name.trim()) out.name = indicator.name.trim();
+  if (indicator.method !== 'veto' && indicator.extra) out.extra = true;
+  else if (!implicitSection && indicator.section) out.section = indicator.section;
+  if (indicator.kind) out.kind = indicator.kind;
+  if (indicator.method !== 'veto') {
+    set(out, 'weight', indicator.weight);
+    const byCategory = Object.entries(indicator.weightsByCategory).filter(([code]) => code.trim() !== '');
+    if (byCategory.length > 0) out.weightsByCategory = Object.fromEntries(byCategory);
+  }
+  switch (indicator.method) {
+    case 'target':
+      set(out, 'direction', indicator.direction);
+      set(out, 'cap', indicator.cap);
+      set(out, 'floor', indicator.floor);
+      break;
+    case 'rank':
+      set(out, 'direction', indicator.direction);
+      set(out, 'minRatio', indicator.minRatio);
+      set(out, 'step', indicator.step);
+      break;
+    case 'rating':
+      out.raterGroups = Object.fromEntries(indicator.raterGroups.filter((g) => g.group.trim() !== '').map((g) => [g.group.trim(), g.weight ?? 0]));
+      break;
+    case 'ledger':
+      set(out, 'base', indicator.base);
+      set(out, 'min', indicator.min);
+      set(out, 'max', indicator.max);
+      break;
+    case 'veto':
+      set(out, 'effect', indicator.effect);
+      break;
+    case 'periods':
+      break;
+  }
+  return out;
+}
+
+function gradeDefinition(grade: GradeForm, last: boolean): Grade {
+  const out: Grade = { name: grade.name.trim() };
+  // The last grade takes everyone left: no quota, floor or requirement (DESIGN §3.2).
+  if (last) return out;
+  if (grade.quotaPercent !== null) out.quota = fromPercent(grade.quotaPercent);
+  set(out, 'minScore', grade.minScore);
+  const requires: NonNullable<Grade['requires']> = {};
+  if (grade.requiresGrade) requires.grade = grade.requiresGrade;
+  if (grade.shareAbovePercent !== null) requires.shareAbove = fromPercent(grade.shareAbovePercent);
+  if (grade.noneOf.length > 0) requires.noneOf = [...grade.noneOf];
+  if (Object.keys(requires).length > 0) out.requires = requires;
+  return out;
+}
+
+/** The engine's scheme object (DESIGN §3.1) of the form; indicators and grades keep the form's order, so error indexes map back. */
+export function definitionFromForm(form: SchemeForm): EngineScheme {
+  const implicitSection = usesImplicitSection(form);
+  const out: EngineScheme = { name: form.name.trim(), kind: form.kind, indicators: [], grades: [] };
+  if (!implicitSection) out.sections = form.sections.map((s) => ({ id: s.id.trim(), weight: s.percent === null ? 0 : fromPercent(s.percent) }));
+  out.indicators = form.indicators.map((indicator) => indicatorDefinition(indicator, implicitSection));
+  out.grouping = form.grouping;
+  out.grades = form.grades.map((grade, i) => gradeDefinition(grade, i === form.grades.length - 1 && form.grades.length > 1));
+  out.quotaRounding = form.quotaRounding;
+  return out;
+}
+
+/** The body of POST /api/schemes. */
+export function schemeInputFromForm(form: SchemeForm): { code: string; name: string; subjectKind: SubjectKind; definition: EngineScheme } {
+  return { code: form.code.trim(), name: form.name.trim(), subjectKind: form.subjectKind, definition: definitionFromForm(form) };
+}
+
+// ——— weights ———
+
+/** Whether an indicator's weight counts toward its section's 100 (DESIGN §3.2: non-extra, non-veto). */
+export function countsInSection(indicator: Pick<IndicatorForm, 'method' | 'extra'>): boolean {
+  return indicator.method !== 'veto' && !indicator.extra;
+}
+
+/** The weight an indicator has for a category (`null` = the default column): `weightsByCategory[cat]`, else `weight`. */
+export function weightFor(indicator: Pick<IndicatorForm, 'weight' | 'weightsByCategory'>, category: string | null): number | null {
+  if (category !== null && indicator.weightsByCategory[category] !== undefined) return indicator.weightsByCategory[category] ?? null;
+  return indicator.weight;
+}
+
+export interface WeightSum {
+  /** `null` = the default weights (subjects of a category without its own weights). */
+  category: string | null;
+  sum: number;
+  /** Some counted indicator has no weight for this category. */
+  incomplete: boolean;
+  ok: boolean;
+}
+
+export interface SectionWeights {
+  section: string;
+  indicatorCount: number;
+  sums: WeightSum[];
+}
+
+/** The categories of the grid: the organization's, then any other code the scheme names. */
+export function weightCategories(form: Pick<SchemeForm, 'indicators'>, known: readonly string[]): string[] {
+  const codes = [...known];
+  for (const indicator of form.indicators) for (const code of Object.keys(indicator.weightsByCategory)) if (!codes.includes(code)) codes.push(code);
+  return codes;
+}
+
+/**
+ * Per section and per category (and the default column), the sum of the counted indicators'
+ * weights: it must be exactly 100 (DESIGN §3.2).
+ */
+export function sectionWeightSums(form: Pick<SchemeForm, 'sections' | 'indicators'>, categories: readonly string[]): SectionWeights[] {
+  const first = form.sections[0]?.id ?? DEFAULT_SECTION_ID;
+  return form.sections.map((section) => {
+    const members = form.indicators.filter((i) => countsInSection(i) && (i.section || first) === section.id);
+    const sums = [null, ...categories].map((category): WeightSum => {
+      const weights = members.map((i) => weightFor(i, category));
+      const incomplete = weights.some((w) => w === null);
+      const sum = sumExactly(weights.filter((w): w is number => w !== null));
+      return { category, sum, incomplete, ok: !incomplete && sum === 100 };
+    });
+    return { section: section.id, indicatorCount: members.length, sums };
+  });
+}
+
+/** Section weights (percent) sum to 100 — the engine's "section weights sum to 1". */
+export function sectionPercentSum(form: Pick<SchemeForm, 'sections'>): number {
+  return sumExactly(form.sections.map((s) => s.percent ?? 0));
+}
+
+// ——— checks ———
+
+/**
+ * What the form checks itself as the admin types: required fields, the code's pattern, unique ids,
+ * and every weight sum — the same rules the server applies, named on the form's fields.
+ */
+export function checkSchemeForm(form: SchemeForm, categories: readonly string[] = []): FormIssue[] {
+  const issues: FormIssue[] = [];
+  const add = (path: string, message: string) => issues.push({ path, message });
+  if (!form.code.trim()) add('code', 'required');
+  else if (!SCHEME_CODE_PATTERN.test(form.code.trim())) add('code', 'codePattern');
+  if (!form.name.trim()) add('name', 'required');
+
+  if (form.sections.length === 0) add('sections', 'noSections');
+  const sectionIds = new Set<string>();
+  form.sections.forEach((section, i) => {
+    const id = section.id.trim();
+    if (!id) add(`sections[${i}].id`, 'required');
+    else if (sectionIds.has(id)) add(`sections[${i}].id`, 'duplicate');
+    sectionIds.add(id);
+    if (section.percent === null) add(`sections[${i}].weight`, 'required');
+  });
+  if (form.sections.length > 0 && form.sections.every((s) => s.percent !== null) && sectionPercentSum(form) !== 100) add('sections', 'sectionSum');
+
+  if (form.indicators.length === 0) add('indicators', 'noIndicators');
+  const indicatorIds = new Set<string>();
+  form.indicators.forEach((indicator, i) => {
+    const at = `indicators[${i}]`;
+    const id = indicator.id.trim();
+    if (!id) add(`${at}.id`, 'required');
+    else if (indicatorIds.has(id)) add(`${at}.id`, 'duplicate');
+    indicatorIds.add(id);
+    if (countsInSection(indicator) && form.sections.length > 1 && !sectionIds.has(indicator.section)) add(`${at}.section`, 'required');
+    if (indicator.method !== 'veto' && !(indicator.extra && indicator.method === 'ledger') && indicator.weight === null) add(`${at}.weight`, 'required');
+    if (indicator.method === 'rating') {
+      if (indicator.raterGroups.filter((g) => g.group.trim()).length === 0) add(`${at}.raterGroups`, 'required');
+      else if (indicator.raterGroups.some((g) => !g.group.trim() || g.weight === null || g.weight <= 0)) add(`${at}.raterGroups`, 'raterGroupWeight');
+    }
+    if (indicator.method === 'veto' && !indicator.effect) add(`${at}.effect`, 'required');
+  });
+  const first = form.sections[0]?.id ?? DEFAULT_SECTION_ID;
+  for (const section of sectionWeightSums(form, categories)) {
+    const index = form.sections.findIndex((s) => s.id === section.section);
+    const members = form.indicators.filter((i) => countsInSection(i) && (i.section || first) === section.section);
+    for (const sum of section.sums) {
+      // a category none of the section's indicators overrides repeats the default column: one issue is enough
+      const overridden = sum.category === null || members.some((i) => sum.category !== null && i.weightsByCategory[sum.category] !== undefined);
+      if (!sum.ok && !sum.incomplete && section.indicatorCount > 0 && overridden) add(weightCellPath(index, sum.category), 'weightSum');
+    }
+  }
+
+  if (form.grades.length === 0) add('grades', 'noGrades');
+  const gradeNames = new Set<string>();
+  form.grades.forEach((grade, i) => {
+    const name = grade.name.trim();
+    if (!name) add(`grades[${i}].name`, 'required');
+    else if (gradeNames.has(name)) add(`grades[${i}].name`, 'duplicate');
+    gradeNames.add(name);
+    if (grade.quotaPercent !== null && (grade.quotaPercent <= 0 || grade.quotaPercent > 100)) add(`grades[${i}].quota`, 'quotaRange');
+    if ((grade.requiresGrade === null) !== (grade.shareAbovePercent === null)) add(`grades[${i}].requires`, 'requiresPair');
+  });
+  return issues;
+}
+
+/** The path of a cell of the weight grid's sum row: the section and the category (`null` = default). */
+export function weightCellPath(sectionIndex: number, category: string | null): string {
+  return `weights[${sectionIndex}].${category ?? '*'}`;
+}
+
+/** A subject per category key plus one for everybody else: the engine checks weight sums only for the categories among the subjects. */
+function standInSubjects(scheme: EngineScheme): Subject[] {
+  const categories = new Set<string>();
+  for (const indicator of scheme.indicators) for (const key of Object.keys(indicator.weightsByCategory ?? {})) categories.add(key);
+  const grouped = (subject: Subject): Subject => (scheme.grouping === 'unit' ? { ...subject, unit: 'u' } : subject);
+  return [
+    grouped(scheme.grouping === 'category' ? { id: 'other', category: '(其他分类)' } : { id: 'other' }),
+    ...[...categories].map((category, i) => grouped({ id: `c${i}`, category })),
+  ];
+}
+
+/**
+ * The engine's own verdict on a definition, as the server gives it (server
+ * `checkSchemeDefinition`: stand-in subjects for every category), with the paths mapped to the form.
+ */
+export function checkDefinitionWithEngine(definition: unknown): FormIssue[] {
+  const shape = validateScenario({ scheme: definition, subjects: [] });
+  const outcome = shape.ok ? validateScenario({ scheme: definition, subjects: standInSubjects(shape.scenario.scheme) }) : shape;
+  if (outcome.ok) return [];
+  return outcome.errors.map((e) => ({ path: formPathOf(e.path.replace(/^scheme/, 'definition'), definition), message: e.message }));
+}
+
+/**
+ * Where a validation path (the server's `definition.indicators[2].weight`, a request error's
+ * `/code`) shows on the form. Section-sum errors (`definition.sections[1]`, or `definition.indicators`
+ * without sections) land on the weight grid's sum cell; keys inside
+ * raterGroups and entries of noneOf collapse onto their field.
+ */
+export function formPathOf(path: string, definition?: unknown): string {
+  if (path.startsWith('/')) {
+    const field = path.slice(1).split('/')[0] ?? '';
+    return field === 'definition' ? 'definition' : field;
+  }
+  if (path === 'definition' || !path.startsWith('definition')) return 'definition';
+  const rest = path.slice('definition'.length).replace(/^\./, '');
+  if (rest === 'indicators' && !(isObject(definition) && Array.isArray(definition.sections))) return weightCellPath(0, null);
+  const byCategory = /^indicators\[(\d+)\]\.weightsByCategory\.(.+)$/.exec(rest);
+  if (byCategory) return `indicators[${byCategory[1]}].weightsByCategory.${byCategory[2]}`;
+  // the engine names a section itself when its indicators' default weights do not sum to 100
+  const section = /^sections\[(\d+)\]$/.exec(rest);
+  if (section) return weightCellPath(Number(section[1]), null);
+  const rater = /^(indicators\[\d+\]\.raterGroups)\..+$/.exec(rest);
+  if (rater) return rater[1] ?? rest;
+  const requires = /^(grades\[\d+\]\.requires)\.(noneOf)\[\d+\]$/.exec(rest);
+  if (requires) return `${requires[1]}.${requires[2]}`;
+  return rest;
+}
+
+/** The server's 400 details, on the form. */
+export function formIssuesOfDetails(details: readonly ErrorDetail[], definition?: unknown): FormIssue[] {
+  return details.filter((d) => typeof d.path === 'string').map((d) => ({ path: formPathOf(d.path as string, definition), message: d.message }));
+}
+
+export function issuesAt(issues: readonly FormIssue[], path: string): FormIssue[] {
+  return issues.filter((issue) => issue.path === path);
+}
+
+/** Issues on a row and its fields (`indicators[2]` covers `indicators[2].weight`). */
+export function issuesUnder(issues: readonly FormIssue[], prefix: string): FormIssue[] {
+  return issues.filter((issue) => issue.path === prefix || issue.path.startsWith(`${prefix}.`) || issue.path.startsWith(`${prefix}[`));
+}
+
+/** The parts of a form path: `indicators[2].weightsByCategory.A` → area indicators, index 2, field `weightsByCategory.A`. */
+export function splitFormPath(path: string): { area: string; index: number | null; field: string } {
+  const match = /^(\w+)(?:\[(\d+)\])?(?:\.(.+))?$/.exec(path);
+  if (!match) return { area: path, index: null, field: '' };
+  return { area: match[1] ?? path, index: match[2] === undefined ? null : Number(match[2]), field: match[3] ?? '' };
+}
+
+/** The section of the builder a path belongs to (for the summary's jump links). */
+export function formAreaOf(path: string): 'basics' | 'sections' | 'indicators' | 'weights' | 'grades' | 'definition' {
+  if (path.startsWith('sections')) return 'sections';
+  if (path.startsWith('weights') || /^indicators\[\d+\]\.weightsByCategory/.test(path)) return 'weights';
+  if (path.startsWith('indicators')) return 'indicators';
+  if (path.startsWith('grades')) return 'grades';
+  if (path === 'definition') return 'definition';
+  return 'basics';
+}
+
+// ——— JSON ———
+
+/** Parses the advanced JSON editor's text: the definition, or why it is not one. */
+export function parseDefinitionJson(text: string): { ok: true; definition: Json } | { ok: false; message: string } {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, message: error instanceof Error ? error.message : String(error) };
+  }
+  if (!isObject(value)) return { ok: false, message: 'not an object' };
+  return { ok: true, definition: value };
+}
+
+// ——— scheme list ———
+
+export interface SchemeFamily {
+  code: string;
+  latest: Scheme;
+  /** Newest first. */
+  versions: Scheme[];
+}
+
+/** Schemes grouped by code, newest version first; families ordered by their latest version, newest first. */
+export function groupSchemesByCode(schemes: readonly Scheme[]): SchemeFamily[] {
+  const byCode = new Map<string, Scheme[]>();
+  for (const scheme of schemes) byCode.set(scheme.code, [...(byCode.get(scheme.code) ?? []), scheme]);
+  return [...byCode.entries()]
+    .map(([code, versions]) => {
+      const sorted = [...versions].sort((a, b) => b.version - a.version);
+      return { code, latest: sorted[0] as Scheme, versions: sorted };
+    })
+    .sort((a, b) => (a.latest.createdAt < b.latest.createdAt ? 1 : a.latest.createdAt > b.latest.createdAt ? -1 : b.latest.id - a.latest.id));
+}
+
+// ——— periods ———
+
+export const PERIOD_FLOW: readonly PeriodState[] = ['draft', 'open', 'reviewing', 'publicity', 'closed'];
+
+/** The one state a period may move to next (DESIGN §4: one step at a time; closed is final). */
+export function nextPeriodState(state: PeriodState): PeriodState | null {
+  const index = PERIOD_FLOW.indexOf(state);
+  return index >= 0 && index < PERIOD_FLOW.length - 1 ? (PERIOD_FLOW[index + 1] ?? null) : null;
+}
+
+type UnitRef = { id: number | string; parentId: number | string | null };
+
+/**
+ * Whether a unit lies in the subtree of another, walking up the parents the caller can see:
+ * `null` when the walk leaves the units he sees before it can tell (a member sees only his own unit).
+ */
+export function isUnitWithin(unitId: number | string, ancestorId: number | string, units: readonly UnitRef[]): boolean | null {
+  const parentOf = new Map(units.map((u) => [String(u.id), u.parentId === null ? null : String(u.parentId)]));
+  let current: string | null = String(unitId);
+  for (let guard = 0; current !== null && guard < 64; guard++) {
+    if (current === String(ancestorId)) return true;
+    if (!parentOf.has(current)) return null;
+    current = parentOf.get(current) ?? null;
+  }
+  return false;
+}
+
+/** The parent links of a unit's path (`GET /api/units/:id` → `path`, the root first): what a member, who sees only his unit, knows of his ancestors. */
+export function unitRefsOfPath(path: readonly { id: number | string }[] | undefined): UnitRef[] {
+  return (path ?? []).map((unit, i) => ({ id: unit.id, parentId: i === 0 ? null : (path?.[i - 1]?.id ?? null) }));
+}
+
+/**
+ * Whether the caller takes part in a period (api-cycles.md "Who takes part": the people of the
+ * scope's subtree) and whether he leads someone in it — as far as the units he sees tell;
+ * unknown counts as yes (the cycle page answers for itself).
+ */
+export function periodRolesOf(
+  scope: { unitId: number | string } | null | undefined,
+  me: { personUnitId: number | string | null; ledUnitIds: readonly (number | string)[] },
+  units: readonly UnitRef[],
+): { participant: boolean; reviewer: boolean } {
+  if (!scope) return { participant: me.personUnitId !== null, reviewer: me.ledUnitIds.length > 0 };
+  const participant = me.personUnitId !== null && isUnitWithin(me.personUnitId, scope.unitId, units) !== false;
+  const reviewer = me.ledUnitIds.some((led) => isUnitWithin(led, scope.unitId, units) !== false || isUnitWithin(scope.unitId, led, units) === true);
+  return { participant, reviewer };
+}
+
+export type PeriodLinkKind = 'summary' | 'review' | 'results' | 'preview';
+
+export interface PeriodLink {
+  kind: PeriodLinkKind;
+  path: string;
+}
+
+/**
+ * The cycle pages a caller can use on a period (api-cycles.md "Who may do what"): his summary
+ * while open or reviewing, the review sheet while reviewing, the results — for admin and auditor
+ * always (before publicity the live preview), for everyone in publicity and closed (but not for
+ * someone outside the period's scope: `roles`, see periodRolesOf).
+ */
+export function periodLinksFor(
+  period: { id: number | string; state: PeriodState },
+  abilities: Partial<Record<string, boolean>>,
+  roles: { participant: boolean; reviewer: boolean } = { participant: true, reviewer: true },
+): PeriodLink[] {
+  const links: PeriodLink[] = [];
+  const id = encodeURIComponent(String(period.id));
+  const published = period.state === 'publicity' || period.state === 'closed';
+  const seesAll = abilities['results.export'] === true || abilities['period.manage'] === true;
+  if (abilities['summary.write'] === true && roles.participant && (period.state === 'open' || period.state === 'reviewing')) links.push({ kind: 'summary', path: `/periods/${id}/summary` });
+  if (abilities['review.rate'] === true && roles.reviewer && period.state === 'reviewing') links.push({ kind: 'review', path: `/periods/${id}/review` });
+  // members read their own result, leaders their subtrees: nothing to read outside the period's scope
+  if (published && (seesAll || roles.participant || roles.reviewer)) links.push({ kind: 'results', path: `/periods/${id}/results` });
+  else if (seesAll) links.push({ kind: 'preview', path: `/periods/${id}/results` });
+  return links;
+}
+
+export type QuickRange = { kind: 'month' | 'quarter' | 'half_year' | 'year'; startsOn: string; endsOn: string };
+
+const pad = (n: number) => String(n).padStart(2, '0');
+function lastDayOf(year: number, month: number): number {
+  // month 1–12; day 0 of the next month is the last day of this one (UTC: no time zone shifts)
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** A calendar month, quarter, half year or year as `YYYY-MM-DD` bounds. `index` is the month 1–12, quarter 1–4 or half 1–2. */
+export function periodRange(kind: QuickRange['kind'], year: number, index = 1): QuickRange {
+  const [firstMonth, months] =
+    kind === 'month' ? [index, 1] : kind === 'quarter' ? [(index - 1) * 3 + 1, 3] : kind === 'half_year' ? [(index - 1) * 6 + 1, 6] : [1, 12];
+  const lastMonth = firstMonth + months - 1;
+  return { kind, startsOn: `${year}-${pad(firstMonth)}-01`, endsOn: `${year}-${pad(lastMonth)}-${pad(lastDayOf(year, lastMonth))}` };
+}
+
+/** A name for a quick-picked period, e.g. "2026年第1季度". */
+export function periodRangeLabel(range: QuickRange, lang: 'zh-CN' | 'en-US'): string {
+  const year = Number(range.startsOn.slice(0, 4));
+  const month = Number(range.startsOn.slice(5, 7));
+  if (lang === 'en-US') {
+    if (range.kind === 'month') return `${year}-${pad(month)}`;
+    if (range.kind === 'quarter') return `${year} Q${Math.ceil(month / 3)}`;
+    if (range.kind === 'half_year') return `${year} H${month <= 6 ? 1 : 2}`;
+    return `${year}`;
+  }
+  if (range.kind === 'month') return `${year}年${month}月`;
+  if (range.kind === 'quarter') return `${year}年第${Math.ceil(month / 3)}季度`;
+  if (range.kind === 'half_year') return `${year}年${month <= 6 ? '上' : '下'}半年`;
+  return `${year}年度`;
+}
+
+/** The body of POST /api/periods: optional fields only when set (the server rejects unknown or null where it takes none). */
+export function periodInputOf(values: {
+  name: string;
+  kind: string;
+  startsOn: string;
+  endsOn: string;
+  schemeId: number;
+  scopeUnitId?: number | string | null;
+  publicityDays?: number | null;
+  summaryDueOn?: string | null;
+  reviewDueOn?: string | null;
+}): Record<string, unknown> {
+  const body: Record<string, unknown> = { name: values.name.trim(), kind: values.kind, startsOn: values.startsOn, endsOn: values.endsOn, schemeId: values.schemeId };
+  if (values.scopeUnitId !== undefined && values.scopeUnitId !== null && values.scopeUnitId !== '') body.scopeUnitId = Number(values.scopeUnitId);
+  if (values.publicityDays !== undefined && values.publicityDays !== null) body.publicityDays = values.publicityDays;
+  if (values.summaryDueOn) body.summaryDueOn = values.summaryDueOn;
+  if (values.reviewDueOn) body.reviewDueOn = values.reviewDueOn;
+  return body;
+}
