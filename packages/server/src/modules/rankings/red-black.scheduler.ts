@@ -1,7 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { hostname } from 'node:os';
 import { DEFAULT_RED_BLACK_LIST_SIZE } from '@baton/engine';
 import type { AppDeps } from '../../app/deps.js';
+import { startPeriodicJob, type PeriodicJobOptions } from '../../app/periodic-job.js';
 import { localDateOf } from '../../app/dates.js';
 import { findScheme, listPeriods } from '../periods/periods.repository.js';
 import { monthsBetween } from './rankings.usecases.js';
@@ -77,34 +76,7 @@ export async function runRedBlackJobOnce(deps: Deps, runner: string): Promise<Re
   return { generated };
 }
 
-/**
- * Runs the red/black job every `intervalMs` (the first pass at once) until stopped. Passes never
- * overlap; a failing pass is reported to `onError` and the next one runs on schedule.
- */
-export function startRedBlackScheduler(
-  deps: Deps,
-  options: { intervalMs: number; runner?: string; onError?: (error: unknown) => void },
-): { stop(): Promise<void> } {
-  const runner = options.runner ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | undefined;
-  const tick = () => {
-    timer = undefined;
-    if (stopped) return;
-    running = runRedBlackJobOnce(deps, runner)
-      .then(() => undefined, (error: unknown) => options.onError?.(error))
-      .finally(() => {
-        running = undefined;
-        if (!stopped) timer = setTimeout(tick, options.intervalMs);
-      });
-  };
-  timer = setTimeout(tick, 0);
-  return {
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
-    },
-  };
+/** Runs the job every `intervalMs` (the first pass at once) until stopped; passes never overlap (see startPeriodicJob). */
+export function startRedBlackScheduler(deps: Deps, options: PeriodicJobOptions): { stop(): Promise<void> } {
+  return startPeriodicJob((runner) => runRedBlackJobOnce(deps, runner), options);
 }

@@ -1,7 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { hostname } from 'node:os';
 import { addCalendarDays } from '@baton/engine';
 import type { AppDeps } from '../../app/deps.js';
+import { startPeriodicJob, type PeriodicJobOptions } from '../../app/periodic-job.js';
 import { localDateOf } from '../../app/dates.js';
 import { claimScheduledRun, finishScheduledRun, listAccountsOfPeople } from '../rankings/rankings.repository.js';
 import { insertNotifications } from '../worklogs/notifications.repository.js';
@@ -70,31 +69,7 @@ export async function runSummaryReminderJobOnce(deps: Deps, runner: string): Pro
   return { reminded };
 }
 
-/** Runs the reminder job every `intervalMs` (the first pass at once) until stopped; passes never overlap. */
-export function startSummaryReminderScheduler(
-  deps: Deps,
-  options: { intervalMs: number; runner?: string; onError?: (error: unknown) => void },
-): { stop(): Promise<void> } {
-  const runner = options.runner ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | undefined;
-  const tick = () => {
-    timer = undefined;
-    if (stopped) return;
-    running = runSummaryReminderJobOnce(deps, runner)
-      .then(() => undefined, (error: unknown) => options.onError?.(error))
-      .finally(() => {
-        running = undefined;
-        if (!stopped) timer = setTimeout(tick, options.intervalMs);
-      });
-  };
-  timer = setTimeout(tick, 0);
-  return {
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
-    },
-  };
+/** Runs the job every `intervalMs` (the first pass at once) until stopped; passes never overlap (see startPeriodicJob). */
+export function startSummaryReminderScheduler(deps: Deps, options: PeriodicJobOptions): { stop(): Promise<void> } {
+  return startPeriodicJob((runner) => runSummaryReminderJobOnce(deps, runner), options);
 }
