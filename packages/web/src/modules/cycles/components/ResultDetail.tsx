@@ -1,7 +1,8 @@
 import { Descriptions, Flex, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { formatPoints, formatScore, parseLedgerExplain } from '../../points/points.model';
+import { ledgerExplainText } from '../../points/ledger-explain';
+import { formatScore } from '../../points/points.model';
 import type { SchemeIndicator } from '../../points/points.api';
 import type { IndicatorKind, ResultRow } from '../cycles.api';
 import { parseRatingExplain, splitExplain } from '../cycles.model';
@@ -24,18 +25,7 @@ function explainSentence(t: TFunction, line: string): string | null {
   }
   const total = /^total: (.+) = (-?[\d.]+) \(rounded once[^)]*\)$/.exec(line.trim());
   if (total) return t('cycles.results.explainTotal', { formula: total[1], total: total[2] });
-  const e = parseLedgerExplain(line);
-  if (!e) return null;
-  const values = {
-    base: formatScore(e.base),
-    sum: formatPoints(e.sum),
-    count: e.count,
-    balance: formatScore(e.balance),
-    min: e.min ?? '',
-    max: e.max === '∞' ? '∞' : (e.max ?? ''),
-    score: e.score,
-  };
-  return t(e.bound === 'capped' ? 'points.explainLedgerCapped' : e.bound === 'raised' ? 'points.explainLedgerRaised' : 'points.explainLedger', values);
+  return ledgerExplainText(t, line);
 }
 
 const isIndicatorKind = (k: string | undefined): k is IndicatorKind => k === 'key' || k === 'regular' || k === 'dynamic';

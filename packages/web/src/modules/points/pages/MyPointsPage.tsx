@@ -13,23 +13,13 @@ import { EventDrawer } from '../components/EventDrawer';
 import { EventList } from '../components/EventList';
 import { PeriodSelect } from '../components/SchemePeriodSelect';
 import { usePeriods, usePersonPoints, useRedBlackHistory, useSchemes, type Period } from '../points.api';
-import { formatPoints, formatScore, idParam, parseLedgerExplain } from '../points.model';
+import { formatPoints, formatScore, idParam } from '../points.model';
+import { ledgerExplainText } from '../ledger-explain';
 import { usePointEventParam } from '../usePointEventParam';
 
 /** The engine's explanation of an indicator's score in the reader's language (other methods: as the engine wrote it). */
 function explainText(t: TFunction, text: string): string {
-  const e = parseLedgerExplain(text);
-  if (!e) return text;
-  const values = {
-    base: formatScore(e.base),
-    sum: formatPoints(e.sum),
-    count: e.count,
-    balance: formatScore(e.balance),
-    min: e.min ?? '',
-    max: e.max === '∞' ? '∞' : (e.max ?? ''),
-    score: e.score,
-  };
-  return t(e.bound === 'capped' ? 'points.explainLedgerCapped' : e.bound === 'raised' ? 'points.explainLedgerRaised' : 'points.explainLedger', values);
+  return ledgerExplainText(t, text) ?? text;
 }
 
 /**
