@@ -7,10 +7,9 @@
  * publishes the results (公示) → the officer sees his total, grade and why on his phone.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { mkdir } from 'node:fs/promises';
+import type { Browser, Page } from 'playwright-core';
 import { join } from 'node:path';
-import { DESKTOP, PHONE, launchChromium, signIn } from './support/browser';
+import { launchChromium, openBrowsing, screenshotter, signIn, type Browsing } from './support/browser';
 import { apiSession, ensureWebBuilt, startServer, type RunningServer } from './support/server';
 
 const ADMIN_PASSWORD = 'e2e-admin-Pa55word';
@@ -117,26 +116,9 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function snap(page: Page, name: string, fullPage = true): Promise<void> {
-  await mkdir(screenshots, { recursive: true });
-  await page.screenshot({ path: join(screenshots, `cycles-journey-${name}.png`), fullPage });
-}
+const snap = screenshotter(screenshots, 'cycles-journey');
 
-interface Browsing {
-  context: BrowserContext;
-  page: Page;
-  errors: string[];
-}
-
-async function openContext(phone: boolean): Promise<Browsing> {
-  const context = await browser.newContext(
-    phone ? { viewport: PHONE, locale: 'zh-CN', isMobile: true, hasTouch: true, deviceScaleFactor: 1 } : { viewport: DESKTOP, locale: 'zh-CN' },
-  );
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  return { context, page, errors };
-}
+const openContext = (phone: boolean): Promise<Browsing> => openBrowsing(browser, phone);
 
 /** The rating inputs of a person's card on the review page, in the scheme's order. */
 function ratingInputs(card: ReturnType<Page['getByTestId']>) {

@@ -6,10 +6,9 @@
  * the new points and his new rank without a reload → his own page lists the event with its evidence.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { mkdir } from 'node:fs/promises';
+import type { Browser } from 'playwright-core';
 import { join } from 'node:path';
-import { DESKTOP, PHONE, launchChromium, signIn } from './support/browser';
+import { launchChromium, openBrowsing, pickOption, screenshotter, signIn, type Browsing } from './support/browser';
 import { apiSession, ensureWebBuilt, startServer, type RunningServer } from './support/server';
 
 const ADMIN_PASSWORD = 'e2e-admin-Pa55word';
@@ -131,33 +130,9 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function snap(page: Page, name: string, fullPage = true): Promise<void> {
-  await mkdir(screenshots, { recursive: true });
-  await page.screenshot({ path: join(screenshots, `points-journey-${name}.png`), fullPage });
-}
+const snap = screenshotter(screenshots, 'points-journey');
 
-interface Browsing {
-  context: BrowserContext;
-  page: Page;
-  errors: string[];
-}
-
-async function openContext(phone: boolean): Promise<Browsing> {
-  const context = await browser.newContext(
-    phone ? { viewport: PHONE, locale: 'zh-CN', isMobile: true, hasTouch: true, deviceScaleFactor: 1 } : { viewport: DESKTOP, locale: 'zh-CN' },
-  );
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  return { context, page, errors };
-}
-
-/** Picks an option of an antd Select by the text of the option, in the open dropdown. */
-async function pickOption(page: Page, text: string): Promise<void> {
-  const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: text }).first();
-  await option.waitFor({ timeout: 10_000 });
-  await option.click();
-}
+const openContext = (phone: boolean): Promise<Browsing> => openBrowsing(browser, phone);
 
 describe('a leader proposes points for an officer, an administrator approves, the officer’s open ranking follows', () => {
   it('updates the member’s ranking page live, and his own page shows the event with its evidence', async () => {
