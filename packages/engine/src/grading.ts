@@ -60,21 +60,23 @@ export function assignGradesWithinQuota(input: GroupGradingInput): void {
       }
       if (eligible > 0) {
         const fits = eligible <= seatsLeft;
-        const isEligible = (position: number) => gradeOut[position] === UNGRADED && ((gradeMasks[position] as number) & gradeBit) !== 0;
-        const isDecided = (position: number) => decidedMasks !== undefined && ((decidedMasks[position] as number) & gradeBit) !== 0;
+        // A committee decision on a block that does not fit: its named eligible members, if they fit.
+        // (Conditions are written out, not in closures: this loop runs over whole groups per update.)
         let decided = 0;
         if (!fits && decidedMasks !== undefined) {
-          for (let position = blockStart; position < blockEnd; position += 1) if (isEligible(position) && isDecided(position)) decided += 1;
+          for (let position = blockStart; position < blockEnd; position += 1) {
+            if (gradeOut[position] === UNGRADED && ((gradeMasks[position] as number) & gradeBit) !== 0 && ((decidedMasks[position] as number) & gradeBit) !== 0) decided += 1;
+          }
         }
         const decisionApplies = decided > 0 && decided <= seatsLeft;
         for (let position = blockStart; position < blockEnd; position += 1) {
-          if (!isEligible(position)) continue;
+          if (gradeOut[position] !== UNGRADED || ((gradeMasks[position] as number) & gradeBit) === 0) continue;
           if (fits) {
             gradeOut[position] = grade;
             continue;
           }
           if (seatsLeft > 0) quotaTieOut[position] = (quotaTieOut[position] as number) | gradeBit;
-          if (decisionApplies && isDecided(position)) {
+          if (decisionApplies && ((decidedMasks![position] as number) & gradeBit) !== 0) {
             gradeOut[position] = grade;
             decisionOut![position] = (decisionOut![position] as number) | gradeBit;
           }
