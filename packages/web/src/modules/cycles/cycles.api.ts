@@ -318,3 +318,21 @@ export function useResultVersions(period: Id | null, enabled: boolean) {
     enabled: period !== null && enabled,
   });
 }
+
+// ——— the committee's tie decisions (评审委员会决定) ———
+
+export interface TieDecisionBody {
+  group: string;
+  grade: string;
+  personIds: number[];
+  reason: string;
+}
+
+/** Records which members of a tied block take the seats the tie left; the results are evaluated again. */
+export function useDecideTie(period: Id) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: TieDecisionBody) => api<{ items: unknown[] }>(`/api/periods/${enc(period)}/tie-decisions`, { method: 'POST', body }),
+    onSettled: () => void client.invalidateQueries({ queryKey: ['cycles', 'results', String(period)] }),
+  });
+}

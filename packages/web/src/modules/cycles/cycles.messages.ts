@@ -25,6 +25,7 @@ export const cyclesZhCN = {
   },
   flags: {
     quotaTie: '名额并列：{{grade}}',
+    tieDecision: '委员会决定：{{grade}}',
     veto: '否决：{{indicator}}',
     noRating: '未评分：{{indicator}}',
     missing: '缺数据：{{indicator}}',
@@ -115,6 +116,16 @@ export const cyclesZhCN = {
     expandAll: '展开小结',
     onlyUnsaved: '只看未保存',
     search: '姓名',
+  },
+  decision: {
+    open: '委员会决定',
+    title: '{{group}} · {{grade}} 名额并列的委员会决定',
+    explain: '并列的人员全部进不了“{{grade}}”的剩余名额时，按规则全部留在下一等次。考核委员会可以在剩余名额内决定由谁获得“{{grade}}”，并写明理由；决定记入审计日志和考核数据，公布的结果与导出的数据都据此复现。不勾选任何人即记录“维持下一等次”。',
+    freeSeats: '可由委员会决定的名额：{{n}} 个（以服务器核对为准）',
+    tooMany: '最多只能选择 {{n}} 人：名额不得突破。',
+    reasonPlaceholder: '决定理由（必填），如：考核委员会 2026-12-05 会议决定',
+    submit: '记录决定',
+    saved: '已记录委员会决定，结果已重新计算',
   },
   results: {
     title: '考核结果',
@@ -222,6 +233,7 @@ export const cyclesEnUS: Messages<typeof cyclesZhCN> = {
   },
   flags: {
     quotaTie: 'Quota tie: {{grade}}',
+    tieDecision: 'Committee decision: {{grade}}',
     veto: 'Veto: {{indicator}}',
     noRating: 'Not rated: {{indicator}}',
     missing: 'Missing: {{indicator}}',
@@ -312,6 +324,16 @@ export const cyclesEnUS: Messages<typeof cyclesZhCN> = {
     expandAll: 'Expand summaries',
     onlyUnsaved: 'Unsaved only',
     search: 'Name',
+  },
+  decision: {
+    open: 'Committee decision',
+    title: '{{group}} · committee decision on the tie at {{grade}}',
+    explain: 'When the tied people do not all fit in the seats left of “{{grade}}”, the rule keeps them all in the next grade. The assessment committee may decide who of them takes “{{grade}}” within the seats left, with a reason; the decision is audited and becomes part of the assessment data, so published results and the export reproduce it. Ticking nobody records that the block stays in the next grade.',
+    freeSeats: 'Seats the committee may give: {{n}} (the server checks)',
+    tooMany: 'At most {{n}} people: the quota may not be exceeded.',
+    reasonPlaceholder: 'Reason (required), e.g. committee meeting of 2026-12-05',
+    submit: 'Record the decision',
+    saved: 'Decision recorded; results evaluated again',
   },
   results: {
     title: 'Results',

@@ -206,14 +206,14 @@ export function previewsByPerson(
 
 // ——— flags, quotas and grades ———
 
-export type FlagKind = 'quota-tie' | 'veto' | 'no-rating' | 'missing' | 'other';
+export type FlagKind = 'quota-tie' | 'tie-decision' | 'veto' | 'no-rating' | 'missing' | 'other';
 
-/** An engine flag ("quota-tie:好", "veto:safety", "no-rating:review", "missing:gdp") read into its kind and argument. */
+/** An engine flag ("quota-tie:好", "tie-decision:好", "veto:safety", "no-rating:review", "missing:gdp") read into its kind and argument. */
 export function parseFlag(flag: string): { kind: FlagKind; arg: string } {
   const cut = flag.indexOf(':');
   const head = cut < 0 ? flag : flag.slice(0, cut);
   const arg = cut < 0 ? '' : flag.slice(cut + 1);
-  if (head === 'quota-tie' || head === 'veto' || head === 'no-rating' || head === 'missing') return { kind: head, arg };
+  if (head === 'quota-tie' || head === 'tie-decision' || head === 'veto' || head === 'no-rating' || head === 'missing') return { kind: head, arg };
   return { kind: 'other', arg: flag };
 }
 

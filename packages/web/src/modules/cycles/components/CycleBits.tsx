@@ -75,6 +75,13 @@ export function FlagTags({ flags, names }: { flags: readonly string[]; names?: R
             </Tag>
           );
         }
+        if (f.kind === 'tie-decision') {
+          return (
+            <Tag key={flag} color="green" style={{ marginInlineEnd: 0 }} data-testid="flag-tie-decision">
+              {t('cycles.flags.tieDecision', { grade: f.arg })}
+            </Tag>
+          );
+        }
         const text =
           f.kind === 'veto'
             ? t('cycles.flags.veto', { indicator })

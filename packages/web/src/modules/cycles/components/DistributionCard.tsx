@@ -1,10 +1,11 @@
 import { useMemo } from 'react';
-import { Card, Flex, Tag, Typography } from 'antd';
+import { Button, Card, Flex, Tag, Typography } from 'antd';
 import { WarningFilled } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Chart } from '../../../shared/components/Chart';
 import type { DistributionGroup } from '../cycles.api';
 import { QuotaBar } from './QuotaBar';
+import type { TieToDecide } from './TieDecisionModal';
 
 const GRADE_HEX = ['#2f7d4f', '#1f4e8c', '#d48806', '#c8372d'];
 
@@ -18,7 +19,13 @@ function gradeHex(index: number, count: number): string {
  * behind the count bar), the quota use, and the quota ties with their people — the tied block stays
  * in the lower grade (DESIGN §3.2) until the committee decides.
  */
-export function DistributionCard({ group, isMobile, onPickSubject }: { group: DistributionGroup; isMobile: boolean; onPickSubject?: (id: number | string) => void }) {
+export function DistributionCard({ group, isMobile, onPickSubject, onDecide }: {
+  group: DistributionGroup;
+  isMobile: boolean;
+  onPickSubject?: (id: number | string) => void;
+  /** The admin during the review: opens the committee's decision on a tie. */
+  onDecide?: (tie: TieToDecide) => void;
+}) {
   const { t } = useTranslation();
   const tiedGrades = useMemo(() => new Set(group.ties.map((tie) => tie.grade)), [group.ties]);
   const option = useMemo(() => {
@@ -59,6 +66,10 @@ export function DistributionCard({ group, isMobile, onPickSubject }: { group: Di
     };
   }, [group, t]);
 
+  const freeSeatsOf = (grade: string): number | null => {
+    const g = group.grades.find((candidate) => candidate.name === grade);
+    return g && g.capacity !== null ? Math.max(0, g.capacity - g.count) : null;
+  };
   const quotaGroup = { group: group.group, size: group.size, grades: group.grades.map((g) => ({ name: g.name, quota: g.quota, capacity: g.capacity, used: g.count })) };
 
   return (
@@ -103,6 +114,13 @@ export function DistributionCard({ group, isMobile, onPickSubject }: { group: Di
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {t('cycles.results.tieNote', { grade: tie.grade })}
               </Typography.Text>
+              {onDecide ? (
+                <div style={{ marginTop: 6 }}>
+                  <Button size="small" data-testid="tie-decide" onClick={() => onDecide({ group: group.group, grade: tie.grade, subjects: tie.subjects, freeSeats: freeSeatsOf(tie.grade) })}>
+                    {t('cycles.decision.open')}
+                  </Button>
+                </div>
+              ) : null}
             </div>
           ))}
         </Flex>

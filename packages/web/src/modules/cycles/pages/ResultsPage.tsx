@@ -18,6 +18,7 @@ import { gradeNamesOf, idOf, resultsPublished } from '../cycles.model';
 import { FlagTags, GradeTag, PeriodLine } from '../components/CycleBits';
 import { DistributionCard } from '../components/DistributionCard';
 import { ResultDetail } from '../components/ResultDetail';
+import { TieDecisionModal, type TieToDecide } from '../components/TieDecisionModal';
 import '../cycles.css';
 
 const PAGE_SIZE = 50;
@@ -100,7 +101,17 @@ function CommitteeView({ period, canPickVersion }: { period: CyclePeriod; canPic
   // the distribution of every group stays on screen while the table is filtered to one
   const overview = useResults(period.id, { version: versionParam, limit: 1 }, group !== null);
   const [selected, setSelected] = useState<ResultRow | null>(null);
+  // The committee decides ties while the period is being reviewed (afterwards: only through an appeal).
+  const me = useCurrentMe();
+  const canDecide = can(me, 'period.manage') && period.state === 'reviewing';
+  const [deciding, setDeciding] = useState<TieToDecide | null>(null);
   const data = results.data;
+  // Seats a decision may give: those free now, plus those an earlier decision on this block holds.
+  const decideTie = (tie: TieToDecide) => {
+    const inBlock = new Set(tie.subjects.map((s) => String(s.id)));
+    const decided = (data?.items ?? []).filter((r) => inBlock.has(String(r.subject.id)) && r.flags.includes(`tie-decision:${tie.grade}`)).length;
+    setDeciding({ ...tie, freeSeats: tie.freeSeats === null ? null : tie.freeSeats + decided });
+  };
   const distribution = (group !== null ? overview.data?.distribution : data?.distribution) ?? data?.distribution ?? [];
   const groupSizes = useMemo(() => new Map(distribution.map((d) => [d.group.key, d.size])), [distribution]);
   const names = useMemo(() => new Map([...indicators.values()].map((i) => [i.id, i.name ?? i.id])), [indicators]);
@@ -162,6 +173,7 @@ function CommitteeView({ period, canPickVersion }: { period: CyclePeriod; canPic
       {results.isError ? <Alert type="error" showIcon title={cycleErrorText(t, results.error)} /> : null}
       {results.isLoading ? <Skeleton active /> : null}
 
+      {deciding ? <TieDecisionModal period={period.id} tie={deciding} onClose={() => setDeciding(null)} /> : null}
       {distribution.length > 0 ? (
         <>
           <Typography.Title level={5} style={{ margin: 0 }}>
@@ -170,7 +182,7 @@ function CommitteeView({ period, canPickVersion }: { period: CyclePeriod; canPic
           <Row gutter={[12, 12]}>
             {distribution.map((d) => (
               <Col key={d.group.key} xs={24} lg={distribution.length > 1 ? 12 : 24} xl={distribution.length > 2 ? 8 : distribution.length > 1 ? 12 : 24}>
-                <DistributionCard group={d} isMobile={isMobile} onPickSubject={pickSubject} />
+                <DistributionCard group={d} isMobile={isMobile} onPickSubject={pickSubject} onDecide={canDecide ? decideTie : undefined} />
               </Col>
             ))}
           </Row>

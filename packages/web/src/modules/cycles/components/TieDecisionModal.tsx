@@ -1,0 +1,76 @@
+import { useState } from 'react';
+import { Alert, App, Checkbox, Flex, Input, Modal, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { Id } from '../../../api/types';
+import { useDecideTie } from '../cycles.api';
+import { cycleErrorText } from '../cycles.errors';
+
+export interface TieToDecide {
+  group: { key: string; name: string };
+  grade: string;
+  subjects: { id: number | string; name: string }[];
+  /** Seats of the grade not taken now (the server checks the exact number). */
+  freeSeats: number | null;
+}
+
+/**
+ * The committee's decision on a block tied at a grade's quota line (issue 6): who of the block takes
+ * the seats the tie left, and why. Nobody ticked records that the block stays in the lower grade.
+ */
+export function TieDecisionModal({ period, tie, onClose }: { period: Id; tie: TieToDecide; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const decide = useDecideTie(period);
+  const [chosen, setChosen] = useState<number[]>([]);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const tooMany = tie.freeSeats !== null && chosen.length > tie.freeSeats;
+
+  const submit = () => {
+    setError(null);
+    decide.mutate(
+      { group: tie.group.key, grade: tie.grade, personIds: chosen, reason: reason.trim() },
+      {
+        onSuccess: () => {
+          void message.success(t('cycles.decision.saved'));
+          onClose();
+        },
+        onError: (e) => setError(cycleErrorText(t, e)),
+      },
+    );
+  };
+
+  return (
+    <Modal
+      open
+      title={t('cycles.decision.title', { grade: tie.grade, group: tie.group.name })}
+      okText={t('cycles.decision.submit')}
+      okButtonProps={{ disabled: reason.trim().length === 0 || tooMany, loading: decide.isPending }}
+      onOk={submit}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      <Flex vertical gap={12}>
+        <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+          {t('cycles.decision.explain', { grade: tie.grade })}
+        </Typography.Paragraph>
+        {tie.freeSeats !== null ? <Typography.Text>{t('cycles.decision.freeSeats', { n: tie.freeSeats })}</Typography.Text> : null}
+        <Checkbox.Group
+          value={chosen}
+          onChange={(values) => setChosen(values as number[])}
+          options={tie.subjects.map((s) => ({ label: s.name, value: Number(s.id) }))}
+        />
+        {tooMany ? <Alert type="warning" showIcon title={t('cycles.decision.tooMany', { n: tie.freeSeats })} /> : null}
+        <Input.TextArea
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          maxLength={1000}
+          autoSize={{ minRows: 2, maxRows: 5 }}
+          placeholder={t('cycles.decision.reasonPlaceholder')}
+          data-testid="tie-decision-reason"
+        />
+        {error ? <Alert type="error" showIcon title={error} /> : null}
+      </Flex>
+    </Modal>
+  );
+}
