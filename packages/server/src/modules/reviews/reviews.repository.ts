@@ -1,5 +1,6 @@
+import type { Insertable } from 'kysely';
 import type { Db } from '../../db/kysely.js';
-import type { PeriodState, SubjectKind, SummaryStatus } from '../../db/schema.js';
+import type { PeriodRatingTable, PeriodState, PeriodSummaryTable, SubjectKind, SummaryStatus } from '../../db/schema.js';
 
 /** Longer id lists read the whole period and filter in memory (one statement, no huge parameter list). */
 const MAX_IN_LIST = 500;
@@ -216,28 +217,11 @@ export async function findFirstRootUnitId(db: Db): Promise<number | undefined> {
 
 // --- The demo seed writes a quarter's summaries and ratings in bulk (through these, not one use case call per person). ---
 
-export interface NewSummaryRow {
-  period_id: number;
-  person_id: number;
-  content: string;
-  status: SummaryStatus;
-  submitted_at: string | null;
-  created_at: string;
-  updated_at: string;
-}
+/** A summary row as inserted (the table's columns but its generated id). */
+export type NewSummaryRow = Omit<Insertable<PeriodSummaryTable>, 'id'>;
 
-export interface NewRatingRow {
-  period_id: number;
-  person_id: number;
-  indicator_id: string;
-  rater_group: string;
-  rater_account_id: number;
-  rating_centi: number;
-  task: string | null;
-  comment: string | null;
-  created_at: string;
-  updated_at: string;
-}
+/** A rating row as inserted. */
+export type NewRatingRow = Omit<Insertable<PeriodRatingTable>, 'id'>;
 
 export async function insertSummariesBatch(db: Db, rows: NewSummaryRow[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 500) await db.insertInto('period_summaries').values(rows.slice(i, i + 500)).execute();
