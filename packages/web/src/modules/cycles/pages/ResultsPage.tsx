@@ -20,6 +20,7 @@ import { DistributionCard } from '../components/DistributionCard';
 import { ResultDetail } from '../components/ResultDetail';
 import { TieDecisionModal, type TieToDecide } from '../components/TieDecisionModal';
 import '../cycles.css';
+import { useSearchParamsUpdate } from '../../../shared/hooks/useSearchParamsUpdate';
 
 const PAGE_SIZE = 50;
 
@@ -91,7 +92,7 @@ function PublicityWindow({ period }: { period: CyclePeriod }) {
 function CommitteeView({ period, canPickVersion }: { period: CyclePeriod; canPickVersion: boolean }) {
   const { t } = useTranslation();
   const isMobile = useIsMobile();
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
   const group = params.get('group');
   const versionParam = idOf(params.get('version'));
   const versions = useResultVersions(period.id, canPickVersion);
@@ -122,18 +123,7 @@ function CommitteeView({ period, canPickVersion }: { period: CyclePeriod; canPic
     return ids.size === 1 && ids.has('main') ? [] : [...ids];
   }, [data]);
 
-  const update = (changes: Record<string, string | null>) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [key, value] of Object.entries(changes)) {
-          if (value === null) next.delete(key);
-          else next.set(key, value);
-        }
-        return next;
-      },
-      { replace: true },
-    );
+  const update = useSearchParamsUpdate();
 
   const pickSubject = (id: number | string) => {
     const row = (data?.items ?? []).find((r) => String(r.subject.id) === String(id) || `p${r.subject.id}` === String(id));

@@ -17,6 +17,7 @@ import { CreatePersonModal } from '../components/CreatePersonModal';
 import { PersonDrawer } from '../components/PersonDrawer';
 import { PersonStatusTag } from '../components/PersonStatusTag';
 import { usePeoplePage, type PeopleFilter } from '../people.api';
+import { useSearchParamsUpdate } from '../../../shared/hooks/useSearchParamsUpdate';
 
 const PAGE_SIZES = [20, 50, 100];
 
@@ -32,7 +33,7 @@ export default function PeoplePage() {
   const isMobile = useIsMobile();
   const canManage = can(me, 'org.manage');
   const units = useUnits();
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
   const unitIds = useMemo(() => (units.data ?? []).map((u) => u.id), [units.data]);
   const unitsById = useMemo(() => new Map((units.data ?? []).map((u) => [String(u.id), u])), [units.data]);
   /** Sections repeat their names across towns (党政办公室 …): show the parent unit beside them. */
@@ -59,14 +60,7 @@ export default function PeoplePage() {
   const pages = useCursorStack(filterKey);
   const page = usePeoplePage(filter, pages.cursor);
 
-  const update = (changes: Record<string, string | null>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value === null || value === '') next.delete(key);
-      else next.set(key, value);
-    }
-    setParams(next, { replace: true });
-  };
+  const update = useSearchParamsUpdate();
   const openPerson = (id: Id | null) => update({ person: id === null ? null : String(id) });
 
   const people = page.data?.items ?? [];

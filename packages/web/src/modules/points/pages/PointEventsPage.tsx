@@ -18,6 +18,7 @@ import { ProposeEventDrawer } from '../components/ProposeEventDrawer';
 import { POINT_EVENT_STATUSES, POINT_SOURCES, usePointEvents, type PointEventFilter, type PointEventStatus, type PointSource } from '../points.api';
 import { idParam } from '../points.model';
 import { usePointEventParam } from '../usePointEventParam';
+import { useSearchParamsUpdate } from '../../../shared/hooks/useSearchParamsUpdate';
 
 const PAGE_SIZE = 20;
 const isDate = (v: string | null): v is string => v !== null && /^\d{4}-\d{2}-\d{2}$/.test(v);
@@ -30,7 +31,7 @@ export default function PointEventsPage() {
   const { t } = useTranslation();
   const me = useCurrentMe();
   const isMobile = useIsMobile();
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
   const { openEvent } = usePointEventParam();
   const [proposing, setProposing] = useState(false);
   const canApprove = can(me, 'points.approve');
@@ -62,18 +63,7 @@ export default function PointEventsPage() {
   // the contract has no `source` parameter: the source filter narrows the page in hand
   const shown = (events.data?.items ?? []).filter((e) => tab === 'pending' || source === undefined || e.source === source);
 
-  const update = (changes: Record<string, string | null>) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [key, value] of Object.entries(changes)) {
-          if (value === null || value === '') next.delete(key);
-          else next.set(key, value);
-        }
-        return next;
-      },
-      { replace: true },
-    );
+  const update = useSearchParamsUpdate();
 
   const from = params.get('from');
   const to = params.get('to');

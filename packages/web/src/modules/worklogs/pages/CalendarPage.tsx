@@ -15,6 +15,7 @@ import { WorkLogTabs } from '../components/WorkLogTabs';
 import { useEntryParam } from '../useEntryParam';
 import { useLogsOfDay, useMonthView, useReminders } from '../worklogs.api';
 import { formatDay, shanghaiToday } from '../worklogs.model';
+import { useSearchParamsUpdate } from '../../../shared/hooks/useSearchParamsUpdate';
 
 /** 月历: a month of one's work log — days logged, days missed, holidays — and a day's entries or its backfill. */
 export default function CalendarPage() {
@@ -25,7 +26,7 @@ export default function CalendarPage() {
   const writes = can(me, 'log.write');
   const reminders = useReminders(writes);
   const today = reminders.data?.today ?? shanghaiToday();
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
   const month = /^\d{4}-\d{2}$/.test(params.get('month') ?? '') ? (params.get('month') as string) : today.slice(0, 7);
   const personParam = params.get('person');
   const [personName, setPersonName] = useState<string | null>(null);
@@ -40,18 +41,7 @@ export default function CalendarPage() {
   const { openEntry } = useEntryParam();
   const selectedDay = useMemo(() => view.data?.days.find((d) => d.date === selected) ?? null, [view.data, selected]);
 
-  const update = (changes: Record<string, string | null>) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [key, value] of Object.entries(changes)) {
-          if (value === null) next.delete(key);
-          else next.set(key, value);
-        }
-        return next;
-      },
-      { replace: true },
-    );
+  const update = useSearchParamsUpdate();
   const shiftMonth = (delta: number) => update({ month: dayjs(`${month}-01`).add(delta, 'month').format('YYYY-MM'), day: null });
   const totals = view.data?.totals;
   const name = view.data?.person.name ?? me.person?.name ?? '';

@@ -15,6 +15,7 @@ import { WorkLogTabs } from '../components/WorkLogTabs';
 import { useEntryParam } from '../useEntryParam';
 import { useFeed, WORK_LOG_KINDS, type FeedFilter, type WorkLogKind } from '../worklogs.api';
 import { INDICATOR_PATTERN } from '../worklogs.model';
+import { useSearchParamsUpdate } from '../../../shared/hooks/useSearchParamsUpdate';
 
 const numberOrNull = (raw: string | null) => (raw && /^\d+$/.test(raw) ? Number(raw) : null);
 const dateOrUndefined = (raw: string | null) => (raw && /^\d{4}-\d{2}-\d{2}$/.test(raw) ? raw : undefined);
@@ -28,7 +29,7 @@ export default function FeedPage() {
   const me = useCurrentMe();
   const isMobile = useIsMobile();
   const reviews = can(me, 'log.review') || can(me, 'log.oversee');
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
   const { openEntry } = useEntryParam();
 
   const q = params.get('q') ?? '';
@@ -65,19 +66,7 @@ export default function FeedPage() {
   const feed = useFeed(filter);
   const items = useMemo(() => feed.data?.pages.flatMap((p) => p.items) ?? [], [feed.data]);
 
-  const update = (changes: Record<string, string | string[] | null>) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [key, value] of Object.entries(changes)) {
-          next.delete(key);
-          if (Array.isArray(value)) for (const v of value) next.append(key, v);
-          else if (value !== null && value !== '') next.set(key, value);
-        }
-        return next;
-      },
-      { replace: true },
-    );
+  const update = useSearchParamsUpdate();
 
   // the next page loads when the end of the list scrolls into view; the button stays for keyboards
   const sentinel = useRef<HTMLDivElement>(null);

@@ -18,6 +18,7 @@ import { SpotCheckDrawer } from '../components/SpotCheckDrawer';
 import { WorkLogTabs } from '../components/WorkLogTabs';
 import { exportWorkLogs, useDrawSpotCheck, useServerToday, useSpotChecks, useStats, WORK_LOG_KINDS, type SpotCheck, type StatsPerson } from '../worklogs.api';
 import { KIND_CHART_COLORS } from '../worklogs.model';
+import { useSearchParamsUpdate } from '../../../shared/hooks/useSearchParamsUpdate';
 
 const IDLE_CHOICES = [1, 2, 3, 5, 10, 20, 30, 60];
 const numberOrNull = (raw: string | null) => (raw && /^\d+$/.test(raw) ? Number(raw) : null);
@@ -117,7 +118,7 @@ export default function StatsPage() {
   const isMobile = useIsMobile();
   const today = useServerToday(can(me, 'log.write'));
   const units = useUnits();
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
   const [exporting, setExporting] = useState(false);
 
   // a leader starts on the unit he leads; admin and auditor on the top of the tree
@@ -134,18 +135,7 @@ export default function StatsPage() {
   const stats = useStats({ unit, from, to, idleDays }, unit !== null);
   const data = stats.data;
 
-  const update = (changes: Record<string, string | null>, replace = true) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [key, value] of Object.entries(changes)) {
-          if (value === null) next.delete(key);
-          else next.set(key, value);
-        }
-        return next;
-      },
-      { replace },
-    );
+  const update = useSearchParamsUpdate();
 
   const download = async () => {
     setExporting(true);

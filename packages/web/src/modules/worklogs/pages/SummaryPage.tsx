@@ -15,6 +15,7 @@ import { WorkLogTabs } from '../components/WorkLogTabs';
 import { useEntryParam } from '../useEntryParam';
 import { useServerToday, useSummary, WORK_LOG_KINDS } from '../worklogs.api';
 import { KIND_CHART_COLORS, formatDay, formatMinutes } from '../worklogs.model';
+import { useSearchParamsUpdate } from '../../../shared/hooks/useSearchParamsUpdate';
 
 type Period = 'week' | 'month';
 
@@ -29,7 +30,7 @@ export default function SummaryPage() {
   const isMobile = useIsMobile();
   const oversees = can(me, 'log.oversee');
   const today = useServerToday(can(me, 'log.write'));
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
   const { openEntry } = useEntryParam();
   const period: Period = params.get('period') === 'month' ? 'month' : 'week';
   const date = /^\d{4}-\d{2}-\d{2}$/.test(params.get('date') ?? '') ? (params.get('date') as string) : today;
@@ -40,18 +41,7 @@ export default function SummaryPage() {
   const summary = useSummary({ person: personId, period, date }, !needsPerson);
   const data = needsPerson ? undefined : summary.data;
 
-  const update = (changes: Record<string, string | null>) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [key, value] of Object.entries(changes)) {
-          if (value === null) next.delete(key);
-          else next.set(key, value);
-        }
-        return next;
-      },
-      { replace: true },
-    );
+  const update = useSearchParamsUpdate();
   const shift = (delta: number) => update({ date: dayjs(date).add(delta, period === 'week' ? 'week' : 'month').format('YYYY-MM-DD') });
   const isCurrent = data ? data.from <= today && today <= data.to : true;
 
