@@ -54,6 +54,7 @@ export type Ability =
   | 'summary.write'
   | 'review.rate'
   | 'results.read'
+  | 'results.oversee'
   | 'results.export';
 
 const has = (actor: Actor, role: Role) => actor.roles.includes(role);
@@ -108,6 +109,11 @@ const abilityRules: Record<Ability, (actor: Actor) => boolean> = {
   'review.rate': isLeader,
   /** Results and report cards: one's own once published, a leader's subtree, admin and auditor all. */
   'results.read': () => true,
+  /**
+   * Others' cycle data of a unit — summaries, review sheets, unit report cards and lists: admin and
+   * auditor every unit, a leader his subtrees (overseeScopeOf); members read their own only.
+   */
+  'results.oversee': (a) => isAdmin(a) || isAuditor(a) || isLeader(a),
   /** The exact scenario of a period (`baton export scenario`), for audits: admin and auditor. */
   'results.export': (a) => isAdmin(a) || isAuditor(a),
 };

@@ -33,6 +33,7 @@ export type Ability =
   | 'summary.write'
   | 'review.rate'
   | 'results.read'
+  | 'results.oversee'
   | 'results.export';
 
 export interface Me {

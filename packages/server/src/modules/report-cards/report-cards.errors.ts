@@ -1,4 +1,4 @@
-import { createForbiddenError, createNotFoundError } from '../../app/errors.js';
+import { createNotFoundError } from '../../app/errors.js';
 
 /**
  * A card that does not exist, is not published yet (before publicity results are not public — for
@@ -9,6 +9,3 @@ export const createReportCardNotFoundError = (personId: number, periodId?: numbe
 
 /** A period whose results are not published (before publicity) has no report cards. */
 export const createPeriodNotPublishedError = (periodId: number) => createNotFoundError('reportCard', `of period ${periodId}`);
-
-/** Unit lists and exports of results: leaders (their subtrees), admin and auditor — not members. */
-export const createResultListsForbiddenError = () => createForbiddenError('read the results of a unit');

@@ -1,14 +1,11 @@
 import type { Db } from '../../db/kysely.js';
 import type { PeriodState } from '../../db/schema.js';
+import type { ResultVisibility } from '../results/result-visibility.js';
 
 /** The states whose published version everyone in scope may read (DESIGN §4: publicity, closed). */
 export const PUBLISHED_STATES: PeriodState[] = ['publicity', 'closed'];
 
-/**
- * Who may see a stored result: rows of these units (a leader's subtrees) or one person's own rows.
- * Undefined: everything (admin, auditor).
- */
-export type ResultVisibility = { unitIds: number[]; personId: number | null } | undefined;
+export type { ResultVisibility };
 
 /** A published result with its person, unit, period and scheme. */
 export interface PublishedResultRow {

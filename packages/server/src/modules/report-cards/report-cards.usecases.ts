@@ -4,36 +4,23 @@ import type { AppDeps } from '../../app/deps.js';
 import { createNotFoundError } from '../../app/errors.js';
 import { decodeCursor, encodeCursor } from '../../app/http.js';
 import type { Db } from '../../db/kysely.js';
-import { authorize, can, type Actor } from '../../policies/policies.js';
+import { authorize, type Actor } from '../../policies/policies.js';
 import { listSubtreeUnitIds } from '../org/org.repository.js';
 import { groupNameOf } from '../results/result-groups.js';
-import { createPeriodNotPublishedError, createReportCardNotFoundError, createResultListsForbiddenError } from './report-cards.errors.js';
+import { resultVisibilityOf } from '../results/result-visibility.js';
+import { createPeriodNotPublishedError, createReportCardNotFoundError } from './report-cards.errors.js';
 import {
   PUBLISHED_STATES, countGroupOfResult, countGroupsOfVersion, findPeriodBrief, findPublishedResultOfPerson, findUnitName, listGroupEntityNames,
   listLeaderCommentsOfPerson, listPublishedPeriodsOfPerson, listPublishedResultsOfUnits,
-  type PeriodBrief, type PublishedResultRow, type ResultVisibility,
+  type PeriodBrief, type PublishedResultRow,
 } from './report-cards.repository.js';
 
 type Deps = Pick<AppDeps, 'db' | 'now'>;
 
-const isLeader = (actor: Actor) => actor.roles.includes('leader') && actor.leaderUnitIds.length > 0;
-/** Admin and auditor read every published result (docs/api-cycles.md "Who may do what"). */
-const overseesAll = (actor: Actor) => can(actor, 'results.export');
-
-/**
- * The published results a reader may see (docs/api-cycles.md `results.read`): admin and auditor all;
- * a leader those of the units of his subtrees — the unit a result belongs to is the person's unit in
- * that period — and his own; anyone else his own only.
- */
-export async function resultVisibilityOf(db: Db, actor: Actor): Promise<ResultVisibility> {
-  if (overseesAll(actor)) return undefined;
-  return { unitIds: isLeader(actor) ? await listSubtreeUnitIds(db, actor.leaderUnitIds) : [], personId: actor.personId };
-}
-
 /** Lists and exports of a unit's results: leaders, admin and auditor (members read their own card only). */
 export function assertOverseesResults(actor: Actor): void {
   authorize(actor, 'results.read');
-  if (!overseesAll(actor) && !isLeader(actor)) throw createResultListsForbiddenError();
+  authorize(actor, 'results.oversee');
 }
 
 export const centiToScore = (centi: number) => centi / 100;

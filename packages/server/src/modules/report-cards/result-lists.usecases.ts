@@ -1,7 +1,8 @@
 import { DEFAULT_LAGGING_PERIODS, findConsecutiveLaggards, type PeriodStanding } from '@baton/engine';
 import type { AppDeps } from '../../app/deps.js';
 import type { Actor } from '../../policies/policies.js';
-import { assertOverseesResults, centiToScore, nameGroups, resultVisibilityOf } from './report-cards.usecases.js';
+import { resultVisibilityOf } from '../results/result-visibility.js';
+import { assertOverseesResults, centiToScore, nameGroups } from './report-cards.usecases.js';
 import { listClosedPublishedPeriods, listStandingsOfPeriods, type ClosedPeriodRow, type ResultVisibility, type StandingRow } from './report-cards.repository.js';
 
 type Deps = Pick<AppDeps, 'db' | 'now'>;

@@ -9,6 +9,7 @@ import { findPeriod, findScheme, type PeriodRow } from '../periods/periods.repos
 import { presentPeriod } from '../periods/periods.usecases.js';
 import { listCategoryInfos, listUnitInfos } from '../rankings/rankings.repository.js';
 import { buildPeriodScenario } from './period-scenario.js';
+import { resultVisibilityOf } from './result-visibility.js';
 import { groupKeyOf, groupNameOf } from './result-groups.js';
 import { evaluatePeriod, participantOf } from './result-publication.js';
 import { createResultsNotPublishedError, createResultVersionNotFoundError, createUnitSchemeResultsError } from './results.errors.js';
@@ -21,7 +22,6 @@ type Deps = Pick<AppDeps, 'db' | 'now'>;
 
 /** Admin and auditor read every result, any version and the live preview (docs/api-cycles.md "Who may do what"). */
 const oversees = (actor: Actor) => can(actor, 'results.export');
-const isLeader = (actor: Actor) => actor.roles.includes('leader') && actor.leaderUnitIds.length > 0;
 const BEFORE_PUBLICITY = new Set(['draft', 'open', 'reviewing']);
 
 /** The period and its (frozen) scheme; a unit scheme has no results of its own here. */
@@ -135,10 +135,7 @@ export async function readPeriodResults(deps: Deps, actor: Actor, periodId: numb
     return { period: presentPeriod(period), version: null, live: false, items: [], nextCursor: null, distribution: [] };
   }
   if (query.version !== undefined && !(await findResultVersion(db, periodId, version))) throw createResultVersionNotFoundError(periodId, version);
-  let visible: ResultRowFilter['visible'];
-  if (!oversees(actor)) {
-    visible = { unitIds: isLeader(actor) ? await listSubtreeUnitIds(db, actor.leaderUnitIds) : [], personId: actor.personId };
-  }
+  const visible = await resultVisibilityOf(db, actor);
   const filter: ResultRowFilter = { periodId, version, groupKey: query.group, unitIds, visible };
   const rows = await listStoredResults(db, { ...filter, afterId: decodeCursor(query.cursor), limit });
   const items = rows.map((row) => {

@@ -1,7 +1,7 @@
 import { computeQuotaCapacity, evaluate, type Indicator, type Result, type Scheme } from '@baton/engine';
 import type { AppDeps } from '../../app/deps.js';
 import { localDateOf } from '../../app/dates.js';
-import { createForbiddenError, createNotFoundError, type ErrorDetail } from '../../app/errors.js';
+import { createNotFoundError, type ErrorDetail } from '../../app/errors.js';
 import type { Db } from '../../db/kysely.js';
 import type { PeriodState } from '../../db/schema.js';
 import { authorize, overseeScopeOf, type Actor } from '../../policies/policies.js';
@@ -35,12 +35,6 @@ export function listLeaderRatedIndicators(scheme: Scheme): Indicator[] {
 
 function presentReviewIndicator(i: Indicator) {
   return { id: i.id, name: i.name ?? i.id, kind: i.kind ?? null, section: i.section ?? null, weight: i.weight ?? null, weightsByCategory: i.weightsByCategory ?? null };
-}
-
-/** Who reads review sheets: admin and auditor every unit, a leader his subtrees; others 403. */
-function assertMayReadSheets(actor: Actor): void {
-  const scope = overseeScopeOf(actor);
-  if (scope.kind === 'some' && scope.subtreeRoots.length === 0) throw createForbiddenError('read review sheets');
 }
 
 /**
@@ -169,7 +163,7 @@ function sheetPeople(evaluation: Evaluation, actor: Actor, unitIds: Set<number>)
 }
 
 async function loadSheetContext(db: Db, actor: Actor, periodId: number, unitId: number | undefined) {
-  assertMayReadSheets(actor);
+  authorize(actor, 'results.oversee');
   const period = await loadCyclePeriod(db, periodId);
   const { unit, unitIds } = await resolveSheetUnit(db, actor, period, unitId);
   const scheme = await loadSchemeOf(db, period);

@@ -1,6 +1,6 @@
 import type { Scheme } from '@baton/engine';
 import type { AppDeps } from '../../app/deps.js';
-import { createForbiddenError, createNotFoundError } from '../../app/errors.js';
+import { createNotFoundError } from '../../app/errors.js';
 import type { Db } from '../../db/kysely.js';
 import type { PeriodState } from '../../db/schema.js';
 import { authorize, overseeScopeOf, type Actor } from '../../policies/policies.js';
@@ -119,8 +119,7 @@ export async function listPeriodSummaries(
   periodId: number,
   query: { unit?: number | undefined; status?: SummaryStatusFilter | undefined; afterPersonId?: number | undefined; limit: number },
 ) {
-  const scope = overseeScopeOf(actor);
-  if (scope.kind === 'some' && scope.subtreeRoots.length === 0) throw createForbiddenError("read the period's summaries");
+  authorize(actor, 'results.oversee');
   const period = await loadCyclePeriod(db, periodId);
   const units = await unitsToList(db, actor, query.unit);
   let people = (await listCycleParticipants(db, period)).filter((p) => units === 'all' || units.has(p.unitId));

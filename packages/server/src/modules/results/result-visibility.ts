@@ -1,0 +1,15 @@
+import type { Db } from '../../db/kysely.js';
+import { overseeScopeOf, type Actor } from '../../policies/policies.js';
+import { resolveVisibleUnitIds } from '../org/org.repository.js';
+
+/** Which published results a reader may see: undefined = all; else those of these units, and his own. */
+export type ResultVisibility = { unitIds: number[]; personId: number | null } | undefined;
+
+/**
+ * docs/api-cycles.md `results.read`: admin and auditor every result; a leader those whose unit (the
+ * person's unit in that period) lies in the subtrees he leads, and his own; anyone else his own.
+ */
+export async function resultVisibilityOf(db: Db, actor: Actor): Promise<ResultVisibility> {
+  const units = await resolveVisibleUnitIds(db, overseeScopeOf(actor));
+  return units === 'all' ? undefined : { unitIds: [...units], personId: actor.personId };
+}
