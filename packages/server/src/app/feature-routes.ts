@@ -1,5 +1,6 @@
 import type { AppDeps } from './deps.js';
 import type { App } from './http.js';
+import { registerAppealRoutes } from '../modules/appeals/appeals.routes.js';
 import { registerTieDecisionRoutes } from '../modules/committee/tie-decisions.routes.js';
 import { registerEngineRoutes } from '../modules/engine/engine.routes.js';
 import { registerImportRoutes } from '../modules/imports/imports.routes.js';
@@ -23,4 +24,5 @@ export const featureRoutes: ((app: App, deps: AppDeps) => Promise<void>)[] = [
   registerResultRoutes,
   registerReportCardRoutes,
   registerTieDecisionRoutes,
+  registerAppealRoutes,
 ];

@@ -87,6 +87,14 @@ const table: { route: string; request: (ids: Ids, role: Role) => { method: 'GET'
   { route: 'GET /api/periods/:id/results/versions', request: (i) => ({ method: 'GET', url: `/api/periods/${i.published}/results/versions` }), expect: { anonymous: 401, admin: 200, auditor: 200, leader: 403, member: 403 } },
   { route: 'GET /api/periods/:id/scenario (current data)', request: (i) => ({ method: 'GET', url: `/api/periods/${i.period}/scenario` }), expect: { anonymous: 401, admin: 200, auditor: 200, leader: 403, member: 403 } },
   { route: 'GET /api/periods/:id/scenario?version=', request: (i) => ({ method: 'GET', url: `/api/periods/${i.published}/scenario?version=1` }), expect: { anonymous: 401, admin: 200, auditor: 200, leader: 403, member: 403 } },
+  // Appeals (申诉/复核): one's own published result in publicity; decided by the admin (docs/api-cycles.md "Appeals").
+  { route: 'POST /api/appeals (own result)', request: (i) => ({ method: 'POST', url: '/api/appeals', payload: { periodId: i.published, reason: '评分依据有误' } }), expect: { anonymous: 401, admin: 403, auditor: 403, leader: 201, member: 201 } },
+  { route: 'POST /api/appeals (missing period)', request: () => ({ method: 'POST', url: '/api/appeals', payload: { periodId: 999999, reason: '评分依据有误' } }), expect: { anonymous: 401, admin: 403, auditor: 403, leader: 404, member: 404 } },
+  { route: 'GET /api/appeals', request: () => ({ method: 'GET', url: '/api/appeals' }), expect: { anonymous: 401, admin: 200, auditor: 200, leader: 200, member: 200 } },
+  { route: 'GET /api/appeals/:id (missing)', request: () => ({ method: 'GET', url: '/api/appeals/999999' }), expect: { anonymous: 401, admin: 404, auditor: 404, leader: 404, member: 404 } },
+  { route: 'POST /api/appeals/:id/withdraw (missing)', request: () => ({ method: 'POST', url: '/api/appeals/999999/withdraw' }), expect: { anonymous: 401, admin: 404, auditor: 404, leader: 404, member: 404 } },
+  { route: 'POST /api/appeals/:id/decision (missing)', request: () => ({ method: 'POST', url: '/api/appeals/999999/decision', payload: { outcome: 'rejected', note: '维持' } }), expect: { anonymous: 401, admin: 404, auditor: 403, leader: 403, member: 403 } },
+  { route: 'GET /api/appeal-attachments/:id (missing)', request: () => ({ method: 'GET', url: '/api/appeal-attachments/999999' }), expect: { anonymous: 401, admin: 404, auditor: 404, leader: 404, member: 404 } },
   { route: 'POST /api/auth/password', request: () => ({ method: 'POST', url: '/api/auth/password', payload: { currentPassword: 'wrong', newPassword: 'Another-pass1' } }), expect: { anonymous: 401, admin: 400, auditor: 400, leader: 400, member: 400 } },
 ];
 

@@ -354,6 +354,37 @@ export interface PeriodResultVersionTable {
   created_at: string;
 }
 
+export type AppealStatus = 'pending' | 'accepted' | 'rejected' | 'withdrawn';
+
+/** An appeal (申诉/复核) of a published result during publicity (0006-appeals.ts). */
+export interface PeriodAppealTable {
+  id: Id;
+  period_id: number;
+  person_id: number;
+  submitted_by: number;
+  result_version: number;
+  reason: string;
+  status: AppealStatus;
+  decision_note: string | null;
+  decided_by: number | null;
+  decided_at: string | null;
+  decided_version: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PeriodAppealAttachmentTable {
+  id: Id;
+  appeal_id: number;
+  file_name: string;
+  mime_type: string;
+  size_bytes: number;
+  sha256: string;
+  storage_key: string;
+  uploaded_by: number;
+  created_at: string;
+}
+
 /** A committee decision on a block tied at a grade's quota line; the latest per (period, group, grade) is in force. */
 export interface PeriodTieDecisionTable {
   id: Id;
@@ -533,6 +564,8 @@ export interface Database {
   period_result_versions: PeriodResultVersionTable;
   period_results: PeriodResultTable;
   period_tie_decisions: PeriodTieDecisionTable;
+  period_appeals: PeriodAppealTable;
+  period_appeal_attachments: PeriodAppealAttachmentTable;
   point_rules: PointRuleTable;
   point_batches: PointBatchTable;
   point_events: PointEventTable;

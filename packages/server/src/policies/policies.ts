@@ -55,7 +55,10 @@ export type Ability =
   | 'review.rate'
   | 'results.read'
   | 'results.oversee'
-  | 'results.export';
+  | 'results.export'
+  | 'appeal.submit'
+  | 'appeal.read'
+  | 'appeal.decide';
 
 const has = (actor: Actor, role: Role) => actor.roles.includes(role);
 const isAdmin = (a: Actor) => has(a, 'admin');
@@ -116,6 +119,12 @@ const abilityRules: Record<Ability, (actor: Actor) => boolean> = {
   'results.oversee': (a) => isAdmin(a) || isAuditor(a) || isLeader(a),
   /** The exact scenario of a period (`baton export scenario`), for audits: admin and auditor. */
   'results.export': (a) => isAdmin(a) || isAuditor(a),
+  /** Appeals (申诉/复核): one's own result only, during publicity. */
+  'appeal.submit': hasPerson,
+  /** One's own appeals; a leader's subtree, admin and auditor all (narrowed in the use cases like results). */
+  'appeal.read': () => true,
+  /** The organization department decides; an accepted appeal publishes a new result version. */
+  'appeal.decide': isAdmin,
 };
 
 export function can(actor: Actor, ability: Ability): boolean {

@@ -4,6 +4,7 @@ import * as m0002 from './0002-work-records.js';
 import * as m0003 from './0003-points.js';
 import * as m0004 from './0004-search-index-pending-list.js';
 import * as m0005 from './0005-cycles.js';
+import * as m0006 from './0006-appeals.js';
 
 /** Every migration, in order. One set for SQLite and PostgreSQL (see migration-helpers.ts). */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '0003-points': m0003,
   '0004-search-index-pending-list': m0004,
   '0005-cycles': m0005,
+  '0006-appeals': m0006,
 };

@@ -18,6 +18,8 @@ import {
 } from './periods.repository.js';
 import { checkSchemeDefinition } from './scheme-definition.js';
 import { remindMissingSummaries } from '../reviews/summary-reminders.js';
+import { createAppealsPendingError } from '../appeals/appeals.errors.js';
+import { listPendingAppealIds } from '../appeals/appeals.repository.js';
 
 type Deps = Pick<AppDeps, 'db' | 'now'>;
 
@@ -209,7 +211,7 @@ async function publicityWindowOf(db: Deps['db'], today: string, publicityDays: n
  * draft → open → reviewing → publicity → closed, one step at a time; closed is final (DESIGN §4).
  * Entering publicity evaluates the period and publishes result version 1 (person schemes; unit
  * schemes keep using points and rankings) and fixes the publicity window; closing waits for the
- * window's end. All in one transaction with its audit record.
+ * window's end and for every appeal to be decided or withdrawn. All in one transaction with its audit record.
  */
 export async function transitionAssessmentPeriod({ db, now }: Deps, actor: Actor, id: number, input: { to: PeriodState; reason?: string | undefined }) {
   authorize(actor, 'period.manage');
@@ -236,6 +238,11 @@ export async function transitionAssessmentPeriod({ db, now }: Deps, actor: Actor
     }
     // Compare-and-set first: a concurrent transition of the same period waits here, then fails.
     if (!(await updatePeriodState(trx, id, period.state, input.to, at, effects))) throw createPeriodTransitionInvalidError(period.state, input.to, next);
+    // Appeals take the period's row too: none can be submitted or decided between this check and the commit.
+    if (input.to === 'closed') {
+      const pending = await listPendingAppealIds(trx, id);
+      if (pending.length > 0) throw createAppealsPendingError(id, pending);
+    }
     if (input.to === 'publicity' && (await findScheme(trx, period.scheme_id))!.subject_kind === 'person') {
       const published = await publishResultVersion(trx, period, { reason: 'publicity', note: input.reason ?? null, createdBy: actor.accountId, now: at });
       await setPeriodResultVersion(trx, id, published.version);

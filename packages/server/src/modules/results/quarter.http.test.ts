@@ -16,8 +16,9 @@ import { createWorkLogOrg, type WorkLogOrg } from '../worklogs/worklogs.fixtures
 
 /**
  * A whole routine quarter through the HTTP API (issue 6), then a year built from four of them:
- * points proposed and approved, summaries submitted, leaders' ratings, reviewing → publicity →
- * closed, and the exported scenario re-evaluated by `baton evaluate`, number for number.
+ * points proposed and approved, summaries submitted, leaders' ratings, reviewing → publicity, an
+ * appeal accepted after a re-rating (version 2) → closed, and the exported scenario re-evaluated by
+ * `baton evaluate`, number for number.
  *
  *     崇川区 (category 综合部门, led by chief 区委书记) ─┬─ 川姜镇 (工业强镇, leader 陈镇长; 张三, 李四) ── 党政办 (赵六)
  *                                                     └─ 二甲镇 (工业强镇, leader2 周镇长; 王五)
@@ -209,6 +210,21 @@ describe.each(testDialects)('a routine quarter and a year, through the HTTP API,
     expect((await results('li', q1)).items.map((r) => [r.subject.name, r.grade])).toEqual([['李四', '较好']]);
     expect((await results('leader', q1)).items.map((r) => r.subject.name)).toEqual(['张三', '李四', '赵六', '陈镇长']);
     expect((await results('leader2', q1)).items.map((r) => r.subject.name)).toEqual(['王五', '周镇长']);
+
+    // An appeal (申诉/复核): 王五 contests his rating; his leader re-rates him during publicity; the
+    // organization department accepts and the period is published again as version 2.
+    const appeal = (await request('wang', 'POST', '/api/appeals', { periodId: q1, reason: '防汛演练中的带班工作未计入评分' })).json();
+    expect(appeal).toMatchObject({ status: 'pending', resultVersion: 1, result: { total: 83.84, grade: '较好', groupRank: 5 } });
+    await rate('leader2', q1, personId('wang'), { review: 92, tasks: 90, dynamic_task: 92 }, task);
+    const decided = (await request('admin', 'POST', `/api/appeals/${appeal.id}/decision`, { outcome: 'accepted', note: '经核实带班记录，评分予以调整' }, 200)).json();
+    expect(decided.appeal).toMatchObject({ status: 'accepted', decision: { resultVersion: 2 } });
+    const v2 = await results('auditor', q1);
+    expect(v2).toMatchObject({ live: false, version: 2 });
+    const wang2 = v2.items.find((r) => r.subject.name === '王五')!;
+    expect(wang2.total).toBeGreaterThan(83.84);
+    expect(decided.changes).toContainEqual({ personId: personId('wang'), name: '王五', before: { total: 83.84, grade: '较好', groupRank: 5 }, after: { total: wang2.total, grade: wang2.grade, groupRank: wang2.groupRank } });
+    // Version 1 stays as published.
+    expect((await results('auditor', q1, '?limit=200&version=1')).items.map(comparableRow)).toEqual(board.items.map(comparableRow));
 
     // Appeals are accepted until the window ends: the period cannot close before.
     at('2026-04-13T10:00:00.000Z');

@@ -70,6 +70,7 @@ export const ReviewRowSchema = Type.Object({
   ratings: Type.Record(Type.String(), RatingView, { description: "per indicator: the caller's own rating, else the latest by another leader" }),
   allRatings: Type.Array(RatingView),
   preview: Preview,
+  appealPending: Type.Boolean({ description: 'in publicity: his appeal is pending, so his leaders may re-rate him (复核)' }),
 });
 
 export const ReviewSheetSchema = Type.Object({

@@ -6,6 +6,7 @@ import type { Db } from '../../db/kysely.js';
 import type { PeriodState } from '../../db/schema.js';
 import { authorize, overseeScopeOf, type Actor } from '../../policies/policies.js';
 import { appendAuditRecords } from '../audit/audit.repository.js';
+import { listPeopleWithPendingAppeal } from '../appeals/appeals.repository.js';
 import { findUnit, listSubtreeUnitIds, resolveVisibleUnitIds } from '../org/org.repository.js';
 import { findPeriod, findScheme } from '../periods/periods.repository.js';
 import { presentPeriod } from '../periods/periods.usecases.js';
@@ -135,7 +136,11 @@ function presentRating(r: RatingRow, actor: Actor) {
  */
 async function buildRows(db: Db, actor: Actor, period: CyclePeriodRow, people: CycleParticipant[], evaluation: Evaluation, now: Date) {
   const ids = people.map((p) => p.personId);
-  const [summaries, ratings] = await Promise.all([listSummariesOfPeriod(db, period.id, ids), listRatingsOfPeople(db, period.id, LEADER_RATER_GROUP, ids)]);
+  const [summaries, ratings, underAppeal] = await Promise.all([
+    listSummariesOfPeriod(db, period.id, ids),
+    listRatingsOfPeople(db, period.id, LEADER_RATER_GROUP, ids),
+    period.state === 'publicity' ? listPeopleWithPendingAppeal(db, period.id, ids) : Promise.resolve(new Set<number>()),
+  ]);
   const summaryOf = new Map(summaries.map((s) => [s.person_id, s]));
   const ratingsOf = new Map<number, RatingRow[]>();
   for (const r of ratings) ratingsOf.set(r.person_id, [...(ratingsOf.get(r.person_id) ?? []), r]);
@@ -150,6 +155,8 @@ async function buildRows(db: Db, actor: Actor, period: CyclePeriodRow, people: C
       ratings: shown,
       allRatings: all,
       preview: previewOf(evaluation, p.personId),
+      /** In publicity: his appeal is pending, so his leaders may re-rate him (复核). */
+      appealPending: underAppeal.has(p.personId),
     };
   });
 }
@@ -252,9 +259,11 @@ export async function ratePerson({ db, now }: Deps, actor: Actor, periodId: numb
   const { centi, details } = checkRatings(scheme, input.ratings);
   details.push(...checkRatingTexts(input.ratings));
   if (details.length > 0) throw createFieldErrors(details);
-  assertPeriodState(period, RATING_STATES, 'leaders rate');
+  // 复核: during publicity the leaders re-rate a person whose appeal is pending, whatever the review deadline (docs/api-cycles.md "Appeals").
+  const underAppeal = period.state === 'publicity' && (await listPeopleWithPendingAppeal(db, period.id, [personId])).has(personId);
+  if (!underAppeal) assertPeriodState(period, RATING_STATES, 'leaders rate');
   const at = now();
-  if (period.review_due_on !== null && localDateOf(at) > period.review_due_on) throw createReviewWindowClosedError(period.review_due_on);
+  if (!underAppeal && period.review_due_on !== null && localDateOf(at) > period.review_due_on) throw createReviewWindowClosedError(period.review_due_on);
 
   const atIso = at.toISOString();
   const rater = { periodId: period.id, personId, raterGroup: LEADER_RATER_GROUP, raterAccountId: actor.accountId };
@@ -270,8 +279,11 @@ export async function ratePerson({ db, now }: Deps, actor: Actor, periodId: numb
       before: audited(before.map((b) => ({ indicator: b.indicator_id, centi: b.rating_centi, task: b.task, comment: b.comment }))),
       after: audited(ratings),
     }], atIso);
-    // The audit append serialises with period transitions: a period that left `reviewing` meanwhile refuses the ratings.
-    assertPeriodState(await loadCyclePeriod(trx, period.id), RATING_STATES, 'leaders rate');
+    // The audit append serialises with period transitions: a period that left `reviewing` meanwhile refuses the ratings,
+    // and so does a publicity whose appeal was decided meanwhile.
+    const current = await loadCyclePeriod(trx, period.id);
+    const stillUnderAppeal = underAppeal && current.state === 'publicity' && (await listPeopleWithPendingAppeal(trx, period.id, [personId])).has(personId);
+    if (!stillUnderAppeal) assertPeriodState(current, RATING_STATES, 'leaders rate');
   });
 
   const evaluation = await evaluateSheetPeriod(db, period, []);

@@ -1,0 +1,55 @@
+import { createReadStream } from 'node:fs';
+import type { AppDeps } from '../../app/deps.js';
+import { decodeCursor, ErrorResponse, IdParams, nextCursorOf, type App } from '../../app/http.js';
+import { authorize } from '../../policies/policies.js';
+import { requireActor } from '../auth/auth.plugin.js';
+import { AttachmentQuery, AttachmentSchema } from '../points/points.schemas.js';
+import { contentDisposition, readUploadedFile } from '../worklogs/attachment-upload.http.js';
+import { AppealListQuery, AppealListResponse, AppealSchema, DecideAppealBody, DecisionResponse, SubmitAppealBody } from './appeals.schemas.js';
+import {
+  APPEAL_ATTACHMENT_MAX_BYTES, attachToAppeal, decideAppeal, getAppeal, listAppeals, openAppealAttachment, submitAppeal, withdrawAppeal,
+} from './appeals.usecases.js';
+
+/** Appeals of published results (申诉/复核, issue 6; docs/api-cycles.md "Appeals"). */
+export async function registerAppealRoutes(app: App, deps: AppDeps): Promise<void> {
+  const tags = ['appeals'];
+
+  app.get('/api/appeals', { schema: { tags, querystring: AppealListQuery, response: { 200: AppealListResponse } } }, async (req) => {
+    const limit = req.query.limit ?? 50;
+    const items = await listAppeals(deps, requireActor(req), { periodId: req.query.period, status: req.query.status, beforeId: decodeCursor(req.query.cursor), limit });
+    return { items, nextCursor: nextCursorOf(items, limit) };
+  });
+
+  app.get('/api/appeals/:id', { schema: { tags, params: IdParams, response: { 200: AppealSchema } } }, async (req) =>
+    getAppeal(deps, requireActor(req), req.params.id));
+
+  app.post('/api/appeals', { schema: { tags, body: SubmitAppealBody, response: { 201: AppealSchema } } }, async (req, reply) =>
+    reply.status(201).send(await submitAppeal(deps, requireActor(req), req.body)));
+
+  app.post('/api/appeals/:id/withdraw', { schema: { tags, params: IdParams, response: { 200: AppealSchema } } }, async (req) =>
+    withdrawAppeal(deps, requireActor(req), req.params.id));
+
+  app.post('/api/appeals/:id/decision', { schema: { tags, params: IdParams, body: DecideAppealBody, response: { 200: DecisionResponse } } }, async (req) =>
+    decideAppeal(deps, requireActor(req), req.params.id, req.body));
+
+  app.post('/api/appeals/:id/attachments', {
+    schema: { tags, params: IdParams, consumes: ['multipart/form-data'], response: { 201: AttachmentSchema, 413: ErrorResponse, 415: ErrorResponse } },
+  }, async (req, reply) => {
+    const actor = requireActor(req);
+    authorize(actor, 'appeal.submit');
+    const upload = await readUploadedFile(req, APPEAL_ATTACHMENT_MAX_BYTES);
+    return reply.status(201).send(await attachToAppeal(deps, actor, req.params.id, upload));
+  });
+
+  app.get('/api/appeal-attachments/:id', { schema: { tags, params: IdParams, querystring: AttachmentQuery } }, async (req, reply) => {
+    const file = await openAppealAttachment(deps, requireActor(req), req.params.id);
+    reply
+      .type(file.mimeType)
+      .header('content-length', file.size)
+      .header('content-disposition', contentDisposition(req.query.download ? 'attachment' : 'inline', file.fileName))
+      .header('x-content-type-options', 'nosniff')
+      .header('cache-control', 'private, max-age=86400')
+      .header('etag', `"${file.sha256}"`);
+    return reply.send(createReadStream(file.path));
+  });
+}
