@@ -18,6 +18,7 @@ export type {
   Scenario,
   Scheme,
   SchemeKind,
+  SchemeQuotaCoupling,
   Section,
   Subject,
   TieDecision,

@@ -1,6 +1,9 @@
 import type { Scheme } from './scenario.types.js';
 
-/** A unit's excellence quota by the unit's own tier (考用结合), e.g. { byTier: { 一等: 0.25, 末等: 0.15 }, otherwise: 0.2 }. */
+/**
+ * A unit's excellence quota by the unit's own tier (考用结合), e.g. { byTier: { 一等: 0.25, 末等: 0.15 }, otherwise: 0.2 }.
+ * In a scheme (`scheme.quotaCoupling`, with `grade`) the engine applies it per unit group itself.
+ */
 export interface QuotaCoupling {
   byTier: Record<string, number>;
   otherwise: number;

@@ -48,6 +48,18 @@ export interface Grade {
   requires?: GradeRequirement;
 }
 
+/**
+ * 考用结合 (DESIGN §4 "Quota coupling"): with `grouping: 'unit'`, the quota of `grade` (the first
+ * grade when left out) in each unit's group is `byTier[tier]` of the unit's tier (scenario
+ * `unitTiers`), else `otherwise` — e.g. first tier 25 %, others 20 %, last tier 15 %. It replaces
+ * that grade's own `quota`.
+ */
+export interface SchemeQuotaCoupling {
+  grade?: string;
+  byTier: Record<string, number>;
+  otherwise: number;
+}
+
 export interface Scheme {
   name?: string;
   kind?: SchemeKind;
@@ -56,6 +68,7 @@ export interface Scheme {
   grouping?: Grouping;
   grades: Grade[];
   quotaRounding?: QuotaRounding;
+  quotaCoupling?: SchemeQuotaCoupling;
 }
 
 export interface Subject {
@@ -104,6 +117,8 @@ export interface Scenario {
   facts?: Fact[];
   history?: HistoryEntry[];
   decisions?: TieDecision[];
+  /** The tier of each unit (a subject's `unit`) for the scheme's `quotaCoupling`; a unit not named has none. */
+  unitTiers?: Record<string, string>;
 }
 
 export interface IndicatorResult {

@@ -415,14 +415,14 @@ function checkGrades(scheme: JsonObject, issues: IssueList): void {
 export function validateScenario(input: unknown): ValidationOutcome {
   const issues = new IssueList();
   if (!requireObject(input, 'scenario', issues)) return { ok: false, errors: issues.finish() };
-  reportUnknownFields(input, new Set(['scheme', 'subjects', 'facts', 'history', 'decisions']), '', issues);
+  reportUnknownFields(input, new Set(['scheme', 'subjects', 'facts', 'history', 'decisions', 'unitTiers']), '', issues);
 
   const scheme = input.scheme;
   const schemeFacts: SchemeFacts = { indicators: [], sectionIds: [] };
   let sectionsPath: string | undefined;
   let grouping: string | undefined;
   if (requireObject(scheme, 'scheme', issues)) {
-    reportUnknownFields(scheme, new Set(['name', 'kind', 'sections', 'indicators', 'grouping', 'grades', 'quotaRounding']), 'scheme', issues);
+    reportUnknownFields(scheme, new Set(['name', 'kind', 'sections', 'indicators', 'grouping', 'grades', 'quotaRounding', 'quotaCoupling']), 'scheme', issues);
     readString(scheme, 'name', 'scheme', issues);
     readEnum(scheme, 'kind', ['routine', 'annual', 'unit'], 'scheme', issues);
     grouping = readEnum(scheme, 'grouping', ['all', 'category', 'unit'], 'scheme', issues);
@@ -466,6 +466,7 @@ export function validateScenario(input: unknown): ValidationOutcome {
       if (definition !== undefined) schemeFacts.indicators.push({ definition, index, path });
     });
     checkGrades(scheme, issues);
+    checkQuotaCoupling(scheme, grouping, issues);
   }
 
   const subjectIndex = new Map<string, number>();
@@ -540,6 +541,36 @@ export function validateScenario(input: unknown): ValidationOutcome {
     });
   });
 
+  const unitTiers = input.unitTiers;
+  if (unitTiers !== undefined && requireObject(unitTiers, 'unitTiers', issues)) {
+    for (const [unit, tier] of Object.entries(unitTiers)) {
+      if (typeof tier !== 'string' || tier.length === 0) issues.add(`unitTiers.${unit}`, `must be a non-empty string, got ${describe(tier)}`);
+    }
+  }
+
   if (issues.count > 0) return { ok: false, errors: issues.finish() };
   return { ok: true, scenario: input as unknown as Scenario };
+}
+
+/** `scheme.quotaCoupling`: a grade with a quota line (not the last), quotas in (0, 1], groups by unit. */
+function checkQuotaCoupling(scheme: JsonObject, grouping: string | undefined, issues: IssueList): void {
+  const coupling = scheme.quotaCoupling;
+  if (coupling === undefined) return;
+  const path = 'scheme.quotaCoupling';
+  if (!requireObject(coupling, path, issues)) return;
+  reportUnknownFields(coupling, new Set(['grade', 'byTier', 'otherwise']), path, issues);
+  if (grouping !== 'unit') issues.add(path, 'couples quotas to the unit\'s tier: it needs grouping "unit"');
+  const grade = readString(coupling, 'grade', path, issues);
+  const grades = Array.isArray(scheme.grades) ? (scheme.grades as unknown[]).map((g) => (isObject(g) ? g.name : undefined)) : [];
+  if (grade !== undefined && grades.length > 0) {
+    const at = grades.indexOf(grade);
+    if (at === -1) issues.add(joinPath(path, 'grade'), `unknown grade ${describe(grade)}`);
+    else if (at === grades.length - 1) issues.add(joinPath(path, 'grade'), `${describe(grade)} is the last grade: it has no quota`);
+  } else if (grade === undefined && grades.length === 1) issues.add(path, 'the only grade has no quota to couple');
+  readNumber(coupling, 'otherwise', path, issues, { required: true, above: 0, max: 1 });
+  if (coupling.byTier === undefined) issues.add(joinPath(path, 'byTier'), 'is required');
+  else if (requireObject(coupling.byTier, joinPath(path, 'byTier'), issues)) {
+    const byTier = coupling.byTier;
+    for (const tier of Object.keys(byTier)) readNumber(byTier, tier, joinPath(path, 'byTier'), issues, { required: true, above: 0, max: 1 });
+  }
 }
