@@ -304,6 +304,8 @@ export interface PeriodTable {
   publicity_ends_on: ColumnType<string | null, string | null | undefined, string | null>;
   /** The published result version people see; null before publicity. */
   result_version: ColumnType<number | null, number | null | undefined, number | null>;
+  /** 考用结合: the unit-assessment period whose grades are the units' tiers (0007-quota-coupling.ts). */
+  tier_period_id: ColumnType<number | null, number | null | undefined, number | null>;
   created_by: number | null;
   created_at: string;
   updated_at: string;

@@ -5,6 +5,7 @@ import * as m0003 from './0003-points.js';
 import * as m0004 from './0004-search-index-pending-list.js';
 import * as m0005 from './0005-cycles.js';
 import * as m0006 from './0006-appeals.js';
+import * as m0007 from './0007-quota-coupling.js';
 
 /** Every migration, in order. One set for SQLite and PostgreSQL (see migration-helpers.ts). */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004-search-index-pending-list': m0004,
   '0005-cycles': m0005,
   '0006-appeals': m0006,
+  '0007-quota-coupling': m0007,
 };

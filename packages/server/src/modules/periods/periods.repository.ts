@@ -31,6 +31,8 @@ export interface PeriodRow {
   publicity_starts_on: string | null;
   publicity_ends_on: string | null;
   result_version: number | null;
+  tier_period_id: number | null;
+  tier_period_name: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -84,9 +86,11 @@ function selectPeriods(db: Db) {
     .selectFrom('periods as p')
     .innerJoin('schemes as s', 's.id', 'p.scheme_id')
     .leftJoin('units as u', 'u.id', 'p.scope_unit_id')
+    .leftJoin('periods as tp', 'tp.id', 'p.tier_period_id')
     .select([
       'p.id', 'p.name', 'p.kind', 'p.starts_on', 'p.ends_on', 'p.scheme_id', 's.name as scheme_name', 'p.scope_unit_id', 'u.name as scope_unit_name', 'p.state', 'p.publicity_days',
-      'p.summary_due_on', 'p.review_due_on', 'p.publicity_starts_on', 'p.publicity_ends_on', 'p.result_version', 'p.created_at', 'p.updated_at',
+      'p.summary_due_on', 'p.review_due_on', 'p.publicity_starts_on', 'p.publicity_ends_on', 'p.result_version', 'p.tier_period_id', 'tp.name as tier_period_name',
+      'p.created_at', 'p.updated_at',
     ]);
 }
 
@@ -111,14 +115,15 @@ export async function insertPeriod(
   db: Db,
   p: {
     name: string; kind: PeriodKind; startsOn: string; endsOn: string; schemeId: number; scopeUnitId: number | null; publicityDays: number;
-    summaryDueOn: string | null; reviewDueOn: string | null; createdBy: number; now: string;
+    summaryDueOn: string | null; reviewDueOn: string | null; tierPeriodId: number | null; createdBy: number; now: string;
   },
 ): Promise<number> {
   const row = await db
     .insertInto('periods')
     .values({
       name: p.name, kind: p.kind, starts_on: p.startsOn, ends_on: p.endsOn, scheme_id: p.schemeId, scope_unit_id: p.scopeUnitId, state: 'draft',
-      publicity_days: p.publicityDays, summary_due_on: p.summaryDueOn, review_due_on: p.reviewDueOn, created_by: p.createdBy, created_at: p.now, updated_at: p.now,
+      publicity_days: p.publicityDays, summary_due_on: p.summaryDueOn, review_due_on: p.reviewDueOn, tier_period_id: p.tierPeriodId,
+      created_by: p.createdBy, created_at: p.now, updated_at: p.now,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -151,6 +156,7 @@ export interface PeriodChanges {
   summaryDueOn?: string | null;
   reviewDueOn?: string | null;
   publicityDays?: number;
+  tierPeriodId?: number | null;
 }
 
 /** Edits a period's name, deadlines or publicity length, unless it has closed meanwhile (false then). */
@@ -163,6 +169,7 @@ export async function updatePeriodFields(db: Db, id: number, changes: PeriodChan
       ...(changes.summaryDueOn !== undefined ? { summary_due_on: changes.summaryDueOn } : {}),
       ...(changes.reviewDueOn !== undefined ? { review_due_on: changes.reviewDueOn } : {}),
       ...(changes.publicityDays !== undefined ? { publicity_days: changes.publicityDays } : {}),
+      ...(changes.tierPeriodId !== undefined ? { tier_period_id: changes.tierPeriodId } : {}),
     })
     .where('id', '=', id)
     .where('state', '!=', 'closed')

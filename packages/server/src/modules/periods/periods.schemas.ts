@@ -54,6 +54,8 @@ export const PeriodSchema = Type.Object({
   publicityEndsOn: Nullable(Type.String({ description: 'YYYY-MM-DD' })),
   /** The published result version; null before publicity. */
   resultVersion: Nullable(Type.Integer()),
+  /** 考用结合: the unit-assessment period whose grades are the units' tiers (scheme `quotaCoupling`). */
+  tierPeriod: Nullable(Type.Object({ id: Type.Integer(), name: Type.String() })),
   createdAt: Type.String(),
   updatedAt: Type.String(),
 });
@@ -70,6 +72,7 @@ export const CreatePeriodBody = StrictObject({
   /** Within or after the period (not before startsOn). */
   summaryDueOn: Type.Optional(Nullable(Type.String({ pattern: DATE_PATTERN }))),
   reviewDueOn: Type.Optional(Nullable(Type.String({ pattern: DATE_PATTERN }))),
+  tierPeriodId: Type.Optional(Nullable(Type.Integer({ minimum: 1, description: "a unit scheme's period: its grades are the units' tiers (考用结合)" }))),
 });
 
 export const UpdatePeriodBody = StrictObject({
@@ -78,6 +81,8 @@ export const UpdatePeriodBody = StrictObject({
   reviewDueOn: Type.Optional(Nullable(Type.String({ pattern: DATE_PATTERN }))),
   /** Only before publicity: the window is fixed when the period enters it. */
   publicityDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 60 })),
+  /** Only before publicity (the tiers are frozen into the published scenario). */
+  tierPeriodId: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
 });
 
 export const PeriodListQuery = StrictObject({

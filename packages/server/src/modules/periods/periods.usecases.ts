@@ -66,6 +66,7 @@ export function presentPeriod(row: PeriodRow) {
     publicityStartsOn: row.publicity_starts_on,
     publicityEndsOn: row.publicity_ends_on,
     resultVersion: row.result_version,
+    tierPeriod: row.tier_period_id === null ? null : { id: row.tier_period_id, name: row.tier_period_name ?? '' },
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -134,6 +135,17 @@ export interface PeriodInput {
   publicityDays?: number | undefined;
   summaryDueOn?: string | null | undefined;
   reviewDueOn?: string | null | undefined;
+  tierPeriodId?: number | null | undefined;
+}
+
+/** 考用结合: the tiers come from a period of a unit scheme (its grades), never from the period itself. */
+async function checkTierPeriod(db: Deps['db'], value: number | null | undefined, selfId: number | null) {
+  if (value === undefined || value === null) return;
+  const tierPeriod = value === selfId ? undefined : await findPeriod(db, value);
+  if (!tierPeriod) throw createPeriodInvalidError('/tierPeriodId', `unknown period ${value}`);
+  if ((await findScheme(db, tierPeriod.scheme_id))!.subject_kind !== 'unit') {
+    throw createPeriodInvalidError('/tierPeriodId', `period ${value} does not assess units: its grades are no unit tiers`);
+  }
 }
 
 /** A deadline (summary or review) is a date within or after the period: not before it starts (docs/api-cycles.md). */
@@ -151,13 +163,14 @@ export async function createAssessmentPeriod({ db, now }: Deps, actor: Actor, in
   checkDeadline('/summaryDueOn', input.summaryDueOn, input.startsOn);
   checkDeadline('/reviewDueOn', input.reviewDueOn, input.startsOn);
   if (!(await findScheme(db, input.schemeId))) throw createPeriodInvalidError('/schemeId', `unknown scheme ${input.schemeId}`);
+  await checkTierPeriod(db, input.tierPeriodId, null);
   const scopeUnitId = input.scopeUnitId ?? null;
   if (scopeUnitId !== null && !(await findUnit(db, scopeUnitId))) throw createPeriodInvalidError('/scopeUnitId', `unknown unit ${scopeUnitId}`);
   const at = now().toISOString();
   const id = await db.transaction().execute(async (trx) => {
     const newId = await insertPeriod(trx, {
       ...input, scopeUnitId, publicityDays: input.publicityDays ?? 5, summaryDueOn: input.summaryDueOn ?? null, reviewDueOn: input.reviewDueOn ?? null,
-      createdBy: actor.accountId, now: at,
+      tierPeriodId: input.tierPeriodId ?? null, createdBy: actor.accountId, now: at,
     });
     await appendAuditRecords(trx, [{ ...auditActor(actor), action: 'period.created', entity: 'period', entityId: newId, after: input }], at);
     return newId;
@@ -179,12 +192,17 @@ export async function updateAssessmentPeriod({ db, now }: Deps, actor: Actor, id
     if (input.publicityDays !== undefined && period.state === 'publicity') {
       throw createPeriodStateInvalidError(id, period.state, 'publicityDays can change only before publicity', '/publicityDays');
     }
+    if (input.tierPeriodId !== undefined && period.state === 'publicity') {
+      throw createPeriodStateInvalidError(id, period.state, 'the unit tiers can change only before publicity', '/tierPeriodId');
+    }
     checkDeadline('/summaryDueOn', input.summaryDueOn, period.starts_on);
     checkDeadline('/reviewDueOn', input.reviewDueOn, period.starts_on);
+    await checkTierPeriod(trx, input.tierPeriodId, id);
     const changes = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) as PeriodChanges;
     if (Object.keys(changes).length === 0) return;
     const before = {
       name: period.name, summaryDueOn: period.summary_due_on, reviewDueOn: period.review_due_on, publicityDays: period.publicity_days,
+      tierPeriodId: period.tier_period_id,
     };
     await appendAuditRecords(trx, [{
       ...auditActor(actor), action: 'period.updated', entity: 'period', entityId: id,

@@ -113,28 +113,8 @@ export class RankingHub {
     return loaded;
   }
 
-  private async load(period: PeriodRow): Promise<LoadedPeriod> {
-    const { db } = this.deps;
-    const scheme = (await findScheme(db, period.scheme_id))!;
-    const subjectKind = scheme.subject_kind;
-    // Rows up to `version` are summed now; later ones arrive through catch-up.
-    const version = await findMaxLedgerId(db);
-    const [subjects, units, categories, sums] = await Promise.all([
-      listSubjectsOfPeriod(db, { subjectKind, scopeUnitId: period.scope_unit_id, from: period.starts_on, to: period.ends_on }),
-      listUnitInfos(db),
-      listCategoryInfos(db),
-      sumLedgerBySubjectAndIndicator(db, { schemeId: scheme.id, subjectKind, from: period.starts_on, to: period.ends_on, maxId: version }),
-    ]);
-    const ranking = new PeriodRanking({
-      scheme: JSON.parse(scheme.definition_json) as Scheme,
-      subjectKind,
-      subjects: subjects.map((s) => ({ id: s.id, name: s.name, employeeNo: s.employee_no, unitId: s.unit_id })),
-      units: units.map((u) => ({ id: u.id, name: u.name, parentId: u.parent_id, categoryId: u.category_id })),
-      categories,
-      sums,
-      version,
-    });
-    return { period, scheme, ranking };
+  private load(period: PeriodRow): Promise<LoadedPeriod> {
+    return loadPeriodRanking(this.deps.db, period);
   }
 
   /**
@@ -274,4 +254,31 @@ export async function closeRankingHub(deps: Pick<AppDeps, 'db'>): Promise<void> 
   const hub = hubs.get(deps.db);
   hubs.delete(deps.db);
   await hub?.close();
+}
+
+/**
+ * A period's ranking as the ledger stands now (the hub keeps it current from there). Also read
+ * once by who needs a unit period's grades, such as the unit tiers of 考用结合.
+ */
+export async function loadPeriodRanking(db: Deps['db'], period: PeriodRow): Promise<LoadedPeriod> {
+  const scheme = (await findScheme(db, period.scheme_id))!;
+  const subjectKind = scheme.subject_kind;
+  // Rows up to `version` are summed now; later ones arrive through catch-up.
+  const version = await findMaxLedgerId(db);
+  const [subjects, units, categories, sums] = await Promise.all([
+    listSubjectsOfPeriod(db, { subjectKind, scopeUnitId: period.scope_unit_id, from: period.starts_on, to: period.ends_on }),
+    listUnitInfos(db),
+    listCategoryInfos(db),
+    sumLedgerBySubjectAndIndicator(db, { schemeId: scheme.id, subjectKind, from: period.starts_on, to: period.ends_on, maxId: version }),
+  ]);
+  const ranking = new PeriodRanking({
+    scheme: JSON.parse(scheme.definition_json) as Scheme,
+    subjectKind,
+    subjects: subjects.map((s) => ({ id: s.id, name: s.name, employeeNo: s.employee_no, unitId: s.unit_id })),
+    units: units.map((u) => ({ id: u.id, name: u.name, parentId: u.parent_id, categoryId: u.category_id })),
+    categories,
+    sums,
+    version,
+  });
+  return { period, scheme, ranking };
 }

@@ -1,7 +1,8 @@
 import type { Fact, HistoryEntry, Scenario, Scheme, Subject, TieDecision } from '@baton/engine';
 import type { Db } from '../../db/kysely.js';
 import { decisionsInForce, listTieDecisionsOfPeriod } from '../committee/tie-decisions.repository.js';
-import { findScheme, type PeriodRow } from '../periods/periods.repository.js';
+import { findPeriod, findScheme, type PeriodRow } from '../periods/periods.repository.js';
+import { loadPeriodRanking } from '../rankings/ranking-hub.js';
 import { UNCATEGORISED } from '../rankings/period-ranking.js';
 import { listCategoryInfos, listSubjectsOfPeriod, listUnitInfos } from '../rankings/rankings.repository.js';
 
@@ -78,7 +79,39 @@ export async function buildPeriodScenario(
   if (readsHistory(scheme)) scenario.history = await historyOf(db, period, participants);
   const decisions = await tieDecisionsOf(db, period.id, participants);
   if (decisions.length > 0) scenario.decisions = decisions;
+  if (scheme.quotaCoupling !== undefined) {
+    const unitTiers = await unitTiersOf(db, period.id, participants, new Map(units.map((u) => [u.id, u.parent_id])));
+    if (unitTiers !== undefined) scenario.unitTiers = unitTiers;
+  }
   return { scenario, participants };
+}
+
+/**
+ * 考用结合 (DESIGN §4 "Quota coupling"): each participant's unit's tier — the grade, in the period's
+ * tier period (a unit scheme's period, as its ranking stands), of the unit the unit assessment
+ * compares: the participant's unit or its ancestor just below the tier period's scope (below a root
+ * unit when it has none), e.g. the town of a town's section. A participant of the root unit itself
+ * has no tier. Undefined without a tier period: every unit then has the coupling's `otherwise`.
+ */
+async function unitTiersOf(db: Db, periodId: number, participants: Map<string, Participant>, parentOf: Map<number, number | null>): Promise<Record<string, string> | undefined> {
+  const tierPeriodId = (await db.selectFrom('periods').select('tier_period_id').where('id', '=', periodId).executeTakeFirst())?.tier_period_id ?? null;
+  const tierPeriod = tierPeriodId === null ? undefined : await findPeriod(db, tierPeriodId);
+  if (!tierPeriod) return undefined;
+  const { ranking } = await loadPeriodRanking(db, tierPeriod);
+  const tierOf = new Map<number, string>();
+  for (let index = 0; index < ranking.subjectCount; index += 1) tierOf.set(ranking.subjectAt(index).id, ranking.rowAt(index, 0).grade);
+  const isTop = (unitId: number) => {
+    const parent = parentOf.get(unitId) ?? null;
+    return tierPeriod.scope_unit_id === null ? parent !== null && (parentOf.get(parent) ?? null) === null : parent === tierPeriod.scope_unit_id;
+  };
+  const unitTiers: Record<string, string> = {};
+  for (const unitId of [...new Set([...participants.values()].map((p) => p.unitId))].sort((a, b) => a - b)) {
+    let at: number | null = unitId;
+    while (at !== null && !isTop(at)) at = parentOf.get(at) ?? null;
+    const tier = at === null ? undefined : tierOf.get(at);
+    if (tier !== undefined) unitTiers[unitKey(unitId)] = tier;
+  }
+  return unitTiers;
 }
 
 async function ledgerFacts(
