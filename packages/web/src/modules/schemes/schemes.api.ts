@@ -3,6 +3,7 @@ import { api } from '../../api/client';
 import type { Id } from '../../api/types';
 import { pointKeys, usePeriods, useSchemes, type Period, type PeriodState, type Scheme, type SubjectKind } from '../points/points.api';
 import type { Scheme as EngineScheme } from '@baton/engine';
+import type { PeriodPatch } from './schemes.model';
 
 /**
  * Schemes and periods (docs/api-points.md "Schemes and periods", docs/api-cycles.md "Period
@@ -64,6 +65,19 @@ export function useCreatePeriod() {
     mutationFn: (body: Record<string, unknown>) => api<PeriodRow>('/api/periods', { method: 'POST', body }),
     // a new period also changes the schemes' periodCount
     onSuccess: () => Promise.all([client.invalidateQueries({ queryKey: pointKeys.periods }), client.invalidateQueries({ queryKey: pointKeys.schemes })]),
+  });
+}
+
+/** PATCH /api/periods/:id: name, deadlines and (before publicity) publicity days; the body carries only what changed. */
+export function useUpdatePeriod() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, changes }: { id: Id; changes: PeriodPatch }) => api<PeriodRow>(`/api/periods/${enc(id)}`, { method: 'PATCH', body: changes }),
+    onSuccess: (period) => {
+      void client.invalidateQueries({ queryKey: pointKeys.periods });
+      // the cycle pages (summary, review, results) read the deadlines of the period they show
+      void client.invalidateQueries({ queryKey: ['cycles', 'period', String(period.id)] });
+    },
   });
 }
 

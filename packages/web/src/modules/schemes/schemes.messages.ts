@@ -202,6 +202,20 @@ export const schemesZhCN = {
     reason: '说明（可选）',
     transitioned: '已推进到“{{state}}”',
     created: '已创建周期“{{name}}”（草稿）',
+    edit: {
+      button: '编辑',
+      buttonHint: '修改名称、截止日期和公示天数',
+      title: '编辑考核周期',
+      saved: '已保存“{{name}}”',
+      noDeadline: '不设截止日期',
+      summaryHelp: '逾期仍可提交小结，但会标记为逾期',
+      reviewHelp: '过了这一天，领导不能再评鉴打分',
+      publicityHelp: '进入公示时从下一个工作日起按工作日计算公示期',
+      publicityFixed: '公示期已确定为 {{from}} 至 {{to}}，公示天数不能再修改',
+      publicityFixedNoWindow: '周期已进入公示，公示天数不能再修改',
+      beforeStart: '不能早于周期开始日期 {{date}}',
+      notDate: '不是有效的日期',
+    },
     form: {
       title: '新建考核周期',
       name: '周期名称',
@@ -244,6 +258,7 @@ export const schemesZhCN = {
     transitionInvalid: '不能推进到该状态：周期只能按顺序逐级推进（可能已被他人推进，请刷新）',
     publicityRunning: '公示期尚未结束，暂不能结束周期',
     periodClosed: '该周期已结束，不能再变更',
+    stateInvalid: '周期当前的状态不允许这项修改（可能已被他人推进，请刷新）',
   },
 };
 
@@ -452,6 +467,20 @@ export const schemesEnUS: Messages<typeof schemesZhCN> = {
     reason: 'Note (optional)',
     transitioned: 'Moved to "{{state}}"',
     created: 'Period "{{name}}" created (draft)',
+    edit: {
+      button: 'Edit',
+      buttonHint: 'Change the name, deadlines and publicity days',
+      title: 'Edit the period',
+      saved: '"{{name}}" saved',
+      noDeadline: 'No deadline',
+      summaryHelp: 'Summaries are still accepted afterwards, marked as late',
+      reviewHelp: 'After this day leaders can no longer rate',
+      publicityHelp: 'On entering publicity the window counts working days from the next working day',
+      publicityFixed: 'The publicity window is fixed ({{from}} to {{to}}); the days can no longer change',
+      publicityFixedNoWindow: 'The period is in publicity; the days can no longer change',
+      beforeStart: 'Not before the period starts ({{date}})',
+      notDate: 'Not a valid date',
+    },
     form: {
       title: 'New assessment period',
       name: 'Period name',
@@ -494,5 +523,6 @@ export const schemesEnUS: Messages<typeof schemesZhCN> = {
     transitionInvalid: 'Cannot move to that state: a period moves one stage at a time (someone may have moved it already; reload)',
     publicityRunning: 'The publicity window has not ended yet; the period cannot close',
     periodClosed: 'This period is closed and cannot change',
+    stateInvalid: 'The period is no longer in a state that allows this change (someone may have moved it on; reload)',
   },
 };

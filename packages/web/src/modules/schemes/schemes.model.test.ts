@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Scheme } from '../points/points.api';
 import {
+  canEditPeriod,
   checkDefinitionWithEngine,
+  editablePeriodFields,
+  isDeadlineBeforeStart,
+  knownPeriodDetail,
+  periodEditValuesOf,
+  periodPatchOf,
   checkSchemeForm,
   definitionFromForm,
   emptyIndicator,
@@ -326,5 +332,66 @@ describe('periods', () => {
     const base = { name: ' 2026年第1季度 ', kind: 'quarter', startsOn: '2026-01-01', endsOn: '2026-03-31', schemeId: 1 };
     expect(periodInputOf({ ...base, scopeUnitId: null, summaryDueOn: null, reviewDueOn: '', publicityDays: 5 })).toEqual({ ...base, name: '2026年第1季度', publicityDays: 5 });
     expect(periodInputOf({ ...base, scopeUnitId: '17', summaryDueOn: '2026-04-05' })).toEqual({ ...base, name: '2026年第1季度', scopeUnitId: 17, summaryDueOn: '2026-04-05' });
+  });
+
+  describe('editing a period', () => {
+    const period = { state: 'open' as const, name: '2026年第2季度', startsOn: '2026-04-01', summaryDueOn: '2026-07-03', reviewDueOn: null, publicityDays: 5 };
+    const values = periodEditValuesOf(period);
+
+    it.each([
+      ['draft', ['name', 'summaryDueOn', 'reviewDueOn', 'publicityDays']],
+      ['open', ['name', 'summaryDueOn', 'reviewDueOn', 'publicityDays']],
+      ['reviewing', ['name', 'summaryDueOn', 'reviewDueOn', 'publicityDays']],
+      ['publicity', ['name', 'summaryDueOn', 'reviewDueOn']],
+      ['closed', []],
+    ] as const)('lets the admin change in state %s: %j', (state, fields) => {
+      expect(editablePeriodFields(state)).toEqual(fields);
+    });
+
+    it('offers editing to the admin only, and never on a closed period', () => {
+      expect(canEditPeriod('publicity', { 'period.manage': true })).toBe(true);
+      expect(canEditPeriod('closed', { 'period.manage': true })).toBe(false);
+      expect(canEditPeriod('open', { 'results.export': true })).toBe(false);
+    });
+
+    it('starts from the period as it is', () => {
+      expect(values).toEqual({ name: '2026年第2季度', summaryDueOn: '2026-07-03', reviewDueOn: null, publicityDays: 5 });
+      expect(periodEditValuesOf({ name: 'x', publicityDays: 0 })).toEqual({ name: 'x', summaryDueOn: null, reviewDueOn: null, publicityDays: 0 });
+    });
+
+    it('sends nothing when nothing changed', () => {
+      expect(periodPatchOf(period, values)).toEqual({});
+      // a name differing only in surrounding blanks is the same name
+      expect(periodPatchOf(period, { ...values, name: ' 2026年第2季度 ' })).toEqual({});
+    });
+
+    it('sends only the changed fields, a cleared deadline as null', () => {
+      expect(periodPatchOf(period, { ...values, reviewDueOn: '2026-07-08' })).toEqual({ reviewDueOn: '2026-07-08' });
+      expect(periodPatchOf(period, { ...values, summaryDueOn: null, publicityDays: 7, name: ' Q2 ' })).toEqual({ name: 'Q2', summaryDueOn: null, publicityDays: 7 });
+      expect(periodPatchOf(period, { ...values, summaryDueOn: '' as unknown as null })).toEqual({ summaryDueOn: null });
+    });
+
+    it('leaves a blank name or blank days alone rather than sending what the server refuses', () => {
+      expect(periodPatchOf(period, { ...values, name: '   ', publicityDays: null })).toEqual({});
+    });
+
+    it('never sends the publicity days once the window is fixed, nor anything for a closed period', () => {
+      expect(periodPatchOf({ ...period, state: 'publicity' }, { ...values, publicityDays: 9, reviewDueOn: '2026-07-10' })).toEqual({ reviewDueOn: '2026-07-10' });
+      expect(periodPatchOf({ ...period, state: 'closed' }, { ...values, name: '改名', publicityDays: 9 })).toEqual({});
+    });
+
+    it('refuses a deadline before the period starts, as the server does', () => {
+      expect(isDeadlineBeforeStart('2026-03-31', '2026-04-01')).toBe(true);
+      expect(isDeadlineBeforeStart('2026-04-01', '2026-04-01')).toBe(false);
+      expect(isDeadlineBeforeStart('2026-08-01', '2026-04-01')).toBe(false);
+      expect(isDeadlineBeforeStart(null, '2026-04-01')).toBe(false);
+    });
+
+    it('reads the server field messages of a period as message keys, leaving others as they come', () => {
+      expect(knownPeriodDetail('must not be before the period starts (2026-10-01)')).toEqual({ key: 'beforeStart', date: '2026-10-01' });
+      expect(knownPeriodDetail('is not a date')).toEqual({ key: 'notDate' });
+      expect(knownPeriodDetail('publicityDays can change only before publicity')).toEqual({ key: 'publicityFixed' });
+      expect(knownPeriodDetail('must NOT have fewer than 1 characters')).toBeNull();
+    });
   });
 });

@@ -709,3 +709,86 @@ export function periodInputOf(values: {
   if (values.reviewDueOn) body.reviewDueOn = values.reviewDueOn;
   return body;
 }
+
+// ——— editing a period (PATCH /api/periods/:id) ———
+
+export type PeriodEditField = 'name' | 'summaryDueOn' | 'reviewDueOn' | 'publicityDays';
+export const PERIOD_EDIT_FIELDS: readonly PeriodEditField[] = ['name', 'summaryDueOn', 'reviewDueOn', 'publicityDays'];
+
+/**
+ * What an admin may still change of a period (docs/api-cycles.md "Period additions"): nothing once
+ * closed (409 period.closed); the publicity days only before publicity — the window is fixed when the
+ * period enters it — while the name and the deadlines stay editable until the period closes.
+ */
+export function editablePeriodFields(state: PeriodState): PeriodEditField[] {
+  if (state === 'closed') return [];
+  if (state === 'publicity') return ['name', 'summaryDueOn', 'reviewDueOn'];
+  return [...PERIOD_EDIT_FIELDS];
+}
+
+/** Whether to offer "edit" on a period: the admin's ability, on a period that can still change. */
+export function canEditPeriod(state: PeriodState, abilities: Partial<Record<string, boolean>>): boolean {
+  return abilities['period.manage'] === true && editablePeriodFields(state).length > 0;
+}
+
+export interface PeriodEditValues {
+  name: string;
+  /** `YYYY-MM-DD`, or null for no deadline. */
+  summaryDueOn: string | null;
+  reviewDueOn: string | null;
+  publicityDays: number | null;
+}
+
+/** The form's starting values: the period as it is. */
+export function periodEditValuesOf(period: { name: string; summaryDueOn?: string | null; reviewDueOn?: string | null; publicityDays: number }): PeriodEditValues {
+  return { name: period.name, summaryDueOn: period.summaryDueOn ?? null, reviewDueOn: period.reviewDueOn ?? null, publicityDays: period.publicityDays };
+}
+
+/** The fields PATCH /api/periods/:id accepts; a deadline of null removes it. */
+export interface PeriodPatch {
+  name?: string;
+  summaryDueOn?: string | null;
+  reviewDueOn?: string | null;
+  publicityDays?: number;
+}
+
+/**
+ * The body of PATCH /api/periods/:id: only the fields the state allows and the admin changed, so
+ * the audit record names what really changed and a publicity period never gets `publicityDays`
+ * (409). A cleared deadline is sent as null (no deadline); a blank name or days are left alone.
+ */
+export function periodPatchOf(
+  period: { state: PeriodState; name: string; summaryDueOn?: string | null; reviewDueOn?: string | null; publicityDays: number },
+  values: PeriodEditValues,
+): PeriodPatch {
+  const editable = new Set(editablePeriodFields(period.state));
+  const before = periodEditValuesOf(period);
+  const body: PeriodPatch = {};
+  const name = values.name.trim();
+  if (editable.has('name') && name !== '' && name !== before.name) body.name = name;
+  for (const field of ['summaryDueOn', 'reviewDueOn'] as const) {
+    const value = values[field] || null;
+    if (editable.has(field) && value !== before[field]) body[field] = value;
+  }
+  if (editable.has('publicityDays') && values.publicityDays !== null && values.publicityDays !== before.publicityDays) body.publicityDays = values.publicityDays;
+  return body;
+}
+
+/** A deadline must fall within or after the period (not before it starts), as the server checks it. */
+export function isDeadlineBeforeStart(dueOn: string | null | undefined, startsOn: string): boolean {
+  return !!dueOn && dueOn < startsOn;
+}
+
+export type PeriodDetailMessage = { key: 'beforeStart'; date: string } | { key: 'notDate' } | { key: 'publicityFixed' };
+
+/**
+ * The server's field messages of a period (periods.usecases.ts checkDeadline, the publicity rule) as
+ * message keys, so a Chinese screen does not show English sentences; others stay as they come (null).
+ */
+export function knownPeriodDetail(message: string): PeriodDetailMessage | null {
+  const before = /^must not be before the period starts \((\d{4}-\d{2}-\d{2})\)$/.exec(message);
+  if (before) return { key: 'beforeStart', date: before[1]! };
+  if (message === 'is not a date') return { key: 'notDate' };
+  if (message.startsWith('publicityDays can change only before publicity')) return { key: 'publicityFixed' };
+  return null;
+}

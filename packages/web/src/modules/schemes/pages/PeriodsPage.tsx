@@ -1,7 +1,7 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { Alert, Button, Card, Empty, Flex, Select, Skeleton, Table, Tooltip, Typography } from 'antd';
-import { ArrowRightOutlined, EditOutlined, EyeOutlined, FileTextOutlined, PlusOutlined, TrophyOutlined } from '@ant-design/icons';
+import { ArrowRightOutlined, EditOutlined, EyeOutlined, FileTextOutlined, FormOutlined, PlusOutlined, TrophyOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../api/types';
 import { useUnit, useUnits } from '../../org/org.api';
@@ -11,10 +11,11 @@ import { errorText } from '../../../shared/errors';
 import { formatDate } from '../../../shared/format';
 import { useIsMobile } from '../../../shared/hooks/useIsMobile';
 import { CreatePeriodDrawer } from '../components/CreatePeriodDrawer';
+import { EditPeriodModal } from '../components/EditPeriodModal';
 import { PeriodStateFlow, PeriodStateTag } from '../components/PeriodStateTag';
 import { TransitionModal } from '../components/TransitionModal';
 import { usePeriodRows, useSchemes, type PeriodRow, type PeriodState, type Scheme } from '../schemes.api';
-import { nextPeriodState, PERIOD_FLOW, periodLinksFor, periodRolesOf, unitRefsOfPath, type PeriodLinkKind } from '../schemes.model';
+import { canEditPeriod, nextPeriodState, PERIOD_FLOW, periodLinksFor, periodRolesOf, unitRefsOfPath, type PeriodLinkKind } from '../schemes.model';
 
 const LINK_ICONS: Record<PeriodLinkKind, ReactNode> = {
   summary: <EditOutlined />,
@@ -105,6 +106,7 @@ export default function PeriodsPage() {
   const schemes = useSchemes(readsSchemes);
   const [creating, setCreating] = useState(false);
   const [advancing, setAdvancing] = useState<PeriodRow | null>(null);
+  const [editing, setEditing] = useState<PeriodRow | null>(null);
   const [stateFilter, setStateFilter] = useState<PeriodState | null>(null);
 
   const rows = useMemo(() => (periods.data ?? []).filter((p) => stateFilter === null || p.state === stateFilter), [periods.data, stateFilter]);
@@ -116,6 +118,28 @@ export default function PeriodsPage() {
       <Button size="small" type="primary" ghost icon={<ArrowRightOutlined />} onClick={() => setAdvancing(period)} block={block} data-testid={`period-advance-${period.id}`}>
         {t('schemes.period.advanceTo', { state: t(`schemes.state.${next}`) })}
       </Button>
+    );
+  };
+
+  const editButton = (period: PeriodRow, block = false) =>
+    canEditPeriod(period.state, me.abilities) ? (
+      <Tooltip title={block ? undefined : t('schemes.period.edit.buttonHint')}>
+        <Button size="small" icon={<FormOutlined />} onClick={() => setEditing(period)} block={block} data-testid={`period-edit-${period.id}`}>
+          {t('schemes.period.edit.button')}
+        </Button>
+      </Tooltip>
+    ) : null;
+
+  /** The admin's buttons of a period: move it on, edit it (none once closed). */
+  const manageButtons = (period: PeriodRow, block = false) => {
+    const advance = advanceButton(period, block);
+    const edit = editButton(period, block);
+    if (!advance && !edit) return null;
+    return (
+      <Flex gap={6} wrap={false} style={block ? { width: '100%' } : undefined}>
+        {advance ? <div style={block ? { flex: '1 1 0', minWidth: 0 } : undefined}>{advance}</div> : null}
+        {edit ? <div style={block ? { flex: advance ? '0 0 auto' : '1 1 0', minWidth: 0 } : undefined}>{edit}</div> : null}
+      </Flex>
     );
   };
 
@@ -155,7 +179,7 @@ export default function PeriodsPage() {
               </Typography.Text>
               {period.summaryDueOn || period.reviewDueOn || period.publicityEndsOn ? <Deadlines period={period} /> : null}
               <PeriodLinks period={period} me={me} units={unitList} block />
-              {advanceButton(period, true)}
+              {manageButtons(period, true)}
             </Flex>
           </Card>
         ))}
@@ -212,7 +236,7 @@ export default function PeriodsPage() {
               render: (_, p) => (
                 <Flex vertical gap={6} align="flex-start">
                   <PeriodLinks period={p} me={me} units={unitList} />
-                  {advanceButton(p)}
+                  {manageButtons(p)}
                 </Flex>
               ),
             },
@@ -241,6 +265,7 @@ export default function PeriodsPage() {
       </Flex>
       {manages ? <CreatePeriodDrawer open={creating} onClose={() => setCreating(false)} /> : null}
       <TransitionModal period={advancing} onClose={() => setAdvancing(null)} />
+      {manages ? <EditPeriodModal period={editing} onClose={() => setEditing(null)} /> : null}
     </>
   );
 }

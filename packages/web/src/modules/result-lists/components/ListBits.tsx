@@ -1,0 +1,65 @@
+import type { ReactNode } from 'react';
+import { Link } from 'react-router-dom';
+import { Alert, Button, Flex, Result, Select, Typography } from 'antd';
+import { FileDoneOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../../api/client';
+import type { Id } from '../../../api/types';
+import { errorText } from '../../../shared/errors';
+import { reportCardPath } from '../result-lists.model';
+import type { ListPerson } from '../result-lists.api';
+import { useResultListsT } from './useResultListsT';
+
+/** A labelled control of the filter bar; on a phone the controls share the width. */
+export function Control({ label, children, wide }: { label: ReactNode; children: ReactNode; wide?: boolean }) {
+  return (
+    <Flex vertical gap={2} className={wide ? 'rl-control rl-control-wide' : 'rl-control'}>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {label}
+      </Typography.Text>
+      {children}
+    </Flex>
+  );
+}
+
+/** "连续 N 期 / 年": a small select of counts (no keyboard on a phone). */
+export function CountSelect({ value, options, label, onChange, testId }: { value: number; options: number[]; label: (n: number) => string; onChange: (n: number) => void; testId: string }) {
+  return (
+    <Select<number> value={value} onChange={onChange} options={options.map((n) => ({ value: n, label: label(n) }))} style={{ width: '100%' }} data-testid={testId} />
+  );
+}
+
+/** The person's name opening his report card (on the period named), with his employee number. */
+export function PersonLink({ person, periodId, strong = true }: { person: ListPerson; periodId?: Id | null; strong?: boolean }) {
+  return (
+    <span className="rl-person">
+      <Link to={reportCardPath(person.id, periodId)} data-testid="result-list-person">
+        {strong ? <strong>{person.name}</strong> : person.name}
+      </Link>
+      <Typography.Text type="secondary" className="mono" style={{ marginInlineStart: 6 }}>
+        {person.employeeNo}
+      </Typography.Text>
+    </span>
+  );
+}
+
+export function CardButton({ personId, periodId, block }: { personId: Id; periodId?: Id | null; block?: boolean }) {
+  const t = useResultListsT();
+  return (
+    <Link to={reportCardPath(personId, periodId)} style={block ? { display: 'block' } : undefined}>
+      <Button size="small" icon={<FileDoneOutlined />} block={block} data-testid="result-list-card">
+        {t('openCard')}
+      </Button>
+    </Link>
+  );
+}
+
+/** A list that failed: 403 in words (members, or a role taken away meanwhile), anything else as the error it is. */
+export function ListError({ error }: { error: unknown }) {
+  const { t: tt } = useTranslation();
+  const t = useResultListsT();
+  if (isApiError(error) && error.status === 403) {
+    return <Result status="403" title={t('forbidden')} subTitle={t('forbiddenText')} data-testid="result-list-forbidden" />;
+  }
+  return <Alert type="error" showIcon title={t('loadError')} description={errorText(tt, error)} data-testid="result-list-error" />;
+}

@@ -1,0 +1,169 @@
+import { useMemo } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
+import { Card, Empty, Flex, Select, Skeleton, Table, Typography } from 'antd';
+import { useIsMobile } from '../../../shared/hooks/useIsMobile';
+import { useSearchParamsUpdate } from '../../../shared/hooks/useSearchParamsUpdate';
+import { GradeTag } from '../../cycles/components/CycleBits';
+import { useSchemes } from '../../points/points.api';
+import { formatScore } from '../../points/points.model';
+import { usePromotionList, type PromotionItem, type PromotionResult } from '../result-lists.api';
+import {
+  annualGrades,
+  countOptions,
+  DEFAULT_PROMOTION_GRADE,
+  DEFAULT_PROMOTION_YEARS,
+  MAX_PROMOTION_YEARS,
+  paramUnlessDefault,
+  promotionGradeOptions,
+  readPromotionQuery,
+  reportCardPath,
+  yearRangeText,
+} from '../result-lists.model';
+import { CardButton, Control, CountSelect, ListError, PersonLink } from './ListBits';
+import { useResultListsT } from './useResultListsT';
+
+/** One year of the run: the annual period (opening his card on it), total and grade. */
+function YearResult({ personId, result, grades, showYear }: { personId: PromotionItem['person']['id']; result: PromotionResult; grades: readonly string[]; showYear?: boolean }) {
+  const t = useResultListsT();
+  return (
+    <Flex gap={6} align="center" wrap className="rl-line" data-testid="promotion-year">
+      {showYear ? <Typography.Text className="rl-year">{t('promotion.year', { year: result.year })}</Typography.Text> : null}
+      <Typography.Text strong className="rl-score">
+        {formatScore(result.total)}
+      </Typography.Text>
+      <GradeTag grade={result.grade} grades={grades} />
+      <Link to={reportCardPath(personId, result.period.id)} className="rl-period-name" style={{ fontSize: 12 }}>
+        {result.period.name}
+      </Link>
+    </Flex>
+  );
+}
+
+/**
+ * 推荐名单 / 晋升: people whose annual results carry a grade (default 优秀) in each of the last N years
+ * (GET /api/result-lists/promotion), best latest total first.
+ */
+export function PromotionListTab() {
+  const t = useResultListsT();
+  const isMobile = useIsMobile();
+  const [params] = useSearchParams();
+  const update = useSearchParamsUpdate();
+  const query = useMemo(() => readPromotionQuery(params), [params]);
+  const schemes = useSchemes();
+  const list = usePromotionList(query);
+  const gradeOptions = useMemo(() => promotionGradeOptions(schemes.data ?? [], query.grade), [schemes.data, query.grade]);
+  const grades = useMemo(() => annualGrades(schemes.data ?? []), [schemes.data]);
+  const data = list.data;
+  const years = data?.years ?? [];
+  const latestPeriodId = (item: PromotionItem) => item.results[item.results.length - 1]?.period.id;
+
+  const controls = (
+    <Flex gap={12} wrap className="rl-controls" data-testid="promotion-controls">
+      <Control label={t('promotion.grade')}>
+        <Select<string>
+          value={query.grade}
+          onChange={(v) => update({ grade: paramUnlessDefault(v, DEFAULT_PROMOTION_GRADE) })}
+          options={gradeOptions.map((g) => ({ value: g, label: g }))}
+          loading={schemes.isLoading}
+          style={{ width: '100%' }}
+          data-testid="promotion-grade"
+        />
+      </Control>
+      <Control label={t('promotion.years')}>
+        <CountSelect
+          value={query.years}
+          options={countOptions(MAX_PROMOTION_YEARS)}
+          label={(k) => (k === 1 ? t('promotion.yearsOne') : t('promotion.yearsOption', { n: k }))}
+          onChange={(k) => update({ years: paramUnlessDefault(k, DEFAULT_PROMOTION_YEARS) })}
+          testId="promotion-years"
+        />
+      </Control>
+    </Flex>
+  );
+
+  let body;
+  if (list.isError) body = <ListError error={list.error} />;
+  else if (!data) body = <Skeleton active paragraph={{ rows: 6 }} />;
+  else if (data.years.length === 0) {
+    body = (
+      <Card size="small">
+        <Empty description={<Flex vertical gap={4}><span>{t('promotion.noAnnual')}</span><Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('promotion.noAnnualHint')}</Typography.Text></Flex>} data-testid="promotion-no-annual" />
+      </Card>
+    );
+  } else if (data.items.length === 0) {
+    body = (
+      <Card size="small">
+        <Empty
+          description={<Flex vertical gap={4}><span>{t('promotion.empty', { n: data.years.length, grade: data.grade })}</span><Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('promotion.emptyHint')}</Typography.Text></Flex>}
+          data-testid="promotion-empty"
+        />
+      </Card>
+    );
+  } else if (isMobile) {
+    body = (
+      <div className="mobile-card-list" data-testid="promotion-list">
+        {data.items.map((item) => (
+          <Card key={String(item.person.id)} size="small" className="mobile-card" data-testid="promotion-row">
+            <Flex vertical gap={6}>
+              <Flex justify="space-between" align="flex-start" gap={8}>
+                <div style={{ minWidth: 0 }}>
+                  <PersonLink person={item.person} periodId={latestPeriodId(item)} />
+                  <div className="entry-sub">{item.unit.name}</div>
+                </div>
+                <CardButton personId={item.person.id} periodId={latestPeriodId(item)} />
+              </Flex>
+              <Flex vertical gap={4} className="rl-streak">
+                {item.results.map((r) => (
+                  <YearResult key={r.year} personId={item.person.id} result={r} grades={grades} showYear />
+                ))}
+              </Flex>
+            </Flex>
+          </Card>
+        ))}
+      </div>
+    );
+  } else {
+    body = (
+      <Card size="small">
+        <Table<PromotionItem>
+          size="small"
+          rowKey={(r) => String(r.person.id)}
+          dataSource={data.items}
+          pagination={data.items.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
+          loading={list.isFetching}
+          scroll={{ x: 'max-content' }}
+          data-testid="promotion-table"
+          columns={[
+            { key: 'name', title: t('name'), render: (_: unknown, r) => <PersonLink person={r.person} periodId={latestPeriodId(r)} /> },
+            { key: 'unit', title: t('unit'), render: (_: unknown, r) => r.unit.name },
+            ...years.map((year) => ({
+              key: `year-${year}`,
+              title: t('promotion.year', { year }),
+              render: (_: unknown, r: PromotionItem) => {
+                const result = r.results.find((x) => x.year === year);
+                return result ? <YearResult personId={r.person.id} result={result} grades={grades} /> : '—';
+              },
+            })),
+          ]}
+        />
+      </Card>
+    );
+  }
+
+  return (
+    <Flex vertical gap={12}>
+      {controls}
+      {years.length > 0 ? (
+        <Typography.Paragraph type="secondary" style={{ margin: 0, fontSize: 13 }} data-testid="promotion-rule">
+          {t('promotion.rule', { range: yearRangeText(years), years: years.length, grade: data?.grade ?? query.grade })}
+        </Typography.Paragraph>
+      ) : null}
+      {data && data.items.length > 0 ? (
+        <Typography.Text strong data-testid="promotion-count">
+          {t('count', { count: data.items.length })}
+        </Typography.Text>
+      ) : null}
+      {body}
+    </Flex>
+  );
+}

@@ -1,0 +1,103 @@
+/** Messages of the 考用结合 lists page (zh-CN first; en-US must have the same keys). Locale section: `resultLists`. */
+export const resultListsZhCN = {
+  title: '考用结合',
+  subtitle: '把考核结果用起来：连续末位的约谈提醒，连续优秀的推荐名单',
+  tabs: {
+    warning: '约谈提醒',
+    promotion: '推荐名单 / 晋升',
+  },
+  leaderScope: '仅列出最近一期成绩属于您所辖单位的人员。',
+  loadError: '名单加载失败',
+  forbidden: '无权查看',
+  forbiddenText: '考用结合名单只对管理员、审计员和各级负责人开放。',
+  count: '共 {{count}} 人',
+  openCard: '成绩单',
+  name: '姓名',
+  unit: '单位',
+  schemeOption: '{{name}}（{{code}}）',
+  warning: {
+    rule: '同一考核方案最近 {{n}} 个已结束并已公示的周期中，每期都排在所在分组末位（并列末位也算）的人员，可作为约谈提醒的依据。',
+    scheme: '考核方案',
+    allRoutine: '全部平时考核方案',
+    group: '排名分组',
+    allGroups: '全部分组',
+    periods: '连续期数',
+    periodsOption: '连续 {{n}} 期',
+    periodsOne: '仅最近 1 期',
+    empty: '没有连续 {{n}} 期排名末位的人员',
+    emptyHint: '只统计已结束并已公示的周期；已结束周期不足 {{n}} 个的考核方案不参与统计。',
+    schemeGroup: '考核方案 / 分组',
+    streak: '各期成绩（由远及近）',
+    rank: '组内第 {{rank}} 名 / 共 {{size}} 人',
+    rankShort: '组内第 {{rank}}/{{size}} 名',
+    bySchemes: '{{name}} {{count}} 人',
+  },
+  promotion: {
+    rule: '{{range}} 连续 {{years}} 个年度的年度考核等次均为“{{grade}}”的人员（年度考核按其结束日期所在年份计；某一年没有结果或等次不同即不连续）。',
+    grade: '等次',
+    years: '连续年数',
+    yearsOption: '连续 {{n}} 年',
+    yearsOne: '仅最近 1 年',
+    empty: '没有连续 {{n}} 年为“{{grade}}”的人员',
+    emptyHint: '只统计已结束并已公示的年度考核结果。',
+    noAnnual: '还没有已结束的年度考核',
+    noAnnualHint: '年度考核周期结束后，这里才会列出连续获得该等次的人员。',
+    year: '{{year}} 年',
+    results: '各年度结果',
+  },
+};
+
+type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> };
+
+export const resultListsEnUS: Messages<typeof resultListsZhCN> = {
+  title: 'Using the results',
+  subtitle: 'Put the results to use: talks for those last again and again, recommendations for those excellent year after year',
+  tabs: {
+    warning: 'Warning talks',
+    promotion: 'Recommendations',
+  },
+  leaderScope: 'Only people whose latest result on the list belongs to the units you lead are shown.',
+  loadError: 'The list could not be loaded',
+  forbidden: 'Not allowed',
+  forbiddenText: 'These lists are open to administrators, auditors and leaders.',
+  count: '{{count}} people',
+  openCard: 'Report card',
+  name: 'Name',
+  unit: 'Unit',
+  schemeOption: '{{name}} ({{code}})',
+  warning: {
+    rule: 'People last in their ranking group (ties for last count) in each of the last {{n}} closed, published periods of the same scheme — a reason for a warning talk.',
+    scheme: 'Scheme',
+    allRoutine: 'All routine schemes',
+    group: 'Ranking group',
+    allGroups: 'All groups',
+    periods: 'Periods in a row',
+    periodsOption: '{{n}} in a row',
+    periodsOne: 'Latest period only',
+    empty: 'Nobody was last {{n}} periods in a row',
+    emptyHint: 'Only closed, published periods count; a scheme with fewer than {{n}} closed periods is left out.',
+    schemeGroup: 'Scheme / group',
+    streak: 'Results, oldest first',
+    rank: 'Rank {{rank}} of {{size}} in the group',
+    rankShort: '{{rank}}/{{size}}',
+    bySchemes: '{{name}}: {{count}}',
+  },
+  promotion: {
+    rule: 'People whose annual result was "{{grade}}" in each of the {{years}} years {{range}} (an annual period counts for the year it ends in; a year without a result or with another grade breaks the run).',
+    grade: 'Grade',
+    years: 'Years in a row',
+    yearsOption: '{{n}} years in a row',
+    yearsOne: 'Latest year only',
+    empty: 'Nobody was "{{grade}}" {{n}} years in a row',
+    emptyHint: 'Only closed, published annual results count.',
+    noAnnual: 'No annual assessment has closed yet',
+    noAnnualHint: 'Once an annual period closes, the people with the grade year after year are listed here.',
+    year: '{{year}}',
+    results: 'Results by year',
+  },
+};
+
+type Paths<T> = { [K in keyof T & string]: T[K] extends string ? K : `${K}.${Paths<T[K]>}` }[keyof T & string];
+
+/** A message key of this module, without the `resultLists.` section. */
+export type ResultListsKey = Paths<typeof resultListsZhCN>;

@@ -1,0 +1,196 @@
+import { useEffect, useMemo, useRef } from 'react';
+import { Alert, App, DatePicker, Flex, Form, Input, InputNumber, Modal, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../../api/client';
+import { formatDate } from '../../../shared/format';
+import { useIsMobile } from '../../../shared/hooks/useIsMobile';
+import { useUpdatePeriod, type PeriodRow } from '../schemes.api';
+import { editablePeriodFields, isDeadlineBeforeStart, knownPeriodDetail, PERIOD_EDIT_FIELDS, periodEditValuesOf, periodPatchOf, type PeriodEditField } from '../schemes.model';
+import { PeriodStateTag } from './PeriodStateTag';
+import { transitionErrorText } from './TransitionModal';
+
+interface Values {
+  name: string;
+  summaryDueOn: Dayjs | null;
+  reviewDueOn: Dayjs | null;
+  publicityDays: number | null;
+}
+
+const FIELDS = new Set<string>(PERIOD_EDIT_FIELDS);
+const day = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : null);
+const fieldOf = (path: string | undefined) => (path ?? '').replace(/^\//, '').split('/')[0] ?? '';
+
+function formValuesOf(period: PeriodRow): Values {
+  const v = periodEditValuesOf(period);
+  return { name: v.name, summaryDueOn: v.summaryDueOn ? dayjs(v.summaryDueOn) : null, reviewDueOn: v.reviewDueOn ? dayjs(v.reviewDueOn) : null, publicityDays: v.publicityDays };
+}
+
+/**
+ * "编辑周期" (PATCH /api/periods/:id): the name, the summary and review deadlines and — before
+ * publicity — the publicity days of a period that has not closed. Only the changed fields are sent;
+ * the server's field errors show on their fields.
+ */
+export function EditPeriodModal({ period: asked, onClose }: { period: PeriodRow | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  // the period stays on screen while the modal fades out
+  const last = useRef<PeriodRow | null>(asked);
+  if (asked) last.current = asked;
+  const period = asked ?? last.current;
+  const open = asked !== null;
+  const { message } = App.useApp();
+  const isMobile = useIsMobile();
+  const update = useUpdatePeriod();
+  const [form] = Form.useForm<Values>();
+  const watched = Form.useWatch([], { form, preserve: true }) as Partial<Values> | undefined;
+  const editable = useMemo(() => new Set<PeriodEditField>(period ? editablePeriodFields(period.state) : []), [period]);
+
+  useEffect(() => {
+    if (asked) {
+      form.resetFields();
+      form.setFieldsValue(formValuesOf(asked));
+    }
+  }, [asked, form]);
+
+  const patch = useMemo(() => {
+    if (!period || !watched) return {};
+    return periodPatchOf(period, {
+      name: watched.name ?? period.name,
+      summaryDueOn: day(watched.summaryDueOn),
+      reviewDueOn: day(watched.reviewDueOn),
+      publicityDays: watched.publicityDays ?? null,
+    });
+  }, [period, watched]);
+  const changed = Object.keys(patch).length > 0;
+
+  const close = () => {
+    update.reset();
+    onClose();
+  };
+
+  const submit = () => {
+    if (!period || !changed) return;
+    update.mutate(
+      { id: period.id, changes: patch },
+      {
+        onSuccess: (saved) => {
+          void message.success(t('schemes.period.edit.saved', { name: saved.name }));
+          close();
+        },
+        onError: (error) => {
+          if (error instanceof ApiError) {
+            const fields = error.details.map((d) => ({ name: fieldOf(d.path), errors: [detailText(d.message)] })).filter((f) => FIELDS.has(f.name));
+            if (fields.length > 0) form.setFields(fields as never);
+          }
+        },
+      },
+    );
+  };
+
+  const detailText = (text: string) => {
+    const known = knownPeriodDetail(text);
+    if (!known) return text;
+    if (known.key === 'beforeStart') return t('schemes.period.edit.beforeStart', { date: known.date });
+    return known.key === 'notDate' ? t('schemes.period.edit.notDate') : t('schemes.period.edit.publicityFixedNoWindow');
+  };
+
+  const startsOn = period?.startsOn ?? '';
+  // the server refuses a deadline before the period starts: grey those days out and say why
+  const deadlineRule = {
+    validator: (_: unknown, value: Dayjs | null) =>
+      isDeadlineBeforeStart(day(value), startsOn) ? Promise.reject(new Error(t('schemes.period.edit.beforeStart', { date: formatDate(startsOn) }))) : Promise.resolve(),
+  };
+  const disabledDate = (d: Dayjs) => d.format('YYYY-MM-DD') < startsOn;
+  // an empty picker opens on the period's last month, where deadlines usually fall
+  const pickerMonth = period ? dayjs(period.endsOn) : undefined;
+  const errorOnFields = update.error instanceof ApiError && update.error.details.some((d) => FIELDS.has(fieldOf(d.path)));
+  const failure = update.isError && !errorOnFields ? stateErrorText(t, update.error) : null;
+
+  return (
+    <Modal
+      open={open}
+      title={t('schemes.period.edit.title')}
+      onCancel={close}
+      onOk={() => form.submit()}
+      okText={t('common.save')}
+      okButtonProps={{ loading: update.isPending, disabled: !changed, 'data-testid': 'edit-period-save' } as never}
+      cancelText={t('common.cancel')}
+      forceRender
+      width={isMobile ? undefined : 560}
+      data-testid="edit-period-modal"
+    >
+      {period ? (
+        <Flex vertical gap={4} style={{ marginBottom: 12 }}>
+          <Flex gap={8} align="center" wrap>
+            <PeriodStateTag state={period.state} />
+            <Typography.Text type="secondary" className="nowrap">
+              {formatDate(period.startsOn)} ~ {formatDate(period.endsOn)}
+            </Typography.Text>
+            <Typography.Text type="secondary">{period.schemeName}</Typography.Text>
+          </Flex>
+        </Flex>
+      ) : null}
+      <Form<Values> form={form} layout="vertical" requiredMark="optional" onFinish={submit} disabled={update.isPending}>
+        <Form.Item name="name" label={t('schemes.period.form.name')} rules={[{ required: true, whitespace: true, message: t('schemes.period.form.required') }, { max: 200 }]}>
+          <Input maxLength={200} data-testid="edit-period-name" />
+        </Form.Item>
+        <Flex gap={isMobile ? 0 : 12} vertical={isMobile}>
+          <Form.Item
+            name="summaryDueOn"
+            label={t('schemes.period.form.summaryDueOn')}
+            extra={t('schemes.period.edit.summaryHelp')}
+            rules={[deadlineRule]}
+            style={{ flex: 1, minWidth: 0 }}
+          >
+            <DatePicker
+              style={{ width: '100%' }}
+              inputReadOnly={isMobile}
+              disabledDate={disabledDate}
+              defaultPickerValue={pickerMonth}
+              placeholder={t('schemes.period.edit.noDeadline')}
+              data-testid="edit-period-summary-due"
+            />
+          </Form.Item>
+          <Form.Item
+            name="reviewDueOn"
+            label={t('schemes.period.form.reviewDueOn')}
+            extra={t('schemes.period.edit.reviewHelp')}
+            rules={[deadlineRule]}
+            style={{ flex: 1, minWidth: 0 }}
+          >
+            <DatePicker
+              style={{ width: '100%' }}
+              inputReadOnly={isMobile}
+              disabledDate={disabledDate}
+              defaultPickerValue={pickerMonth}
+              placeholder={t('schemes.period.edit.noDeadline')}
+              data-testid="edit-period-review-due"
+            />
+          </Form.Item>
+        </Flex>
+        <Form.Item
+          name="publicityDays"
+          label={t('schemes.period.form.publicityDays')}
+          required
+          rules={editable.has('publicityDays') ? [{ required: true, message: t('schemes.period.form.required') }] : []}
+          extra={
+            editable.has('publicityDays')
+              ? t('schemes.period.edit.publicityHelp')
+              : period?.publicityStartsOn && period.publicityEndsOn
+                ? t('schemes.period.edit.publicityFixed', { from: formatDate(period.publicityStartsOn), to: formatDate(period.publicityEndsOn) })
+                : t('schemes.period.edit.publicityFixedNoWindow')
+          }
+        >
+          <InputNumber min={0} max={60} precision={0} style={{ width: 120 }} disabled={!editable.has('publicityDays')} data-testid="edit-period-publicity-days" />
+        </Form.Item>
+        {failure ? <Alert type="error" showIcon title={failure.text} description={failure.detail ?? undefined} data-testid="edit-period-error" /> : null}
+      </Form>
+    </Modal>
+  );
+}
+
+/** A refusal not tied to a field: the period closed or moved on meanwhile, or anything else. */
+function stateErrorText(t: Parameters<typeof transitionErrorText>[0], error: unknown) {
+  if (error instanceof ApiError && error.code === 'period.state_invalid') return { text: t('schemes.errors.stateInvalid'), detail: error.message };
+  return transitionErrorText(t, error);
+}
