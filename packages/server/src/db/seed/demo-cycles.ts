@@ -7,10 +7,11 @@ import { findPeriod } from '../../modules/periods/periods.repository.js';
 import { createAssessmentPeriod, createAssessmentScheme, transitionAssessmentPeriod } from '../../modules/periods/periods.usecases.js';
 import { listUnitInfos } from '../../modules/rankings/rankings.repository.js';
 import { insertRatingsBatch, insertSummariesBatch, type NewRatingRow, type NewSummaryRow } from '../../modules/reviews/reviews.repository.js';
-import { LEADER_RATER_GROUP } from '../../modules/reviews/reviews.usecases.js';
 import { listLeaderRoles, listPeopleForSeeding } from '../../modules/worklogs/worklogs.repository.js';
 import { buildActor, type Actor } from '../../policies/policies.js';
 import { createSeededRandom } from './seeded-random.js';
+import { decideAppeal, submitAppeal } from '../../modules/appeals/appeals.usecases.js';
+import { LEADER_RATER_GROUP, ratePerson } from '../../modules/reviews/reviews.usecases.js';
 
 /**
  * The demo's routine assessment of civil servants (公务员平时考核, DESIGN §1): each quarter a personal
@@ -74,7 +75,7 @@ export async function seedDemoCycles(deps: AppDeps): Promise<{ periods: number }
   const today = localDateOf(deps.now());
   const admin = await findAccountByUsername(deps.db, 'admin');
   if (!admin) return { periods: 0 };
-  const adminActor: Actor = buildActor({ accountId: admin.id, username: admin.username, personId: null, unitId: null }, await listRolesOfAccount(deps.db, admin.id));
+  const adminActor = (await actorOf(deps, 'admin'))!;
   const random = createSeededRandom(20_260_601);
   const scheme = await createAssessmentScheme(deps, adminActor, {
     code: DEMO_ROUTINE_SCHEME.code, name: DEMO_ROUTINE_SCHEME.name, subjectKind: 'person', definition: DEMO_ROUTINE_SCHEME.definition,
@@ -185,6 +186,7 @@ export async function seedDemoCycles(deps: AppDeps): Promise<{ periods: number }
   const publishedOn = addCalendarDays(closed.last, 15);
   await transitionAssessmentPeriod(onDay(deps, publishedOn), adminActor, past.id, { to: 'publicity', reason: '经区委组织部审核，予以公示' });
   const endsOn = (await findPeriod(deps.db, past.id))?.publicity_ends_on ?? publishedOn;
+  await seedAppeals(deps, past.id, { publishedOn, endsOn, raterOf, people, adminActor });
   await transitionAssessmentPeriod(onDay(deps, addCalendarDays(endsOn, 1)), adminActor, past.id, { to: 'closed', reason: '公示期满无异议' });
 
   // This quarter: in review for a few days, summaries due in five days, the leaders halfway through.
@@ -200,4 +202,55 @@ export async function seedDemoCycles(deps: AppDeps): Promise<{ periods: number }
     summaryDays: [latest(current.first, addCalendarDays(today, -10)), today], ratingDays: [reviewFrom, today], submitted: 0.55, drafts: 0.15, rated: 0.5,
   });
   return { periods: 2 };
+}
+
+/** The actor of a demo account, as a session would build it; undefined when the account does not exist. */
+async function actorOf(deps: AppDeps, username: string): Promise<Actor | undefined> {
+  const account = await findAccountByUsername(deps.db, username);
+  if (!account) return undefined;
+  return buildActor({ accountId: account.id, username: account.username, personId: account.person_id, unitId: null }, await listRolesOfAccount(deps.db, account.id));
+}
+
+/**
+ * The closed quarter's appeals (申诉/复核), through their use cases: during publicity
+ * `member_jinsha` contests his rating, his leader re-rates him and the organization department
+ * accepts — result version 2 — while `member_police`'s appeal is rejected.
+ */
+async function seedAppeals(
+  deps: AppDeps,
+  periodId: number,
+  o: {
+    publishedOn: string;
+    endsOn: string;
+    raterOf: (person: { id: number; unitId: number }) => { accountId: number };
+    people: { id: number; unitId: number }[];
+    adminActor: Actor;
+  },
+): Promise<void> {
+  const [member, other] = await Promise.all([actorOf(deps, 'member_jinsha'), actorOf(deps, 'member_police')]);
+  const day = (n: number) => {
+    const date = addCalendarDays(o.publishedOn, n);
+    return date < o.endsOn ? date : o.endsOn;
+  };
+  if (member?.personId) {
+    const appeal = await submitAppeal(onDay(deps, day(1)), member, {
+      periodId, reason: '本季度本人牵头完成社区网格化治理试点，区级简报两次刊发，领导评鉴时“重点任务”一项未体现，申请复核。',
+    });
+    const person = o.people.find((p) => p.id === member.personId);
+    const rater = person ? await deps.db.selectFrom('accounts').select('username').where('id', '=', o.raterOf(person).accountId).executeTakeFirst() : undefined;
+    const leader = rater ? await actorOf(deps, rater.username) : undefined;
+    if (leader && leader.roles.includes('leader')) {
+      await ratePerson(onDay(deps, day(2)), leader, periodId, member.personId, {
+        ratings: [
+          { indicator: 'duty', rating: 92 }, { indicator: 'results', rating: 93 }, { indicator: 'conduct', rating: 90 },
+          { indicator: 'tasks', rating: 96, task: '社区网格化治理试点', comment: '复核：试点工作成效经核实属实' },
+        ],
+      });
+    }
+    await decideAppeal(onDay(deps, day(3)), o.adminActor, appeal.id, { outcome: 'accepted', note: '经核实，网格化治理试点成效属实，已由分管领导重新评鉴，结果予以更正。' });
+  }
+  if (other?.personId) {
+    const appeal = await submitAppeal(onDay(deps, day(1)), other, { periodId, reason: '认为工作作风评价偏低。' });
+    await decideAppeal(onDay(deps, day(3)), o.adminActor, appeal.id, { outcome: 'rejected', note: '经复核，评鉴依据充分，维持原结果。' });
+  }
 }

@@ -23,7 +23,8 @@ describe.each(testDialects)('the demo routine assessment on %s', (dialect) => {
 
   it('has last quarter closed with published results and this quarter in review', async () => {
     expect(periods.map((p) => [p.name, p.state])).toEqual([['2026年第一季度平时考核', 'reviewing'], ['2025年第四季度平时考核', 'closed']]);
-    expect(periods[1]!.resultVersion ?? 1).toBe(1);
+    // Version 2: an appeal during its publicity was accepted (db/seed/demo-cycles.ts seedAppeals).
+    expect(periods[1]!.resultVersion).toBe(2);
     const audit = await t.app.inject({ method: 'POST', url: '/api/audit/verify', headers: { cookie: await t.loginAs('admin') } });
     expect(audit.json().ok).toBe(true);
   });
@@ -40,6 +41,18 @@ describe.each(testDialects)('the demo routine assessment on %s', (dialect) => {
     expect(people.some((p) => p.summary !== null)).toBe(true);
     expect(people.every((p) => p.preview !== null)).toBe(true);
     expect(sheet.quota[0]).toMatchObject({ group: { key: 'all' }, grades: [{ name: '好', quota: 0.4 }, { name: '较好' }, { name: '一般' }, { name: '较差' }] });
+  });
+
+  it("shows the closed quarter's appeals: one accepted with a new version, one rejected", async () => {
+    const appeals = (await get(await t.loginAs('admin'), `/api/appeals?period=${periods[1]!.id}`)).items as {
+      person: { name: string }; status: string; resultVersion: number; result: { total: number }; decision: { resultVersion: number | null; result: { total: number } | null };
+    }[];
+    expect(appeals.map((a) => a.status).sort()).toEqual(['accepted', 'rejected']);
+    const accepted = appeals.find((a) => a.status === 'accepted')!;
+    expect(accepted).toMatchObject({ resultVersion: 1, decision: { resultVersion: 2 } });
+    expect(accepted.decision.result!.total).toBeGreaterThan(accepted.result.total);
+    const mine = (await get(await t.loginAs('member_jinsha'), '/api/appeals')).items as { status: string }[];
+    expect(mine.map((a) => a.status)).toEqual(['accepted']);
   });
 
   it('lets a demo member open his summary of the quarter', async () => {
