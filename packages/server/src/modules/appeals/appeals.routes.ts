@@ -1,10 +1,9 @@
-import { createReadStream } from 'node:fs';
 import type { AppDeps } from '../../app/deps.js';
 import { decodeCursor, ErrorResponse, IdParams, nextCursorOf, type App } from '../../app/http.js';
 import { authorize } from '../../policies/policies.js';
 import { requireActor } from '../auth/auth.plugin.js';
 import { AttachmentQuery, AttachmentSchema } from '../points/points.schemas.js';
-import { contentDisposition, readUploadedFile } from '../worklogs/attachment-upload.http.js';
+import { readUploadedFile, sendStoredFile } from '../worklogs/attachment-upload.http.js';
 import { AppealListQuery, AppealListResponse, AppealSchema, DecideAppealBody, DecisionResponse, SubmitAppealBody } from './appeals.schemas.js';
 import {
   APPEAL_ATTACHMENT_MAX_BYTES, attachToAppeal, decideAppeal, getAppeal, listAppeals, openAppealAttachment, submitAppeal, withdrawAppeal,
@@ -43,13 +42,6 @@ export async function registerAppealRoutes(app: App, deps: AppDeps): Promise<voi
 
   app.get('/api/appeal-attachments/:id', { schema: { tags, params: IdParams, querystring: AttachmentQuery } }, async (req, reply) => {
     const file = await openAppealAttachment(deps, requireActor(req), req.params.id);
-    reply
-      .type(file.mimeType)
-      .header('content-length', file.size)
-      .header('content-disposition', contentDisposition(req.query.download ? 'attachment' : 'inline', file.fileName))
-      .header('x-content-type-options', 'nosniff')
-      .header('cache-control', 'private, max-age=86400')
-      .header('etag', `"${file.sha256}"`);
-    return reply.send(createReadStream(file.path));
+    return sendStoredFile(reply, file, req.query.download);
   });
 }

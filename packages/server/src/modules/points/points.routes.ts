@@ -1,4 +1,3 @@
-import { createReadStream } from 'node:fs';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { AppDeps } from '../../app/deps.js';
@@ -6,7 +5,7 @@ import { ErrorResponse, IdParams, type App } from '../../app/http.js';
 import { authorize } from '../../policies/policies.js';
 import { requireActor } from '../auth/auth.plugin.js';
 import { createMissingFileError as createMissingImportFileError } from '../imports/imports.errors.js';
-import { contentDisposition, readUploadedFile } from '../worklogs/attachment-upload.http.js';
+import { contentDisposition, readUploadedFile, sendStoredFile } from '../worklogs/attachment-upload.http.js';
 import { createFieldError, createIdempotencyKeyMissingError } from './points.errors.js';
 import {
   ApproveBody, AttachmentQuery, AttachmentSchema, BatchBody, BatchHeaders, BatchListQuery, BatchListResponse, BatchOutcomeSchema, CreateRuleBody,
@@ -106,14 +105,7 @@ export async function registerPointRoutes(app: App, deps: AppDeps): Promise<void
 
   app.get('/api/point-event-attachments/:id', { schema: { tags, params: IdParams, querystring: AttachmentQuery } }, async (req, reply) => {
     const file = await openEvidence(deps, requireActor(req), req.params.id);
-    reply
-      .type(file.mimeType)
-      .header('content-length', file.size)
-      .header('content-disposition', contentDisposition(req.query.download ? 'attachment' : 'inline', file.fileName))
-      .header('x-content-type-options', 'nosniff')
-      .header('cache-control', 'private, max-age=86400')
-      .header('etag', `"${file.sha256}"`);
-    return reply.send(createReadStream(file.path));
+    return sendStoredFile(reply, file, req.query.download);
   });
 
   // ---- batches (业务数据监测)

@@ -1,4 +1,5 @@
-import type { FastifyRequest } from 'fastify';
+import { createReadStream } from 'node:fs';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createAttachmentTooLargeError, createMissingFileError } from './worklogs.errors.js';
 
 /**
@@ -25,4 +26,28 @@ export async function readUploadedFile(req: FastifyRequest, maxBytes: number): P
     if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw createAttachmentTooLargeError(maxBytes);
     throw error;
   }
+}
+
+/** A stored evidence file as the use cases hand it out (path on disk, name, type by content, checksum). */
+export interface StoredFile {
+  path: string;
+  fileName: string;
+  mimeType: string;
+  size: number;
+  sha256: string;
+}
+
+/**
+ * Sends a stored attachment: inline (or as a download), never sniffed, cached privately for a day
+ * and tagged by its checksum (the content at a path never changes: it is content-addressed).
+ */
+export function sendStoredFile(reply: FastifyReply, file: StoredFile, download: boolean | undefined) {
+  reply
+    .type(file.mimeType)
+    .header('content-length', file.size)
+    .header('content-disposition', contentDisposition(download ? 'attachment' : 'inline', file.fileName))
+    .header('x-content-type-options', 'nosniff')
+    .header('cache-control', 'private, max-age=86400')
+    .header('etag', `"${file.sha256}"`);
+  return reply.send(createReadStream(file.path));
 }

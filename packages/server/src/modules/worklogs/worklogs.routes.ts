@@ -1,4 +1,3 @@
-import { createReadStream } from 'node:fs';
 import { Type } from 'typebox';
 import type { AppDeps } from '../../app/deps.js';
 import { decodeCursor, encodeCursor, IdParams, Nullable, type App } from '../../app/http.js';
@@ -10,7 +9,7 @@ import {
   drawWorkLogSpotCheck, exportWorkLogs, getWorkLogCalendar, getWorkLogSpotCheck, getWorkLogStats, listWorkLogReminders, listWorkLogSpotChecks,
   summarizeWorkLogs,
 } from './worklog-reports.usecases.js';
-import { contentDisposition, readUploadedFile } from './attachment-upload.http.js';
+import { contentDisposition, readUploadedFile, sendStoredFile } from './attachment-upload.http.js';
 import {
   AttachmentQuery, AttachmentSchema, CalendarDateParams, CalendarDayBody, CalendarMonthQuery, CalendarRangeQuery, CommentBody, CommentSchema,
   CreateLogBody, FeedQuery, FeedResponse, FlagBody, FlagParams, FlagResponse, LikeResponse, LogDetailSchema, LogEntrySchema, NotificationsQuery,
@@ -102,14 +101,7 @@ export async function registerWorkLogRoutes(app: App, deps: AppDeps) {
 
   app.get('/api/attachments/:id', { schema: { tags, params: IdParams, querystring: AttachmentQuery } }, async (req, reply) => {
     const file = await openAttachment(deps, requireActor(req), req.params.id);
-    reply
-      .type(file.mimeType)
-      .header('content-length', file.size)
-      .header('content-disposition', contentDisposition(req.query.download ? 'attachment' : 'inline', file.fileName))
-      .header('x-content-type-options', 'nosniff')
-      .header('cache-control', 'private, max-age=86400')
-      .header('etag', `"${file.sha256}"`);
-    return reply.send(createReadStream(file.path));
+    return sendStoredFile(reply, file, req.query.download);
   });
 
   app.delete('/api/attachments/:id', { schema: { tags, params: IdParams } }, async (req, reply) => {
