@@ -4,11 +4,15 @@
  * indicators are rated by the unit leader → an officer writes and submits his personal summary on his
  * phone → the period moves to review; his leader reads the summary, rates him and a colleague, and
  * sees the engine's preview (total, grade, quota) move as he types, then saves → the administrator
- * publishes the results (公示) → the officer sees his total, grade and why on his phone.
+ * publishes the results (公示) → the officer sees his total, grade and why on his phone → he appeals
+ * from his report card with a photo as evidence (申诉) → his leader re-rates him during publicity (复核) →
+ * the organization department accepts the appeal, which publishes result version 2, and sees who changed
+ * → the officer reads the decision and his new result.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { join } from 'node:path';
+import { crc32, deflateSync } from 'node:zlib';
 import { launchChromium, openBrowsing, screenshotter, signIn, type Browsing } from './support/browser';
 import { apiSession, ensureWebBuilt, startServer, type RunningServer } from './support/server';
 
@@ -17,6 +21,29 @@ const TEMPORARY_PASSWORD = 'Temp-Pa55word-1';
 const MEMBER = { username: 'cy_member', password: 'Member-Pa55word', name: '李明' };
 const COLLEAGUE = { name: '王强' };
 const LEADER = { username: 'cy_leader', password: 'Leader-Pa55word', name: '赵国栋' };
+
+const APPEAL_REASON = '本季度牵头完成的冬季防火专项检查未计入重点工作评分，附检查记录照片，请求复核。';
+const APPEAL_NOTE = '经核实，冬季防火专项检查属重点工作，已由分局负责人复核评分，予以采纳。';
+
+/** A valid 2×2 PNG made here (signature, IHDR, IDAT, IEND with their CRCs): the server checks the content. */
+function tinyPng(): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(2, 0); // width
+  header.writeUInt32BE(2, 4); // height
+  header.writeUInt8(8, 8); // bit depth
+  header.writeUInt8(2, 9); // colour type: RGB
+  // each row: filter byte 0, then two red pixels
+  const rows = Buffer.from([0, 200, 40, 40, 200, 40, 40, 0, 200, 40, 40, 200, 40, 40]);
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+}
 
 const SUMMARY_ADDITION = '本季度牵头完成辖区治安隐患排查 12 次，化解矛盾纠纷 8 起；下季度重点做好冬季防火宣传。';
 
@@ -125,8 +152,8 @@ function ratingInputs(card: ReturnType<Page['getByTestId']>) {
   return card.locator('input[data-testid="rating-input"], [data-testid="rating-input"] input');
 }
 
-describe('an officer submits his summary, his leader rates him with a live preview, the results are published', () => {
-  it('takes the summary, the ratings and the publication through to the officer’s own result', async () => {
+describe('an officer submits his summary, his leader rates him with a live preview, the results are published, he appeals', () => {
+  it('takes the summary, the ratings, the publication and an accepted appeal through to the officer’s new result', async () => {
     const member = await openContext(true);
     const leader = await openContext(false);
     const officeAdmin = await openContext(false);
@@ -248,6 +275,88 @@ describe('an officer submits his summary, his leader rates him with a live previ
       await expect(mp.getByTestId('publicity-window').innerText()).resolves.toContain(published.publicityEndsOn);
       await expect(mp.getByTestId('results-table').count()).resolves.toBe(0);
       await snap(mp, '09-member-result');
+
+      // 6. he disagrees: from his report card on his phone he appeals, with a photo of his inspection record
+      await mp.goto(`${server.url}/report-cards/me`);
+      const panel = mp.locator('[data-testid="appeal-panel"][data-can-appeal="true"]');
+      await panel.waitFor({ timeout: 15_000 });
+      await expect(panel.getByTestId('appeal-hint').innerText()).resolves.toContain(published.publicityEndsOn);
+      await panel.getByTestId('appeal-open').click();
+      const appealModal = mp.locator('.ant-modal', { hasText: '对考核结果提出申诉' });
+      await appealModal.waitFor({ timeout: 5_000 });
+      // a blank reason is refused in the form
+      await mp.getByTestId('appeal-send').click();
+      await appealModal.getByText('请填写申诉理由').waitFor({ timeout: 5_000 });
+      await mp.locator('textarea[data-testid="appeal-reason"], [data-testid="appeal-reason"] textarea').fill(APPEAL_REASON);
+      await appealModal.locator('input[type="file"]').setInputFiles({ name: '防火检查记录.png', mimeType: 'image/png', buffer: tinyPng() });
+      await appealModal.locator('.ant-upload-list-item').first().waitFor({ timeout: 5_000 });
+      await mp.waitForTimeout(300);
+      await snap(mp, '10-member-appeal-form', false);
+      await mp.getByTestId('appeal-send').click();
+      const myAppeal = mp.locator('[data-testid="my-appeal"][data-status="pending"]');
+      await myAppeal.waitFor({ timeout: 15_000 });
+      await expect(myAppeal.getByTestId('appeal-reason-text').innerText()).resolves.toBe(APPEAL_REASON);
+      await myAppeal.getByTestId('attachment-image').waitFor({ timeout: 10_000 });
+      await expect(mp.getByTestId('appeal-attachments-failed').count()).resolves.toBe(0);
+      // one pending appeal at a time: the button is gone, the withdraw button is there
+      await expect(mp.getByTestId('appeal-open').count()).resolves.toBe(0);
+      await expect(myAppeal.getByTestId('appeal-withdraw').count()).resolves.toBe(1);
+      await snap(mp, '11-member-appeal-pending');
+
+      // 7. his leader re-rates him during publicity (复核): only the appellant's card is open
+      await lp.goto(`${server.url}/periods/${periodId}/review`);
+      const appealCard = lp.locator(`[data-testid="review-card"][data-person="${memberId}"][data-appeal-pending="true"]`);
+      await appealCard.waitFor({ timeout: 15_000 });
+      await lp.getByTestId('review-appeal-mode').waitFor({ timeout: 5_000 });
+      await expect(appealCard.getByTestId('appeal-pending-tag').innerText()).resolves.toBe('申诉复核中');
+      await expect(ratingInputs(colleagueCard).nth(0).isDisabled()).resolves.toBe(true);
+      const reRate = ratingInputs(appealCard);
+      await reRate.nth(0).fill('100');
+      // 0.5 × 100 + 0.3 × 90 + 0.2 × 95 = 96
+      await lp.locator(`[data-testid="review-card"][data-person="${memberId}"] [data-testid="review-preview"][data-total="96"]`).waitFor({ timeout: 10_000 });
+      await appealCard.getByTestId('review-save').click();
+      await lp.locator('.ant-message-notice', { hasText: `已保存 ${MEMBER.name} 的评分` }).waitFor({ timeout: 15_000 });
+      await lp.locator('[data-testid="review-dirty-count"][data-count="0"]').waitFor({ timeout: 10_000 });
+      await snap(lp, '12-leader-rerated');
+
+      // 8. the organization department reads the appeal and accepts it: result version 2, and who changed
+      await ap.goto(`${server.url}/appeals?status=pending`);
+      const appealRow = ap.locator('[data-testid="appeal-row"]', { hasText: MEMBER.name });
+      await appealRow.waitFor({ timeout: 15_000 });
+      await appealRow.click();
+      const detail = ap.locator('[data-testid="appeal-detail"][data-status="pending"]');
+      await detail.waitFor({ timeout: 10_000 });
+      await expect(detail.getByTestId('appeal-detail-reason').innerText()).resolves.toBe(APPEAL_REASON);
+      await expect(detail.getByTestId('appeal-old-result').getAttribute('data-total')).resolves.toBe('92');
+      await detail.getByTestId('attachment-image').waitFor({ timeout: 10_000 });
+      // the note is required
+      await detail.getByTestId('appeal-accept').click();
+      await detail.getByTestId('appeal-note-error').filter({ hasText: '请填写处理意见' }).waitFor({ timeout: 5_000 });
+      await ap.locator('textarea[data-testid="appeal-note"], [data-testid="appeal-note"] textarea').fill(APPEAL_NOTE);
+      await detail.getByTestId('appeal-accept').click();
+      const decideConfirm = ap.locator('.ant-modal-confirm');
+      await decideConfirm.waitFor({ timeout: 5_000 });
+      await expect(decideConfirm.innerText()).resolves.toContain('第 2 版');
+      await ap.getByTestId('appeal-decide-confirm').click();
+      const outcome = ap.getByTestId('appeal-outcome');
+      await outcome.waitFor({ timeout: 20_000 });
+      await expect(outcome.innerText()).resolves.toContain('第 1 版 → 第 2 版');
+      const change = outcome.locator(`[data-testid="appeal-change"][data-person="${memberId}"]`);
+      await expect(change.innerText()).resolves.toMatch(/总分 92\s*→?\s*96/);
+      await ap.locator('[data-testid="appeal-detail"][data-status="accepted"]').waitFor({ timeout: 10_000 });
+      await expect(ap.getByTestId('appeal-new-result').getAttribute('data-total')).resolves.toBe('96');
+      await ap.waitForTimeout(300);
+      await snap(ap, '13-admin-appeal-accepted', false);
+
+      // 9. the officer reads the decision and his new result (version 2) on his phone
+      await mp.goto(`${server.url}/report-cards/me`);
+      const decided = mp.locator('[data-testid="my-appeal"][data-status="accepted"]');
+      await decided.waitFor({ timeout: 15_000 });
+      await expect(decided.getByTestId('appeal-decision-note').innerText()).resolves.toBe(APPEAL_NOTE);
+      await expect(decided.getByTestId('appeal-new-result').getAttribute('data-total')).resolves.toBe('96');
+      await expect(mp.getByTestId('report-card-total').innerText()).resolves.toBe('96');
+      await expect(mp.locator('.rc-footer').innerText()).resolves.toContain('第 2 版');
+      await snap(mp, '14-member-appeal-accepted');
 
       expect(member.errors).toEqual([]);
       expect(leader.errors).toEqual([]);

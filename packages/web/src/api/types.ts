@@ -34,7 +34,10 @@ export type Ability =
   | 'review.rate'
   | 'results.read'
   | 'results.oversee'
-  | 'results.export';
+  | 'results.export'
+  | 'appeal.submit'
+  | 'appeal.read'
+  | 'appeal.decide';
 
 export interface Me {
   account: { id: Id; username: string; mustChangePassword: boolean };

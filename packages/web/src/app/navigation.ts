@@ -14,6 +14,7 @@ export type NavKey =
   | 'redBlack'
   | 'periods'
   | 'reportCard'
+  | 'appeals'
   | 'schemes'
   | 'pointEvents'
   | 'pointRules'
@@ -58,6 +59,8 @@ export function navItemsFor(me: Me): NavItem[] {
   if (can(me, 'ranking.read') || can(me, 'redblack.manage')) items.push({ key: 'redBlack', path: '/red-black' });
   items.push({ key: 'periods', path: '/periods' });
   if (me.person && can(me, 'results.read')) items.push({ key: 'reportCard', path: '/report-cards/me' });
+  // 申诉复核: the organization department decides; leaders and auditors follow the appeals of what they oversee
+  if (can(me, 'appeal.decide') || can(me, 'results.oversee')) items.push({ key: 'appeals', path: '/appeals' });
   if (can(me, 'scheme.manage') || can(me, 'results.export')) items.push({ key: 'schemes', path: '/schemes' });
   if (managesPoints(me)) items.push({ key: 'pointEvents', path: '/points/events' });
   if (can(me, 'points.read') || can(me, 'points.rules.manage')) items.push({ key: 'pointRules', path: '/points/rules' });

@@ -37,6 +37,7 @@ const MySummaryPage = lazy(() => import('../modules/cycles/pages/MySummaryPage')
 const ReviewPage = lazy(() => import('../modules/cycles/pages/ReviewPage'));
 const ResultsPage = lazy(() => import('../modules/cycles/pages/ResultsPage'));
 const ReportCardPage = lazy(() => import('../modules/report-cards/pages/ReportCardPage'));
+const AppealsPage = lazy(() => import('../modules/appeals/pages/AppealsPage'));
 
 export function PageSpinner() {
   return (
@@ -130,6 +131,7 @@ export function AppRoutes() {
         <Route path="periods/:periodId/review" element={<RequireAbility any={['review.rate']}>{page(<ReviewPage />)}</RequireAbility>} />
         <Route path="periods/:periodId/results" element={<RequireAbility any={['results.read']}>{page(<ResultsPage />)}</RequireAbility>} />
         <Route path="report-cards/:personId" element={<RequireAbility any={['results.read']}>{page(<ReportCardPage />)}</RequireAbility>} />
+        <Route path="appeals" element={<RequireAbility any={['appeal.decide', 'results.oversee']}>{page(<AppealsPage />)}</RequireAbility>} />
         <Route path="me" element={<Suspense fallback={<PageSpinner />}><MyInfoPage /></Suspense>} />
         <Route
           path="org"

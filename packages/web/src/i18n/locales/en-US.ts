@@ -2,6 +2,7 @@ import type zhCN from './zh-CN';
 import { schemesEnUS } from '../../modules/schemes/schemes.messages';
 import { reportCardsEnUS } from '../../modules/report-cards/report-cards.messages';
 import { cyclesEnUS } from '../../modules/cycles/cycles.messages';
+import { appealsEnUS } from '../../modules/appeals/appeals.messages';
 
 type Translation<T> = { [K in keyof T]: T[K] extends string ? string : Translation<T[K]> };
 
@@ -10,6 +11,7 @@ const enUS: Translation<typeof zhCN> = {
   schemes: schemesEnUS,
   reportCards: reportCardsEnUS,
   cycles: cyclesEnUS,
+  appeals: appealsEnUS,
   app: {
     documentTitle: 'Baton · Assessment Baton',
     tagline: 'Routine and comprehensive assessment for the public sector',
@@ -36,6 +38,7 @@ const enUS: Translation<typeof zhCN> = {
     redBlack: 'Red/black list',
     periods: 'Assessment periods',
     reportCard: 'My report card',
+    appeals: 'Appeals',
     schemes: 'Assessment schemes',
     pointEvents: 'Point events',
     pointRules: 'Point rules',

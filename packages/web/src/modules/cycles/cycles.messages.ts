@@ -116,6 +116,9 @@ export const cyclesZhCN = {
     expandAll: '展开小结',
     onlyUnsaved: '只看未保存',
     search: '姓名',
+    appealPending: '申诉复核中',
+    appealPendingHint: '此人对公示结果提出了申诉，公示期内可以重新评分（复核）；组织人事部门采纳申诉时按复核后的评分重新计算。',
+    appealMode: '本周期处于公示期：只有申诉复核中的人员可以重新评分（复核），其他人员的评分已锁定。',
   },
   decision: {
     open: '委员会决定',
@@ -187,7 +190,6 @@ export const cyclesZhCN = {
     noOwnResult: '没有您的考核结果',
     noOwnResultText: '您可能不在本周期的考核范围内。',
     ownOnly: '公示期内仅显示您本人的结果。',
-    appealHint: '对结果有异议，请在公示期内向组织人事部门提出。',
   },
   errors: {
     period_state_invalid: '考核周期当前阶段不允许此操作',
@@ -324,6 +326,9 @@ export const cyclesEnUS: Messages<typeof cyclesZhCN> = {
     expandAll: 'Expand summaries',
     onlyUnsaved: 'Unsaved only',
     search: 'Name',
+    appealPending: 'Appeal under review',
+    appealPendingHint: 'This person appealed the published result: during publicity you may re-rate him. When the HR department accepts the appeal, the period is evaluated with the new ratings.',
+    appealMode: 'The period is in publicity: only people with a pending appeal can be re-rated; all other ratings are locked.',
   },
   decision: {
     open: 'Committee decision',
@@ -395,7 +400,6 @@ export const cyclesEnUS: Messages<typeof cyclesZhCN> = {
     noOwnResult: 'No result of yours',
     noOwnResultText: 'You may not be assessed in this period.',
     ownOnly: 'During publicity only your own result is shown.',
-    appealHint: 'If you disagree with the result, raise it with the HR department during the publicity window.',
   },
   errors: {
     period_state_invalid: 'The period is not in a stage that allows this',

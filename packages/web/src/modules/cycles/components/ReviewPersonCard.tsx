@@ -16,6 +16,8 @@ export interface ReviewPersonCardProps {
   grades: readonly string[];
   indicatorNames: ReadonlyMap<string, string>;
   canRate: boolean;
+  /** In publicity: the person appealed and may be re-rated (复核). */
+  appealPending?: boolean;
   saving: boolean;
   error: string | null;
   isMobile: boolean;
@@ -57,6 +59,7 @@ export const ReviewPersonCard = memo(function ReviewPersonCard({
   grades,
   indicatorNames,
   canRate,
+  appealPending = false,
   saving,
   error,
   isMobile,
@@ -95,6 +98,7 @@ export const ReviewPersonCard = memo(function ReviewPersonCard({
       data-testid="review-card"
       data-person={personId}
       data-dirty={dirty ? 'true' : 'false'}
+      data-appeal-pending={appealPending ? 'true' : undefined}
       title={
         <Flex gap={8} align="baseline" wrap style={{ minWidth: 0, padding: '6px 0' }}>
           <Typography.Text strong style={{ fontSize: 15 }}>
@@ -103,6 +107,13 @@ export const ReviewPersonCard = memo(function ReviewPersonCard({
           <Typography.Text type="secondary" style={{ fontSize: 12, fontWeight: 400 }}>
             {person.unitName} · {person.employeeNo}
           </Typography.Text>
+          {appealPending ? (
+            <Tooltip title={t('cycles.review.appealPendingHint')}>
+              <Tag color="orange" style={{ marginInlineEnd: 0, fontWeight: 400 }} data-testid="appeal-pending-tag">
+                {t('cycles.review.appealPending')}
+              </Tag>
+            </Tooltip>
+          ) : null}
           {dirty ? <Badge status="warning" text={<span style={{ fontSize: 12, fontWeight: 400 }}>{t('cycles.review.unsaved')}</span>} /> : null}
         </Flex>
       }

@@ -4,6 +4,7 @@ import { Alert, Card, Col, Drawer, Empty, Flex, Result, Row, Select, Skeleton, T
 import { CalendarOutlined, ExperimentOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../api/client';
+import { AppealPanel } from '../../appeals/components/AppealPanel';
 import { CursorPager } from '../../../shared/components/CursorPager';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { formatDateTime } from '../../../shared/format';
@@ -332,7 +333,8 @@ function MyResultView({ period }: { period: CyclePeriod }) {
           <ResultDetail row={mine} grades={grades} schemeIndicators={indicators} groupSize={groupSize} compact />
         </Card>
       ) : null}
-      {mine && period.state === 'publicity' ? <Alert type="info" showIcon title={t('cycles.results.appealHint')} /> : null}
+      {/* 申诉: his appeals of the period, and the form while the publicity window is open */}
+      {mine ? <AppealPanel period={period} result={{ total: mine.total, grade: mine.grade }} /> : null}
     </Flex>
   );
 }

@@ -8,6 +8,8 @@ import type { Id } from '../../../api/types';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { useIsMobile } from '../../../shared/hooks/useIsMobile';
 import { can, useCurrentMe } from '../../auth/auth.api';
+import type { AppealAwareReviewRow } from '../../appeals/appeals.api';
+import { mayRateRow } from '../../appeals/appeals.model';
 import { UnitTreeSelect } from '../../org/components/UnitTreeSelect';
 import { shanghaiToday } from '../../worklogs/worklogs.model';
 import { saveReview, useRefreshSheet, useStoreReviewRow, useReviewPreview, useReviewSheet, useScheme, type ResultPreview, type ReviewSheet } from '../cycles.api';
@@ -144,7 +146,13 @@ function ReviewSheetView({
 
   const dueDays = daysUntil(sheet.period.reviewDueOn, today);
   const windowClosed = dueDays !== null && dueDays < 0;
-  const canRate = sheet.period.state === 'reviewing' && !windowClosed;
+  // 复核: in review every row until the deadline; in publicity only the people with a pending appeal
+  const rateable = useCallback(
+    (row: AppealAwareReviewRow) => mayRateRow({ state: sheet.period.state, reviewWindowClosed: windowClosed, appealPending: row.appealPending === true }),
+    [sheet.period.state, windowClosed],
+  );
+  const appealMode = sheet.period.state === 'publicity' && rows.some((row: AppealAwareReviewRow) => row.appealPending === true);
+  const canRateAny = rows.some(rateable);
 
   // the form values of every person, one stable object each until he is touched (the cards are memoised)
   const savedDrafts = useMemo(() => new Map(rows.map((r) => [personKey(r.person.id), savedDraftOf(r, indicators)])), [rows, indicators]);
@@ -267,6 +275,8 @@ function ReviewSheetView({
       (!onlyUnsaved || dirtySet.has(personKey(row.person.id))) &&
       (search.trim() === '' || row.person.name.includes(search.trim()) || row.person.employeeNo.includes(search.trim())),
   );
+  // in publicity the people to re-rate come first (the sort is stable: the sheet's order otherwise)
+  if (appealMode) shown.sort((a: AppealAwareReviewRow, b: AppealAwareReviewRow) => Number(b.appealPending === true) - Number(a.appealPending === true));
   const savingAll = saving.size > 0;
 
   return (
@@ -278,7 +288,9 @@ function ReviewSheetView({
           {sheet.unit.name} · {t('cycles.review.people', { n: rows.length })}
         </Typography.Text>
       </Flex>
-      {sheet.period.state !== 'reviewing' ? (
+      {appealMode ? (
+        <Alert type="warning" showIcon title={t('cycles.review.appealMode')} data-testid="review-appeal-mode" />
+      ) : sheet.period.state !== 'reviewing' ? (
         <Alert type="info" showIcon title={t('cycles.review.readOnlyState', { state: t(`points.periodStates.${sheet.period.state}`) })} data-testid="review-readonly" />
       ) : windowClosed ? (
         <Alert type="warning" showIcon title={t('cycles.review.windowClosed')} />
@@ -301,7 +313,7 @@ function ReviewSheetView({
               </Flex>
             }
             extra={
-              canRate ? (
+              canRateAny ? (
                 <Button
                   type="primary"
                   size={isMobile ? 'small' : 'middle'}
@@ -365,7 +377,8 @@ function ReviewSheetView({
                   preview={previews.get(key) ?? null}
                   grades={grades}
                   indicatorNames={indicatorNames}
-                  canRate={canRate}
+                  canRate={rateable(row)}
+                  appealPending={sheet.period.state === 'publicity' && (row as AppealAwareReviewRow).appealPending === true}
                   saving={saving.has(key)}
                   error={errors[key] ?? null}
                   isMobile={isMobile}

@@ -9,6 +9,7 @@ import { Chart } from '../../../shared/components/Chart';
 import { errorText } from '../../../shared/errors';
 import { formatDate } from '../../../shared/format';
 import { hasRole, useCurrentMe } from '../../auth/auth.api';
+import { AppealPanel } from '../../appeals/components/AppealPanel';
 import { FlagTags } from '../../cycles/components/CycleBits';
 import { formatScore } from '../../points/points.model';
 import { reportCardsExportUrl, useReportCard, type ReportCard } from '../report-cards.api';
@@ -34,6 +35,8 @@ export default function ReportCardPage() {
   const card = useReportCard(personId, periodId);
   const c = card.data;
   const oversees = hasRole(me, 'admin') || hasRole(me, 'leader') || hasRole(me, 'auditor');
+  // 申诉 is about one's own result: the panel shows on one's own card only
+  const ownCard = c !== undefined && me.person !== null && String(c.person.id) === String(me.person.id);
 
   // The browser's title names the PDF a user saves from the print dialog.
   useEffect(() => {
@@ -84,6 +87,14 @@ export default function ReportCardPage() {
           </Button>
         </Flex>
       </Flex>
+      {ownCard ? (
+        <div className="rc-no-print rc-appeal">
+          <AppealPanel
+            period={{ id: c.period.id, name: c.period.name, state: c.period.state, publicityEndsOn: c.period.publicityEndsOn, resultVersion: c.period.version }}
+            result={{ total: c.total, grade: c.grade }}
+          />
+        </div>
+      ) : null}
       <ReportCardDocument card={c} />
     </div>
   );

@@ -1,0 +1,174 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../api/client';
+import type { Id } from '../../api/types';
+import type { ReviewRow } from '../cycles/cycles.api';
+import type { PeriodState } from '../points/points.api';
+
+/** The shapes of docs/api-cycles.md "Appeals (申诉/复核)", as the web UI sees them. */
+
+export type AppealStatus = 'pending' | 'accepted' | 'rejected' | 'withdrawn';
+export const APPEAL_STATUSES: readonly AppealStatus[] = ['pending', 'accepted', 'rejected', 'withdrawn'];
+
+export type AppealOutcome = 'accepted' | 'rejected';
+
+/** A person's result in one version: the numbers an appeal is about. */
+export interface AppealResult {
+  total: number;
+  grade: string | null;
+  groupRank: number | null;
+}
+
+export interface AppealAttachment {
+  id: number;
+  fileName: string;
+  mimeType: string;
+  size: number;
+  sha256: string;
+  url: string;
+  createdAt?: string;
+}
+
+/** Who submitted or decided: the contract leaves the shape open (a username, or an account with a name). */
+export type AppealActor = string | { accountId?: Id; username?: string; name?: string | null } | null;
+
+export interface AppealDecision {
+  note: string;
+  decidedBy: AppealActor;
+  decidedAt: string;
+  /** The version an accepted appeal published; null for a rejected one. */
+  resultVersion: number | null;
+  /** The appellant's result in that version. */
+  result: AppealResult | null;
+}
+
+export interface Appeal {
+  id: number;
+  period: { id: number; name: string; state: PeriodState; publicityEndsOn: string | null; resultVersion: number | null };
+  person: { id: number; name: string; unitId: number; unitName: string };
+  status: AppealStatus;
+  reason: string;
+  /** The version appealed. */
+  resultVersion: number;
+  /** His result in the version appealed. */
+  result: AppealResult | null;
+  attachments: AppealAttachment[];
+  submittedBy: AppealActor;
+  submittedAt: string;
+  decision: AppealDecision | null;
+}
+
+/** One person whose total, grade or group rank the version an accepted appeal published changed. */
+export interface AppealChange {
+  /** null: a person no longer on file. */
+  personId: number | null;
+  name: string;
+  before: AppealResult | null;
+  after: AppealResult | null;
+}
+
+export interface AppealDecisionResponse {
+  appeal: Appeal;
+  changes: AppealChange[];
+}
+
+export interface AppealFilter {
+  period?: Id | null;
+  status?: AppealStatus | null;
+}
+
+/** A review-sheet row with the appeal marker: `appealPending` people may be re-rated in publicity (复核). */
+export interface AppealAwareReviewRow extends ReviewRow {
+  appealPending?: boolean;
+}
+
+const enc = (id: Id) => encodeURIComponent(String(id));
+
+export const appealKeys = {
+  all: ['appeals'] as const,
+  list: (filter: AppealFilter, cursor: string | null, limit: number) =>
+    ['appeals', 'list', String(filter.period ?? ''), filter.status ?? '', cursor ?? '', limit] as const,
+  ofPeriod: (period: Id) => ['appeals', 'period', String(period)] as const,
+  one: (id: Id) => ['appeals', 'one', String(id)] as const,
+};
+
+export function fetchAppeals(filter: AppealFilter, cursor: string | null, limit: number, signal?: AbortSignal) {
+  return api<{ items: Appeal[]; nextCursor: string | null }>('/api/appeals', {
+    query: { period: filter.period ?? undefined, status: filter.status ?? undefined, cursor: cursor ?? undefined, limit },
+    signal,
+  });
+}
+
+/** The appeals in the caller's scope, newest first (a member: his own). */
+export function useAppeals(filter: AppealFilter, cursor: string | null, limit = 20, enabled = true) {
+  return useQuery({
+    queryKey: appealKeys.list(filter, cursor, limit),
+    queryFn: ({ signal }) => fetchAppeals(filter, cursor, limit, signal),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+/**
+ * The appeals of a period the caller can read; the panel keeps his own. One page of 50 is plenty for
+ * one person (one pending at a time), and for a leader's subtree it still holds his own in practice.
+ */
+export function usePeriodAppeals(period: Id | null, enabled = true) {
+  return useQuery({
+    queryKey: appealKeys.ofPeriod(period ?? ''),
+    queryFn: ({ signal }) => fetchAppeals({ period }, null, 50, signal).then((page) => page.items),
+    enabled: period !== null && enabled,
+  });
+}
+
+export function useAppeal(id: Id | null) {
+  return useQuery({
+    queryKey: appealKeys.one(id ?? ''),
+    queryFn: ({ signal }) => api<Appeal>(`/api/appeals/${enc(id ?? '')}`, { signal }),
+    enabled: id !== null,
+  });
+}
+
+export function createAppeal(periodId: Id, reason: string): Promise<Appeal> {
+  return api<Appeal>('/api/appeals', { method: 'POST', body: { periodId: Number(periodId), reason } });
+}
+
+/** One file, as the multipart field `file` (images and PDF ≤ 10 MB, at most 9; the appellant, while pending). */
+export function uploadAppealAttachment(appealId: Id, file: File): Promise<AppealAttachment> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return api<AppealAttachment>(`/api/appeals/${enc(appealId)}/attachments`, { method: 'POST', form });
+}
+
+/** Everything an appeal's life touches: the appeal lists, results, report cards, review sheets, the period. */
+function useInvalidateAppealViews() {
+  const client = useQueryClient();
+  return () =>
+    Promise.all([
+      client.invalidateQueries({ queryKey: appealKeys.all }),
+      client.invalidateQueries({ queryKey: ['cycles'] }),
+      client.invalidateQueries({ queryKey: ['report-card'] }),
+      // the period's published version moves with an accepted appeal
+      client.invalidateQueries({ queryKey: ['points', 'periods'] }),
+    ]);
+}
+
+export function useInvalidateAppeals() {
+  return useInvalidateAppealViews();
+}
+
+export function useWithdrawAppeal() {
+  const invalidate = useInvalidateAppealViews();
+  return useMutation({
+    mutationFn: (id: Id) => api<Appeal>(`/api/appeals/${enc(id)}/withdraw`, { method: 'POST' }),
+    onSettled: () => void invalidate(),
+  });
+}
+
+export function useDecideAppeal() {
+  const invalidate = useInvalidateAppealViews();
+  return useMutation({
+    mutationFn: ({ id, outcome, note }: { id: Id; outcome: AppealOutcome; note: string }) =>
+      api<AppealDecisionResponse>(`/api/appeals/${enc(id)}/decision`, { method: 'POST', body: { outcome, note } }),
+    onSettled: () => void invalidate(),
+  });
+}

@@ -1,0 +1,172 @@
+import type { Id } from '../../api/types';
+import type { PeriodState } from '../points/points.api';
+import { APPEAL_STATUSES, type Appeal, type AppealActor, type AppealChange, type AppealResult, type AppealStatus } from './appeals.api';
+
+/** docs/api-cycles.md: a reason and a decision note have 1–2 000 characters (trimmed). */
+export const REASON_MAX = 2000;
+export const NOTE_MAX = 2000;
+/** At most 9 attachments an appeal (images and PDF ≤ 10 MB each, like work-log attachments). */
+export const ATTACHMENTS_MAX = 9;
+
+export type TextProblem = 'empty' | 'tooLong';
+
+/** What keeps a reason or note from being sent: blank, or longer than the contract allows once trimmed. */
+export function checkText(text: string | null | undefined, max: number): TextProblem | null {
+  const value = (text ?? '').trim();
+  if (value === '') return 'empty';
+  if (value.length > max) return 'tooLong';
+  return null;
+}
+
+// ——— who may still appeal ———
+
+/** Why the caller cannot appeal now (null: he can). */
+export type AppealBlock = 'state' | 'windowClosed' | 'pending';
+
+export interface AppealWindowInput {
+  period: { id: Id; state: PeriodState | string; publicityEndsOn?: string | null };
+  /** Today in Asia/Shanghai, YYYY-MM-DD. */
+  today: string;
+  /** The caller's person id. */
+  personId: Id;
+  /** Appeals the caller can read (his own among them). */
+  appeals: readonly Pick<Appeal, 'status' | 'person' | 'period'>[];
+}
+
+/**
+ * DESIGN §4 and the contract: one appeals his own result while the period is in publicity, up to and
+ * including `publicityEndsOn` (Shanghai date), and not while an earlier appeal of his of the period is
+ * still pending. The server has the last word (a result he lacks is its 404).
+ */
+export function appealBlock({ period, today, personId, appeals }: AppealWindowInput): AppealBlock | null {
+  if (period.state !== 'publicity') return 'state';
+  if (period.publicityEndsOn && today > period.publicityEndsOn) return 'windowClosed';
+  const pending = appeals.some((a) => a.status === 'pending' && String(a.person.id) === String(personId) && String(a.period.id) === String(period.id));
+  return pending ? 'pending' : null;
+}
+
+export function mayAppeal(input: AppealWindowInput): boolean {
+  return appealBlock(input) === null;
+}
+
+/** One person's appeals of one period, newest first. */
+export function ownAppeals<A extends Pick<Appeal, 'id' | 'person' | 'period' | 'submittedAt'>>(appeals: readonly A[], personId: Id, periodId: Id): A[] {
+  return appeals
+    .filter((a) => String(a.person.id) === String(personId) && String(a.period.id) === String(periodId))
+    .sort((a, b) => b.submittedAt.localeCompare(a.submittedAt) || b.id - a.id);
+}
+
+/** The appellant may withdraw his appeal while it is pending. */
+export function mayWithdraw(appeal: Pick<Appeal, 'status' | 'person'>, personId: Id | null | undefined): boolean {
+  return appeal.status === 'pending' && personId !== null && personId !== undefined && String(appeal.person.id) === String(personId);
+}
+
+/** The appellant adds evidence while the appeal is pending, up to nine files. */
+export function mayAttach(appeal: Pick<Appeal, 'status' | 'person' | 'attachments'>, personId: Id | null | undefined): boolean {
+  return mayWithdraw(appeal, personId) && appeal.attachments.length < ATTACHMENTS_MAX;
+}
+
+/** The organization department decides a pending appeal while its period is in publicity. */
+export function mayDecide(appeal: Pick<Appeal, 'status' | 'period'>, decideAbility: boolean): boolean {
+  return decideAbility && appeal.status === 'pending' && appeal.period.state === 'publicity';
+}
+
+/**
+ * 复核: while the period is in review a leader rates anyone on his sheet (until the review deadline);
+ * in publicity he may re-rate only the people with a pending appeal (the deadline does not apply).
+ */
+export function mayRateRow({ state, reviewWindowClosed, appealPending }: { state: PeriodState | string; reviewWindowClosed: boolean; appealPending: boolean }): boolean {
+  if (state === 'reviewing') return !reviewWindowClosed;
+  return state === 'publicity' && appealPending;
+}
+
+// ——— statuses ———
+
+export const APPEAL_STATUS_COLORS: Record<AppealStatus, string> = {
+  pending: 'gold',
+  accepted: 'green',
+  rejected: 'red',
+  withdrawn: 'default',
+};
+
+/** `?status=pending` → 'pending'; anything else → null (all statuses). */
+export function appealStatusOf(value: string | null | undefined): AppealStatus | null {
+  return (APPEAL_STATUSES as readonly string[]).includes(value ?? '') ? (value as AppealStatus) : null;
+}
+
+/** A positive integer id from the address, else null. */
+export function idOf(value: string | null | undefined): number | null {
+  return value !== null && value !== undefined && /^[1-9]\d{0,14}$/.test(value) ? Number(value) : null;
+}
+
+/** The name to show for whoever submitted or decided ("王芳", else the username). */
+export function actorName(actor: AppealActor | undefined): string {
+  if (!actor) return '—';
+  if (typeof actor === 'string') return actor;
+  return actor.name || actor.username || (actor.accountId !== undefined ? `#${actor.accountId}` : '—');
+}
+
+// ——— what an accepted appeal changed ———
+
+export type ResultField = 'total' | 'grade' | 'groupRank';
+export const RESULT_FIELDS: readonly ResultField[] = ['total', 'grade', 'groupRank'];
+
+export interface FieldDiff {
+  field: ResultField;
+  before: string;
+  after: string;
+}
+
+export interface ChangeView {
+  personId: number | null;
+  name: string;
+  /** `entered`: he had no result before; `left`: he has none after; else `changed`. */
+  kind: 'entered' | 'left' | 'changed';
+  diffs: FieldDiff[];
+}
+
+function fieldText(result: AppealResult | null, field: ResultField, formatScore: (n: number) => string): string {
+  const value = result?.[field];
+  if (value === null || value === undefined) return '—';
+  return field === 'total' ? formatScore(value as number) : String(value);
+}
+
+/** The fields whose value differs between two results, each as before/after text ('—' for none). */
+export function diffResults(before: AppealResult | null, after: AppealResult | null, formatScore: (n: number) => string): FieldDiff[] {
+  return RESULT_FIELDS.map((field) => ({ field, before: fieldText(before, field, formatScore), after: fieldText(after, field, formatScore) })).filter(
+    (d) => d.before !== d.after,
+  );
+}
+
+/** The server's `changes` as the page shows them: the appellant first, then by name. */
+export function describeChanges(changes: readonly AppealChange[], formatScore: (n: number) => string, appellantId?: Id): ChangeView[] {
+  return [...changes]
+    .sort((a, b) => {
+      const first = (c: AppealChange) => (appellantId !== undefined && c.personId !== null && String(c.personId) === String(appellantId) ? 0 : 1);
+      return first(a) - first(b) || a.name.localeCompare(b.name, 'zh-CN');
+    })
+    .map((c) => ({
+      personId: c.personId,
+      name: c.name,
+      kind: c.before === null ? 'entered' : c.after === null ? 'left' : 'changed',
+      diffs: diffResults(c.before, c.after, formatScore),
+    }));
+}
+
+/**
+ * One line a person can read: "总分 88 → 92；等次 较好 → 好；组内名次 2 → 1". `label` names a field in
+ * the reader's language; `separator` joins the fields.
+ */
+export function changeLine(change: ChangeView, label: (field: ResultField) => string, separator = '；'): string {
+  return change.diffs.map((d) => `${label(d.field)} ${d.before} → ${d.after}`).join(separator);
+}
+
+/**
+ * The changes worth reading first: people whose total or grade moved, or who entered or left the
+ * results; the rest only moved in rank because someone passed them (the appellant, usually), which in
+ * a group of hundreds can be most of the list.
+ */
+export function splitRankOnly(views: readonly ChangeView[]): { major: ChangeView[]; rankOnly: ChangeView[] } {
+  const rankOnly = (v: ChangeView) => v.kind === 'changed' && v.diffs.length > 0 && v.diffs.every((d) => d.field === 'groupRank');
+  return { major: views.filter((v) => !rankOnly(v)), rankOnly: views.filter(rankOnly) };
+}
