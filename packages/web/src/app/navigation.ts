@@ -15,6 +15,7 @@ export type NavKey =
   | 'periods'
   | 'reportCard'
   | 'appeals'
+  | 'resultLists'
   | 'schemes'
   | 'pointEvents'
   | 'pointRules'
@@ -61,6 +62,8 @@ export function navItemsFor(me: Me): NavItem[] {
   if (me.person && can(me, 'results.read')) items.push({ key: 'reportCard', path: '/report-cards/me' });
   // 申诉复核: the organization department decides; leaders and auditors follow the appeals of what they oversee
   if (can(me, 'appeal.decide') || can(me, 'results.oversee')) items.push({ key: 'appeals', path: '/appeals' });
+  // 考用结合: the warning-talk and promotion lists of the people one oversees
+  if (can(me, 'results.oversee')) items.push({ key: 'resultLists', path: '/result-lists' });
   if (can(me, 'scheme.manage') || can(me, 'results.export')) items.push({ key: 'schemes', path: '/schemes' });
   if (managesPoints(me)) items.push({ key: 'pointEvents', path: '/points/events' });
   if (can(me, 'points.read') || can(me, 'points.rules.manage')) items.push({ key: 'pointRules', path: '/points/rules' });

@@ -38,6 +38,7 @@ const ReviewPage = lazy(() => import('../modules/cycles/pages/ReviewPage'));
 const ResultsPage = lazy(() => import('../modules/cycles/pages/ResultsPage'));
 const ReportCardPage = lazy(() => import('../modules/report-cards/pages/ReportCardPage'));
 const AppealsPage = lazy(() => import('../modules/appeals/pages/AppealsPage'));
+const ResultListsPage = lazy(() => import('../modules/result-lists/pages/ResultListsPage'));
 
 export function PageSpinner() {
   return (
@@ -132,6 +133,7 @@ export function AppRoutes() {
         <Route path="periods/:periodId/results" element={<RequireAbility any={['results.read']}>{page(<ResultsPage />)}</RequireAbility>} />
         <Route path="report-cards/:personId" element={<RequireAbility any={['results.read']}>{page(<ReportCardPage />)}</RequireAbility>} />
         <Route path="appeals" element={<RequireAbility any={['appeal.decide', 'results.oversee']}>{page(<AppealsPage />)}</RequireAbility>} />
+        <Route path="result-lists" element={<RequireAbility any={['results.oversee']}>{page(<ResultListsPage />)}</RequireAbility>} />
         <Route path="me" element={<Suspense fallback={<PageSpinner />}><MyInfoPage /></Suspense>} />
         <Route
           path="org"

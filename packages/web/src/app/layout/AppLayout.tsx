@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { App, Avatar, Button, Drawer, Dropdown, Flex, Layout, Menu, Segmented, Tag, Typography, type MenuProps } from 'antd';
 import {
+  AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
   CloudUploadOutlined,
@@ -59,6 +60,7 @@ const ICONS: Record<NavKey, ReactNode> = {
   periods: <SolutionOutlined />,
   reportCard: <FileDoneOutlined />,
   appeals: <FileSearchOutlined />,
+  resultLists: <AlertOutlined />,
   schemes: <ReconciliationOutlined />,
   pointEvents: <ProfileOutlined />,
   pointRules: <OrderedListOutlined />,

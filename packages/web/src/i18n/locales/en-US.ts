@@ -3,6 +3,7 @@ import { schemesEnUS } from '../../modules/schemes/schemes.messages';
 import { reportCardsEnUS } from '../../modules/report-cards/report-cards.messages';
 import { cyclesEnUS } from '../../modules/cycles/cycles.messages';
 import { appealsEnUS } from '../../modules/appeals/appeals.messages';
+import { resultListsEnUS } from '../../modules/result-lists/result-lists.messages';
 
 type Translation<T> = { [K in keyof T]: T[K] extends string ? string : Translation<T[K]> };
 
@@ -12,6 +13,7 @@ const enUS: Translation<typeof zhCN> = {
   reportCards: reportCardsEnUS,
   cycles: cyclesEnUS,
   appeals: appealsEnUS,
+  resultLists: resultListsEnUS,
   app: {
     documentTitle: 'Baton · Assessment Baton',
     tagline: 'Routine and comprehensive assessment for the public sector',
@@ -39,6 +41,7 @@ const enUS: Translation<typeof zhCN> = {
     periods: 'Assessment periods',
     reportCard: 'My report card',
     appeals: 'Appeals',
+    resultLists: 'Using the results',
     schemes: 'Assessment schemes',
     pointEvents: 'Point events',
     pointRules: 'Point rules',

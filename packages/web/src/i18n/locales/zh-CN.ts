@@ -2,6 +2,7 @@ import { schemesZhCN } from '../../modules/schemes/schemes.messages';
 import { reportCardsZhCN } from '../../modules/report-cards/report-cards.messages';
 import { cyclesZhCN } from '../../modules/cycles/cycles.messages';
 import { appealsZhCN } from '../../modules/appeals/appeals.messages';
+import { resultListsZhCN } from '../../modules/result-lists/result-lists.messages';
 
 /** 简体中文 — the default language. en-US.ts must have exactly the same keys (the compiler checks). */
 const zhCN = {
@@ -9,6 +10,7 @@ const zhCN = {
   reportCards: reportCardsZhCN,
   cycles: cyclesZhCN,
   appeals: appealsZhCN,
+  resultLists: resultListsZhCN,
   app: {
     documentTitle: 'Baton 考核指挥棒',
     tagline: '公务员平时考核与综合考核平台',
@@ -36,6 +38,7 @@ const zhCN = {
     periods: '考核周期',
     reportCard: '我的成绩单',
     appeals: '申诉复核',
+    resultLists: '考用结合',
     schemes: '考核方案',
     pointEvents: '积分事件',
     pointRules: '积分规则',
