@@ -223,6 +223,14 @@ describe.each(testDialects)('appeals on %s', (dialect) => {
     expect(changes.find((c) => c.personId === person('zhang'))).toMatchObject({ before: zhangAppeal.result, after: accepted.decision!.result });
     // Version 1 stays as it was.
     expect(await resultsOf(1)).toEqual(v1);
+    // What changed stays readable, each reader seeing the results he may see.
+    const changesUrl = `/api/appeals/${zhangAppeal.id}/changes`;
+    expect((await inject('auditor', 'GET', changesUrl)).json()).toEqual({ from: 1, to: 2, changes });
+    const own = (await inject('zhang', 'GET', changesUrl)).json().changes as { personId: number }[];
+    expect(own.map((c) => c.personId)).toEqual([person('zhang')]);
+    const led = (await inject('leader', 'GET', changesUrl)).json().changes as { personId: number }[];
+    expect(led.every((c) => c.personId !== person('wang'))).toBe(true);
+    expect((await inject('leader2', 'GET', changesUrl)).statusCode).toBe(404);
 
     const versions = (await inject('auditor', 'GET', `/api/periods/${periodId}/results/versions`)).json() as { version: number; reason: string }[];
     expect(versions.map((v) => [v.version, v.reason])).toEqual([[2, 'appeal'], [1, 'publicity']]);
@@ -253,6 +261,7 @@ describe.each(testDialects)('appeals on %s', (dialect) => {
     const rejected = await inject('admin', 'POST', `/api/appeals/${wang[0]!.id}/decision`, { outcome: 'rejected', note: '评分依据充分，维持原结果' });
     expect(rejected.statusCode, rejected.body).toBe(200);
     expect(rejected.json()).toMatchObject({ appeal: { status: 'rejected', decision: { resultVersion: null, result: null } }, changes: [] });
+    expect((await inject('admin', 'GET', `/api/appeals/${wang[0]!.id}/changes`)).json()).toEqual({ from: 1, to: null, changes: [] });
     expect((await inject('admin', 'GET', `/api/periods/${periodId}`)).json().resultVersion).toBe(2);
 
     const closed = await inject('admin', 'POST', `/api/periods/${periodId}/transition`, { to: 'closed' });

@@ -169,7 +169,7 @@ export async function listVersionResults(db: Db, periodId: number, version: numb
   return db
     .selectFrom('period_results as r')
     .leftJoin('people as p', 'p.id', 'r.person_id')
-    .select(['r.subject_key', 'r.person_id', 'p.name as person_name', 'r.total_centi', 'r.grade', 'r.group_rank'])
+    .select(['r.subject_key', 'r.person_id', 'p.name as person_name', 'r.unit_id', 'r.total_centi', 'r.grade', 'r.group_rank'])
     .where('r.period_id', '=', periodId)
     .where('r.version', '=', version)
     .execute();

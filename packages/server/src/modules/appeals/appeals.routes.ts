@@ -4,9 +4,9 @@ import { authorize } from '../../policies/policies.js';
 import { requireActor } from '../auth/auth.plugin.js';
 import { AttachmentQuery, AttachmentSchema } from '../points/points.schemas.js';
 import { readUploadedFile, sendStoredFile } from '../worklogs/attachment-upload.http.js';
-import { AppealListQuery, AppealListResponse, AppealSchema, DecideAppealBody, DecisionResponse, SubmitAppealBody } from './appeals.schemas.js';
+import { AppealListQuery, AppealListResponse, AppealSchema, ChangesResponse, DecideAppealBody, DecisionResponse, SubmitAppealBody } from './appeals.schemas.js';
 import {
-  APPEAL_ATTACHMENT_MAX_BYTES, attachToAppeal, decideAppeal, getAppeal, listAppeals, openAppealAttachment, submitAppeal, withdrawAppeal,
+  APPEAL_ATTACHMENT_MAX_BYTES, attachToAppeal, decideAppeal, getAppeal, listAppealChanges, listAppeals, openAppealAttachment, submitAppeal, withdrawAppeal,
 } from './appeals.usecases.js';
 
 /** Appeals of published results (申诉/复核, issue 6; docs/api-cycles.md "Appeals"). */
@@ -21,6 +21,9 @@ export async function registerAppealRoutes(app: App, deps: AppDeps): Promise<voi
 
   app.get('/api/appeals/:id', { schema: { tags, params: IdParams, response: { 200: AppealSchema } } }, async (req) =>
     getAppeal(deps, requireActor(req), req.params.id));
+
+  app.get('/api/appeals/:id/changes', { schema: { tags, params: IdParams, response: { 200: ChangesResponse } } }, async (req) =>
+    listAppealChanges(deps, requireActor(req), req.params.id));
 
   app.post('/api/appeals', { schema: { tags, body: SubmitAppealBody, response: { 201: AppealSchema } } }, async (req, reply) =>
     reply.status(201).send(await submitAppeal(deps, requireActor(req), req.body)));

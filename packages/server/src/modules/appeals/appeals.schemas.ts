@@ -48,9 +48,10 @@ export const DecideAppealBody = StrictObject({
   note: Type.String({ minLength: 1, maxLength: 2000, description: 'the reasons of the decision (复核意见)' }),
 });
 
-export const DecisionResponse = Type.Object({
-  appeal: AppealSchema,
-  changes: Type.Array(Type.Object({
-    personId: Nullable(Type.Integer()), name: Type.String(), before: Nullable(ResultSummarySchema), after: Nullable(ResultSummarySchema),
-  }), { description: 'who changed between the appealed version and the new one (accepted only)' }),
-});
+const ChangesSchema = Type.Array(Type.Object({
+  personId: Nullable(Type.Integer()), name: Type.String(), unitId: Type.Integer(), before: Nullable(ResultSummarySchema), after: Nullable(ResultSummarySchema),
+}), { description: 'who changed between the appealed version and the new one (accepted only)' });
+
+export const DecisionResponse = Type.Object({ appeal: AppealSchema, changes: ChangesSchema });
+
+export const ChangesResponse = Type.Object({ from: Type.Integer(), to: Nullable(Type.Integer()), changes: ChangesSchema });

@@ -180,6 +180,8 @@ export async function withdrawAppeal({ db, now }: Deps, actor: Actor, id: number
 export interface ResultChange {
   personId: number | null;
   name: string;
+  /** His unit in the new version (or the old one): who may see the change follows it, like results. */
+  unitId: number;
   before: ResultSummary | null;
   after: ResultSummary | null;
 }
@@ -195,7 +197,7 @@ async function compareVersions(db: Db, periodId: number, from: number, to: numbe
     const a = afterOf.get(key);
     if (b && a && b.total_centi === a.total_centi && b.grade === a.grade && b.group_rank === a.group_rank) continue;
     const row = (a ?? b)!;
-    changes.push({ personId: row.person_id, name: row.person_name ?? key, before: summaryOf(b), after: summaryOf(a) });
+    changes.push({ personId: row.person_id, name: row.person_name ?? key, unitId: row.unit_id, before: summaryOf(b), after: summaryOf(a) });
   }
   return changes;
 }
@@ -250,6 +252,20 @@ export async function decideAppeal({ db, now }: Deps, actor: Actor, id: number, 
     return { changes };
   });
   return { appeal: await getAppeal({ db, now }, actor, id), changes: decided.changes };
+}
+
+/**
+ * What an accepted appeal changed: the people whose total, grade or group rank differ between the
+ * version appealed and the one it published — only those whose results the reader may see (his
+ * own, a leader's subtree, everyone for the admin and the auditor). Empty for other outcomes.
+ */
+export async function listAppealChanges({ db }: Deps, actor: Actor, id: number) {
+  const view = await loadVisibleAppeal(db, actor, id);
+  if (view.status !== 'accepted' || view.decided_version === null) return { from: view.result_version, to: null, changes: [] };
+  const visible = await resultVisibilityOf(db, actor);
+  const changes = (await compareVersions(db, view.period_id, view.result_version, view.decided_version))
+    .filter((c) => visible === undefined || visible.unitIds.includes(c.unitId) || (c.personId !== null && c.personId === visible.personId));
+  return { from: view.result_version, to: view.decided_version, changes };
 }
 
 /**
