@@ -1,7 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import type { Id } from '../../api/types';
-import type { ReviewRow } from '../cycles/cycles.api';
 import type { PeriodState } from '../points/points.api';
 
 /** The shapes of docs/api-cycles.md "Appeals (申诉/复核)", as the web UI sees them. */
@@ -76,11 +75,6 @@ export interface AppealFilter {
   status?: AppealStatus | null;
 }
 
-/** A review-sheet row with the appeal marker: `appealPending` people may be re-rated in publicity (复核). */
-export interface AppealAwareReviewRow extends ReviewRow {
-  appealPending?: boolean;
-}
-
 const enc = (id: Id) => encodeURIComponent(String(id));
 
 export const appealKeys = {
@@ -89,6 +83,7 @@ export const appealKeys = {
     ['appeals', 'list', String(filter.period ?? ''), filter.status ?? '', cursor ?? '', limit] as const,
   ofPeriod: (period: Id) => ['appeals', 'period', String(period)] as const,
   one: (id: Id) => ['appeals', 'one', String(id)] as const,
+  changes: (id: Id) => ['appeals', 'changes', String(id)] as const,
 };
 
 export function fetchAppeals(filter: AppealFilter, cursor: string | null, limit: number, signal?: AbortSignal) {
@@ -125,6 +120,15 @@ export function useAppeal(id: Id | null) {
     queryKey: appealKeys.one(id ?? ''),
     queryFn: ({ signal }) => api<Appeal>(`/api/appeals/${enc(id ?? '')}`, { signal }),
     enabled: id !== null,
+  });
+}
+
+/** What an accepted appeal changed, among the results the caller may see (GET /api/appeals/:id/changes). */
+export function useAppealChanges(id: Id, enabled: boolean) {
+  return useQuery({
+    queryKey: appealKeys.changes(id),
+    queryFn: ({ signal }) => api<{ from: number; to: number | null; changes: AppealChange[] }>(`/api/appeals/${enc(id)}/changes`, { signal }),
+    enabled,
   });
 }
 

@@ -91,6 +91,8 @@ export interface ReviewRow {
   /** Every leader's ratings, with who gave them. */
   allRatings?: StoredRating[];
   preview: ResultPreview | null;
+  /** In publicity: his appeal is pending, so his leaders may re-rate him (复核). */
+  appealPending: boolean;
 }
 
 export interface QuotaGrade {

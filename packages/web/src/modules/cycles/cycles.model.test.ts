@@ -36,6 +36,7 @@ function row(id: number, ratings: ReviewRow['ratings'] = {}): ReviewRow {
     summary: null,
     ratings,
     preview: { total: 80, grade: '较好', groupRank: id, group: { key: 'unit:3', name: '川姜镇' }, flags: [] },
+    appealPending: false,
   };
 }
 

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../shared/format';
 import { useIsMobile } from '../../../shared/hooks/useIsMobile';
 import { can, useCurrentMe } from '../../auth/auth.api';
-import { useDecideAppeal, type Appeal, type AppealChange, type AppealOutcome } from '../appeals.api';
+import { useAppealChanges, useDecideAppeal, type Appeal, type AppealChange, type AppealOutcome } from '../appeals.api';
 import { appealErrorText, fieldErrorOf } from '../appeals.errors';
 import { actorName, checkText, mayDecide, NOTE_MAX } from '../appeals.model';
 import { AppealAttachments, AppealResultLine, AppealStatusTag, ChangesList } from './AppealBits';
@@ -112,8 +112,12 @@ export function AppealDetail({ appeal }: { appeal: Appeal }) {
   const me = useCurrentMe();
   const navigate = useNavigate();
   const isMobile = useIsMobile();
-  const [outcome, setOutcome] = useState<DecisionOutcome | null>(null);
+  const [decided, setOutcome] = useState<DecisionOutcome | null>(null);
   const decision = appeal.decision;
+  // Reopened later: what the accepted appeal changed is read again (among the results the caller may see).
+  const stored = useAppealChanges(appeal.id, decided === null && appeal.status === 'accepted');
+  const outcome: DecisionOutcome | null =
+    decided ?? (stored.data && stored.data.to !== null ? { outcome: 'accepted', changes: stored.data.changes, from: stored.data.from, to: stored.data.to } : null);
   const decides = can(me, 'appeal.decide');
   const canDecideIt = mayDecide(appeal, decides);
   const pending = appeal.status === 'pending';

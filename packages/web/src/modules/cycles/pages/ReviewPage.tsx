@@ -8,11 +8,10 @@ import type { Id } from '../../../api/types';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { useIsMobile } from '../../../shared/hooks/useIsMobile';
 import { can, useCurrentMe } from '../../auth/auth.api';
-import type { AppealAwareReviewRow } from '../../appeals/appeals.api';
 import { mayRateRow } from '../../appeals/appeals.model';
 import { UnitTreeSelect } from '../../org/components/UnitTreeSelect';
 import { shanghaiToday } from '../../worklogs/worklogs.model';
-import { saveReview, useRefreshSheet, useStoreReviewRow, useReviewPreview, useReviewSheet, useScheme, type ResultPreview, type ReviewSheet } from '../cycles.api';
+import { saveReview, useRefreshSheet, useStoreReviewRow, useReviewPreview, useReviewSheet, useScheme, type ResultPreview, type ReviewRow, type ReviewSheet } from '../cycles.api';
 import { cycleErrorText } from '../cycles.errors';
 import {
   buildPreviewRequest,
@@ -148,10 +147,10 @@ function ReviewSheetView({
   const windowClosed = dueDays !== null && dueDays < 0;
   // 复核: in review every row until the deadline; in publicity only the people with a pending appeal
   const rateable = useCallback(
-    (row: AppealAwareReviewRow) => mayRateRow({ state: sheet.period.state, reviewWindowClosed: windowClosed, appealPending: row.appealPending === true }),
+    (row: ReviewRow) => mayRateRow({ state: sheet.period.state, reviewWindowClosed: windowClosed, appealPending: row.appealPending }),
     [sheet.period.state, windowClosed],
   );
-  const appealMode = sheet.period.state === 'publicity' && rows.some((row: AppealAwareReviewRow) => row.appealPending === true);
+  const appealMode = sheet.period.state === 'publicity' && rows.some((row) => row.appealPending);
   const canRateAny = rows.some(rateable);
 
   // the form values of every person, one stable object each until he is touched (the cards are memoised)
@@ -276,7 +275,7 @@ function ReviewSheetView({
       (search.trim() === '' || row.person.name.includes(search.trim()) || row.person.employeeNo.includes(search.trim())),
   );
   // in publicity the people to re-rate come first (the sort is stable: the sheet's order otherwise)
-  if (appealMode) shown.sort((a: AppealAwareReviewRow, b: AppealAwareReviewRow) => Number(b.appealPending === true) - Number(a.appealPending === true));
+  if (appealMode) shown.sort((a, b) => Number(b.appealPending) - Number(a.appealPending));
   const savingAll = saving.size > 0;
 
   return (
@@ -378,7 +377,7 @@ function ReviewSheetView({
                   grades={grades}
                   indicatorNames={indicatorNames}
                   canRate={rateable(row)}
-                  appealPending={sheet.period.state === 'publicity' && (row as AppealAwareReviewRow).appealPending === true}
+                  appealPending={sheet.period.state === 'publicity' && row.appealPending}
                   saving={saving.has(key)}
                   error={errors[key] ?? null}
                   isMobile={isMobile}

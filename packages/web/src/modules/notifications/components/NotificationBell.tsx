@@ -12,6 +12,7 @@ import { useEntryParam } from '../../worklogs/useEntryParam';
 import { useReminders, workLogKeys } from '../../worklogs/worklogs.api';
 import { formatDay } from '../../worklogs/worklogs.model';
 import { useMarkAllRead, useMarkRead, useNotifications, useUnreadCount, type Notification } from '../notifications.api';
+import { notificationPath } from '../notifications.model';
 
 const KIND_ICONS: Record<string, ReactNode> = {
   'log.comment': <MessageOutlined style={{ color: '#1f4e8c' }} />,
@@ -74,6 +75,8 @@ export function NotificationBell() {
     setOpen(false);
     const logId = item.entityId ?? (typeof item.data?.logId === 'number' ? item.data.logId : null);
     if (item.entity === 'work_log' && logId !== null) openEntry(logId);
+    const path = notificationPath(item);
+    if (path !== null) navigate(path);
   };
   const goWrite = (date?: string) => {
     setOpen(false);
@@ -158,3 +161,4 @@ export function NotificationBell() {
     </>
   );
 }
+
