@@ -1,32 +1,11 @@
 import { Descriptions, Flex, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
-import { ledgerExplainText } from '../../points/ledger-explain';
 import { formatScore } from '../../points/points.model';
 import type { SchemeIndicator } from '../../points/points.api';
 import type { IndicatorKind, ResultRow } from '../cycles.api';
-import { parseRatingExplain, splitExplain } from '../cycles.model';
+import { splitExplain } from '../cycles.model';
+import { explainSentence } from '../explain-sentence';
 import { FlagTags, GradeTag, KindTag } from './CycleBits';
-
-/** A ledger or rating line in the reader's language (ledgers as the 我的积分 page says them); others as the engine wrote them. */
-function explainSentence(t: TFunction, line: string): string | null {
-  const rating = parseRatingExplain(line);
-  if (rating === 'none') return t('cycles.results.explainNoRating');
-  if (rating) {
-    const groupName = (g: string) => t(`cycles.results.raterGroups.${g}`, { defaultValue: g });
-    const groups = rating.groups
-      .map((g) =>
-        g.mean === null
-          ? t('cycles.results.explainRatingGroupNone', { group: groupName(g.group) })
-          : t('cycles.results.explainRatingGroup', { group: groupName(g.group), mean: g.mean, ballots: g.ballots }),
-      )
-      .join('；');
-    return t('cycles.results.explainRating', { groups, mean: rating.mean, weight: rating.weight, score: rating.score });
-  }
-  const total = /^total: (.+) = (-?[\d.]+) \(rounded once[^)]*\)$/.exec(line.trim());
-  if (total) return t('cycles.results.explainTotal', { formula: total[1], total: total[2] });
-  return ledgerExplainText(t, line);
-}
 
 const isIndicatorKind = (k: string | undefined): k is IndicatorKind => k === 'key' || k === 'regular' || k === 'dynamic';
 

@@ -13,6 +13,7 @@ import { AppealPanel } from '../../appeals/components/AppealPanel';
 import { FlagTags } from '../../cycles/components/CycleBits';
 import { formatScore } from '../../points/points.model';
 import { reportCardsExportUrl, useReportCard, type ReportCard } from '../report-cards.api';
+import { explainSentence } from '../../cycles/explain-sentence';
 import { buildTrendOption, explainText, groupIndicatorsBySection, idOf, isLastGrade, totalExplainText } from '../report-cards.model';
 import '../report-cards.css';
 
@@ -212,7 +213,7 @@ function ReportCardDocument({ card }: { card: ReportCard }) {
                     <span className="rc-ind-name">{i.name}</span>
                     {i.kind ? <span className="rc-ind-kind">{t(`reportCards.kinds.${i.kind}`)}</span> : null}
                     {i.method === 'veto' ? <span className="rc-ind-kind">{t('reportCards.veto')}</span> : null}
-                    {i.explain ? <div className="rc-explain">{explainText(i)}</div> : null}
+                    {i.explain ? <div className="rc-explain">{explainSentence(t, i.explain) ?? explainText(i)}</div> : null}
                   </td>
                   <td className="rc-num">{i.weight === null ? '—' : formatScore(i.weight)}</td>
                   <td className="rc-num rc-hide-narrow">{i.raw === null ? '—' : formatScore(i.raw)}</td>
@@ -227,7 +228,7 @@ function ReportCardDocument({ card }: { card: ReportCard }) {
         {card.totalExplain ? (
           <div className="rc-total-line">
             <strong>{t('reportCards.totalLine')}：</strong>
-            <span className="rc-explain">{totalExplainText(card.totalExplain)}</span>
+            <span className="rc-explain">{explainSentence(t, card.totalExplain) ?? totalExplainText(card.totalExplain)}</span>
           </div>
         ) : null}
       </section>
