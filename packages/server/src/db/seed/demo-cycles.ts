@@ -232,10 +232,14 @@ async function seedAppeals(
     const date = addCalendarDays(o.publishedOn, n);
     return date < o.endsOn ? date : o.endsOn;
   };
-  if (member?.personId) {
-    const appeal = await submitAppeal(onDay(deps, day(1)), member, {
-      periodId, reason: '本季度本人牵头完成社区网格化治理试点，区级简报两次刊发，领导评鉴时“重点任务”一项未体现，申请复核。',
-    });
+  // Both appeal the published version 1 on the first day; the decisions come two days later.
+  const accepted = member?.personId
+    ? await submitAppeal(onDay(deps, day(1)), member, {
+        periodId, reason: '本季度本人牵头完成社区网格化治理试点，区级简报两次刊发，领导评鉴时“重点任务”一项未体现，申请复核。',
+      })
+    : undefined;
+  const rejected = other?.personId ? await submitAppeal(onDay(deps, day(1)), other, { periodId, reason: '认为工作作风评价偏低。' }) : undefined;
+  if (member?.personId && accepted) {
     const person = o.people.find((p) => p.id === member.personId);
     const rater = person ? await deps.db.selectFrom('accounts').select('username').where('id', '=', o.raterOf(person).accountId).executeTakeFirst() : undefined;
     const leader = rater ? await actorOf(deps, rater.username) : undefined;
@@ -247,10 +251,7 @@ async function seedAppeals(
         ],
       });
     }
-    await decideAppeal(onDay(deps, day(3)), o.adminActor, appeal.id, { outcome: 'accepted', note: '经核实，网格化治理试点成效属实，已由分管领导重新评鉴，结果予以更正。' });
+    await decideAppeal(onDay(deps, day(3)), o.adminActor, accepted.id, { outcome: 'accepted', note: '经核实，网格化治理试点成效属实，已由分管领导重新评鉴，结果予以更正。' });
   }
-  if (other?.personId) {
-    const appeal = await submitAppeal(onDay(deps, day(1)), other, { periodId, reason: '认为工作作风评价偏低。' });
-    await decideAppeal(onDay(deps, day(3)), o.adminActor, appeal.id, { outcome: 'rejected', note: '经复核，评鉴依据充分，维持原结果。' });
-  }
+  if (rejected) await decideAppeal(onDay(deps, day(3)), o.adminActor, rejected.id, { outcome: 'rejected', note: '经复核，评鉴依据充分，维持原结果。' });
 }

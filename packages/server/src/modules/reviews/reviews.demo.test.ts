@@ -48,6 +48,8 @@ describe.each(testDialects)('the demo routine assessment on %s', (dialect) => {
       person: { name: string }; status: string; resultVersion: number; result: { total: number }; decision: { resultVersion: number | null; result: { total: number } | null };
     }[];
     expect(appeals.map((a) => a.status).sort()).toEqual(['accepted', 'rejected']);
+    // Both contested the first publication.
+    expect(appeals.map((a) => a.resultVersion)).toEqual([1, 1]);
     const accepted = appeals.find((a) => a.status === 'accepted')!;
     expect(accepted).toMatchObject({ resultVersion: 1, decision: { resultVersion: 2 } });
     expect(accepted.decision.result!.total).toBeGreaterThan(accepted.result.total);
