@@ -22,6 +22,8 @@ export interface PeriodRow extends Period {
   publicityStartsOn?: string | null;
   publicityEndsOn?: string | null;
   resultVersion?: number | null;
+  /** 考用结合: the unit-scheme period whose grades are the units' tiers (docs/api-cycles.md). */
+  tierPeriod?: { id: number; name: string } | null;
 }
 
 export interface NewSchemeInput {
@@ -68,15 +70,21 @@ export function useCreatePeriod() {
   });
 }
 
-/** PATCH /api/periods/:id: name, deadlines and (before publicity) publicity days; the body carries only what changed. */
+/** PATCH /api/periods/:id: name, deadlines and (before publicity) publicity days and tier period; the body carries only what changed. */
 export function useUpdatePeriod() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ id, changes }: { id: Id; changes: PeriodPatch }) => api<PeriodRow>(`/api/periods/${enc(id)}`, { method: 'PATCH', body: changes }),
-    onSuccess: (period) => {
+    onSuccess: (period, { changes }) => {
       void client.invalidateQueries({ queryKey: pointKeys.periods });
       // the cycle pages (summary, review, results) read the deadlines of the period they show
       void client.invalidateQueries({ queryKey: ['cycles', 'period', String(period.id)] });
+      if ('tierPeriodId' in changes) {
+        // another tier period moves the coupled seats: the live preview and the review sheet recompute
+        void client.invalidateQueries({ queryKey: ['cycles', 'results', String(period.id)] });
+        void client.invalidateQueries({ queryKey: ['cycles', 'reviews', String(period.id)] });
+        void client.invalidateQueries({ queryKey: ['cycles', 'reviews', 'preview', String(period.id)] });
+      }
     },
   });
 }

@@ -9,7 +9,16 @@ import {
   periodEditValuesOf,
   periodPatchOf,
   checkSchemeForm,
+  couplableGrades,
+  couplingBriefOf,
+  coupledGradeOf,
   definitionFromForm,
+  emptyTierQuota,
+  quotaCouplingFormOf,
+  quotaCouplingOf,
+  tierPeriodsOf,
+  onCouplingRows,
+  tierSuggestionsOf,
   emptyIndicator,
   emptySchemeForm,
   formAreaOf,
@@ -116,6 +125,108 @@ describe('form ⇄ engine definition', () => {
     const form = schemeFormFromDefinition({ indicators: [{ id: 3, method: 'magic' }], grades: 'none' });
     expect(form.indicators[0]).toMatchObject({ id: '', method: 'ledger', section: 'main' });
     expect(form.grades).toEqual([]);
+  });
+});
+
+describe('quota coupling (考用结合)', () => {
+  const coupled = {
+    ...policeScheme,
+    grouping: 'unit',
+    quotaCoupling: { byTier: { 第一等次: 0.25, 第三等次: 0.15 }, otherwise: 0.2 },
+  };
+
+  it('gives back a coupled scheme unchanged, with and without a named grade', () => {
+    expect(definitionFromForm(formOf(coupled))).toEqual(coupled);
+    const named = { ...coupled, quotaCoupling: { grade: '较好', byTier: { 第一等次: 0.3 }, otherwise: 0.25 } };
+    expect(definitionFromForm(formOf(named))).toEqual(named);
+  });
+
+  it('shows the quotas as percents and converts them back exactly (7 %, not 7.000000000000001)', () => {
+    const form = formOf({ ...coupled, quotaCoupling: { byTier: { 第一等次: 0.07, 第二等次: 0.3 }, otherwise: 0.145 } });
+    expect(form.quotaCoupling).toMatchObject({ enabled: true, grade: null, otherwisePercent: 14.5 });
+    expect(form.quotaCoupling.tiers.map((row) => [row.tier, row.percent])).toEqual([
+      ['第一等次', 7],
+      ['第二等次', 30],
+    ]);
+    form.quotaCoupling.tiers[0] = { ...form.quotaCoupling.tiers[0]!, percent: 25 };
+    form.quotaCoupling.tiers.push(emptyTierQuota('第三等次', 14.3));
+    expect(quotaCouplingOf(form.quotaCoupling)).toEqual({ byTier: { 第一等次: 0.25, 第二等次: 0.3, 第三等次: 0.143 }, otherwise: 0.145 });
+  });
+
+  it('writes no coupling when switched off, but keeps the rows for switching it back on', () => {
+    const form = formOf(coupled);
+    form.quotaCoupling = { ...form.quotaCoupling, enabled: false };
+    expect(definitionFromForm(form).quotaCoupling).toBeUndefined();
+    expect(form.quotaCoupling.tiers).toHaveLength(2);
+    expect(quotaCouplingFormOf(undefined)).toEqual({ enabled: false, grade: null, tiers: [], otherwisePercent: null });
+  });
+
+  it('leaves blank tier rows out and sends a blank quota as 0, for the engine to name', () => {
+    const coupling = { enabled: true, grade: null, tiers: [emptyTierQuota(' 第一等次 ', null), emptyTierQuota('  ', 20)], otherwisePercent: null };
+    expect(quotaCouplingOf(coupling)).toEqual({ byTier: { 第一等次: 0 }, otherwise: 0 });
+  });
+
+  it('couples any grade but the last, the first by default', () => {
+    const form = formOf(coupled);
+    expect(couplableGrades(form)).toEqual(['好', '较好', '一般']);
+    expect(coupledGradeOf(form)).toBe('好');
+    expect(coupledGradeOf({ ...form, quotaCoupling: { ...form.quotaCoupling, grade: '一般' } })).toBe('一般');
+  });
+
+  it('accepts a sound coupling by the form and by the engine', () => {
+    const form = formOf(coupled);
+    expect(checkSchemeForm(form)).toEqual([]);
+    expect(checkDefinitionWithEngine(definitionFromForm(form))).toEqual([]);
+  });
+
+  it('names on its fields a coupling without unit grouping, on the last grade, with quotas out of range or duplicate tiers', () => {
+    const form = formOf(coupled);
+    form.grouping = 'all';
+    form.quotaCoupling = {
+      enabled: true,
+      grade: '较差',
+      tiers: [emptyTierQuota('第一等次', 0), emptyTierQuota('第一等次', 120), emptyTierQuota('', 10)],
+      otherwisePercent: null,
+    };
+    expect(checkSchemeForm(form).map((i) => `${i.path} ${i.message}`)).toEqual([
+      'quotaCoupling couplingNeedsUnit',
+      'quotaCoupling.grade couplingGradeUnknown',
+      'quotaCoupling.otherwise required',
+      'quotaCoupling.tiers[0].quota couplingQuotaRange',
+      'quotaCoupling.tiers[1].tier duplicate',
+      'quotaCoupling.tiers[1].quota couplingQuotaRange',
+      'quotaCoupling.tiers[2].tier required',
+    ]);
+    expect(checkSchemeForm({ ...formOf(coupled), quotaCoupling: { ...form.quotaCoupling, grade: null, tiers: [], otherwisePercent: 20 } }).map((i) => i.path)).toEqual(['quotaCoupling.byTier']);
+  });
+
+  it("puts the engine's coupling errors on the coupling's fields, a tier's quota by the tier's name", () => {
+    const definition = { ...coupled, grouping: 'all', quotaCoupling: { grade: '较差', byTier: { 第一等次: 1.5, '2': 0.1 }, otherwise: 0 } };
+    const paths = checkDefinitionWithEngine(definition).map((i) => i.path);
+    expect(paths).toEqual(expect.arrayContaining(['quotaCoupling', 'quotaCoupling.grade', 'quotaCoupling.otherwise', 'quotaCoupling.byTier.第一等次']));
+    const form = formOf(definition);
+    expect(onCouplingRows([{ path: 'quotaCoupling.byTier.2', message: 'x' }, { path: 'quotaCoupling.byTier.第一等次', message: 'y' }, { path: 'quotaCoupling.byTier.第九等次', message: 'z' }], form)).toEqual([
+      { path: `quotaCoupling.tiers[${form.quotaCoupling.tiers.findIndex((r) => r.tier === '2')}].quota`, message: 'x' },
+      { path: `quotaCoupling.tiers[${form.quotaCoupling.tiers.findIndex((r) => r.tier === '第一等次')}].quota`, message: 'y' },
+      { path: 'quotaCoupling.byTier.第九等次', message: 'z' },
+    ]);
+    expect(formPathOf('definition.quotaCoupling.byTier.第三等次', definition)).toBe('quotaCoupling.byTier.第三等次');
+    expect(formPathOf('definition.quotaCoupling.extra', definition)).toBe('quotaCoupling');
+    expect(formAreaOf('quotaCoupling.tiers[1].tier')).toBe('coupling');
+  });
+
+  it('suggests the grades of the unit schemes as tiers, the newest scheme first, each once', () => {
+    const scheme = (id: number, subjectKind: 'person' | 'unit', grades: string[]) => ({ id, subjectKind, definition: { grades: grades.map((name) => ({ name })) } });
+    expect(
+      tierSuggestionsOf([scheme(1, 'unit', ['一等', '二等']), scheme(2, 'person', ['好', '较差']), scheme(3, 'unit', ['第一等次', '第二等次', '第三等次', '一等'])]),
+    ).toEqual(['第一等次', '第二等次', '第三等次', '一等', '二等']);
+  });
+
+  it('tells the period forms which grade a scheme couples and the quota of units without a tier', () => {
+    expect(couplingBriefOf({ definition: coupled as Scheme['definition'] })).toEqual({ grade: '好', otherwisePercent: 20 });
+    expect(couplingBriefOf({ definition: { ...coupled, quotaCoupling: { grade: '较好', byTier: {}, otherwise: 0.07 } } as Scheme['definition'] })).toEqual({ grade: '较好', otherwisePercent: 7 });
+    expect(couplingBriefOf({ definition: policeScheme as Scheme['definition'] })).toBeNull();
+    expect(couplingBriefOf(undefined)).toBeNull();
   });
 });
 
@@ -334,14 +445,46 @@ describe('periods', () => {
     expect(periodInputOf({ ...base, scopeUnitId: '17', summaryDueOn: '2026-04-05' })).toEqual({ ...base, name: '2026年第1季度', scopeUnitId: 17, summaryDueOn: '2026-04-05' });
   });
 
+  it('sends the tier period only when one is chosen', () => {
+    const base = { name: 'Q1', kind: 'quarter', startsOn: '2026-01-01', endsOn: '2026-03-31', schemeId: 1 };
+    expect(periodInputOf({ ...base, tierPeriodId: 7 })).toEqual({ ...base, tierPeriodId: 7 });
+    expect(periodInputOf({ ...base, tierPeriodId: null })).toEqual(base);
+  });
+
+  describe('tier periods (考用结合)', () => {
+    const schemes = [
+      { id: 1, subjectKind: 'person' as const },
+      { id: 2, subjectKind: 'unit' as const },
+      { id: 3, subjectKind: 'unit' as const },
+    ];
+    const periods = [
+      { id: 10, name: '2026年第1季度平时考核', schemeId: 1, startsOn: '2026-01-01' },
+      { id: 11, name: '2025年度镇街综合考核', schemeId: 2, startsOn: '2025-01-01' },
+      { id: 12, name: '2026年一季度镇街考核', schemeId: 3, startsOn: '2026-01-01' },
+      { id: 13, name: '未知方案的周期', schemeId: 99, startsOn: '2026-04-01' },
+    ];
+
+    it('offers the periods of unit schemes, the latest first', () => {
+      expect(tierPeriodsOf(periods, schemes).map((p) => p.id)).toEqual([12, 11]);
+    });
+
+    it('never offers a period as its own tier period', () => {
+      expect(tierPeriodsOf(periods, schemes, 12).map((p) => p.id)).toEqual([11]);
+    });
+
+    it('offers nothing while the schemes are unknown', () => {
+      expect(tierPeriodsOf(periods, [])).toEqual([]);
+    });
+  });
+
   describe('editing a period', () => {
     const period = { state: 'open' as const, name: '2026年第2季度', startsOn: '2026-04-01', summaryDueOn: '2026-07-03', reviewDueOn: null, publicityDays: 5 };
     const values = periodEditValuesOf(period);
 
     it.each([
-      ['draft', ['name', 'summaryDueOn', 'reviewDueOn', 'publicityDays']],
-      ['open', ['name', 'summaryDueOn', 'reviewDueOn', 'publicityDays']],
-      ['reviewing', ['name', 'summaryDueOn', 'reviewDueOn', 'publicityDays']],
+      ['draft', ['name', 'summaryDueOn', 'reviewDueOn', 'publicityDays', 'tierPeriodId']],
+      ['open', ['name', 'summaryDueOn', 'reviewDueOn', 'publicityDays', 'tierPeriodId']],
+      ['reviewing', ['name', 'summaryDueOn', 'reviewDueOn', 'publicityDays', 'tierPeriodId']],
       ['publicity', ['name', 'summaryDueOn', 'reviewDueOn']],
       ['closed', []],
     ] as const)('lets the admin change in state %s: %j', (state, fields) => {
@@ -355,8 +498,8 @@ describe('periods', () => {
     });
 
     it('starts from the period as it is', () => {
-      expect(values).toEqual({ name: '2026年第2季度', summaryDueOn: '2026-07-03', reviewDueOn: null, publicityDays: 5 });
-      expect(periodEditValuesOf({ name: 'x', publicityDays: 0 })).toEqual({ name: 'x', summaryDueOn: null, reviewDueOn: null, publicityDays: 0 });
+      expect(values).toEqual({ name: '2026年第2季度', summaryDueOn: '2026-07-03', reviewDueOn: null, publicityDays: 5, tierPeriodId: null });
+      expect(periodEditValuesOf({ name: 'x', publicityDays: 0, tierPeriod: { id: 4 } })).toEqual({ name: 'x', summaryDueOn: null, reviewDueOn: null, publicityDays: 0, tierPeriodId: 4 });
     });
 
     it('sends nothing when nothing changed', () => {
@@ -380,6 +523,19 @@ describe('periods', () => {
       expect(periodPatchOf({ ...period, state: 'closed' }, { ...values, name: '改名', publicityDays: 9 })).toEqual({});
     });
 
+    it('sends the tier period only when it changed, a cleared one as null', () => {
+      const tiered = { ...period, tierPeriod: { id: 4, name: '2026年一季度镇街考核' } };
+      const start = periodEditValuesOf(tiered);
+      expect(periodPatchOf(tiered, start)).toEqual({});
+      expect(periodPatchOf(tiered, { ...start, tierPeriodId: 9 })).toEqual({ tierPeriodId: 9 });
+      expect(periodPatchOf(tiered, { ...start, tierPeriodId: null })).toEqual({ tierPeriodId: null });
+      expect(periodPatchOf(period, { ...values, tierPeriodId: 4 })).toEqual({ tierPeriodId: 4 });
+    });
+
+    it('never sends the tier period once the period is in publicity (the published seats are fixed)', () => {
+      expect(periodPatchOf({ ...period, state: 'publicity' }, { ...values, tierPeriodId: 4 })).toEqual({});
+    });
+
     it('refuses a deadline before the period starts, as the server does', () => {
       expect(isDeadlineBeforeStart('2026-03-31', '2026-04-01')).toBe(true);
       expect(isDeadlineBeforeStart('2026-04-01', '2026-04-01')).toBe(false);
@@ -391,6 +547,9 @@ describe('periods', () => {
       expect(knownPeriodDetail('must not be before the period starts (2026-10-01)')).toEqual({ key: 'beforeStart', date: '2026-10-01' });
       expect(knownPeriodDetail('is not a date')).toEqual({ key: 'notDate' });
       expect(knownPeriodDetail('publicityDays can change only before publicity')).toEqual({ key: 'publicityFixed' });
+      expect(knownPeriodDetail('the unit tiers can change only before publicity')).toEqual({ key: 'tierFixed' });
+      expect(knownPeriodDetail('unknown period 999999')).toEqual({ key: 'tierUnknown' });
+      expect(knownPeriodDetail('period 3 does not assess units: its grades are no unit tiers')).toEqual({ key: 'tierNotUnit' });
       expect(knownPeriodDetail('must NOT have fewer than 1 characters')).toBeNull();
     });
   });

@@ -1,4 +1,4 @@
-import { validateScenario, type Direction, type Grade, type Grouping, type Indicator, type IndicatorKind, type MethodName, type QuotaRounding, type Scheme as EngineScheme, type SchemeKind, type Subject, type VetoEffect } from '@baton/engine';
+import { validateScenario, type Direction, type Grade, type Grouping, type Indicator, type IndicatorKind, type MethodName, type QuotaRounding, type Scheme as EngineScheme, type SchemeKind, type SchemeQuotaCoupling, type Subject, type VetoEffect } from '@baton/engine';
 import type { ErrorDetail } from '../../api/types';
 import type { PeriodState, Scheme, SubjectKind } from '../points/points.api';
 
@@ -70,6 +70,27 @@ export interface GradeForm {
   noneOf: string[];
 }
 
+/** A row of the coupling's tier table: a unit tier (a grade of the unit assessment) and its quota. */
+export interface TierQuotaForm {
+  key: string;
+  tier: string;
+  /** Percent of the unit's group (the engine's `byTier[tier]` × 100). */
+  percent: number | null;
+}
+
+/**
+ * 考用结合 (DESIGN §4 "Quota coupling"): the quota of one grade follows the tier of the person's unit.
+ * Kept in the form while switched off, so turning it back on restores what the admin typed.
+ */
+export interface QuotaCouplingForm {
+  enabled: boolean;
+  /** The coupled grade; null = the engine's default, the first grade. */
+  grade: string | null;
+  tiers: TierQuotaForm[];
+  /** Percent for a unit without a tier or with a tier not listed (`otherwise` × 100). */
+  otherwisePercent: number | null;
+}
+
 export interface SchemeForm {
   code: string;
   name: string;
@@ -80,6 +101,7 @@ export interface SchemeForm {
   grouping: Grouping;
   grades: GradeForm[];
   quotaRounding: QuotaRounding;
+  quotaCoupling: QuotaCouplingForm;
 }
 
 /** A problem found by the form, the engine or the server, attached to a form path such as `indicators[2].weight`. */
@@ -154,6 +176,14 @@ export function defaultGrades(kind: SchemeKind): GradeForm[] {
   ];
 }
 
+export function emptyTierQuota(tier = '', percent: number | null = null): TierQuotaForm {
+  return { key: nextRowKey('tier'), tier, percent };
+}
+
+export function emptyQuotaCoupling(): QuotaCouplingForm {
+  return { enabled: false, grade: null, tiers: [], otherwisePercent: null };
+}
+
 export function emptySchemeForm(): SchemeForm {
   return {
     code: '',
@@ -165,6 +195,7 @@ export function emptySchemeForm(): SchemeForm {
     grouping: 'all',
     grades: defaultGrades('routine'),
     quotaRounding: 'floor',
+    quotaCoupling: emptyQuotaCoupling(),
   };
 }
 
@@ -226,6 +257,76 @@ function gradeFromDefinition(value: unknown): GradeForm {
   };
 }
 
+/** The coupling of a definition's `quotaCoupling` (fractions → percents); switched off when there is none. */
+export function quotaCouplingFormOf(value: unknown): QuotaCouplingForm {
+  if (!isObject(value)) return emptyQuotaCoupling();
+  const otherwise = num(value.otherwise);
+  const byTier = isObject(value.byTier) ? value.byTier : {};
+  return {
+    enabled: true,
+    grade: str(value.grade) || null,
+    tiers: Object.entries(byTier).map(([tier, quota]) => emptyTierQuota(tier, typeof quota === 'number' && Number.isFinite(quota) ? toPercent(quota) : null)),
+    otherwisePercent: otherwise === null ? null : toPercent(otherwise),
+  };
+}
+
+/**
+ * The engine's `quotaCoupling` of the form (percents → fractions, e.g. 25 → 0.25), or undefined when
+ * switched off. Blank tier rows are left out; a blank quota is sent as 0 so the engine names it.
+ */
+export function quotaCouplingOf(coupling: QuotaCouplingForm): SchemeQuotaCoupling | undefined {
+  if (!coupling.enabled) return undefined;
+  const out: SchemeQuotaCoupling = { byTier: {}, otherwise: coupling.otherwisePercent === null ? 0 : fromPercent(coupling.otherwisePercent) };
+  if (coupling.grade) out.grade = coupling.grade;
+  for (const row of coupling.tiers) {
+    const tier = row.tier.trim();
+    if (tier) out.byTier[tier] = row.percent === null ? 0 : fromPercent(row.percent);
+  }
+  return out;
+}
+
+/** The grades a coupling may name: every grade but the last, which has no quota (engine `checkQuotaCoupling`). */
+export function couplableGrades(form: Pick<SchemeForm, 'grades'>): string[] {
+  return form.grades
+    .slice(0, Math.max(0, form.grades.length - 1))
+    .map((g) => g.name.trim())
+    .filter(Boolean);
+}
+
+/** The grade the coupling sets the quota of: its own, else the first grade. */
+export function coupledGradeOf(form: Pick<SchemeForm, 'grades' | 'quotaCoupling'>): string | null {
+  return form.quotaCoupling.grade ?? (form.grades[0]?.name.trim() || null);
+}
+
+/**
+ * The tier names to suggest: the grades of the unit schemes (a tier period's grades are the tiers,
+ * docs/api-cycles.md), newest scheme first, each name once.
+ */
+export function tierSuggestionsOf(schemes: readonly Pick<Scheme, 'id' | 'subjectKind' | 'definition'>[]): string[] {
+  const names: string[] = [];
+  for (const scheme of [...schemes].filter((s) => s.subjectKind === 'unit').sort((a, b) => b.id - a.id)) {
+    const grades = Array.isArray(scheme.definition.grades) ? scheme.definition.grades : [];
+    for (const grade of grades) {
+      const name = isObject(grade) ? str(grade.name).trim() : '';
+      if (name && !names.includes(name)) names.push(name);
+    }
+  }
+  return names;
+}
+
+/**
+ * A scheme's coupling in brief, for the period forms: the coupled grade (its own or the first) and the
+ * quota of units without a tier (percent); null when the scheme couples nothing, so its periods need no tier period.
+ */
+export function couplingBriefOf(scheme: Pick<Scheme, 'definition'> | null | undefined): { grade: string; otherwisePercent: number | null } | null {
+  const coupling = scheme?.definition.quotaCoupling;
+  if (!scheme || !isObject(coupling)) return null;
+  const grades = Array.isArray(scheme.definition.grades) ? scheme.definition.grades : [];
+  const first = isObject(grades[0]) ? str(grades[0].name) : '';
+  const otherwise = num(coupling.otherwise);
+  return { grade: str(coupling.grade) || first, otherwisePercent: otherwise === null ? null : toPercent(otherwise) };
+}
+
 /**
  * The form of an engine scheme definition (any JSON: fields of the wrong type are left blank for
  * the admin to fill, unknown fields are dropped — checkSchemeJson names them first).
@@ -250,6 +351,7 @@ export function schemeFormFromDefinition(definition: unknown, meta: { code?: str
     grouping: oneOf(d.grouping, GROUPINGS) ?? 'all',
     grades: Array.isArray(d.grades) ? d.grades.map(gradeFromDefinition) : [],
     quotaRounding: oneOf(d.quotaRounding, QUOTA_ROUNDINGS) ?? 'floor',
+    quotaCoupling: quotaCouplingFormOf(d.quotaCoupling),
   };
 }
 
@@ -331,6 +433,8 @@ export function definitionFromForm(form: SchemeForm): EngineScheme {
   out.grouping = form.grouping;
   out.grades = form.grades.map((grade, i) => gradeDefinition(grade, i === form.grades.length - 1 && form.grades.length > 1));
   out.quotaRounding = form.quotaRounding;
+  const coupling = quotaCouplingOf(form.quotaCoupling);
+  if (coupling) out.quotaCoupling = coupling;
   return out;
 }
 
@@ -458,7 +562,47 @@ export function checkSchemeForm(form: SchemeForm, categories: readonly string[] 
     if (grade.quotaPercent !== null && (grade.quotaPercent <= 0 || grade.quotaPercent > 100)) add(`grades[${i}].quota`, 'quotaRange');
     if ((grade.requiresGrade === null) !== (grade.shareAbovePercent === null)) add(`grades[${i}].requires`, 'requiresPair');
   });
+  checkQuotaCouplingForm(form, add);
   return issues;
+}
+
+const inQuotaRange = (percent: number) => percent > 0 && percent <= 100;
+
+/** The coupling's rules (engine `checkQuotaCoupling`), named on the coupling's own fields. */
+function checkQuotaCouplingForm(form: SchemeForm, add: (path: string, message: string) => void) {
+  const coupling = form.quotaCoupling;
+  if (!coupling.enabled) return;
+  if (form.grouping !== 'unit') add('quotaCoupling', 'couplingNeedsUnit');
+  const grades = couplableGrades(form);
+  if (coupling.grade !== null && !grades.includes(coupling.grade)) add('quotaCoupling.grade', 'couplingGradeUnknown');
+  else if (coupling.grade === null && form.grades.length === 1) add('quotaCoupling.grade', 'couplingGradeUnknown');
+  if (coupling.otherwisePercent === null) add('quotaCoupling.otherwise', 'required');
+  else if (!inQuotaRange(coupling.otherwisePercent)) add('quotaCoupling.otherwise', 'couplingQuotaRange');
+  if (!coupling.tiers.some((row) => row.tier.trim())) add('quotaCoupling.byTier', 'couplingNoTiers');
+  const tiers = new Set<string>();
+  coupling.tiers.forEach((row, i) => {
+    const tier = row.tier.trim();
+    if (!tier) add(`quotaCoupling.tiers[${i}].tier`, 'required');
+    else if (tiers.has(tier)) add(`quotaCoupling.tiers[${i}].tier`, 'duplicate');
+    tiers.add(tier);
+    if (row.percent === null) add(`quotaCoupling.tiers[${i}].quota`, 'required');
+    else if (!inQuotaRange(row.percent)) add(`quotaCoupling.tiers[${i}].quota`, 'couplingQuotaRange');
+  });
+}
+
+/**
+ * The engine's and the server's coupling issues name a tier's quota by the tier
+ * (`quotaCoupling.byTier.第一等次`: a name may look like a number, so key order tells nothing):
+ * moved onto the form's row of that tier (`quotaCoupling.tiers[1].quota`), where the form's own
+ * issue of the same field takes precedence.
+ */
+export function onCouplingRows(issues: readonly FormIssue[], form: Pick<SchemeForm, 'quotaCoupling'>): FormIssue[] {
+  return issues.map((issue) => {
+    if (!issue.path.startsWith('quotaCoupling.byTier.')) return issue;
+    const tier = issue.path.slice('quotaCoupling.byTier.'.length);
+    const index = form.quotaCoupling.tiers.findIndex((row) => row.tier.trim() === tier);
+    return index === -1 ? issue : { ...issue, path: `quotaCoupling.tiers[${index}].quota` };
+  });
 }
 
 /** The path of a cell of the weight grid's sum row: the section and the category (`null` = default). */
@@ -511,6 +655,10 @@ export function formPathOf(path: string, definition?: unknown): string {
   if (rater) return rater[1] ?? rest;
   const requires = /^(grades\[\d+\]\.requires)\.(noneOf)\[\d+\]$/.exec(rest);
   if (requires) return `${requires[1]}.${requires[2]}`;
+  // the coupling's tier quotas keep the tier's name (it may look like a number; the form rows do not);
+  // an unknown field of it, only possible through the JSON, lands on the coupling as a whole
+  const coupling = /^quotaCoupling\.([^.]+)/.exec(rest);
+  if (coupling && !['grade', 'otherwise', 'byTier'].includes(coupling[1] ?? '')) return 'quotaCoupling';
   return rest;
 }
 
@@ -536,11 +684,12 @@ export function splitFormPath(path: string): { area: string; index: number | nul
 }
 
 /** The section of the builder a path belongs to (for the summary's jump links). */
-export function formAreaOf(path: string): 'basics' | 'sections' | 'indicators' | 'weights' | 'grades' | 'definition' {
+export function formAreaOf(path: string): 'basics' | 'sections' | 'indicators' | 'weights' | 'grades' | 'coupling' | 'definition' {
   if (path.startsWith('sections')) return 'sections';
   if (path.startsWith('weights') || /^indicators\[\d+\]\.weightsByCategory/.test(path)) return 'weights';
   if (path.startsWith('indicators')) return 'indicators';
   if (path.startsWith('grades')) return 'grades';
+  if (path.startsWith('quotaCoupling')) return 'coupling';
   if (path === 'definition') return 'definition';
   return 'basics';
 }
@@ -690,6 +839,19 @@ export function periodRangeLabel(range: QuickRange, lang: 'zh-CN' | 'en-US'): st
   return `${year}年度`;
 }
 
+type PeriodOfScheme = { id: number; name: string; schemeId: number; startsOn: string };
+
+/**
+ * The periods that can give a period its unit tiers (考用结合, docs/api-cycles.md): the periods of a
+ * `unit` scheme, whose grades are the tiers — never the period itself; the latest first.
+ */
+export function tierPeriodsOf<P extends PeriodOfScheme>(periods: readonly P[], schemes: readonly Pick<Scheme, 'id' | 'subjectKind'>[], selfId: number | null = null): P[] {
+  const unitSchemes = new Set(schemes.filter((s) => s.subjectKind === 'unit').map((s) => s.id));
+  return periods
+    .filter((p) => unitSchemes.has(p.schemeId) && p.id !== selfId)
+    .sort((a, b) => (a.startsOn < b.startsOn ? 1 : a.startsOn > b.startsOn ? -1 : b.id - a.id));
+}
+
 /** The body of POST /api/periods: optional fields only when set (the server rejects unknown or null where it takes none). */
 export function periodInputOf(values: {
   name: string;
@@ -701,24 +863,27 @@ export function periodInputOf(values: {
   publicityDays?: number | null;
   summaryDueOn?: string | null;
   reviewDueOn?: string | null;
+  tierPeriodId?: number | null;
 }): Record<string, unknown> {
   const body: Record<string, unknown> = { name: values.name.trim(), kind: values.kind, startsOn: values.startsOn, endsOn: values.endsOn, schemeId: values.schemeId };
   if (values.scopeUnitId !== undefined && values.scopeUnitId !== null && values.scopeUnitId !== '') body.scopeUnitId = Number(values.scopeUnitId);
   if (values.publicityDays !== undefined && values.publicityDays !== null) body.publicityDays = values.publicityDays;
   if (values.summaryDueOn) body.summaryDueOn = values.summaryDueOn;
   if (values.reviewDueOn) body.reviewDueOn = values.reviewDueOn;
+  if (values.tierPeriodId !== undefined && values.tierPeriodId !== null) body.tierPeriodId = values.tierPeriodId;
   return body;
 }
 
 // ——— editing a period (PATCH /api/periods/:id) ———
 
-export type PeriodEditField = 'name' | 'summaryDueOn' | 'reviewDueOn' | 'publicityDays';
-export const PERIOD_EDIT_FIELDS: readonly PeriodEditField[] = ['name', 'summaryDueOn', 'reviewDueOn', 'publicityDays'];
+export type PeriodEditField = 'name' | 'summaryDueOn' | 'reviewDueOn' | 'publicityDays' | 'tierPeriodId';
+export const PERIOD_EDIT_FIELDS: readonly PeriodEditField[] = ['name', 'summaryDueOn', 'reviewDueOn', 'publicityDays', 'tierPeriodId'];
 
 /**
- * What an admin may still change of a period (docs/api-cycles.md "Period additions"): nothing once
- * closed (409 period.closed); the publicity days only before publicity — the window is fixed when the
- * period enters it — while the name and the deadlines stay editable until the period closes.
+ * What an admin may still change of a period (docs/api-cycles.md "Period additions", "考用结合"):
+ * nothing once closed (409 period.closed); the publicity days and the tier period only before
+ * publicity — the window and the published seats are fixed when the period enters it — while the
+ * name and the deadlines stay editable until the period closes.
  */
 export function editablePeriodFields(state: PeriodState): PeriodEditField[] {
   if (state === 'closed') return [];
@@ -737,11 +902,21 @@ export interface PeriodEditValues {
   summaryDueOn: string | null;
   reviewDueOn: string | null;
   publicityDays: number | null;
+  /** The period whose unit grades are the tiers (考用结合), or null for none. */
+  tierPeriodId: number | null;
 }
 
+type EditablePeriod = { name: string; summaryDueOn?: string | null; reviewDueOn?: string | null; publicityDays: number; tierPeriod?: { id: number } | null };
+
 /** The form's starting values: the period as it is. */
-export function periodEditValuesOf(period: { name: string; summaryDueOn?: string | null; reviewDueOn?: string | null; publicityDays: number }): PeriodEditValues {
-  return { name: period.name, summaryDueOn: period.summaryDueOn ?? null, reviewDueOn: period.reviewDueOn ?? null, publicityDays: period.publicityDays };
+export function periodEditValuesOf(period: EditablePeriod): PeriodEditValues {
+  return {
+    name: period.name,
+    summaryDueOn: period.summaryDueOn ?? null,
+    reviewDueOn: period.reviewDueOn ?? null,
+    publicityDays: period.publicityDays,
+    tierPeriodId: period.tierPeriod?.id ?? null,
+  };
 }
 
 /** The fields PATCH /api/periods/:id accepts; a deadline of null removes it. */
@@ -750,17 +925,16 @@ export interface PeriodPatch {
   summaryDueOn?: string | null;
   reviewDueOn?: string | null;
   publicityDays?: number;
+  tierPeriodId?: number | null;
 }
 
 /**
  * The body of PATCH /api/periods/:id: only the fields the state allows and the admin changed, so
  * the audit record names what really changed and a publicity period never gets `publicityDays`
- * (409). A cleared deadline is sent as null (no deadline); a blank name or days are left alone.
+ * or `tierPeriodId` (409). A cleared deadline or tier period is sent as null (none); a blank name
+ * or days are left alone.
  */
-export function periodPatchOf(
-  period: { state: PeriodState; name: string; summaryDueOn?: string | null; reviewDueOn?: string | null; publicityDays: number },
-  values: PeriodEditValues,
-): PeriodPatch {
+export function periodPatchOf(period: EditablePeriod & { state: PeriodState }, values: PeriodEditValues): PeriodPatch {
   const editable = new Set(editablePeriodFields(period.state));
   const before = periodEditValuesOf(period);
   const body: PeriodPatch = {};
@@ -771,6 +945,8 @@ export function periodPatchOf(
     if (editable.has(field) && value !== before[field]) body[field] = value;
   }
   if (editable.has('publicityDays') && values.publicityDays !== null && values.publicityDays !== before.publicityDays) body.publicityDays = values.publicityDays;
+  // a cleared tier period is sent as null: every unit then gets the coupling's "otherwise"
+  if (editable.has('tierPeriodId') && values.tierPeriodId !== before.tierPeriodId) body.tierPeriodId = values.tierPeriodId;
   return body;
 }
 
@@ -779,10 +955,16 @@ export function isDeadlineBeforeStart(dueOn: string | null | undefined, startsOn
   return !!dueOn && dueOn < startsOn;
 }
 
-export type PeriodDetailMessage = { key: 'beforeStart'; date: string } | { key: 'notDate' } | { key: 'publicityFixed' };
+export type PeriodDetailMessage =
+  | { key: 'beforeStart'; date: string }
+  | { key: 'notDate' }
+  | { key: 'publicityFixed' }
+  | { key: 'tierFixed' }
+  | { key: 'tierUnknown' }
+  | { key: 'tierNotUnit' };
 
 /**
- * The server's field messages of a period (periods.usecases.ts checkDeadline, the publicity rule) as
+ * The server's field messages of a period (periods.usecases.ts checkDeadline, checkTierPeriod, the publicity rules) as
  * message keys, so a Chinese screen does not show English sentences; others stay as they come (null).
  */
 export function knownPeriodDetail(message: string): PeriodDetailMessage | null {
@@ -790,5 +972,8 @@ export function knownPeriodDetail(message: string): PeriodDetailMessage | null {
   if (before) return { key: 'beforeStart', date: before[1]! };
   if (message === 'is not a date') return { key: 'notDate' };
   if (message.startsWith('publicityDays can change only before publicity')) return { key: 'publicityFixed' };
+  if (message.startsWith('the unit tiers can change only before publicity')) return { key: 'tierFixed' };
+  if (/^unknown period \d+$/.test(message)) return { key: 'tierUnknown' };
+  if (/^period \d+ does not assess units/.test(message)) return { key: 'tierNotUnit' };
   return null;
 }

@@ -9,7 +9,9 @@ import { errorText } from '../../../shared/errors';
 import { useIsMobile } from '../../../shared/hooks/useIsMobile';
 import { UnitTreeSelect } from '../../org/components/UnitTreeSelect';
 import { useCreatePeriod, useSchemes, type PeriodRow } from '../schemes.api';
-import { groupSchemesByCode, periodInputOf, periodRange, periodRangeLabel, type QuickRange } from '../schemes.model';
+import { couplingBriefOf, groupSchemesByCode, periodInputOf, periodRange, periodRangeLabel, type QuickRange } from '../schemes.model';
+import { periodDetailText } from './EditPeriodModal';
+import { TierPeriodSelect } from './TierPeriodSelect';
 
 type PeriodKind = PeriodRow['kind'];
 const PERIOD_KINDS: readonly PeriodKind[] = ['month', 'quarter', 'half_year', 'year', 'custom'];
@@ -24,9 +26,10 @@ interface Values {
   publicityDays: number | null;
   summaryDueOn: Dayjs | null;
   reviewDueOn: Dayjs | null;
+  tierPeriodId: number | null;
 }
 
-const FIELDS = new Set(['name', 'kind', 'startsOn', 'endsOn', 'schemeId', 'scopeUnitId', 'publicityDays', 'summaryDueOn', 'reviewDueOn']);
+const FIELDS = new Set(['name', 'kind', 'startsOn', 'endsOn', 'schemeId', 'scopeUnitId', 'publicityDays', 'summaryDueOn', 'reviewDueOn', 'tierPeriodId']);
 const day = (d: Dayjs | null) => (d ? d.format('YYYY-MM-DD') : null);
 
 /** Where a period of this kind usually falls today: the current month, quarter, half or year. */
@@ -49,6 +52,8 @@ export function CreatePeriodDrawer({ open, onClose, defaultSchemeId }: { open: b
   const [index, setIndex] = useState(currentIndex('quarter', today));
   const kind = Form.useWatch('kind', form) ?? 'quarter';
   const schemeId = Form.useWatch('schemeId', form);
+  // 考用结合: only a scheme that couples its quotas to the unit tiers asks where the tiers come from
+  const coupling = couplingBriefOf((schemes.data ?? []).find((s) => s.id === schemeId));
 
   const families = useMemo(() => groupSchemesByCode(schemes.data ?? []), [schemes.data]);
   const schemeOptions = families.map((family) => ({
@@ -109,6 +114,7 @@ export function CreatePeriodDrawer({ open, onClose, defaultSchemeId }: { open: b
       publicityDays: values.publicityDays,
       summaryDueOn: day(values.summaryDueOn),
       reviewDueOn: day(values.reviewDueOn),
+      tierPeriodId: coupling ? values.tierPeriodId : null,
     });
     create.mutate(body, {
       onSuccess: (period) => {
@@ -118,7 +124,7 @@ export function CreatePeriodDrawer({ open, onClose, defaultSchemeId }: { open: b
       onError: (error) => {
         if (error instanceof ApiError) {
           const fields = error.details
-            .map((d) => ({ name: (d.path ?? '').replace(/^\//, '').split('/')[0] ?? '', errors: [d.message] }))
+            .map((d) => ({ name: (d.path ?? '').replace(/^\//, '').split('/')[0] ?? '', errors: [periodDetailText(t, d.message)] }))
             .filter((f) => FIELDS.has(f.name));
           if (fields.length > 0) form.setFields(fields as never);
         }
@@ -154,6 +160,7 @@ export function CreatePeriodDrawer({ open, onClose, defaultSchemeId }: { open: b
           publicityDays: 5,
           schemeId: initialScheme,
           scopeUnitId: null,
+          tierPeriodId: null,
           startsOn: dayjs(initialRange.startsOn),
           endsOn: dayjs(initialRange.endsOn),
           name: suggestName(initialRange, initialScheme),
@@ -171,6 +178,15 @@ export function CreatePeriodDrawer({ open, onClose, defaultSchemeId }: { open: b
         <Form.Item name="schemeId" label={t('schemes.period.form.scheme')} rules={required}>
           <Select options={schemeOptions} loading={schemes.isLoading} showSearch={{ optionFilterProp: 'label' }} data-testid="period-scheme" />
         </Form.Item>
+        {coupling ? (
+          <Form.Item
+            name="tierPeriodId"
+            label={t('schemes.period.form.tierPeriod')}
+            extra={t('schemes.period.form.tierPeriodHelp', { grade: coupling.grade, otherwise: coupling.otherwisePercent ?? '—' })}
+          >
+            <TierPeriodSelect data-testid="period-tier-period" />
+          </Form.Item>
+        ) : null}
         <Form.Item name="kind" label={t('schemes.period.form.kind')} rules={required}>
           <Select options={PERIOD_KINDS.map((k) => ({ value: k, label: t(`schemes.periodKind.${k}`) }))} data-testid="period-kind" />
         </Form.Item>

@@ -1,13 +1,15 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { Alert, App, DatePicker, Flex, Form, Input, InputNumber, Modal, Typography } from 'antd';
+import type { TFunction } from 'i18next';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../api/client';
 import { formatDate } from '../../../shared/format';
 import { useIsMobile } from '../../../shared/hooks/useIsMobile';
-import { useUpdatePeriod, type PeriodRow } from '../schemes.api';
-import { editablePeriodFields, isDeadlineBeforeStart, knownPeriodDetail, PERIOD_EDIT_FIELDS, periodEditValuesOf, periodPatchOf, type PeriodEditField } from '../schemes.model';
+import { useSchemes, useUpdatePeriod, type PeriodRow } from '../schemes.api';
+import { couplingBriefOf, editablePeriodFields, isDeadlineBeforeStart, knownPeriodDetail, PERIOD_EDIT_FIELDS, periodEditValuesOf, periodPatchOf, type PeriodEditField } from '../schemes.model';
 import { PeriodStateTag } from './PeriodStateTag';
+import { TierPeriodSelect } from './TierPeriodSelect';
 import { transitionErrorText } from './TransitionModal';
 
 interface Values {
@@ -15,6 +17,7 @@ interface Values {
   summaryDueOn: Dayjs | null;
   reviewDueOn: Dayjs | null;
   publicityDays: number | null;
+  tierPeriodId: number | null;
 }
 
 const FIELDS = new Set<string>(PERIOD_EDIT_FIELDS);
@@ -23,12 +26,39 @@ const fieldOf = (path: string | undefined) => (path ?? '').replace(/^\//, '').sp
 
 function formValuesOf(period: PeriodRow): Values {
   const v = periodEditValuesOf(period);
-  return { name: v.name, summaryDueOn: v.summaryDueOn ? dayjs(v.summaryDueOn) : null, reviewDueOn: v.reviewDueOn ? dayjs(v.reviewDueOn) : null, publicityDays: v.publicityDays };
+  return {
+    name: v.name,
+    summaryDueOn: v.summaryDueOn ? dayjs(v.summaryDueOn) : null,
+    reviewDueOn: v.reviewDueOn ? dayjs(v.reviewDueOn) : null,
+    publicityDays: v.publicityDays,
+    tierPeriodId: v.tierPeriodId,
+  };
+}
+
+/** The server's field message of a period in the reader's language, when it is one the page knows. */
+export function periodDetailText(t: TFunction, text: string): string {
+  const known = knownPeriodDetail(text);
+  if (!known) return text;
+  switch (known.key) {
+    case 'beforeStart':
+      return t('schemes.period.edit.beforeStart', { date: known.date });
+    case 'notDate':
+      return t('schemes.period.edit.notDate');
+    case 'publicityFixed':
+      return t('schemes.period.edit.publicityFixedNoWindow');
+    case 'tierFixed':
+      return t('schemes.period.edit.tierFixed');
+    case 'tierUnknown':
+      return t('schemes.period.edit.tierUnknown');
+    case 'tierNotUnit':
+      return t('schemes.period.edit.tierNotUnit');
+  }
 }
 
 /**
  * "编辑周期" (PATCH /api/periods/:id): the name, the summary and review deadlines and — before
- * publicity — the publicity days of a period that has not closed. Only the changed fields are sent;
+ * publicity — the publicity days and the tier period (考用结合, for a scheme that couples its
+ * quotas to the unit tiers) of a period that has not closed. Only the changed fields are sent;
  * the server's field errors show on their fields.
  */
 export function EditPeriodModal({ period: asked, onClose }: { period: PeriodRow | null; onClose: () => void }) {
@@ -44,6 +74,10 @@ export function EditPeriodModal({ period: asked, onClose }: { period: PeriodRow 
   const [form] = Form.useForm<Values>();
   const watched = Form.useWatch([], { form, preserve: true }) as Partial<Values> | undefined;
   const editable = useMemo(() => new Set<PeriodEditField>(period ? editablePeriodFields(period.state) : []), [period]);
+  const schemes = useSchemes(open);
+  const coupling = couplingBriefOf(schemes.data?.find((s) => s.id === period?.schemeId));
+  // the tier period matters to a coupled scheme only; one set anyway (through the API) stays visible to be cleared
+  const showsTierPeriod = coupling !== null || !!period?.tierPeriod;
 
   useEffect(() => {
     if (asked) {
@@ -59,6 +93,7 @@ export function EditPeriodModal({ period: asked, onClose }: { period: PeriodRow 
       summaryDueOn: day(watched.summaryDueOn),
       reviewDueOn: day(watched.reviewDueOn),
       publicityDays: watched.publicityDays ?? null,
+      tierPeriodId: watched.tierPeriodId === undefined ? (period.tierPeriod?.id ?? null) : watched.tierPeriodId,
     });
   }, [period, watched]);
   const changed = Object.keys(patch).length > 0;
@@ -79,19 +114,12 @@ export function EditPeriodModal({ period: asked, onClose }: { period: PeriodRow 
         },
         onError: (error) => {
           if (error instanceof ApiError) {
-            const fields = error.details.map((d) => ({ name: fieldOf(d.path), errors: [detailText(d.message)] })).filter((f) => FIELDS.has(f.name));
+            const fields = error.details.map((d) => ({ name: fieldOf(d.path), errors: [periodDetailText(t, d.message)] })).filter((f) => FIELDS.has(f.name));
             if (fields.length > 0) form.setFields(fields as never);
           }
         },
       },
     );
-  };
-
-  const detailText = (text: string) => {
-    const known = knownPeriodDetail(text);
-    if (!known) return text;
-    if (known.key === 'beforeStart') return t('schemes.period.edit.beforeStart', { date: known.date });
-    return known.key === 'notDate' ? t('schemes.period.edit.notDate') : t('schemes.period.edit.publicityFixedNoWindow');
   };
 
   const startsOn = period?.startsOn ?? '';
@@ -183,6 +211,21 @@ export function EditPeriodModal({ period: asked, onClose }: { period: PeriodRow 
         >
           <InputNumber min={0} max={60} precision={0} style={{ width: 120 }} disabled={!editable.has('publicityDays')} data-testid="edit-period-publicity-days" />
         </Form.Item>
+        {showsTierPeriod ? (
+          <Form.Item
+            name="tierPeriodId"
+            label={t('schemes.period.form.tierPeriod')}
+            extra={
+              !editable.has('tierPeriodId')
+                ? t('schemes.period.edit.tierFixed')
+                : coupling
+                  ? t('schemes.period.form.tierPeriodHelp', { grade: coupling.grade, otherwise: coupling.otherwisePercent ?? '—' })
+                  : t('schemes.period.form.tierPeriodHelpPlain')
+            }
+          >
+            <TierPeriodSelect selfId={period?.id ?? null} current={period?.tierPeriod ?? null} disabled={!editable.has('tierPeriodId')} data-testid="edit-period-tier-period" />
+          </Form.Item>
+        ) : null}
         {failure ? <Alert type="error" showIcon title={failure.text} description={failure.detail ?? undefined} data-testid="edit-period-error" /> : null}
       </Form>
     </Modal>

@@ -16,6 +16,10 @@ const LOCAL_ISSUES = new Set([
   'raterGroupWeight',
   'quotaRange',
   'requiresPair',
+  'couplingNeedsUnit',
+  'couplingGradeUnknown',
+  'couplingQuotaRange',
+  'couplingNoTiers',
 ]);
 
 /** The form's own issues are message keys; the engine's and the server's are sentences (shown as they come). */

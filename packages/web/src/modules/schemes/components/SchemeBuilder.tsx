@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Button, Card, Flex, Input, InputNumber, Select, Switch, Tag, Tooltip, Typography } from 'antd';
+import { Alert, AutoComplete, Button, Card, Flex, Input, InputNumber, Select, Switch, Tag, Tooltip, Typography } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Category } from '../../../api/types';
@@ -12,9 +12,12 @@ import {
   SCHEME_KINDS,
   SUBJECT_KINDS,
   VETO_EFFECTS,
+  couplableGrades,
+  coupledGradeOf,
   defaultGrades,
   emptyGrade,
   emptyIndicator,
+  emptyTierQuota,
   issuesAt,
   nextRowKey,
   sectionPercentSum,
@@ -22,6 +25,7 @@ import {
   type FormIssue,
   type GradeForm,
   type IndicatorForm,
+  type QuotaCouplingForm,
   type SchemeForm,
   type SectionForm,
 } from '../schemes.model';
@@ -37,6 +41,8 @@ interface BuilderProps {
   readOnly?: boolean;
   /** The code is fixed when building a new version of an existing scheme. */
   codeLocked?: boolean;
+  /** Names to offer as unit tiers (the grades of the unit schemes). */
+  tierSuggestions?: readonly string[];
 }
 
 const num = (v: unknown): number | null => (typeof v === 'number' ? v : null);
@@ -97,7 +103,7 @@ export function BuilderCard({ id, title, help, extra, children, issues = [] }: {
 }
 
 /** The form of a scheme (DESIGN §3.1): basics, sections, indicators, weights by category, grades. Read-only renders the same layout as text. */
-export function SchemeBuilder({ form, onChange, issues, categories, knownCategories, readOnly, codeLocked }: BuilderProps) {
+export function SchemeBuilder({ form, onChange, issues, categories, knownCategories, readOnly, codeLocked, tierSuggestions = [] }: BuilderProps) {
   const { t } = useTranslation();
   const patch = (p: Partial<SchemeForm>) => onChange({ ...form, ...p });
   const at = (path: string) => issuesAt(issues, path);
@@ -109,7 +115,15 @@ export function SchemeBuilder({ form, onChange, issues, categories, knownCategor
     const indicators = old && p.id !== undefined && p.id !== old.id ? form.indicators.map((ind) => (ind.section === old.id ? { ...ind, section: p.id ?? '' } : ind)) : form.indicators;
     patch({ sections, indicators });
   };
-  const setGrade = (index: number, p: Partial<GradeForm>) => patch({ grades: form.grades.map((g, i) => (i === index ? { ...g, ...p } : g)) });
+  const setGrade = (index: number, p: Partial<GradeForm>) => {
+    const old = form.grades[index];
+    const grades = form.grades.map((g, i) => (i === index ? { ...g, ...p } : g));
+    // renaming the coupled grade keeps the coupling on it
+    const coupling = form.quotaCoupling;
+    const renamed = old && p.name !== undefined && coupling.grade !== null && coupling.grade === old.name.trim();
+    patch({ grades, quotaCoupling: renamed ? { ...coupling, grade: p.name?.trim() || null } : coupling });
+  };
+  const setCoupling = (p: Partial<QuotaCouplingForm>) => patch({ quotaCoupling: { ...form.quotaCoupling, ...p } });
   const sectionOptions = form.sections.filter((s) => s.id.trim()).map((s) => ({ value: s.id, label: s.id }));
   const gradeNames = form.grades.map((g) => g.name.trim()).filter(Boolean);
   const percentSum = sectionPercentSum(form);
@@ -481,6 +495,165 @@ export function SchemeBuilder({ form, onChange, issues, categories, knownCategor
     </BuilderCard>
   );
 
+
+  const coupling = form.quotaCoupling;
+  const coupledGrade = coupledGradeOf(form);
+  const coupledGradeForm = form.grades.find((g) => g.name.trim() === coupledGrade);
+  const couplingBlocked = form.grouping !== 'unit' ? 'couplingNeedsUnit' : form.subjectKind !== 'person' ? 'couplingPersonsOnly' : null;
+  const usedTiers = new Set(coupling.tiers.map((row) => row.tier.trim()).filter(Boolean));
+  const unusedSuggestions = tierSuggestions.filter((name) => !usedTiers.has(name));
+  const percentText = (percent: number | null) => (percent === null ? '—' : `${percent}%`);
+  const enableCoupling = (enabled: boolean) =>
+    setCoupling(
+      enabled && coupling.tiers.length === 0
+        ? // start from the unit schemes' tiers and the grade's own quota for everyone else
+          {
+            enabled,
+            tiers: tierSuggestions.length > 0 && tierSuggestions.length <= 6 ? tierSuggestions.map((name) => emptyTierQuota(name)) : [emptyTierQuota()],
+            otherwisePercent: coupling.otherwisePercent ?? coupledGradeForm?.quotaPercent ?? null,
+          }
+        : { enabled },
+    );
+
+  const couplingCard =
+    readOnly && !coupling.enabled ? null : (
+      <BuilderCard
+        id="scheme-coupling"
+        title={t('schemes.editor.coupling')}
+        help={readOnly ? undefined : t('schemes.editor.couplingHelp')}
+        issues={at('quotaCoupling')}
+        extra={
+          readOnly ? null : (
+            <Flex gap={6} align="center">
+              <Switch
+                checked={coupling.enabled}
+                // never locks a coupling in: one that no longer fits can always be switched off
+                disabled={!coupling.enabled && couplingBlocked !== null}
+                onChange={enableCoupling}
+                aria-label={t('schemes.field.couplingEnabled')}
+                data-testid="coupling-switch"
+              />
+            </Flex>
+          )
+        }
+      >
+        {!readOnly && couplingBlocked ? (
+          <Alert
+            type={coupling.enabled ? 'warning' : 'info'}
+            showIcon
+            title={t(`schemes.editor.${couplingBlocked}`)}
+            action={
+              couplingBlocked === 'couplingNeedsUnit' ? (
+                <Button size="small" onClick={() => patch({ grouping: 'unit' })} data-testid="coupling-group-by-unit">
+                  {t('schemes.grouping.unit')}
+                </Button>
+              ) : undefined
+            }
+            data-testid="coupling-blocked"
+          />
+        ) : null}
+        {coupling.enabled ? (
+          <>
+            <Flex gap={12} wrap align="flex-end">
+              <Field label={t('schemes.field.couplingGrade')} issues={at('quotaCoupling.grade')} readOnly={readOnly} display={<Typography.Text strong>{coupledGrade ?? '—'}</Typography.Text>} width={200}>
+                <Select
+                  value={coupling.grade ?? (coupledGrade || undefined)}
+                  onChange={(grade: string) => setCoupling({ grade })}
+                  options={couplableGrades(form).map((name, i) => ({ value: name, label: i === 0 ? t('schemes.field.couplingGradeDefault', { name }) : name }))}
+                  status={at('quotaCoupling.grade').length ? 'error' : undefined}
+                  data-testid="coupling-grade"
+                />
+              </Field>
+              {!readOnly && coupledGradeForm?.quotaPercent != null ? (
+                <Typography.Text type="secondary" style={{ fontSize: 12, paddingBottom: 6 }}>
+                  {t('schemes.field.couplingReplaces', { grade: coupledGrade, quota: coupledGradeForm.quotaPercent })}
+                </Typography.Text>
+              ) : null}
+            </Flex>
+            {readOnly ? (
+              <Flex gap={12} wrap>
+                <Field
+                  label={t('schemes.field.couplingQuota', { grade: coupledGrade ?? '' })}
+                  readOnly
+                  display={coupling.tiers.map((row) => t('schemes.field.couplingRule', { tier: row.tier, percent: row.percent ?? '—' })).join(' · ') || '—'}
+                  grow
+                >
+                  {null}
+                </Field>
+                <Field label={t('schemes.field.couplingOtherwise')} readOnly display={percentText(coupling.otherwisePercent)} width={140}>
+                  {null}
+                </Field>
+              </Flex>
+            ) : (
+              <>
+                <IssueList issues={at('quotaCoupling.byTier')} />
+                <Flex vertical gap={8} data-testid="coupling-tiers">
+                  {coupling.tiers.map((row, i) => {
+                    const tierIssues = at(`quotaCoupling.tiers[${i}].tier`);
+                    const quotaIssues = at(`quotaCoupling.tiers[${i}].quota`);
+                    const setRow = (p: Partial<typeof row>) => setCoupling({ tiers: coupling.tiers.map((r, k) => (k === i ? { ...r, ...p } : r)) });
+                    return (
+                      <Flex key={row.key} gap={8} align="flex-start" data-testid={`coupling-tier-${i}`}>
+                        <Field label={i === 0 ? t('schemes.field.couplingTier') : undefined} issues={tierIssues} width={170}>
+                          <AutoComplete
+                            value={row.tier}
+                            onChange={(tier: string) => setRow({ tier })}
+                            options={unusedSuggestions.length > 0 ? [{ label: t('schemes.field.couplingTierSuggestions'), options: unusedSuggestions.map((name) => ({ value: name, label: name })) }] : []}
+                            placeholder={t('schemes.field.couplingTierPlaceholder')}
+                            status={tierIssues.length ? 'error' : undefined}
+                            data-testid={`coupling-tier-name-${i}`}
+                          />
+                        </Field>
+                        <Field label={i === 0 ? t('schemes.field.couplingQuota', { grade: coupledGrade ?? '' }) : undefined} issues={quotaIssues} width={130}>
+                          <InputNumber
+                            value={row.percent}
+                            min={0}
+                            max={100}
+                            suffix="%"
+                            onChange={(v) => setRow({ percent: num(v) })}
+                            style={{ width: '100%' }}
+                            status={quotaIssues.length ? 'error' : undefined}
+                            data-testid={`coupling-tier-quota-${i}`}
+                          />
+                        </Field>
+                        <Tooltip title={t('schemes.editor.remove')}>
+                          <Button
+                            type="text"
+                            danger
+                            icon={<DeleteOutlined />}
+                            onClick={() => setCoupling({ tiers: coupling.tiers.filter((_, k) => k !== i) })}
+                            aria-label={t('schemes.editor.remove')}
+                            style={{ marginTop: i === 0 ? 20 : 0 }}
+                          />
+                        </Tooltip>
+                      </Flex>
+                    );
+                  })}
+                  <Flex gap={8} wrap>
+                    <Button icon={<PlusOutlined />} onClick={() => setCoupling({ tiers: [...coupling.tiers, emptyTierQuota()] })} data-testid="coupling-tier-add">
+                      {t('schemes.field.couplingAddTier')}
+                    </Button>
+                  </Flex>
+                </Flex>
+                <Field label={t('schemes.field.couplingOtherwise')} issues={at('quotaCoupling.otherwise')} help={t('schemes.field.couplingOtherwiseHelp')} width={300}>
+                  <InputNumber
+                    value={coupling.otherwisePercent}
+                    min={0}
+                    max={100}
+                    suffix="%"
+                    onChange={(v) => setCoupling({ otherwisePercent: num(v) })}
+                    style={{ width: 130 }}
+                    status={at('quotaCoupling.otherwise').length ? 'error' : undefined}
+                    data-testid="coupling-otherwise"
+                  />
+                </Field>
+              </>
+            )}
+          </>
+        ) : null}
+      </BuilderCard>
+    );
+
   return (
     <Flex vertical gap={12}>
       {basics}
@@ -488,6 +661,7 @@ export function SchemeBuilder({ form, onChange, issues, categories, knownCategor
       {indicators}
       {weights}
       {grades}
+      {couplingCard}
     </Flex>
   );
 }

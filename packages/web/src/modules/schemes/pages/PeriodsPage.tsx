@@ -177,6 +177,11 @@ export default function PeriodsPage() {
               <Typography.Text style={{ fontSize: 13 }}>
                 <SchemeName period={period} linked={readsSchemes} schemes={schemes.data} /> · {scopeText(period)}
               </Typography.Text>
+              {period.tierPeriod ? (
+                <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid={`period-tier-${period.id}`}>
+                  {t('schemes.period.tierPeriod', { name: period.tierPeriod.name })}
+                </Typography.Text>
+              ) : null}
               {period.summaryDueOn || period.reviewDueOn || period.publicityEndsOn ? <Deadlines period={period} /> : null}
               <PeriodLinks period={period} me={me} units={unitList} block />
               {manageButtons(period, true)}
@@ -225,6 +230,11 @@ export default function PeriodsPage() {
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {scopeText(p)}
                   </Typography.Text>
+                  {p.tierPeriod ? (
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid={`period-tier-${p.id}`}>
+                      {t('schemes.period.tierPeriod', { name: p.tierPeriod.name })}
+                    </Typography.Text>
+                  ) : null}
                 </Flex>
               ),
             },

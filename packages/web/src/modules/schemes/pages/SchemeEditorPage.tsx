@@ -19,9 +19,11 @@ import {
   checkDefinitionWithEngine,
   checkSchemeForm,
   definitionFromForm,
+  tierSuggestionsOf,
   emptySchemeForm,
   formAreaOf,
   formIssuesOfDetails,
+  onCouplingRows,
   schemeFormFromDefinition,
   schemeFormFromScheme,
   schemeInputFromForm,
@@ -37,6 +39,7 @@ const AREA_ANCHORS: Record<ReturnType<typeof formAreaOf>, string> = {
   indicators: 'scheme-indicators',
   weights: 'scheme-weights',
   grades: 'scheme-grades',
+  coupling: 'scheme-coupling',
   definition: 'scheme-basics',
 };
 
@@ -114,6 +117,18 @@ function useIssuePlace(form: SchemeForm | null, categories: readonly Category[])
       return `${areaLabel} ${name || `#${index + 1}`}${field ? ` · ${fieldLabel(field, true)}` : ''}`;
     }
     if (area === 'sections' && index !== null) return `${areaLabel} ${form?.sections[index]?.id || `#${index + 1}`}${field === 'weight' ? ` · ${t('schemes.field.sectionWeight')}` : ''}`;
+    if (area === 'quotaCoupling') {
+      const row = /^tiers\[(\d+)\]\.(tier|quota)$/.exec(field);
+      if (row) {
+        const tier = form?.quotaCoupling.tiers[Number(row[1])]?.tier.trim() || `#${Number(row[1]) + 1}`;
+        return row[2] === 'tier' ? `${areaLabel} · ${t('schemes.field.couplingTier')} ${tier}` : `${areaLabel} · ${tier} · ${t('schemes.field.quota')}`;
+      }
+      if (field.startsWith('byTier.')) return `${areaLabel} · ${field.slice('byTier.'.length)}`;
+      if (field === 'grade') return `${areaLabel} · ${t('schemes.field.couplingGrade')}`;
+      if (field === 'otherwise') return `${areaLabel} · ${t('schemes.field.couplingOtherwise')}`;
+      if (field === 'byTier') return `${areaLabel} · ${t('schemes.field.couplingTier')}`;
+      return areaLabel;
+    }
     if (area === 'code') return t('schemes.field.code');
     if (area === 'name') return t('schemes.field.name');
     return areaLabel;
@@ -164,6 +179,7 @@ function SchemeCreate({ from }: { from: string | null }) {
   const [jsonOpen, setJsonOpen] = useState(false);
   const [dirty, setDirty] = useState(false);
   const place = useIssuePlace(form, categories.data ?? []);
+  const tierSuggestions = useMemo(() => tierSuggestionsOf(schemes.data ?? []), [schemes.data]);
 
   useEffect(() => {
     if (form === null && source.data) setForm(schemeFormFromScheme(source.data));
@@ -180,7 +196,7 @@ function SchemeCreate({ from }: { from: string | null }) {
   const knownCodes = useMemo(() => (categories.data ?? []).map((c) => c.code), [categories.data]);
   const gridCategories = useMemo(() => (form ? weightCategories(form, knownCodes) : knownCodes), [form, knownCodes]);
   const localIssues = useMemo(() => (form ? checkSchemeForm(form, gridCategories) : []), [form, gridCategories]);
-  const engineIssues = useMemo(() => (form && attempted ? checkDefinitionWithEngine(definitionFromForm(form)) : []), [form, attempted]);
+  const engineIssues = useMemo(() => (form && attempted ? onCouplingRows(checkDefinitionWithEngine(definitionFromForm(form)), form) : []), [form, attempted]);
   // sums show as the admin types; the rest once he has tried to save
   const shownLocal = attempted ? localIssues : localIssues.filter((i) => i.path.startsWith('weights['));
   const issues = mergeIssues(shownLocal, engineIssues, serverIssues);
@@ -211,7 +227,7 @@ function SchemeCreate({ from }: { from: string | null }) {
         navigate(`/schemes/${encodeURIComponent(String(scheme.id))}`);
       },
       onError: (error) => {
-        if (error instanceof ApiError) setServerIssues(formIssuesOfDetails(error.details, input.definition));
+        if (error instanceof ApiError) setServerIssues(onCouplingRows(formIssuesOfDetails(error.details, input.definition), form));
         window.scrollTo({ top: 0, behavior: 'smooth' });
       },
     });
@@ -246,7 +262,7 @@ function SchemeCreate({ from }: { from: string | null }) {
           <Alert type="error" showIcon title={t('schemes.editor.serverIssuesTitle')} description={errorText(t, create.error)} data-testid="scheme-server-error" />
         ) : null}
         {serverIssues.length > 0 ? <IssueSummary issues={serverIssues} title={t('schemes.editor.serverIssuesTitle')} place={place} /> : null}
-        <SchemeBuilder form={form} onChange={change} issues={issues} categories={gridCategories} knownCategories={categories.data ?? []} />
+        <SchemeBuilder form={form} onChange={change} issues={issues} categories={gridCategories} knownCategories={categories.data ?? []} tierSuggestions={tierSuggestions} />
         <Flex justify="flex-end" gap={8}>
           <Button onClick={() => navigate('/schemes')}>{t('schemes.editor.cancel')}</Button>
           {saveButton}

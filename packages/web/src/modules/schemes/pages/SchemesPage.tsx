@@ -9,7 +9,7 @@ import { errorText } from '../../../shared/errors';
 import { formatDate } from '../../../shared/format';
 import { useIsMobile } from '../../../shared/hooks/useIsMobile';
 import { useSchemes, type Scheme } from '../schemes.api';
-import { groupSchemesByCode, type SchemeFamily } from '../schemes.model';
+import { couplingBriefOf, groupSchemesByCode, type SchemeFamily } from '../schemes.model';
 
 const schemePath = (scheme: Scheme) => `/schemes/${encodeURIComponent(String(scheme.id))}`;
 const copyPath = (scheme: Scheme) => `/schemes/new?from=${encodeURIComponent(String(scheme.id))}`;
@@ -22,6 +22,11 @@ function KindTags({ scheme }: { scheme: Scheme }) {
         {t(`schemes.kind.${scheme.kind as 'routine'}`, { defaultValue: scheme.kind })}
       </Tag>
       <Tag style={{ marginInlineEnd: 0 }}>{t(`schemes.subjectKind.${scheme.subjectKind}`)}</Tag>
+      {couplingBriefOf(scheme) ? (
+        <Tag color="purple" style={{ marginInlineEnd: 0 }}>
+          {t('schemes.area.coupling')}
+        </Tag>
+      ) : null}
     </>
   );
 }
