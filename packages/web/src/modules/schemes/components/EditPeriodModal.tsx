@@ -163,38 +163,25 @@ export function EditPeriodModal({ period: asked, onClose }: { period: PeriodRow 
           <Input maxLength={200} data-testid="edit-period-name" />
         </Form.Item>
         <Flex gap={isMobile ? 0 : 12} vertical={isMobile}>
-          <Form.Item
-            name="summaryDueOn"
-            label={t('schemes.period.form.summaryDueOn')}
-            extra={t('schemes.period.edit.summaryHelp')}
-            rules={[deadlineRule]}
-            style={{ flex: 1, minWidth: 0 }}
-          >
-            <DatePicker
-              style={{ width: '100%' }}
-              inputReadOnly={isMobile}
-              disabledDate={disabledDate}
-              defaultPickerValue={pickerMonth}
-              placeholder={t('schemes.period.edit.noDeadline')}
-              data-testid="edit-period-summary-due"
-            />
-          </Form.Item>
-          <Form.Item
-            name="reviewDueOn"
-            label={t('schemes.period.form.reviewDueOn')}
-            extra={t('schemes.period.edit.reviewHelp')}
-            rules={[deadlineRule]}
-            style={{ flex: 1, minWidth: 0 }}
-          >
-            <DatePicker
-              style={{ width: '100%' }}
-              inputReadOnly={isMobile}
-              disabledDate={disabledDate}
-              defaultPickerValue={pickerMonth}
-              placeholder={t('schemes.period.edit.noDeadline')}
-              data-testid="edit-period-review-due"
-            />
-          </Form.Item>
+          {(['summaryDueOn', 'reviewDueOn'] as const).map((field) => (
+            <Form.Item
+              key={field}
+              name={field}
+              label={t(`schemes.period.form.${field}`)}
+              extra={t(field === 'summaryDueOn' ? 'schemes.period.edit.summaryHelp' : 'schemes.period.edit.reviewHelp')}
+              rules={[deadlineRule]}
+              style={{ flex: 1, minWidth: 0 }}
+            >
+              <DatePicker
+                style={{ width: '100%' }}
+                inputReadOnly={isMobile}
+                disabledDate={disabledDate}
+                defaultPickerValue={pickerMonth}
+                placeholder={t('schemes.period.edit.noDeadline')}
+                data-testid={field === 'summaryDueOn' ? 'edit-period-summary-due' : 'edit-period-review-due'}
+              />
+            </Form.Item>
+          ))}
         </Flex>
         <Form.Item
           name="publicityDays"
