@@ -120,6 +120,10 @@ describe.each(testDialects)('appeals on %s', (dialect) => {
 
     const notices = (await inject('admin', 'GET', '/api/notifications')).json().items as { kind: string; message: string }[];
     expect(notices.find((n) => n.kind === 'appeal.submitted')?.message).toContain('张三');
+    // His leader, who rated him, is told too; another town's is not.
+    const kindsOf = async (who: Who) => ((await inject(who, 'GET', '/api/notifications')).json().items as { kind: string }[]).map((n) => n.kind);
+    expect(await kindsOf('leader')).toContain('appeal.submitted');
+    expect(await kindsOf('leader2')).not.toContain('appeal.submitted');
     const audit = (await inject('admin', 'GET', '/api/audit?limit=20')).json().items as { action: string }[];
     expect(audit.map((a) => a.action)).toContain('appeal.submitted');
   });

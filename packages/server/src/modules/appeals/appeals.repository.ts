@@ -175,6 +175,20 @@ export async function listVersionResults(db: Db, periodId: number, version: numb
     .execute();
 }
 
+/** The enabled accounts that rated a person in a period (his leaders of 审核评鉴: they re-rate him in 复核). */
+export async function listRatersOfPerson(db: Db, periodId: number, personId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('period_ratings as r')
+    .innerJoin('accounts as a', 'a.id', 'r.rater_account_id')
+    .select('a.id')
+    .distinct()
+    .where('r.period_id', '=', periodId)
+    .where('r.person_id', '=', personId)
+    .where('a.disabled', '=', 0)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
 /** Enabled accounts holding the admin role (the organization department is told of new appeals). */
 export async function listAdminAccountIds(db: Db): Promise<number[]> {
   const rows = await db

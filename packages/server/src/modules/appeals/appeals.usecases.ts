@@ -21,7 +21,7 @@ import {
 } from './appeals.errors.js';
 import {
   closeAppeal, countAttachmentsOfAppeal, findAppealAttachment, findAppealView, findPendingAppeal, insertAppeal, insertAppealAttachment,
-  listAdminAccountIds, listAppealViews, listAttachmentsOfAppeals, listResultsOfPersonInVersions, listVersionResults, lockPeriodInState,
+  listAdminAccountIds, listAppealViews, listRatersOfPerson, listAttachmentsOfAppeals, listResultsOfPersonInVersions, listVersionResults, lockPeriodInState,
   type AppealAttachmentRow, type AppealView,
 } from './appeals.repository.js';
 
@@ -119,7 +119,7 @@ function assertInPublicity(period: Pick<PeriodRow, 'id' | 'state'>, what: string
 /**
  * A participant appeals his published result (申诉, DESIGN §4): during publicity and until the
  * window's last working day (Asia/Shanghai), with a reason; one pending appeal per person and
- * period. The organization department is notified in-app. One transaction with the audit record;
+ * period. The organization department and the leaders who rated him are notified in-app. One transaction with the audit record;
  * it takes the period's row first, so it serialises with the period's transitions.
  */
 export async function submitAppeal({ db, now }: Deps, actor: Actor, input: { periodId: number; reason: string }): Promise<PresentedAppeal> {
@@ -152,8 +152,9 @@ export async function submitAppeal({ db, now }: Deps, actor: Actor, input: { per
       ...auditActor(actor), action: 'appeal.submitted', entity: 'period_appeal', entityId: newId,
       after: { periodId: period.id, personId, resultVersion: version, result: summaryOf(own[0]), reason },
     }], atIso);
-    const [admins, created] = await Promise.all([listAdminAccountIds(trx), findAppealView(trx, newId)]);
-    await insertNotifications(trx, admins.map((accountId) => ({
+    // The organization department decides; the leaders who rated him may be asked to re-rate him.
+    const [admins, raters, created] = await Promise.all([listAdminAccountIds(trx), listRatersOfPerson(trx, period.id, personId), findAppealView(trx, newId)]);
+    await insertNotifications(trx, [...new Set([...admins, ...raters])].map((accountId) => ({
       accountId, kind: APPEAL_SUBMITTED_KIND, message: `${created!.person_name}（${created!.unit_name}）对《${period.name}》的考核结果提出申诉，请复核`,
       entity: 'period_appeal', entityId: newId, data: { appealId: newId, periodId: period.id, personId },
     })), atIso);
