@@ -119,4 +119,22 @@ describe.each(testDialects)("the committee's tie decisions on %s", (dialect) => 
     expect(late.statusCode).toBe(409);
     expect(late.json().error.code).toBe('period.state_invalid');
   });
+
+  it('decides again in publicity while an appeal is pending; the accepted appeal publishes it', async () => {
+    cookies.zhang = await t.loginAs('zhang', org.password);
+    const appeal = await post('zhang', '/api/appeals', { periodId, reason: '与王五同分，名额应由委员会复议' });
+    expect(appeal.statusCode, appeal.body).toBe(201);
+    const decided = await decide({ group: 'all', grade: '好', personIds: [person('zhang')], reason: '复核：按年度重点任务完成情况' });
+    expect(decided.statusCode, decided.body).toBe(201);
+    // Published results wait for the appeal's decision.
+    expect(Object.entries(await grades()).filter(([, r]) => r.grade === '好').map(([name]) => name)).toEqual(['王五']);
+    const accepted = await post('admin', `/api/appeals/${appeal.json().id}/decision`, { outcome: 'accepted', note: '委员会复议后予以调整' });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    expect(Object.entries(await grades()).filter(([, r]) => r.grade === '好').map(([name]) => name)).toEqual(['张三']);
+    const scenario = (await get('auditor', `/api/periods/${periodId}/scenario?version=2`)).json();
+    expect(scenario.decisions).toEqual([{ grade: '好', subjects: [`p${person('zhang')}`], note: '复核：按年度重点任务完成情况' }]);
+    // No appeal pending: the committee cannot decide again.
+    const after = await decide({ group: 'all', grade: '好', personIds: [person('li')], reason: '再议' });
+    expect(after.json().error.code).toBe('period.state_invalid');
+  });
 });

@@ -3,6 +3,7 @@ import type { AppDeps } from '../../app/deps.js';
 import { createNotFoundError } from '../../app/errors.js';
 import { authorize, type Actor } from '../../policies/policies.js';
 import { appendAuditRecords } from '../audit/audit.repository.js';
+import { listPendingAppealIds, lockPeriodInState } from '../appeals/appeals.repository.js';
 import { createPeriodClosedError, createPeriodStateInvalidError } from '../periods/periods.errors.js';
 import { findPeriod, type PeriodRow } from '../periods/periods.repository.js';
 import { personSubjectKey } from '../results/period-scenario.js';
@@ -54,6 +55,13 @@ function presentDecision(row: TieDecisionRow, names: Map<number, string>, inForc
   };
 }
 
+/** Ties are decided in review, or in publicity while an appeal is pending (409 `period.state_invalid` otherwise). */
+async function assertDecidable(db: Deps['db'], period: Pick<PeriodRow, 'id' | 'state'>): Promise<void> {
+  if (period.state === 'reviewing') return;
+  if (period.state === 'publicity' && (await listPendingAppealIds(db, period.id)).length > 0) return;
+  throw createPeriodStateInvalidError(period.id, period.state, 'ties are decided while the period is being reviewed, or in publicity while an appeal is pending');
+}
+
 async function openPeriod(deps: Deps, id: number): Promise<PeriodRow> {
   const period = await findPeriod(deps.db, id);
   if (!period) throw createNotFoundError('period', id);
@@ -83,14 +91,15 @@ export async function listTieDecisions(deps: Deps, actor: Actor, periodId: numbe
 /**
  * Records the committee's decision on a block tied at a grade's quota line (issue 6, DESIGN §2.4):
  * which of its members take the seats the tie left, with a reason, audited. Only while the period is
- * being reviewed; afterwards grades change only through an appeal. The named people must be members
- * of the block as the period stands, and fit in the seats left (quotas are never exceeded).
+ * being reviewed, and in publicity while an appeal of the period is pending (复核: the decision then
+ * takes effect with the version the appeal publishes when accepted). The named people must be
+ * members of the block as the period stands, and fit in the seats left (quotas are never exceeded).
  */
 export async function decideTie(deps: Deps, actor: Actor, periodId: number, input: TieDecisionInput) {
   authorize(actor, 'period.manage');
   const period = await openPeriod(deps, periodId);
   if (period.state === 'closed') throw createPeriodClosedError(period.id);
-  if (period.state !== 'reviewing') throw createPeriodStateInvalidError(period.id, period.state, 'ties are decided while the period is being reviewed');
+  await assertDecidable(deps.db, period);
   const reason = input.reason.trim();
   if (reason.length === 0) throw createTieDecisionInvalidError('/reason', 'must say why');
   const evaluation = await evaluatePeriod(deps.db, period);
@@ -112,8 +121,9 @@ export async function decideTie(deps: Deps, actor: Actor, periodId: number, inpu
   const at = deps.now().toISOString();
   const names = new Map([...evaluation.participants.values()].map((p) => [p.personId, p.name]));
   await deps.db.transaction().execute(async (trx) => {
-    const current = await findPeriod(trx, period.id);
-    if (current?.state !== 'reviewing') throw createPeriodStateInvalidError(period.id, current?.state ?? period.state, 'ties are decided while the period is being reviewed');
+    // The period's row first, as transitions and appeal decisions take it: the state checked here holds until commit.
+    await lockPeriodInState(trx, period.id, ((await findPeriod(trx, period.id)) ?? period).state);
+    await assertDecidable(trx, (await findPeriod(trx, period.id)) ?? period);
     await appendAuditRecords(trx, [{
       actorId: actor.accountId, actorLabel: actor.username, action: 'period.tie_decided', entity: 'period', entityId: period.id,
       after: {

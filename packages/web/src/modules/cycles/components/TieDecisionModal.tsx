@@ -17,7 +17,7 @@ export interface TieToDecide {
  * The committee's decision on a block tied at a grade's quota line (issue 6): who of the block takes
  * the seats the tie left, and why. Nobody ticked records that the block stays in the lower grade.
  */
-export function TieDecisionModal({ period, tie, onClose }: { period: Id; tie: TieToDecide; onClose: () => void }) {
+export function TieDecisionModal({ period, tie, onClose, underAppeal = false }: { period: Id; tie: TieToDecide; onClose: () => void; underAppeal?: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const decide = useDecideTie(period);
@@ -54,6 +54,7 @@ export function TieDecisionModal({ period, tie, onClose }: { period: Id; tie: Ti
         <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
           {t('cycles.decision.explain', { grade: tie.grade })}
         </Typography.Paragraph>
+        {underAppeal ? <Alert type="info" showIcon title={t('cycles.decision.underAppeal')} /> : null}
         {tie.freeSeats !== null ? <Typography.Text>{t('cycles.decision.freeSeats', { n: tie.freeSeats })}</Typography.Text> : null}
         <Checkbox.Group
           value={chosen}

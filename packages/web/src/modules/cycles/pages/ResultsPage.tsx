@@ -4,6 +4,7 @@ import { Alert, Card, Col, Drawer, Empty, Flex, Result, Row, Select, Skeleton, T
 import { CalendarOutlined, ExperimentOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../api/client';
+import { useAppeals } from '../../appeals/appeals.api';
 import { AppealPanel } from '../../appeals/components/AppealPanel';
 import { CursorPager } from '../../../shared/components/CursorPager';
 import { PageHeader } from '../../../shared/components/PageHeader';
@@ -103,9 +104,12 @@ function CommitteeView({ period, canPickVersion }: { period: CyclePeriod; canPic
   // the distribution of every group stays on screen while the table is filtered to one
   const overview = useResults(period.id, { version: versionParam, limit: 1 }, group !== null);
   const [selected, setSelected] = useState<ResultRow | null>(null);
-  // The committee decides ties while the period is being reviewed (afterwards: only through an appeal).
+  // The committee decides ties while the period is being reviewed, and in publicity while an appeal
+  // is pending (复核: the decision is published with the version the accepted appeal publishes).
   const me = useCurrentMe();
-  const canDecide = can(me, 'period.manage') && period.state === 'reviewing';
+  const manages = can(me, 'period.manage');
+  const pendingAppeals = useAppeals({ period: period.id, status: 'pending' }, null, 1, manages && period.state === 'publicity');
+  const canDecide = manages && (period.state === 'reviewing' || (period.state === 'publicity' && (pendingAppeals.data?.items.length ?? 0) > 0));
   const [deciding, setDeciding] = useState<TieToDecide | null>(null);
   const data = results.data;
   // Seats a decision may give: those free now, plus those an earlier decision on this block holds.
@@ -164,7 +168,7 @@ function CommitteeView({ period, canPickVersion }: { period: CyclePeriod; canPic
       {results.isError ? <Alert type="error" showIcon title={cycleErrorText(t, results.error)} /> : null}
       {results.isLoading ? <Skeleton active /> : null}
 
-      {deciding ? <TieDecisionModal period={period.id} tie={deciding} onClose={() => setDeciding(null)} /> : null}
+      {deciding ? <TieDecisionModal period={period.id} tie={deciding} onClose={() => setDeciding(null)} underAppeal={period.state === 'publicity'} /> : null}
       {distribution.length > 0 ? (
         <>
           <Typography.Title level={5} style={{ margin: 0 }}>
