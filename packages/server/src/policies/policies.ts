@@ -108,8 +108,11 @@ const abilityRules: Record<Ability, (actor: Actor) => boolean> = {
   // Assessment cycles (issue 6). Whose: narrowed by the unit scopes in the use cases.
   /** A member writes and submits his own personal summary (个人小结). */
   'summary.write': hasPerson,
-  /** Leader review (审核评鉴): a leader rates the people of his subtree, never himself. */
-  'review.rate': isLeader,
+  /**
+   * Leader review (审核评鉴): a leader rates the people of his subtree, never himself; the
+   * organization department rates those no leader can (the head of the top unit).
+   */
+  'review.rate': (a) => isLeader(a) || isAdmin(a),
   /** Results and report cards: one's own once published, a leader's subtree, admin and auditor all. */
   'results.read': () => true,
   /**

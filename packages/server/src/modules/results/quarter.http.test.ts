@@ -222,7 +222,10 @@ describe.each(testDialects)('a routine quarter and a year, through the HTTP API,
     expect(v2).toMatchObject({ live: false, version: 2 });
     const wang2 = v2.items.find((r) => r.subject.name === '王五')!;
     expect(wang2.total).toBeGreaterThan(83.84);
-    expect(decided.changes).toContainEqual({ personId: personId('wang'), name: '王五', before: { total: 83.84, grade: '较好', groupRank: 5 }, after: { total: wang2.total, grade: wang2.grade, groupRank: wang2.groupRank } });
+    expect(decided.changes).toContainEqual({
+      personId: personId('wang'), name: '王五', unitId: org.units.t2.id,
+      before: { total: 83.84, grade: '较好', groupRank: 5 }, after: { total: wang2.total, grade: wang2.grade, groupRank: wang2.groupRank },
+    });
     // Version 1 stays as published.
     expect((await results('auditor', q1, '?limit=200&version=1')).items.map(comparableRow)).toEqual(board.items.map(comparableRow));
 

@@ -187,11 +187,15 @@ describe.each(testDialects)('leader review (审核评鉴) over HTTP on %s', (dia
     expect(himself.json().error.code).toBe('review.own_subject');
     // The district leader may rate the town leader.
     expect((await call(c.chief, 'PUT', rateUrl(f.org.people.leader.id), payload)).statusCode).toBe(200);
-    for (const who of ['admin', 'auditor', 'zhang'] as const) {
+    for (const who of ['auditor', 'zhang'] as const) {
       const res = await call(c[who], 'PUT', rateUrl(f.org.people.zhao.id), payload);
       expect(res.statusCode, who).toBe(403);
       expect(res.json().error.code).toBe('auth.forbidden');
     }
+    // The organization department rates only those no leader can: not 赵六 (his leaders do) …
+    const byAdmin = await call(c.admin, 'PUT', rateUrl(f.org.people.zhao.id), payload);
+    expect(byAdmin.statusCode).toBe(403);
+    expect(byAdmin.json().error.code).toBe('review.leader_rates');
     expect((await call(c.leader, 'PUT', rateUrl(f.org.people.zhao.id, 999_999), payload)).json().error.code).toBe('period.not_found');
   });
 

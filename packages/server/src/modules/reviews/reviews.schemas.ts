@@ -71,6 +71,7 @@ export const ReviewRowSchema = Type.Object({
   allRatings: Type.Array(RatingView),
   preview: Preview,
   appealPending: Type.Boolean({ description: 'in publicity: his appeal is pending, so his leaders may re-rate him (复核)' }),
+  rateable: Type.Boolean({ description: 'whether the caller rates him: a leader above him, or the admin for one no leader rates' }),
 });
 
 export const ReviewSheetSchema = Type.Object({

@@ -34,8 +34,9 @@ const table: { route: string; request: (ids: Ids) => Request; expect: Record<Rol
   { route: 'PUT /api/periods/:id/reviews/:personId (川姜镇)', request: (i) => ({ method: 'PUT', url: `/api/periods/${i.period}/reviews/${i.zhang}`, payload: rate }), expect: { anonymous: 401, admin: 403, auditor: 403, leader: 200, otherLeader: 404, member: 403 } },
   { route: 'PUT /api/periods/:id/reviews/:personId (党政办)', request: (i) => ({ method: 'PUT', url: `/api/periods/${i.period}/reviews/${i.zhao}`, payload: rate }), expect: { anonymous: 401, admin: 403, auditor: 403, leader: 200, otherLeader: 404, member: 403 } },
   { route: 'PUT /api/periods/:id/reviews/:personId (二甲镇)', request: (i) => ({ method: 'PUT', url: `/api/periods/${i.period}/reviews/${i.wang}`, payload: rate }), expect: { anonymous: 401, admin: 403, auditor: 403, leader: 404, otherLeader: 200, member: 403 } },
-  { route: 'PUT /api/periods/:id/reviews/:personId (the leader of 川姜镇)', request: (i) => ({ method: 'PUT', url: `/api/periods/${i.period}/reviews/${i.leaderPerson}`, payload: rate }), expect: { anonymous: 401, admin: 403, auditor: 403, leader: 403, otherLeader: 404, member: 403 } },
-  { route: 'PUT /api/periods/:id/reviews/:personId (missing person)', request: (i) => ({ method: 'PUT', url: `/api/periods/${i.period}/reviews/999999`, payload: rate }), expect: { anonymous: 401, admin: 403, auditor: 403, leader: 404, otherLeader: 404, member: 403 } },
+  // Nobody leads the district here: the organization department rates the town's leader.
+  { route: 'PUT /api/periods/:id/reviews/:personId (the leader of 川姜镇)', request: (i) => ({ method: 'PUT', url: `/api/periods/${i.period}/reviews/${i.leaderPerson}`, payload: rate }), expect: { anonymous: 401, admin: 200, auditor: 403, leader: 403, otherLeader: 404, member: 403 } },
+  { route: 'PUT /api/periods/:id/reviews/:personId (missing person)', request: (i) => ({ method: 'PUT', url: `/api/periods/${i.period}/reviews/999999`, payload: rate }), expect: { anonymous: 401, admin: 404, auditor: 403, leader: 404, otherLeader: 404, member: 403 } },
   { route: 'POST /api/periods/:id/reviews/preview', request: (i) => ({ method: 'POST', url: `/api/periods/${i.period}/reviews/preview`, payload: { ratings: [] } }), expect: { anonymous: 401, admin: 200, auditor: 200, leader: 200, otherLeader: 200, member: 403 } },
   { route: 'POST /api/periods/:id/reviews/preview (rating someone of 二甲镇)', request: (i) => ({ method: 'POST', url: `/api/periods/${i.period}/reviews/preview`, payload: { ratings: [{ personId: i.wang, indicator: 'duty', rating: 80 }] } }), expect: { anonymous: 401, admin: 200, auditor: 200, leader: 400, otherLeader: 200, member: 403 } },
   { route: 'POST /api/periods/:id/reviews/preview?unit= (other town)', request: (i) => ({ method: 'POST', url: `/api/periods/${i.period}/reviews/preview`, payload: { unit: i.t2, ratings: [] } }), expect: { anonymous: 401, admin: 200, auditor: 200, leader: 404, otherLeader: 200, member: 403 } },
@@ -79,6 +80,20 @@ describe.each(testDialects)('summary and review routes against every role on %s'
     const abilities = async (role: Role) => (await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: cookies[role]! } })).json().abilities;
     expect(await abilities('leader')).toMatchObject({ 'summary.write': true, 'review.rate': true });
     expect(await abilities('member')).toMatchObject({ 'summary.write': true, 'review.rate': false });
-    expect(await abilities('admin')).toMatchObject({ 'summary.write': false, 'review.rate': false });
+    // The organization department rates those no leader can (the head of the top unit).
+    expect(await abilities('admin')).toMatchObject({ 'summary.write': false, 'review.rate': true });
+  });
+
+  it('marks on each sheet whom the caller rates: a leader his people, the admin only those no leader rates', async () => {
+    const rateable = async (role: Role, unit: number) => {
+      const res = await t.app.inject({ method: 'GET', url: `/api/periods/${ids.period}/reviews?unit=${unit}`, headers: { cookie: cookies[role]! } });
+      expect(res.statusCode, res.body).toBe(200);
+      return (res.json().people as { person: { id: number }; rateable: boolean }[]).filter((r) => r.rateable).map((r) => r.person.id).sort();
+    };
+    expect(await rateable('admin', ids.t1)).toEqual([ids.leaderPerson]);
+    const led = await rateable('leader', ids.t1);
+    expect(led).toEqual(expect.arrayContaining([ids.zhang, ids.zhao]));
+    expect(led).not.toContain(ids.leaderPerson);
+    expect(await rateable('auditor', ids.t1)).toEqual([]);
   });
 });

@@ -4,18 +4,19 @@ import { localDateOf } from '../../app/dates.js';
 import { createNotFoundError, type ErrorDetail } from '../../app/errors.js';
 import type { Db } from '../../db/kysely.js';
 import type { PeriodState } from '../../db/schema.js';
-import { authorize, overseeScopeOf, type Actor } from '../../policies/policies.js';
+import { authorize, can, overseeScopeOf, type Actor } from '../../policies/policies.js';
 import { appendAuditRecords } from '../audit/audit.repository.js';
 import { listPeopleWithPendingAppeal } from '../appeals/appeals.repository.js';
 import { findUnit, listSubtreeUnitIds, resolveVisibleUnitIds } from '../org/org.repository.js';
 import { findPeriod, findScheme } from '../periods/periods.repository.js';
 import { presentPeriod } from '../periods/periods.usecases.js';
 import { toCenti } from '../points/points.values.js';
-import { listCategoryInfos } from '../rankings/rankings.repository.js';
+import { listCategoryInfos, listUnitInfos } from '../rankings/rankings.repository.js';
+import { listLeaderRoles } from '../worklogs/worklogs.repository.js';
 import { groupKeyOf, groupNameOf } from '../results/result-groups.js';
 import { buildPeriodScenario, personSubjectKey, type Participant, type RatingOverride } from '../results/period-scenario.js';
 import { assertPeriodState, findCycleParticipant, loadCyclePeriod, presentPerson, presentSummary, type CycleParticipant } from './cycle-participants.js';
-import { createFieldErrors, createOwnSubjectError, createReviewWindowClosedError } from './reviews.errors.js';
+import { createFieldErrors, createLeaderRatesError, createOwnSubjectError, createReviewWindowClosedError } from './reviews.errors.js';
 import {
   findFirstRootUnitId, listRatingsOfPeople, listRatingsOfRater, listSummariesOfPeriod, replaceRatingsOfRater, type CyclePeriodRow, type RatingRow,
 } from './reviews.repository.js';
@@ -136,10 +137,11 @@ function presentRating(r: RatingRow, actor: Actor) {
  */
 async function buildRows(db: Db, actor: Actor, period: CyclePeriodRow, people: CycleParticipant[], evaluation: Evaluation, now: Date) {
   const ids = people.map((p) => p.personId);
-  const [summaries, ratings, underAppeal] = await Promise.all([
+  const [summaries, ratings, underAppeal, raters] = await Promise.all([
     listSummariesOfPeriod(db, period.id, ids),
     listRatingsOfPeople(db, period.id, LEADER_RATER_GROUP, ids),
     period.state === 'publicity' ? listPeopleWithPendingAppeal(db, period.id, ids) : Promise.resolve(new Set<number>()),
+    ratersOf(db, people),
   ]);
   const summaryOf = new Map(summaries.map((s) => [s.person_id, s]));
   const ratingsOf = new Map<number, RatingRow[]>();
@@ -157,8 +159,35 @@ async function buildRows(db: Db, actor: Actor, period: CyclePeriodRow, people: C
       preview: previewOf(evaluation, p.personId),
       /** In publicity: his appeal is pending, so his leaders may re-rate him (复核). */
       appealPending: underAppeal.has(p.personId),
+      /** Whether the caller rates him: his leader, or the organization department for one no leader rates. */
+      rateable: raters.get(p.personId)?.(actor) ?? false,
     };
   });
+}
+
+/**
+ * Who may rate a participant (审核评鉴): a leader of a unit above or at his unit (never himself);
+ * when no such leader exists — the head of the top unit — the organization department (admin).
+ */
+async function mayRate(db: Db, actor: Actor, participant: Pick<CycleParticipant, 'personId' | 'unitId'>): Promise<boolean> {
+  return (await ratersOf(db, [participant])).get(participant.personId)?.(actor) ?? false;
+}
+
+/** For each participant, whether an actor may rate him (one look-up of the leaders and the unit tree for all). */
+async function ratersOf(db: Db, people: Pick<CycleParticipant, 'personId' | 'unitId'>[]): Promise<Map<number, (actor: Actor) => boolean>> {
+  const [leaders, units] = await Promise.all([listLeaderRoles(db), listUnitInfos(db)]);
+  const parentOf = new Map(units.map((u) => [u.id, u.parent_id]));
+  const leaderAccountsOf = new Map<number, { accountId: number; personId: number | null }[]>();
+  for (const l of leaders) leaderAccountsOf.set(l.unit_id!, [...(leaderAccountsOf.get(l.unit_id!) ?? []), { accountId: l.account_id, personId: l.person_id }]);
+  const out = new Map<number, (actor: Actor) => boolean>();
+  for (const p of people) {
+    const accounts = new Set<number>();
+    for (let unit: number | null | undefined = p.unitId; unit !== null && unit !== undefined; unit = parentOf.get(unit)) {
+      for (const l of leaderAccountsOf.get(unit) ?? []) if (l.personId !== p.personId) accounts.add(l.accountId);
+    }
+    out.set(p.personId, (actor) => actor.personId !== p.personId && (accounts.size === 0 ? can(actor, 'period.manage') : accounts.has(actor.accountId)));
+  }
+  return out;
 }
 
 /** The people of the sheet: participants of the unit's subtree, the caller left out. */
@@ -252,9 +281,12 @@ export async function ratePerson({ db, now }: Deps, actor: Actor, periodId: numb
   authorize(actor, 'review.rate');
   const period = await loadCyclePeriod(db, periodId);
   const participant = await findCycleParticipant(db, period, personId);
-  const led = new Set(await listSubtreeUnitIds(db, actor.leaderUnitIds));
-  if (!participant || !led.has(participant.unitId)) throw createNotFoundError('person', personId);
   if (personId === actor.personId) throw createOwnSubjectError();
+  if (!participant || !(await mayRate(db, actor, participant))) {
+    // The organization department sees everyone: it is told why, where a leader gets a 404 for someone outside his subtree.
+    if (participant && can(actor, 'period.manage')) throw createLeaderRatesError(personId);
+    throw createNotFoundError('person', personId);
+  }
   const scheme = await loadSchemeOf(db, period);
   const { centi, details } = checkRatings(scheme, input.ratings);
   details.push(...checkRatingTexts(input.ratings));

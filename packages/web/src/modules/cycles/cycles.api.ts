@@ -93,6 +93,8 @@ export interface ReviewRow {
   preview: ResultPreview | null;
   /** In publicity: his appeal is pending, so his leaders may re-rate him (复核). */
   appealPending: boolean;
+  /** Whether the caller rates him: a leader above him, or the organization department for one no leader rates. */
+  rateable: boolean;
 }
 
 export interface QuotaGrade {

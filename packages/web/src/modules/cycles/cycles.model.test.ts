@@ -37,6 +37,7 @@ function row(id: number, ratings: ReviewRow['ratings'] = {}): ReviewRow {
     ratings,
     preview: { total: 80, grade: '较好', groupRank: id, group: { key: 'unit:3', name: '川姜镇' }, flags: [] },
     appealPending: false,
+    rateable: true,
   };
 }
 

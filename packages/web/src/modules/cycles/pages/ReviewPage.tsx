@@ -145,9 +145,10 @@ function ReviewSheetView({
 
   const dueDays = daysUntil(sheet.period.reviewDueOn, today);
   const windowClosed = dueDays !== null && dueDays < 0;
-  // 复核: in review every row until the deadline; in publicity only the people with a pending appeal
+  // The people the caller rates (a leader his, the organization department those no leader rates);
+  // 复核: in review every such row until the deadline; in publicity only the people with a pending appeal
   const rateable = useCallback(
-    (row: ReviewRow) => mayRateRow({ state: sheet.period.state, reviewWindowClosed: windowClosed, appealPending: row.appealPending }),
+    (row: ReviewRow) => row.rateable && mayRateRow({ state: sheet.period.state, reviewWindowClosed: windowClosed, appealPending: row.appealPending }),
     [sheet.period.state, windowClosed],
   );
   const appealMode = sheet.period.state === 'publicity' && rows.some((row) => row.appealPending);
