@@ -119,6 +119,7 @@ export const cyclesZhCN = {
     appealPending: '申诉复核中',
     appealPendingHint: '此人对公示结果提出了申诉，公示期内可以重新评分（复核）；组织人事部门采纳申诉时按复核后的评分重新计算。',
     appealMode: '本周期处于公示期：只有申诉复核中的人员可以重新评分（复核），其他人员的评分已锁定。',
+    partialRater: '这里只能给无上级领导评鉴的人员（如本级主要负责人）评分，其他人员由其所在单位的领导评鉴，列在后面仅供查看。',
   },
   decision: {
     open: '委员会决定',
@@ -330,6 +331,7 @@ export const cyclesEnUS: Messages<typeof cyclesZhCN> = {
     appealPending: 'Appeal under review',
     appealPendingHint: 'This person appealed the published result: during publicity you may re-rate him. When the HR department accepts the appeal, the period is evaluated with the new ratings.',
     appealMode: 'The period is in publicity: only people with a pending appeal can be re-rated; all other ratings are locked.',
+    partialRater: 'You rate only the people no leader rates (such as the head of the top unit); the others are rated by their leaders and are listed after them for reading only.',
   },
   decision: {
     open: 'Committee decision',

@@ -275,8 +275,9 @@ function ReviewSheetView({
       (!onlyUnsaved || dirtySet.has(personKey(row.person.id))) &&
       (search.trim() === '' || row.person.name.includes(search.trim()) || row.person.employeeNo.includes(search.trim())),
   );
-  // in publicity the people to re-rate come first (the sort is stable: the sheet's order otherwise)
-  if (appealMode) shown.sort((a, b) => Number(b.appealPending) - Number(a.appealPending));
+  // the people the caller rates now come first — in publicity those to re-rate, for the organization
+  // department those no leader rates (the sort is stable: the sheet's order otherwise)
+  shown.sort((a, b) => Number(rateable(b)) - Number(rateable(a)));
   const savingAll = saving.size > 0;
 
   return (
@@ -288,6 +289,9 @@ function ReviewSheetView({
           {sheet.unit.name} · {t('cycles.review.people', { n: rows.length })}
         </Typography.Text>
       </Flex>
+      {sheet.period.state === 'reviewing' && rows.some((row) => row.rateable) && rows.some((row) => !row.rateable) ? (
+        <Alert type="info" showIcon title={t('cycles.review.partialRater')} data-testid="review-partial-rater" />
+      ) : null}
       {appealMode ? (
         <Alert type="warning" showIcon title={t('cycles.review.appealMode')} data-testid="review-appeal-mode" />
       ) : sheet.period.state !== 'reviewing' ? (
