@@ -379,6 +379,7 @@ describe('periods', () => {
     ['a member', 'reviewing', ['summary'], member],
     ['a member', 'publicity', ['results'], member],
     ['a leader', 'reviewing', ['summary', 'review'], leader],
+    ['a leader', 'publicity', ['review', 'results'], leader],
     ['a leader', 'closed', ['results'], leader],
     ['the admin', 'draft', ['preview'], admin],
     ['the admin', 'reviewing', ['preview'], admin],

@@ -800,8 +800,10 @@ export function periodLinksFor(
   const published = period.state === 'publicity' || period.state === 'closed';
   const seesAll = abilities['results.export'] === true || abilities['period.manage'] === true;
   if (abilities['summary.write'] === true && roles.participant && (period.state === 'open' || period.state === 'reviewing')) links.push({ kind: 'summary', path: `/periods/${id}/summary` });
-  // the organization department rates those no leader can (the head of the top unit)
-  if (abilities['review.rate'] === true && (roles.reviewer || abilities['period.manage'] === true) && period.state === 'reviewing') links.push({ kind: 'review', path: `/periods/${id}/review` });
+  // the organization department rates those no leader can (the head of the top unit); in publicity
+  // the sheet is where an appellant is re-rated (复核)
+  const reviewable = period.state === 'reviewing' || period.state === 'publicity';
+  if (abilities['review.rate'] === true && (roles.reviewer || abilities['period.manage'] === true) && reviewable) links.push({ kind: 'review', path: `/periods/${id}/review` });
   // members read their own result, leaders their subtrees: nothing to read outside the period's scope
   if (published && (seesAll || roles.participant || roles.reviewer)) links.push({ kind: 'results', path: `/periods/${id}/results` });
   else if (seesAll) links.push({ kind: 'preview', path: `/periods/${id}/results` });
