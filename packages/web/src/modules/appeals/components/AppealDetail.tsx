@@ -5,7 +5,7 @@ import { CheckOutlined, CloseOutlined, EditOutlined, FileDoneOutlined, TableOutl
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../shared/format';
 import { useIsMobile } from '../../../shared/hooks/useIsMobile';
-import { can, useCurrentMe } from '../../auth/auth.api';
+import { can, hasRole, useCurrentMe } from '../../auth/auth.api';
 import { useAppealChanges, useDecideAppeal, type Appeal, type AppealChange, type AppealOutcome } from '../appeals.api';
 import { appealErrorText, fieldErrorOf } from '../appeals.errors';
 import { actorName, checkText, mayDecide, NOTE_MAX } from '../appeals.model';
@@ -121,7 +121,9 @@ export function AppealDetail({ appeal }: { appeal: Appeal }) {
   const decides = can(me, 'appeal.decide');
   const canDecideIt = mayDecide(appeal, decides);
   const pending = appeal.status === 'pending';
-  const leaderMayReRate = pending && appeal.period.state === 'publicity' && can(me, 'review.rate') && String(me.person?.id ?? '') !== String(appeal.person.id);
+  // his leaders re-rate him (the organization department rates only those no leader rates: it decides here instead)
+  const leaderMayReRate =
+    pending && appeal.period.state === 'publicity' && can(me, 'review.rate') && hasRole(me, 'leader') && String(me.person?.id ?? '') !== String(appeal.person.id);
 
   return (
     <Flex vertical gap={16} data-testid="appeal-detail" data-status={appeal.status}>
