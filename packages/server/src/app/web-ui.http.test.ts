@@ -1,14 +1,16 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { removeScratchDirs, scratchDir } from '../testing/scratch-dirs.js';
 import { createTestApp, type TestApp } from '../testing/http.js';
+
+afterAll(removeScratchDirs);
 
 describe('serving the web UI', () => {
   let t: TestApp;
   let dist: string;
   beforeAll(async () => {
-    dist = mkdtempSync(join(tmpdir(), 'baton-dist-'));
+    dist = scratchDir('baton-dist-');
     mkdirSync(join(dist, 'assets'));
     writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Baton</title><div id="root"></div>');
     writeFileSync(join(dist, 'assets', 'app-1.js'), 'console.log(1)');

@@ -1,15 +1,17 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { removeScratchDirs, scratchDir } from '../testing/scratch-dirs.js';
 import SQLite from 'better-sqlite3';
+
+afterAll(removeScratchDirs);
 
 const main = resolve(import.meta.dirname, 'main.ts');
 
 // Five CLI processes in a row (each starts tsx): minutes on a loaded 2-core machine, not seconds.
 describe('baton backup and restore (SQLite)', { timeout: 180_000 }, () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'baton-backup-'));
+  const dataDir = scratchDir('baton-backup-');
   const env = { ...process.env, BATON_DATA_DIR: dataDir, DATABASE_URL: '' };
   const baton = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', main, ...args], { encoding: 'utf8', env });
   const usernames = () => {

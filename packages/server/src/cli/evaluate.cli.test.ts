@@ -1,12 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { removeScratchDirs, scratchDir } from '../testing/scratch-dirs.js';
+
+afterAll(removeScratchDirs);
 
 const main = resolve(import.meta.dirname, 'main.ts');
 const runBaton = (args: string[], input?: string) =>
-  spawnSync(process.execPath, ['--import', 'tsx', main, ...args], { encoding: 'utf8', input, env: { ...process.env, BATON_DATA_DIR: mkdtempSync(join(tmpdir(), 'baton-cli-')) } });
+  spawnSync(process.execPath, ['--import', 'tsx', main, ...args], { encoding: 'utf8', input, env: { ...process.env, BATON_DATA_DIR: scratchDir('baton-cli-') } });
 
 const scenario = {
   scheme: {
@@ -19,7 +21,7 @@ const scenario = {
 
 describe('baton evaluate', () => {
   it('prints the results JSON of a scenario file', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'baton-scn-'));
+    const dir = scratchDir('baton-scn-');
     const file = join(dir, 'scenario.json');
     writeFileSync(file, JSON.stringify(scenario));
     const out = runBaton(['evaluate', file, '--explain']);

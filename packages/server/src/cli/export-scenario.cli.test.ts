@@ -1,18 +1,19 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { removeScratchDirs, scratchDir } from '../testing/scratch-dirs.js';
 import { bootstrap } from '../app/bootstrap.js';
 import { openDatabase } from '../db/kysely.js';
 import { createAssessmentPeriod, createAssessmentScheme } from '../modules/periods/periods.usecases.js';
 import { exportPeriodScenario } from '../modules/results/results.usecases.js';
 import { adminActor, depsFor } from '../testing/fixtures.js';
 
+afterAll(removeScratchDirs);
+
 const main = resolve(import.meta.dirname, 'main.ts');
 
 describe('baton export scenario', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'baton-cli-scenario-'));
+  const dataDir = scratchDir('baton-cli-scenario-');
   const runBaton = (args: string[]) =>
     spawnSync(process.execPath, ['--import', 'tsx', main, ...args], { encoding: 'utf8', env: { ...process.env, BATON_DATA_DIR: dataDir, DATABASE_URL: '' } });
   let expected: string;

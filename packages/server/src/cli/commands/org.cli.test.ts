@@ -1,15 +1,17 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { removeScratchDirs, scratchDir } from '../../testing/scratch-dirs.js';
 import { buildWorkbook, smallOrgSheets } from '../../modules/imports/org-workbook.fixtures.js';
+
+afterAll(removeScratchDirs);
 
 const main = resolve(import.meta.dirname, '../main.ts');
 
 describe('baton template / import / export org', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'baton-cli-org-'));
-  const work = mkdtempSync(join(tmpdir(), 'baton-cli-files-'));
+  const dataDir = scratchDir('baton-cli-org-');
+  const work = scratchDir('baton-cli-files-');
   const runBaton = (args: string[]) =>
     spawnSync(process.execPath, ['--import', 'tsx', main, ...args], {
       encoding: 'utf8', env: { ...process.env, BATON_DATA_DIR: dataDir, DATABASE_URL: '' },

@@ -1,6 +1,7 @@
 import { evaluateInput } from '@baton/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../testing/http.js';
+import { removeScratchDirs, scratchDir } from '../../testing/scratch-dirs.js';
 import { testDialects } from '../../testing/test-database.js';
 import { createCycleFixture, loginAll, type CycleFixture } from '../reviews/reviews.fixtures.js';
 
@@ -36,7 +37,8 @@ describe.each(testDialects)('appeals on %s', (dialect) => {
   let zhangAppeal: Appeal;
 
   beforeAll(async () => {
-    t = await createTestApp(dialect, { loginRateLimitPerMinute: 1000 });
+    // Evidence files go to a scratch data directory, not the repository's data/.
+    t = await createTestApp(dialect, { loginRateLimitPerMinute: 1000, dataDir: scratchDir('baton-appeals-') });
     t.clock.set('2026-03-31T02:00:00.000Z');
     fx = await createCycleFixture(t.deps, 'reviewing');
     periodId = fx.period.id;
@@ -52,7 +54,10 @@ describe.each(testDialects)('appeals on %s', (dialect) => {
     await rate('leader', 'zhao', 90, 88);
     await rate('leader2', 'wang', 85, 85);
   });
-  afterAll(async () => t.close());
+  afterAll(async () => {
+    await t.close();
+    removeScratchDirs();
+  });
 
   /** Moves the clock and signs everyone in again (sessions expire when idle). */
   async function setClock(iso: string) {

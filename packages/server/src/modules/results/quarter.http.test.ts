@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { evaluateInput, type Result } from '@baton/engine';
 import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { removeScratchDirs, scratchDir } from '../../testing/scratch-dirs.js';
 import { registerEvaluateCommand } from '../../cli/commands/evaluate.js';
 import { registerResultCommands } from '../../cli/commands/results.js';
 import { adminActor } from '../../testing/fixtures.js';
@@ -13,6 +13,8 @@ import { createAccount } from '../accounts/accounts.usecases.js';
 import { changeUnit, createCategory } from '../org/org.usecases.js';
 import { createPerson } from '../people/people.usecases.js';
 import { createWorkLogOrg, type WorkLogOrg } from '../worklogs/worklogs.fixtures.js';
+
+afterAll(removeScratchDirs);
 
 /**
  * A whole routine quarter through the HTTP API (issue 6), then a year built from four of them:
@@ -75,7 +77,7 @@ describe.each(testDialects)('a routine quarter and a year, through the HTTP API,
   let routineSchemeId: number;
   const quarters: { id: number; name: string }[] = [];
   const cookies = {} as Record<Who, string>;
-  const work = mkdtempSync(join(tmpdir(), 'baton-quarter-'));
+  const work = scratchDir('baton-quarter-');
 
   const request = async (who: Who, method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, payload?: object, status = method === 'POST' && !url.includes('/transition') && !url.includes('/approve') && !url.includes('/submit') ? 201 : 200) => {
     const res = await t.app.inject({ method, url, headers: { cookie: cookies[who] }, ...(payload ? { payload } : {}) });
