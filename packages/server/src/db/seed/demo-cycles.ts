@@ -2,14 +2,15 @@ import { addCalendarDays, type Scheme } from '@baton/engine';
 import type { AppDeps } from '../../app/deps.js';
 import { localDateOf } from '../../app/dates.js';
 import { appendAuditRecords, type AuditEntry } from '../../modules/audit/audit.repository.js';
-import { findAccountByUsername, listRolesOfAccount } from '../../modules/auth/auth.repository.js';
+import { findAccountByUsername } from '../../modules/auth/auth.repository.js';
 import { findPeriod } from '../../modules/periods/periods.repository.js';
 import { createAssessmentPeriod, createAssessmentScheme, transitionAssessmentPeriod } from '../../modules/periods/periods.usecases.js';
 import { listUnitInfos } from '../../modules/rankings/rankings.repository.js';
 import { insertRatingsBatch, insertSummariesBatch, type NewRatingRow, type NewSummaryRow } from '../../modules/reviews/reviews.repository.js';
 import { listLeaderRoles, listPeopleForSeeding } from '../../modules/worklogs/worklogs.repository.js';
-import { buildActor, type Actor } from '../../policies/policies.js';
+import type { Actor } from '../../policies/policies.js';
 import { createSeededRandom } from './seeded-random.js';
+import { loadSeedActor, loadSeedActorByUsername } from './seed-actors.js';
 import { decideAppeal, submitAppeal } from '../../modules/appeals/appeals.usecases.js';
 import { LEADER_RATER_GROUP, ratePerson } from '../../modules/reviews/reviews.usecases.js';
 
@@ -75,7 +76,7 @@ export async function seedDemoCycles(deps: AppDeps): Promise<{ periods: number }
   const today = localDateOf(deps.now());
   const admin = await findAccountByUsername(deps.db, 'admin');
   if (!admin) return { periods: 0 };
-  const adminActor = (await actorOf(deps, 'admin'))!;
+  const adminActor = (await loadSeedActorByUsername(deps, 'admin'))!;
   const random = createSeededRandom(20_260_601);
   const scheme = await createAssessmentScheme(deps, adminActor, {
     code: DEMO_ROUTINE_SCHEME.code, name: DEMO_ROUTINE_SCHEME.name, subjectKind: 'person', definition: DEMO_ROUTINE_SCHEME.definition,
@@ -204,13 +205,6 @@ export async function seedDemoCycles(deps: AppDeps): Promise<{ periods: number }
   return { periods: 2 };
 }
 
-/** The actor of a demo account, as a session would build it; undefined when the account does not exist. */
-async function actorOf(deps: AppDeps, username: string): Promise<Actor | undefined> {
-  const account = await findAccountByUsername(deps.db, username);
-  if (!account) return undefined;
-  return buildActor({ accountId: account.id, username: account.username, personId: account.person_id, unitId: null }, await listRolesOfAccount(deps.db, account.id));
-}
-
 /**
  * The closed quarter's appeals (申诉/复核), through their use cases: during publicity
  * `member_jinsha` contests his rating, his leader re-rates him and the organization department
@@ -227,7 +221,7 @@ async function seedAppeals(
     adminActor: Actor;
   },
 ): Promise<void> {
-  const [member, other] = await Promise.all([actorOf(deps, 'member_jinsha'), actorOf(deps, 'member_police')]);
+  const [member, other] = await Promise.all([loadSeedActorByUsername(deps, 'member_jinsha'), loadSeedActorByUsername(deps, 'member_police')]);
   const day = (n: number) => {
     const date = addCalendarDays(o.publishedOn, n);
     return date < o.endsOn ? date : o.endsOn;
@@ -241,8 +235,7 @@ async function seedAppeals(
   const rejected = other?.personId ? await submitAppeal(onDay(deps, day(1)), other, { periodId, reason: '认为工作作风评价偏低。' }) : undefined;
   if (member?.personId && accepted) {
     const person = o.people.find((p) => p.id === member.personId);
-    const rater = person ? await deps.db.selectFrom('accounts').select('username').where('id', '=', o.raterOf(person).accountId).executeTakeFirst() : undefined;
-    const leader = rater ? await actorOf(deps, rater.username) : undefined;
+    const leader = person ? await loadSeedActor(deps, o.raterOf(person).accountId) : undefined;
     if (leader && leader.roles.includes('leader')) {
       await ratePerson(onDay(deps, day(2)), leader, periodId, member.personId, {
         ratings: [

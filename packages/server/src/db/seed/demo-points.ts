@@ -1,28 +1,20 @@
 import { addCalendarDays } from '@baton/engine';
 import type { AppDeps } from '../../app/deps.js';
 import { localDateOf } from '../../app/dates.js';
-import { findAccountById, findAccountByUsername, listRolesOfAccount } from '../../modules/auth/auth.repository.js';
+import { findAccountByUsername } from '../../modules/auth/auth.repository.js';
 import { listSubtreeUnitIds } from '../../modules/org/org.repository.js';
-import { findPersonView } from '../../modules/people/people.repository.js';
 import { createAssessmentPeriod, createAssessmentScheme, transitionAssessmentPeriod } from '../../modules/periods/periods.usecases.js';
 import { approvePointEvent, proposePointEvent, rejectPointEvent, reversePointEvent } from '../../modules/points/point-events.usecases.js';
 import { createRule } from '../../modules/points/point-rules.usecases.js';
 import { generateRedBlackLists, publishRedBlackList } from '../../modules/rankings/red-black.usecases.js';
 import { listLeaderRoles, listPeopleForSeeding } from '../../modules/worklogs/worklogs.repository.js';
-import { buildActor, type Actor } from '../../policies/policies.js';
+import type { Actor } from '../../policies/policies.js';
 import { DEMO_POINT_RULES, DEMO_POINTS_SCHEME, type DemoPointRule } from './demo-points.data.js';
 import { createSeededRandom } from './seeded-random.js';
+import { loadSeedActor } from './seed-actors.js';
 
 const POLICE_UNIT_CODE = 'POLICE';
 const MONTHS = 3;
-
-async function loadActor(deps: AppDeps, accountId: number): Promise<Actor> {
-  const account = await findAccountById(deps.db, accountId);
-  if (!account) throw new Error(`demo: no account ${accountId}`);
-  const person = account.person_id === null ? undefined : await findPersonView(deps.db, account.person_id);
-  const roles = await listRolesOfAccount(deps.db, accountId);
-  return buildActor({ accountId, username: account.username, personId: account.person_id, unitId: person?.unit_id ?? null }, roles);
-}
 
 function firstOfMonth(date: string, monthsBack: number): string {
   const [y, m] = date.split('-').map(Number) as [number, number];
@@ -46,7 +38,7 @@ export async function seedDemoPoints(deps: AppDeps): Promise<{ events: number }>
   const today = localDateOf(deps.now());
   const admin = await findAccountByUsername(deps.db, 'admin');
   if (!admin) return { events: 0 };
-  const adminActor = await loadActor(deps, admin.id);
+  const adminActor = await loadSeedActor(deps, admin.id);
   const random = createSeededRandom(20_261_001).next;
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
 
@@ -56,7 +48,7 @@ export async function seedDemoPoints(deps: AppDeps): Promise<{ events: number }>
   const officers = (await listPeopleForSeeding(deps.db)).filter((p) => policeUnits.has(p.unitId));
   const leaders = (await listLeaderRoles(deps.db)).filter((l) => policeUnits.has(l.unit_id!));
   const actors = new Map<number, Actor>();
-  for (const l of leaders) if (!actors.has(l.account_id)) actors.set(l.account_id, await loadActor(deps, l.account_id));
+  for (const l of leaders) if (!actors.has(l.account_id)) actors.set(l.account_id, await loadSeedActor(deps, l.account_id));
   /** The proposer of an officer's event: the leader of his section, else the head of the 分局 — never himself. */
   const proposerOf = (person: { id: number; unitId: number }): Actor | undefined => {
     const own = leaders.filter((l) => l.person_id !== person.id);

@@ -10,6 +10,7 @@ import { createPeriodClosedError, createPeriodStateInvalidError } from '../perio
 import { findPeriod, setPeriodResultVersion, type PeriodRow } from '../periods/periods.repository.js';
 import { isUniqueViolation } from '../points/point-rules.repository.js';
 import { publishResultVersion } from '../results/result-publication.js';
+import { findResultVersion } from '../results/results.repository.js';
 import { resultVisibilityOf } from '../results/result-visibility.js';
 import { insertNotifications } from '../worklogs/notifications.repository.js';
 import { listAccountsOfPeople } from '../rankings/rankings.repository.js';
@@ -234,7 +235,7 @@ export async function decideAppeal({ db, now }: Deps, actor: Actor, id: number, 
       throw createAppealNotPendingError(id, (await findAppealView(trx, id))!.status);
     }
     const changes = toVersion === null ? [] : await compareVersions(trx, period.id, fromVersion, toVersion);
-    const fromSha = toVersion === null ? null : (await trx.selectFrom('period_result_versions').select('scenario_sha256').where('period_id', '=', period.id).where('version', '=', fromVersion).executeTakeFirst())?.scenario_sha256 ?? null;
+    const fromSha = toVersion === null ? null : ((await findResultVersion(trx, period.id, fromVersion))?.scenario_sha256 ?? null);
     await appendAuditRecords(trx, [{
       ...auditActor(actor), action: 'appeal.decided', entity: 'period_appeal', entityId: id,
       before: { status: 'pending', periodId: period.id, resultVersion: fromVersion, ...(fromSha === null ? {} : { scenarioSha256: fromSha }) },

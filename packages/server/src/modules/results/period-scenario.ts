@@ -5,10 +5,12 @@ import { findPeriod, findScheme, type PeriodRow } from '../periods/periods.repos
 import { loadPeriodRanking } from '../rankings/ranking-hub.js';
 import { UNCATEGORISED } from '../rankings/period-ranking.js';
 import { listCategoryInfos, listSubjectsOfPeriod, listUnitInfos } from '../rankings/rankings.repository.js';
+import { listPersonLedgerRowsOfPeriod, listRatingsOfPeriod, listRoutineResultsInside } from './results.repository.js';
 
 /** The engine's id of a person subject in a period's scenario. */
 export const personSubjectKey = (personId: number) => `p${personId}`;
-const unitKey = (unitId: number) => `u${unitId}`;
+/** The engine's `unit` of a subject (its quota group under grouping `unit`, the key of `unitTiers`). */
+export const unitSubjectKey = (unitId: number) => `u${unitId}`;
 
 /** A participant of a period: who stands behind an engine subject id. */
 export interface Participant {
@@ -67,7 +69,7 @@ export async function buildPeriodScenario(
     participants.set(key, {
       key, personId: person.id, name: person.name, employeeNo: person.employee_no, unitId: person.unit_id, unitName: unit?.name ?? '', categoryId,
     });
-    const subject: Subject = { id: key, name: person.name, unit: unitKey(person.unit_id) };
+    const subject: Subject = { id: key, name: person.name, unit: unitSubjectKey(person.unit_id) };
     const code = categoryId === null ? undefined : categoryCode.get(categoryId);
     if (code !== undefined) subject.category = code;
     else if (scheme.grouping === 'category') subject.category = UNCATEGORISED;
@@ -94,7 +96,7 @@ export async function buildPeriodScenario(
  * has no tier. Undefined without a tier period: every unit then has the coupling's `otherwise`.
  */
 async function unitTiersOf(db: Db, periodId: number, participants: Map<string, Participant>, parentOf: Map<number, number | null>): Promise<Record<string, string> | undefined> {
-  const tierPeriodId = (await db.selectFrom('periods').select('tier_period_id').where('id', '=', periodId).executeTakeFirst())?.tier_period_id ?? null;
+  const tierPeriodId = (await findPeriod(db, periodId))?.tier_period_id ?? null;
   const tierPeriod = tierPeriodId === null ? undefined : await findPeriod(db, tierPeriodId);
   if (!tierPeriod) return undefined;
   const { ranking } = await loadPeriodRanking(db, tierPeriod);
@@ -109,7 +111,7 @@ async function unitTiersOf(db: Db, periodId: number, participants: Map<string, P
     let at: number | null = unitId;
     while (at !== null && !isTop(at)) at = parentOf.get(at) ?? null;
     const tier = at === null ? undefined : tierOf.get(at);
-    if (tier !== undefined) unitTiers[unitKey(unitId)] = tier;
+    if (tier !== undefined) unitTiers[unitSubjectKey(unitId)] = tier;
   }
   return unitTiers;
 }
@@ -122,17 +124,7 @@ async function ledgerFacts(
 ): Promise<Fact[]> {
   const ledgerIndicators = scheme.indicators.filter((i) => i.method === 'ledger').map((i) => i.id);
   if (ledgerIndicators.length === 0) return [];
-  const rows = await db
-    .selectFrom('point_ledger as l')
-    .innerJoin('point_events as e', 'e.id', 'l.event_id')
-    .select(['l.event_id', 'l.person_id', 'l.indicator_id', 'l.occurred_on', 'l.delta_centi', 'e.evidence_text'])
-    .where('l.scheme_id', '=', period.scheme_id)
-    .where('l.subject_kind', '=', 'person')
-    .where('l.occurred_on', '>=', period.starts_on)
-    .where('l.occurred_on', '<=', period.ends_on)
-    .where('l.indicator_id', 'in', ledgerIndicators)
-    .orderBy('l.id')
-    .execute();
+  const rows = await listPersonLedgerRowsOfPeriod(db, period, ledgerIndicators);
   const facts: Fact[] = [];
   for (const row of rows) {
     if (row.person_id === null) continue;
@@ -144,12 +136,7 @@ async function ledgerFacts(
 }
 
 async function ratingFacts(db: Db, periodId: number, participants: Map<string, Participant>, overrides: readonly RatingOverride[]): Promise<Fact[]> {
-  const rows = await db
-    .selectFrom('period_ratings')
-    .select(['id', 'person_id', 'indicator_id', 'rater_group', 'rater_account_id', 'rating_centi'])
-    .where('period_id', '=', periodId)
-    .orderBy('id')
-    .execute();
+  const rows = await listRatingsOfPeriod(db, periodId);
   const overridden = (r: { person_id: number; indicator_id: string; rater_group: string; rater_account_id: number }) =>
     overrides.some((o) => o.personId === r.person_id && o.indicator === r.indicator_id && o.raterGroup === r.rater_group && o.raterAccountId === r.rater_account_id);
   const facts: Fact[] = [];
@@ -180,22 +167,7 @@ async function historyOf(
   period: Pick<PeriodRow, 'id' | 'starts_on' | 'ends_on' | 'scope_unit_id'>,
   participants: Map<string, Participant>,
 ): Promise<HistoryEntry[]> {
-  let query = db
-    .selectFrom('periods as p')
-    .innerJoin('schemes as s', 's.id', 'p.scheme_id')
-    .innerJoin('period_results as r', (join) => join.onRef('r.period_id', '=', 'p.id').onRef('r.version', '=', 'p.result_version'))
-    .select(['p.id as period_id', 'p.name as period_name', 'p.starts_on', 'r.person_id', 'r.total_centi', 'r.grade'])
-    .where('p.id', '!=', period.id)
-    .where('p.state', '=', 'closed')
-    .where('s.kind', '=', 'routine')
-    .where('s.subject_kind', '=', 'person')
-    .where('p.starts_on', '>=', period.starts_on)
-    .where('p.ends_on', '<=', period.ends_on)
-    .orderBy('p.starts_on')
-    .orderBy('p.id')
-    .orderBy('r.person_id');
-  query = period.scope_unit_id === null ? query.where('p.scope_unit_id', 'is', null) : query.where('p.scope_unit_id', '=', period.scope_unit_id);
-  const rows = await query.execute();
+  const rows = await listRoutineResultsInside(db, period);
   const history: HistoryEntry[] = [];
   for (const row of rows) {
     if (row.person_id === null) continue;

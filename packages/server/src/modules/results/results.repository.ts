@@ -164,3 +164,57 @@ export async function listQuotaTiedResults(db: Db, periodId: number, version: nu
     .orderBy('r.id')
     .execute();
 }
+
+// --- What a period's scenario reads (period-scenario.ts) ---------------------------------------
+
+/** The approved person movements of a scheme's ledger indicators dated in a period, in ledger order, with their evidence text. */
+export async function listPersonLedgerRowsOfPeriod(
+  db: Db,
+  period: { scheme_id: number; starts_on: string; ends_on: string },
+  indicators: string[],
+) {
+  return db
+    .selectFrom('point_ledger as l')
+    .innerJoin('point_events as e', 'e.id', 'l.event_id')
+    .select(['l.event_id', 'l.person_id', 'l.indicator_id', 'l.occurred_on', 'l.delta_centi', 'e.evidence_text'])
+    .where('l.scheme_id', '=', period.scheme_id)
+    .where('l.subject_kind', '=', 'person')
+    .where('l.occurred_on', '>=', period.starts_on)
+    .where('l.occurred_on', '<=', period.ends_on)
+    .where('l.indicator_id', 'in', indicators)
+    .orderBy('l.id')
+    .execute();
+}
+
+/** Every stored rating of a period, oldest first. */
+export async function listRatingsOfPeriod(db: Db, periodId: number) {
+  return db
+    .selectFrom('period_ratings')
+    .select(['id', 'person_id', 'indicator_id', 'rater_group', 'rater_account_id', 'rating_centi'])
+    .where('period_id', '=', periodId)
+    .orderBy('id')
+    .execute();
+}
+
+/**
+ * The published (latest version) results of the closed routine person periods lying inside a period
+ * with the same scope, by period start, period and person.
+ */
+export async function listRoutineResultsInside(db: Db, period: { id: number; starts_on: string; ends_on: string; scope_unit_id: number | null }) {
+  let query = db
+    .selectFrom('periods as p')
+    .innerJoin('schemes as s', 's.id', 'p.scheme_id')
+    .innerJoin('period_results as r', (join) => join.onRef('r.period_id', '=', 'p.id').onRef('r.version', '=', 'p.result_version'))
+    .select(['p.id as period_id', 'p.name as period_name', 'p.starts_on', 'r.person_id', 'r.total_centi', 'r.grade'])
+    .where('p.id', '!=', period.id)
+    .where('p.state', '=', 'closed')
+    .where('s.kind', '=', 'routine')
+    .where('s.subject_kind', '=', 'person')
+    .where('p.starts_on', '>=', period.starts_on)
+    .where('p.ends_on', '<=', period.ends_on)
+    .orderBy('p.starts_on')
+    .orderBy('p.id')
+    .orderBy('r.person_id');
+  query = period.scope_unit_id === null ? query.where('p.scope_unit_id', 'is', null) : query.where('p.scope_unit_id', '=', period.scope_unit_id);
+  return query.execute();
+}
