@@ -1,5 +1,5 @@
 import { ExactDecimal, toExact } from './exact-decimal.js';
-import { selectQuotaForUnitTier } from './quota-coupling.js';
+import { gradeQuotaInGroup } from './quota-coupling.js';
 import { computeQuotaCapacity } from './rounding.js';
 import type {
   Grade,
@@ -169,11 +169,9 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
   const quotaRounding = scheme.quotaRounding ?? 'floor';
   const capacities = new Float64Array(groupKeys.length * grades.length);
   // 考用结合: the coupled grade's quota in a unit's group follows the unit's tier (grouping "unit": the group key is the unit).
-  const coupling = scheme.quotaCoupling;
-  const coupledGrade = coupling === undefined ? -1 : coupling.grade === undefined ? 0 : grades.findIndex((grade) => grade.name === coupling.grade);
   groupLists.forEach((members, g) => {
-    grades.forEach((grade, k) => {
-      const quota = k === coupledGrade ? selectQuotaForUnitTier(scenario.unitTiers?.[groupKeys[g] as string], coupling!) : grade.quota;
+    grades.forEach((_grade, k) => {
+      const quota = gradeQuotaInGroup(scenario, k, grouping === 'unit' ? groupKeys[g] : undefined);
       capacities[g * grades.length + k] = quota === undefined ? Number.POSITIVE_INFINITY : computeQuotaCapacity(quota, members.length, quotaRounding);
     });
   });

@@ -45,5 +45,5 @@ export {
   type LaggardAlert,
   type PeriodStanding,
 } from './consecutive-laggards.js';
-export { applyQuotaCoupling, selectQuotaForUnitTier, type QuotaCoupling } from './quota-coupling.js';
+export { applyQuotaCoupling, gradeQuotaInGroup, selectQuotaForUnitTier, type QuotaCoupling } from './quota-coupling.js';
 export * from './working-days.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEvaluationState } from './evaluation-state.js';
 import { evaluate, evaluateInput } from './evaluate.js';
-import { applyQuotaCoupling, selectQuotaForUnitTier } from './quota-coupling.js';
+import { applyQuotaCoupling, gradeQuotaInGroup, selectQuotaForUnitTier } from './quota-coupling.js';
 import type { Scenario } from './scenario.types.js';
 import { ROUTINE_GRADES } from './testing/scenario-builders.js';
 
@@ -54,6 +54,15 @@ describe('quota coupling (考用结合)', () => {
     const plain = coupledScenario({ u1: '第一等次' });
     delete plain.scheme.quotaCoupling;
     expect(seatsTaken(plain)).toEqual({ u1: 4, u2: 4, u3: 4 });
+  });
+
+  it("tells the quota a group's seats follow, as the engine grades them", () => {
+    const scenario = coupledScenario({ u1: '第一等次', u3: '第三等次' });
+    expect([gradeQuotaInGroup(scenario, 0, 'u1'), gradeQuotaInGroup(scenario, 0, 'u2'), gradeQuotaInGroup(scenario, 0, 'u3')]).toEqual([0.3, 0.2, 0.1]);
+    expect(gradeQuotaInGroup(scenario, 1, 'u1')).toBe(0.5);
+    expect(gradeQuotaInGroup(scenario, 2, 'u1')).toBeUndefined();
+    delete scenario.scheme.quotaCoupling;
+    expect(gradeQuotaInGroup(scenario, 0, 'u1')).toBe(0.4);
   });
 
   it('couples the named grade, leaving the others as the scheme says', () => {

@@ -53,6 +53,7 @@ export type Ability =
   | 'redblack.manage'
   | 'summary.write'
   | 'review.rate'
+  | 'review.rate.unled'
   | 'results.read'
   | 'results.oversee'
   | 'results.export'
@@ -113,6 +114,8 @@ const abilityRules: Record<Ability, (actor: Actor) => boolean> = {
    * organization department rates those no leader can (the head of the top unit).
    */
   'review.rate': (a) => isLeader(a) || isAdmin(a),
+  /** …the participants no leader rates (nobody but himself leads a unit at or above his): the organization department. */
+  'review.rate.unled': isAdmin,
   /** Results and report cards: one's own once published, a leader's subtree, admin and auditor all. */
   'results.read': () => true,
   /**

@@ -32,6 +32,7 @@ export type Ability =
   | 'redblack.manage'
   | 'summary.write'
   | 'review.rate'
+  | 'review.rate.unled'
   | 'results.read'
   | 'results.oversee'
   | 'results.export'

@@ -1,4 +1,4 @@
-import { computeQuotaCapacity, type Result } from '@baton/engine';
+import type { Result } from '@baton/engine';
 import type { AppDeps } from '../../app/deps.js';
 import { createNotFoundError } from '../../app/errors.js';
 import { authorize, type Actor } from '../../policies/policies.js';
@@ -8,7 +8,7 @@ import { createPeriodClosedError, createPeriodStateInvalidError } from '../perio
 import { findPeriod, type PeriodRow } from '../periods/periods.repository.js';
 import { personSubjectKey } from '../results/period-scenario.js';
 import { evaluatePeriod, participantOf, type PeriodEvaluation } from '../results/result-publication.js';
-import { groupKeyOf } from '../results/result-groups.js';
+import { gradeSeatsInGroup, groupKeyOf } from '../results/result-groups.js';
 import { createTieDecisionExceedsQuotaError, createTieDecisionInvalidError } from './tie-decisions.errors.js';
 import { decisionsInForce, insertTieDecision, listTieDecisionsOfPeriod, type TieDecisionRow } from './tie-decisions.repository.js';
 
@@ -32,8 +32,8 @@ function tiedBlockOf(evaluation: PeriodEvaluation, group: string, grade: string)
   const { scheme } = evaluation.scenario;
   const inGroup = evaluation.results.filter((r) => groupKeyOf(scheme.grouping, participantOf(evaluation, r)) === group);
   const members = inGroup.filter((r) => r.flags.includes(`quota-tie:${grade}`));
-  const definition = scheme.grades.find((g) => g.name === grade);
-  const capacity = definition?.quota === undefined ? Number.POSITIVE_INFINITY : computeQuotaCapacity(definition.quota, inGroup.length, scheme.quotaRounding ?? 'floor');
+  // Seats as the engine grades them (考用结合 included).
+  const capacity = gradeSeatsInGroup(evaluation.scenario, scheme.grades.findIndex((g) => g.name === grade), group, inGroup.length).capacity ?? Number.POSITIVE_INFINITY;
   // Seats taken by those above the block (a decision in force on this block does not count against it).
   const taken = inGroup.filter((r) => r.grade === grade && !r.flags.includes(`tie-decision:${grade}`)).length;
   return { members, seatsLeft: capacity - taken };

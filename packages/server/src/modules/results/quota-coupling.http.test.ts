@@ -22,6 +22,7 @@ const PERSON_SCHEME = {
 };
 
 interface Row { subject: { id: number; name: string }; grade: string }
+interface Distribution { group: { key: string }; grades: { name: string; quota: number | null; capacity: number | null }[] }
 
 /**
  * 考用结合 through HTTP on both databases: the units' tiers are their grades in 镇街综合考核 —
@@ -67,6 +68,11 @@ describe.each(testDialects)('excellence quotas coupled to the unit tier on %s', 
     expect(res.statusCode, `${method} ${url}: ${res.body}`).toBe(status);
     return res;
   }
+  /** The seats of 好 per group, as the results page shows them (the live preview or the published version). */
+  const seatsOfGood = async () => {
+    const distribution = (await send('admin', 'GET', `/api/periods/${periodId}/results?limit=200`)).json().distribution as Distribution[];
+    return Object.fromEntries(distribution.map((d) => [d.group.key, d.grades[0]!]).map(([k, g]) => [k, [(g as Distribution['grades'][0]).quota, (g as Distribution['grades'][0]).capacity]]));
+  };
   const goodOnes = async () => {
     const rows = (await send('admin', 'GET', `/api/periods/${periodId}/results?limit=200`)).json().items as Row[];
     return rows.filter((r) => r.grade === '好').map((r) => r.subject.name).sort();
@@ -96,6 +102,13 @@ describe.each(testDialects)('excellence quotas coupled to the unit tier on %s', 
     expect(scenario.unitTiers).toEqual({
       [`u${org.units.t1.id}`]: '第一等次', [`u${org.units.s1.id}`]: '第一等次', [`u${org.units.t2.id}`]: '第三等次',
     });
+    // The seats shown are those the engine grades with: the results page and the leader's review sheet.
+    const seats = { [`unit:${org.units.t1.id}`]: [0.67, 2], [`unit:${org.units.s1.id}`]: [0.67, 1], [`unit:${org.units.t2.id}`]: [0.2, 0] };
+    expect(await seatsOfGood()).toEqual(seats);
+    const sheet = (await send('leader', 'GET', `/api/periods/${periodId}/reviews`)).json().quota as { group: { key: string }; grades: { quota: number; capacity: number }[] }[];
+    expect(Object.fromEntries(sheet.map((q) => [q.group.key, [q.grades[0]!.quota, q.grades[0]!.capacity]]))).toEqual({
+      [`unit:${org.units.t1.id}`]: [0.67, 2], [`unit:${org.units.s1.id}`]: [0.67, 1],
+    });
   });
 
   it('freezes the tiers into the published scenario, which reproduces the grades', async () => {
@@ -108,5 +121,7 @@ describe.each(testDialects)('excellence quotas coupled to the unit tier on %s', 
     if (!evaluated.ok) throw new Error(JSON.stringify(evaluated.errors));
     const published = (await send('admin', 'GET', `/api/periods/${periodId}/results?limit=200`)).json().items as Row[];
     expect(published.map((r) => [`p${r.subject.id}`, r.grade])).toEqual(evaluated.results.map((r) => [r.subject, r.grade]));
+    // The published version's seats follow the tiers frozen into it.
+    expect((await seatsOfGood())[`unit:${org.units.t2.id}`]).toEqual([0.2, 0]);
   });
 });

@@ -1,5 +1,5 @@
-import type { Grouping } from '@baton/engine';
-import type { Participant } from './period-scenario.js';
+import { computeQuotaCapacity, gradeQuotaInGroup, type Grouping, type Scenario } from '@baton/engine';
+import { unitSubjectKey, type Participant } from './period-scenario.js';
 
 /** The key of the `category` group of participants whose unit has no category. */
 export const NO_CATEGORY_GROUP = 'category:none';
@@ -23,6 +23,19 @@ export function groupNameOf(key: string, names: { unit(id: number): string | und
   if (kind === 'category') return names.category(id) ?? key;
   if (kind === 'unit') return names.unit(id) ?? key;
   return key;
+}
+
+/** What seats depend on: the scheme and, for 考用结合, the unit tiers of the scenario. */
+export type Seating = Pick<Scenario, 'scheme'> & Partial<Pick<Scenario, 'unitTiers'>>;
+
+/**
+ * A grade's quota and seats in a group of `size`, as the engine grades them (`gradeQuotaInGroup`:
+ * the coupled grade of 考用结合 follows the unit's tier): null seats for a grade without a quota.
+ */
+export function gradeSeatsInGroup(scenario: Seating, gradeIndex: number, groupKey: string, size: number) {
+  const unit = groupKey.startsWith('unit:') ? unitSubjectKey(Number(groupKey.slice('unit:'.length))) : undefined;
+  const quota = gradeQuotaInGroup(scenario, gradeIndex, unit) ?? null;
+  return { quota, capacity: quota === null ? null : computeQuotaCapacity(quota, size, scenario.scheme.quotaRounding ?? 'floor') };
 }
 
 /** A group key as given in `?group=`: `all`, `category:<id>`, `category:none` or `unit:<id>`. */

@@ -1,4 +1,4 @@
-import { computeQuotaCapacity, type Result, type Scheme } from '@baton/engine';
+import type { Result, Scenario, Scheme } from '@baton/engine';
 import type { AppDeps } from '../../app/deps.js';
 import { createNotFoundError } from '../../app/errors.js';
 import { decodeCursor, encodeCursor } from '../../app/http.js';
@@ -10,7 +10,7 @@ import { presentPeriod } from '../periods/periods.usecases.js';
 import { listCategoryInfos, listUnitInfos } from '../rankings/rankings.repository.js';
 import { buildPeriodScenario } from './period-scenario.js';
 import { resultVisibilityOf } from './result-visibility.js';
-import { groupKeyOf, groupNameOf } from './result-groups.js';
+import { gradeSeatsInGroup, groupKeyOf, groupNameOf, type Seating } from './result-groups.js';
 import { evaluatePeriod, participantOf } from './result-publication.js';
 import { createResultsNotPublishedError, createResultVersionNotFoundError, createUnitSchemeResultsError } from './results.errors.js';
 import {
@@ -69,15 +69,14 @@ interface GroupTally {
   ties: Map<string, { id: number; name: string }[]>;
 }
 
-/** Per group: seats of each grade (the engine's computeQuotaCapacity with the scheme's rounding), how many got it, and the tied blocks. */
-function presentDistribution(scheme: Scheme, tallies: Map<string, GroupTally>, groupOf: GroupOf) {
+/** Per group: seats of each grade (as the engine grades: gradeSeatsInGroup), how many got it, and the tied blocks. */
+function presentDistribution(scenario: Seating, tallies: Map<string, GroupTally>, groupOf: GroupOf) {
   return [...tallies.entries()].map(([key, tally]) => ({
     group: groupOf(key),
     size: tally.size,
-    grades: scheme.grades.map((grade) => ({
+    grades: scenario.scheme.grades.map((grade, index) => ({
       name: grade.name,
-      quota: grade.quota ?? null,
-      capacity: grade.quota === undefined ? null : computeQuotaCapacity(grade.quota, tally.size, scheme.quotaRounding ?? 'floor'),
+      ...gradeSeatsInGroup(scenario, index, key, tally.size),
       count: tally.counts.get(grade.name) ?? 0,
     })),
     ties: [...tally.ties.entries()].map(([grade, subjects]) => ({ grade, subjects })),
@@ -167,8 +166,18 @@ export async function readPeriodResults(deps: Deps, actor: Actor, periodId: numb
     live: false,
     items,
     nextCursor: rows.length === limit ? encodeCursor(rows[rows.length - 1]!.id) : null,
-    distribution: presentDistribution(scheme, tallies, groupOf),
+    distribution: presentDistribution(await seatingOf(db, period, version, scheme), tallies, groupOf),
   };
+}
+
+/**
+ * What the seats of a published version depend on: its scheme, and for 考用结合 the unit tiers frozen
+ * into the version's stored scenario.
+ */
+async function seatingOf(db: Deps['db'], period: PeriodRow, version: number, scheme: Scheme): Promise<Seating> {
+  if (scheme.quotaCoupling === undefined) return { scheme };
+  const stored = await findResultVersion(db, period.id, version);
+  return { scheme, unitTiers: stored ? (JSON.parse(stored.scenario_json) as Scenario).unitTiers : undefined };
 }
 
 /** The live preview: the engine on the period's current data, exactly as publication will evaluate it. */
@@ -208,7 +217,7 @@ async function readLiveResults(
       return presentResultRow({ id: p.personId, name: p.name, employeeNo: p.employeeNo, unitId: p.unitId, unitName: p.unitName }, e.groupKey, e.result, groupOf);
     }),
     nextCursor: page.length === query.limit && page.length > 0 ? encodeCursor(page[page.length - 1]!.position) : null,
-    distribution: presentDistribution(scheme, tallies, groupOf),
+    distribution: presentDistribution(evaluation.scenario, tallies, groupOf),
   };
 }
 

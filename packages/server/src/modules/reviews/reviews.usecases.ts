@@ -1,4 +1,4 @@
-import { computeQuotaCapacity, evaluate, type Indicator, type Result, type Scheme } from '@baton/engine';
+import { evaluate, type Indicator, type Result, type Scheme } from '@baton/engine';
 import type { AppDeps } from '../../app/deps.js';
 import { localDateOf } from '../../app/dates.js';
 import { createNotFoundError, type ErrorDetail } from '../../app/errors.js';
@@ -13,7 +13,7 @@ import { presentPeriod } from '../periods/periods.usecases.js';
 import { toCenti } from '../points/points.values.js';
 import { listCategoryInfos, listUnitInfos } from '../rankings/rankings.repository.js';
 import { listLeaderRoles } from '../worklogs/worklogs.repository.js';
-import { groupKeyOf, groupNameOf } from '../results/result-groups.js';
+import { gradeSeatsInGroup, groupKeyOf, groupNameOf } from '../results/result-groups.js';
 import { buildPeriodScenario, personSubjectKey, type Participant, type RatingOverride } from '../results/period-scenario.js';
 import { assertPeriodState, findCycleParticipant, loadCyclePeriod, presentPerson, presentSummary, type CycleParticipant } from './cycle-participants.js';
 import { createFieldErrors, createLeaderRatesError, createOwnSubjectError, createReviewWindowClosedError } from './reviews.errors.js';
@@ -58,6 +58,8 @@ const toCycleParticipant = (p: Participant): CycleParticipant => ({
 
 interface Evaluation {
   scheme: Scheme;
+  /** 考用结合: the unit tiers the seats follow. */
+  unitTiers?: Record<string, string> | undefined;
   participants: Map<string, Participant>;
   resultOf: Map<string, Result & { groupKey: string }>;
   groupName: (key: string) => string;
@@ -94,7 +96,7 @@ async function evaluateSheetPeriod(db: Db, period: CyclePeriodRow, overrides: re
   const categoryName = new Map(categories.map((c) => [c.id, c.name]));
   const unitName = new Map([...participants.values()].map((p) => [p.unitId, p.unitName]));
   const groupName = (key: string) => groupNameOf(key, { unit: (id) => unitName.get(id), category: (id) => categoryName.get(id) });
-  return { scheme: scenario.scheme, participants, resultOf, groupName, groupSize, gradeCount };
+  return { scheme: scenario.scheme, unitTiers: scenario.unitTiers, participants, resultOf, groupName, groupSize, gradeCount };
 }
 
 function previewOf(evaluation: Evaluation, personId: number) {
@@ -106,19 +108,17 @@ function previewOf(evaluation: Evaluation, personId: number) {
 /** Per group of the given people: its size and, for each grade, its quota, seats (DESIGN §3.2) and how many hold it. */
 function quotaOf(evaluation: Evaluation, personIds: number[]) {
   const groups = [...new Set(personIds.map((id) => evaluation.resultOf.get(personSubjectKey(id))?.groupKey).filter((g): g is string => g !== undefined))].sort();
-  const { grades, quotaRounding = 'floor' } = evaluation.scheme;
+  const { grades } = evaluation.scheme;
   return groups.map((key) => {
     const size = evaluation.groupSize.get(key) ?? 0;
     return {
       group: { key, name: evaluation.groupName(key) },
       size,
-      grades: grades.map((g, i) => ({
-        name: g.name,
-        quota: g.quota ?? null,
-        // The last grade takes everyone left; a grade without a quota is unlimited.
-        capacity: i === grades.length - 1 || g.quota === undefined ? null : computeQuotaCapacity(g.quota, size, quotaRounding),
-        used: evaluation.gradeCount.get(`${key}\u0000${g.name}`) ?? 0,
-      })),
+      grades: grades.map((g, i) => {
+        // Seats as the engine grades them (考用结合 included); the last grade takes everyone left.
+        const seats = gradeSeatsInGroup(evaluation, i, key, size);
+        return { name: g.name, quota: seats.quota, capacity: i === grades.length - 1 ? null : seats.capacity, used: evaluation.gradeCount.get(`${key}\u0000${g.name}`) ?? 0 };
+      }),
     };
   });
 }
@@ -185,7 +185,7 @@ async function ratersOf(db: Db, people: Pick<CycleParticipant, 'personId' | 'uni
     for (let unit: number | null | undefined = p.unitId; unit !== null && unit !== undefined; unit = parentOf.get(unit)) {
       for (const l of leaderAccountsOf.get(unit) ?? []) if (l.personId !== p.personId) accounts.add(l.accountId);
     }
-    out.set(p.personId, (actor) => actor.personId !== p.personId && (accounts.size === 0 ? can(actor, 'period.manage') : accounts.has(actor.accountId)));
+    out.set(p.personId, (actor) => actor.personId !== p.personId && (accounts.size === 0 ? can(actor, 'review.rate.unled') : accounts.has(actor.accountId)));
   }
   return out;
 }
@@ -284,7 +284,7 @@ export async function ratePerson({ db, now }: Deps, actor: Actor, periodId: numb
   if (personId === actor.personId) throw createOwnSubjectError();
   if (!participant || !(await mayRate(db, actor, participant))) {
     // The organization department sees everyone: it is told why, where a leader gets a 404 for someone outside his subtree.
-    if (participant && can(actor, 'period.manage')) throw createLeaderRatesError(personId);
+    if (participant && can(actor, 'review.rate.unled')) throw createLeaderRatesError(personId);
     throw createNotFoundError('person', personId);
   }
   const scheme = await loadSchemeOf(db, period);

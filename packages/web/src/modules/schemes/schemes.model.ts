@@ -803,7 +803,7 @@ export function periodLinksFor(
   // the organization department rates those no leader can (the head of the top unit); in publicity
   // the sheet is where an appellant is re-rated (复核)
   const reviewable = period.state === 'reviewing' || period.state === 'publicity';
-  if (abilities['review.rate'] === true && (roles.reviewer || abilities['period.manage'] === true) && reviewable) links.push({ kind: 'review', path: `/periods/${id}/review` });
+  if (abilities['review.rate'] === true && (roles.reviewer || abilities['review.rate.unled'] === true) && reviewable) links.push({ kind: 'review', path: `/periods/${id}/review` });
   // members read their own result, leaders their subtrees: nothing to read outside the period's scope
   if (published && (seesAll || roles.participant || roles.reviewer)) links.push({ kind: 'results', path: `/periods/${id}/results` });
   else if (seesAll) links.push({ kind: 'preview', path: `/periods/${id}/results` });
