@@ -8,7 +8,7 @@ import { createAssessmentPeriod, createAssessmentScheme, transitionAssessmentPer
 import { listUnitInfos } from '../../modules/rankings/rankings.repository.js';
 import { insertRatingsBatch, insertSummariesBatch, type NewRatingRow, type NewSummaryRow } from '../../modules/reviews/reviews.repository.js';
 import { listLeaderRoles, listPeopleForSeeding } from '../../modules/worklogs/worklogs.repository.js';
-import type { Actor } from '../../policies/policies.js';
+import { can, type Actor } from '../../policies/policies.js';
 import { createSeededRandom } from './seeded-random.js';
 import { loadSeedActor, loadSeedActorByUsername } from './seed-actors.js';
 import { decideAppeal, submitAppeal } from '../../modules/appeals/appeals.usecases.js';
@@ -236,7 +236,7 @@ async function seedAppeals(
   if (member?.personId && accepted) {
     const person = o.people.find((p) => p.id === member.personId);
     const leader = person ? await loadSeedActor(deps, o.raterOf(person).accountId) : undefined;
-    if (leader && leader.roles.includes('leader')) {
+    if (leader && can(leader, 'review.rate')) {
       await ratePerson(onDay(deps, day(2)), leader, periodId, member.personId, {
         ratings: [
           { indicator: 'duty', rating: 92 }, { indicator: 'results', rating: 93 }, { indicator: 'conduct', rating: 90 },

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/kysely.js';
-import type { AppealStatus, PeriodAppealAttachmentTable, PeriodState } from '../../db/schema.js';
+import type { AppealStatus, PeriodAppealAttachmentTable } from '../../db/schema.js';
 import type { Insertable, Selectable } from 'kysely';
 
 /** An appeal with the names the API shows: its period, appellant, his unit in the period's published results, and who decided. */
@@ -202,11 +202,3 @@ export async function listAdminAccountIds(db: Db): Promise<number[]> {
   return rows.map((r) => r.id);
 }
 
-/**
- * Takes the period's row for the transaction (a no-op update while it is in `state`): appeals,
- * decisions and transitions of one period run one after another. False when it is in another state.
- */
-export async function lockPeriodInState(db: Db, periodId: number, state: PeriodState): Promise<boolean> {
-  const res = await db.updateTable('periods').set({ state }).where('id', '=', periodId).where('state', '=', state).executeTakeFirst();
-  return Number(res.numUpdatedRows) === 1;
-}

@@ -6,9 +6,9 @@ import type { Db } from '../../db/kysely.js';
 import type { AppealStatus } from '../../db/schema.js';
 import { authorize, type Actor } from '../../policies/policies.js';
 import { appendAuditRecords } from '../audit/audit.repository.js';
-import { createPeriodClosedError, createPeriodStateInvalidError } from '../periods/periods.errors.js';
-import { findPeriod, setPeriodResultVersion, type PeriodRow } from '../periods/periods.repository.js';
+import { findPeriod, lockPeriodInState, setPeriodResultVersion } from '../periods/periods.repository.js';
 import { isUniqueViolation } from '../points/point-rules.repository.js';
+import { assertPeriodState } from '../reviews/cycle-participants.js';
 import { publishResultVersion } from '../results/result-publication.js';
 import { findResultVersion } from '../results/results.repository.js';
 import { resultVisibilityOf } from '../results/result-visibility.js';
@@ -22,7 +22,7 @@ import {
 } from './appeals.errors.js';
 import {
   closeAppeal, countAttachmentsOfAppeal, findAppealAttachment, findAppealView, findPendingAppeal, insertAppeal, insertAppealAttachment,
-  listAdminAccountIds, listAppealViews, listRatersOfPerson, listAttachmentsOfAppeals, listResultsOfPersonInVersions, listVersionResults, lockPeriodInState,
+  listAdminAccountIds, listAppealViews, listRatersOfPerson, listAttachmentsOfAppeals, listResultsOfPersonInVersions, listVersionResults,
   type AppealAttachmentRow, type AppealView,
 } from './appeals.repository.js';
 
@@ -110,13 +110,6 @@ export async function listAppeals(
   return presentAppeals(db, await listAppealViews(db, { ...opts, visible }));
 }
 
-/** 409 unless the period is in publicity: `period.closed` for a closed one, `period.state_invalid` otherwise. */
-function assertInPublicity(period: Pick<PeriodRow, 'id' | 'state'>, what: string): void {
-  if (period.state === 'publicity') return;
-  if (period.state === 'closed') throw createPeriodClosedError(period.id);
-  throw createPeriodStateInvalidError(period.id, period.state, `${what} only while it is in publicity`);
-}
-
 /**
  * A participant appeals his published result (申诉, DESIGN §4): during publicity and until the
  * window's last working day (Asia/Shanghai), with a reason; one pending appeal per person and
@@ -130,7 +123,7 @@ export async function submitAppeal({ db, now }: Deps, actor: Actor, input: { per
   if (reason.length === 0) throw createAppealInvalidError('/reason', 'must say why the result is contested');
   const period = await findPeriod(db, input.periodId);
   if (!period) throw createNotFoundError('period', input.periodId);
-  assertInPublicity(period, 'appeals are accepted');
+  assertPeriodState(period, ['publicity'], 'appeals are accepted');
   const at = now();
   if (period.publicity_ends_on === null || localDateOf(at) > period.publicity_ends_on) throw createAppealWindowClosedError(period.id, period.publicity_ends_on);
   const version = period.result_version;
@@ -140,7 +133,7 @@ export async function submitAppeal({ db, now }: Deps, actor: Actor, input: { per
   const atIso = at.toISOString();
   const id = await db.transaction().execute(async (trx) => {
     // The period's row first: a concurrent close waits here, or has closed it and this appeal is refused.
-    if (!(await lockPeriodInState(trx, period.id, 'publicity'))) assertInPublicity((await findPeriod(trx, period.id))!, 'appeals are accepted');
+    if (!(await lockPeriodInState(trx, period.id, 'publicity'))) assertPeriodState((await findPeriod(trx, period.id))!, ['publicity'], 'appeals are accepted');
     const pending = await findPendingAppeal(trx, period.id, personId);
     if (pending) throw createAppealPendingExistsError(period.id, pending.id);
     let newId: number;
@@ -221,7 +214,7 @@ export async function decideAppeal({ db, now }: Deps, actor: Actor, id: number, 
   if (view.status !== 'pending') throw createAppealNotPendingError(id, view.status);
   const atIso = now().toISOString();
   const decided = await db.transaction().execute(async (trx) => {
-    if (!(await lockPeriodInState(trx, view.period_id, 'publicity'))) assertInPublicity((await findPeriod(trx, view.period_id))!, 'appeals are decided');
+    if (!(await lockPeriodInState(trx, view.period_id, 'publicity'))) assertPeriodState((await findPeriod(trx, view.period_id))!, ['publicity'], 'appeals are decided');
     const period = (await findPeriod(trx, view.period_id))!;
     const fromVersion = period.result_version!;
     let toVersion: number | null = null;

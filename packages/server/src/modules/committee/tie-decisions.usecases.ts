@@ -3,9 +3,9 @@ import type { AppDeps } from '../../app/deps.js';
 import { createNotFoundError } from '../../app/errors.js';
 import { authorize, type Actor } from '../../policies/policies.js';
 import { appendAuditRecords } from '../audit/audit.repository.js';
-import { listPendingAppealIds, lockPeriodInState } from '../appeals/appeals.repository.js';
+import { listPendingAppealIds } from '../appeals/appeals.repository.js';
 import { createPeriodClosedError, createPeriodStateInvalidError } from '../periods/periods.errors.js';
-import { findPeriod, type PeriodRow } from '../periods/periods.repository.js';
+import { findPeriod, lockPeriodInState, type PeriodRow } from '../periods/periods.repository.js';
 import { personSubjectKey } from '../results/period-scenario.js';
 import { evaluatePeriod, participantOf, type PeriodEvaluation } from '../results/result-publication.js';
 import { gradeSeatsInGroup, groupKeyOf } from '../results/result-groups.js';
@@ -122,8 +122,9 @@ export async function decideTie(deps: Deps, actor: Actor, periodId: number, inpu
   const names = new Map([...evaluation.participants.values()].map((p) => [p.personId, p.name]));
   await deps.db.transaction().execute(async (trx) => {
     // The period's row first, as transitions and appeal decisions take it: the state checked here holds until commit.
-    await lockPeriodInState(trx, period.id, ((await findPeriod(trx, period.id)) ?? period).state);
-    await assertDecidable(trx, (await findPeriod(trx, period.id)) ?? period);
+    const current = (await findPeriod(trx, period.id)) ?? period;
+    await lockPeriodInState(trx, period.id, current.state);
+    await assertDecidable(trx, current);
     await appendAuditRecords(trx, [{
       actorId: actor.accountId, actorLabel: actor.username, action: 'period.tie_decided', entity: 'period', entityId: period.id,
       after: {

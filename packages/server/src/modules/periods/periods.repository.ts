@@ -181,3 +181,13 @@ export async function updatePeriodFields(db: Db, id: number, changes: PeriodChan
 export async function setPeriodResultVersion(db: Db, id: number, version: number): Promise<void> {
   await db.updateTable('periods').set({ result_version: version }).where('id', '=', id).execute();
 }
+
+/**
+ * Takes the period's row for the transaction (a no-op update while it is in `state`): appeals, their
+ * decisions and tie decisions of one period run one after another and after its transitions
+ * (which take the row by their compare-and-set). False when it is in another state.
+ */
+export async function lockPeriodInState(db: Db, periodId: number, state: PeriodState): Promise<boolean> {
+  const res = await db.updateTable('periods').set({ state }).where('id', '=', periodId).where('state', '=', state).executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}

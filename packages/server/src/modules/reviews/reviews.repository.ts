@@ -206,9 +206,6 @@ export async function replaceRatingsOfRater(
     .execute();
 }
 
-export async function findPeriodState(db: Db, id: number): Promise<PeriodState | undefined> {
-  return (await db.selectFrom('periods').select('state').where('id', '=', id).executeTakeFirst())?.state;
-}
 
 /** The first root of the organization (lowest id): the sheet's unit when the admin names none. */
 export async function findFirstRootUnitId(db: Db): Promise<number | undefined> {
