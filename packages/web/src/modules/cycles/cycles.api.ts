@@ -2,7 +2,7 @@ import { useCallback } from 'react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import type { Id } from '../../api/types';
-import type { Period, Scheme } from '../points/points.api';
+import type { Period } from '../points/points.api';
 import type { WorkLogSummary } from '../worklogs/worklogs.api';
 
 /** The shapes of docs/api-cycles.md (个人小结 · 审核评鉴 · 结果 · 公示), as the web UI sees them. */
@@ -185,7 +185,6 @@ const enc = (id: Id) => encodeURIComponent(String(id));
 export const cycleKeys = {
   all: ['cycles'] as const,
   period: (id: Id) => ['cycles', 'period', String(id)] as const,
-  scheme: (id: Id) => ['cycles', 'scheme', String(id)] as const,
   mySummary: (period: Id) => ['cycles', 'summary', String(period)] as const,
   sheet: (period: Id, unit: Id | null) => ['cycles', 'reviews', String(period), String(unit ?? '')] as const,
   preview: (period: Id, body: string) => ['cycles', 'reviews', 'preview', String(period), body] as const,
@@ -201,15 +200,6 @@ export function usePeriod(id: Id | null) {
   });
 }
 
-/** The period's frozen scheme: indicator names and kinds for the explanations. */
-export function useScheme(id: Id | null | undefined) {
-  return useQuery({
-    queryKey: cycleKeys.scheme(id ?? ''),
-    queryFn: ({ signal }) => api<Scheme>(`/api/schemes/${enc(id ?? '')}`, { signal }),
-    enabled: id !== null && id !== undefined,
-    staleTime: 10 * 60_000,
-  });
-}
 
 // ——— personal summary (个人小结) ———
 

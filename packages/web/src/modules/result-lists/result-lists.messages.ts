@@ -96,8 +96,3 @@ export const resultListsEnUS: Messages<typeof resultListsZhCN> = {
     results: 'Results by year',
   },
 };
-
-type Paths<T> = { [K in keyof T & string]: T[K] extends string ? K : `${K}.${Paths<T[K]>}` }[keyof T & string];
-
-/** A message key of this module, without the `resultLists.` section. */
-export type ResultListsKey = Paths<typeof resultListsZhCN>;

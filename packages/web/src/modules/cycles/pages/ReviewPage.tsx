@@ -11,7 +11,8 @@ import { can, useCurrentMe } from '../../auth/auth.api';
 import { mayRateRow } from '../../appeals/appeals.model';
 import { UnitTreeSelect } from '../../org/components/UnitTreeSelect';
 import { shanghaiToday } from '../../worklogs/worklogs.model';
-import { saveReview, useRefreshSheet, useStoreReviewRow, useReviewPreview, useReviewSheet, useScheme, type ResultPreview, type ReviewRow, type ReviewSheet } from '../cycles.api';
+import { saveReview, useRefreshSheet, useStoreReviewRow, useReviewPreview, useReviewSheet, type ResultPreview, type ReviewRow, type ReviewSheet } from '../cycles.api';
+import { useScheme } from '../../schemes/schemes.api';
 import { cycleErrorText } from '../cycles.errors';
 import {
   buildPreviewRequest,

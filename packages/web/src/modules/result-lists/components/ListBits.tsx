@@ -8,7 +8,6 @@ import type { Id } from '../../../api/types';
 import { errorText } from '../../../shared/errors';
 import { reportCardPath } from '../result-lists.model';
 import type { ListPerson } from '../result-lists.api';
-import { useResultListsT } from './useResultListsT';
 
 /** A labelled control of the filter bar; on a phone the controls share the width. */
 export function Control({ label, children, wide }: { label: ReactNode; children: ReactNode; wide?: boolean }) {
@@ -44,7 +43,7 @@ export function PersonLink({ person, periodId, strong = true }: { person: ListPe
 }
 
 export function CardButton({ personId, periodId, block }: { personId: Id; periodId?: Id | null; block?: boolean }) {
-  const t = useResultListsT();
+  const { t } = useTranslation(undefined, { keyPrefix: 'resultLists' });
   return (
     <Link to={reportCardPath(personId, periodId)} style={block ? { display: 'block' } : undefined}>
       <Button size="small" icon={<FileDoneOutlined />} block={block} data-testid="result-list-card">
@@ -57,7 +56,7 @@ export function CardButton({ personId, periodId, block }: { personId: Id; period
 /** A list that failed: 403 in words (members, or a role taken away meanwhile), anything else as the error it is. */
 export function ListError({ error }: { error: unknown }) {
   const { t: tt } = useTranslation();
-  const t = useResultListsT();
+  const { t } = useTranslation(undefined, { keyPrefix: 'resultLists' });
   if (isApiError(error) && error.status === 403) {
     return <Result status="403" title={t('forbidden')} subTitle={t('forbiddenText')} data-testid="result-list-forbidden" />;
   }

@@ -20,11 +20,11 @@ import {
   yearRangeText,
 } from '../result-lists.model';
 import { CardButton, Control, CountSelect, ListError, PersonLink } from './ListBits';
-import { useResultListsT } from './useResultListsT';
+import { useTranslation } from 'react-i18next';
 
 /** One year of the run: the annual period (opening his card on it), total and grade. */
 function YearResult({ personId, result, grades, showYear }: { personId: PromotionItem['person']['id']; result: PromotionResult; grades: readonly string[]; showYear?: boolean }) {
-  const t = useResultListsT();
+  const { t } = useTranslation(undefined, { keyPrefix: 'resultLists' });
   return (
     <Flex gap={6} align="center" wrap className="rl-line" data-testid="promotion-year">
       {showYear ? <Typography.Text className="rl-year">{t('promotion.year', { year: result.year })}</Typography.Text> : null}
@@ -44,7 +44,7 @@ function YearResult({ personId, result, grades, showYear }: { personId: Promotio
  * (GET /api/result-lists/promotion), best latest total first.
  */
 export function PromotionListTab() {
-  const t = useResultListsT();
+  const { t } = useTranslation(undefined, { keyPrefix: 'resultLists' });
   const isMobile = useIsMobile();
   const [params] = useSearchParams();
   const update = useSearchParamsUpdate();

@@ -22,11 +22,11 @@ import {
   schemeCodeOptions,
 } from '../result-lists.model';
 import { CardButton, Control, CountSelect, ListError, PersonLink } from './ListBits';
-import { useResultListsT } from './useResultListsT';
+import { useTranslation } from 'react-i18next';
 
 /** One period of the streak: its name (opening his card on it), total, grade and place in the group. */
 function StreakPeriod({ personId, period, grades, compact }: { personId: WarningItem['person']['id']; period: WarningPeriod; grades: readonly string[]; compact?: boolean }) {
-  const t = useResultListsT();
+  const { t } = useTranslation(undefined, { keyPrefix: 'resultLists' });
   return (
     <Flex gap={6} align="center" wrap className="rl-line" data-testid="warning-period">
       <Link to={reportCardPath(personId, period.id)} className="rl-period-name">
@@ -48,7 +48,7 @@ function StreakPeriod({ personId, period, grades, compact }: { personId: Warning
  * scheme code (GET /api/result-lists/warning, the engine's findConsecutiveLaggards).
  */
 export function WarningListTab() {
-  const t = useResultListsT();
+  const { t } = useTranslation(undefined, { keyPrefix: 'resultLists' });
   const isMobile = useIsMobile();
   const [params] = useSearchParams();
   const update = useSearchParamsUpdate();

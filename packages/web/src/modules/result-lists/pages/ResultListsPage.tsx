@@ -5,7 +5,7 @@ import { PageHeader } from '../../../shared/components/PageHeader';
 import { useSearchParamsUpdate } from '../../../shared/hooks/useSearchParamsUpdate';
 import { hasRole, useCurrentMe } from '../../auth/auth.api';
 import { PromotionListTab } from '../components/PromotionListTab';
-import { useResultListsT } from '../components/useResultListsT';
+import { useTranslation } from 'react-i18next';
 import { WarningListTab } from '../components/WarningListTab';
 import { tabOf } from '../result-lists.model';
 import '../result-lists.css';
@@ -17,7 +17,7 @@ import '../result-lists.css';
  * Admin and auditor see everyone, a leader the people of his subtrees (the server decides).
  */
 export default function ResultListsPage() {
-  const t = useResultListsT();
+  const { t } = useTranslation(undefined, { keyPrefix: 'resultLists' });
   const me = useCurrentMe();
   const [params] = useSearchParams();
   const update = useSearchParamsUpdate();
