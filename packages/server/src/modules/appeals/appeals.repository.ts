@@ -1,4 +1,5 @@
 import type { Db } from '../../db/kysely.js';
+import type { ResultVisibility } from '../results/result-visibility.js';
 import type { AppealStatus, PeriodAppealAttachmentTable } from '../../db/schema.js';
 import type { Insertable, Selectable } from 'kysely';
 
@@ -30,8 +31,6 @@ export interface AppealView {
 
 export type AppealAttachmentRow = Selectable<PeriodAppealAttachmentTable>;
 
-/** Which appeals a reader may see: undefined = all; else those of these units, and his own person's. */
-export type AppealVisibility = { unitIds: number[]; personId: number | null } | undefined;
 
 function selectAppealViews(db: Db) {
   return db
@@ -58,7 +57,7 @@ export async function findAppealView(db: Db, id: number): Promise<AppealView | u
 /** Newest first, after a keyset cursor, within what the reader may see. */
 export async function listAppealViews(
   db: Db,
-  f: { visible: AppealVisibility; periodId?: number | undefined; status?: AppealStatus | undefined; beforeId?: number | undefined; limit: number },
+  f: { visible: ResultVisibility; periodId?: number | undefined; status?: AppealStatus | undefined; beforeId?: number | undefined; limit: number },
 ): Promise<AppealView[]> {
   let q = selectAppealViews(db).orderBy('ap.id', 'desc').limit(f.limit);
   if (f.periodId !== undefined) q = q.where('ap.period_id', '=', f.periodId);

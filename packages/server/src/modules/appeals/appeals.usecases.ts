@@ -11,7 +11,7 @@ import { isUniqueViolation } from '../points/point-rules.repository.js';
 import { assertPeriodState } from '../reviews/cycle-participants.js';
 import { publishResultVersion } from '../results/result-publication.js';
 import { findResultVersion } from '../results/results.repository.js';
-import { resultVisibilityOf } from '../results/result-visibility.js';
+import { isResultVisible, resultVisibilityOf } from '../results/result-visibility.js';
 import { insertNotifications } from '../worklogs/notifications.repository.js';
 import { listAccountsOfPeople } from '../rankings/rankings.repository.js';
 import { cleanFileName, inspectAttachment, storeAndRecordAttachment } from '../worklogs/worklog-attachments.usecases.js';
@@ -92,7 +92,7 @@ async function loadVisibleAppeal(db: Db, actor: Actor, id: number): Promise<Appe
   const view = await findAppealView(db, id);
   if (!view) throw createNotFoundError('appeal', id);
   const visible = await resultVisibilityOf(db, actor);
-  if (visible !== undefined && !visible.unitIds.includes(view.unit_id) && view.person_id !== visible.personId) throw createNotFoundError('appeal', id);
+  if (!isResultVisible(visible, { unitId: view.unit_id, personId: view.person_id })) throw createNotFoundError('appeal', id);
   return view;
 }
 
@@ -259,7 +259,7 @@ export async function listAppealChanges({ db }: Deps, actor: Actor, id: number) 
   if (view.status !== 'accepted' || view.decided_version === null) return { from: view.result_version, to: null, changes: [] };
   const visible = await resultVisibilityOf(db, actor);
   const changes = (await compareVersions(db, view.period_id, view.result_version, view.decided_version))
-    .filter((c) => visible === undefined || visible.unitIds.includes(c.unitId) || (c.personId !== null && c.personId === visible.personId));
+    .filter((c) => isResultVisible(visible, c));
   return { from: view.result_version, to: view.decided_version, changes };
 }
 

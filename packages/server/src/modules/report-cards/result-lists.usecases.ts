@@ -1,16 +1,11 @@
 import { DEFAULT_LAGGING_PERIODS, findConsecutiveLaggards, type PeriodStanding } from '@baton/engine';
 import type { AppDeps } from '../../app/deps.js';
 import type { Actor } from '../../policies/policies.js';
-import { resultVisibilityOf } from '../results/result-visibility.js';
+import { isResultVisible, resultVisibilityOf } from '../results/result-visibility.js';
 import { assertOverseesResults, centiToScore, nameGroups } from './report-cards.usecases.js';
-import { listClosedPublishedPeriods, listStandingsOfPeriods, type ClosedPeriodRow, type ResultVisibility, type StandingRow } from './report-cards.repository.js';
+import { listClosedPublishedPeriods, listStandingsOfPeriods, type ClosedPeriodRow, type StandingRow } from './report-cards.repository.js';
 
 type Deps = Pick<AppDeps, 'db' | 'now'>;
-
-/** Whether a reader sees a person on a list: by the unit of his latest result on it (a leader's subtrees), or himself. */
-function isVisible(visible: ResultVisibility, row: Pick<StandingRow, 'unit_id' | 'person_id'>): boolean {
-  return visible === undefined || visible.unitIds.includes(row.unit_id) || row.person_id === visible.personId;
-}
 
 function groupByKey<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
   const map = new Map<K, T[]>();
@@ -63,7 +58,7 @@ export async function listWarningTalks({ db }: Deps, actor: Actor, query: Warnin
       const personId = Number(alert.subject);
       const own = alert.periods.map((id) => rows.find((r) => r.period_id === Number(id) && r.person_id === personId)!);
       const latest = own[own.length - 1]!;
-      if (!isVisible(visible, latest)) continue;
+      if (!isResultVisible(visible, { unitId: latest.unit_id, personId: latest.person_id })) continue;
       const scheme = periodById.get(latest.period_id)!;
       items.push({
         person: presentPerson(latest),
@@ -119,7 +114,7 @@ export async function listPromotionCandidates({ db }: Deps, actor: Actor, query:
     const byYear = years.map((year) => own.filter((r) => yearOf(periodById.get(r.period_id)!) === year).sort((a, b) => b.total_centi - a.total_centi)[0]);
     if (byYear.some((r) => r === undefined)) continue;
     const latest = byYear[byYear.length - 1]!;
-    if (!isVisible(visible, latest)) continue;
+    if (!isResultVisible(visible, { unitId: latest.unit_id, personId: latest.person_id })) continue;
     items.push({
       person: presentPerson(latest),
       unit: { id: latest.unit_id, name: latest.unit_name },

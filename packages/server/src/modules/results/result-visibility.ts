@@ -13,3 +13,8 @@ export async function resultVisibilityOf(db: Db, actor: Actor): Promise<ResultVi
   const units = await resolveVisibleUnitIds(db, overseeScopeOf(actor));
   return units === 'all' ? undefined : { unitIds: [...units], personId: actor.personId };
 }
+
+/** Whether a reader with this visibility sees the result of a person in a unit (the rule above, for one row). */
+export function isResultVisible(visible: ResultVisibility, row: { unitId: number; personId: number | null }): boolean {
+  return visible === undefined || visible.unitIds.includes(row.unitId) || (row.personId !== null && row.personId === visible.personId);
+}

@@ -9,7 +9,7 @@ import { findPeriod, findScheme, type PeriodRow } from '../periods/periods.repos
 import { presentPeriod } from '../periods/periods.usecases.js';
 import { listCategoryInfos, listUnitInfos } from '../rankings/rankings.repository.js';
 import { buildPeriodScenario } from './period-scenario.js';
-import { resultVisibilityOf } from './result-visibility.js';
+import { isResultVisible, resultVisibilityOf } from './result-visibility.js';
 import { gradeSeatsInGroup, groupKeyOf, groupNameOf, type Seating } from './result-groups.js';
 import { evaluatePeriod, participantOf } from './result-publication.js';
 import { createResultsNotPublishedError, createResultVersionNotFoundError, createUnitSchemeResultsError } from './results.errors.js';
@@ -154,10 +154,8 @@ export async function readPeriodResults(deps: Deps, actor: Actor, periodId: numb
     tally.size += c.count;
     tally.counts.set(c.grade, c.count);
   }
-  const visibleUnits = visible && new Set(visible.unitIds);
   for (const row of tied) {
-    const seen = !visible || visibleUnits!.has(row.unit_id) || (row.person_id !== null && row.person_id === visible.personId);
-    if (!seen) continue;
+    if (!isResultVisible(visible, { unitId: row.unit_id, personId: row.person_id })) continue;
     for (const grade of tiedGradesOf(JSON.parse(row.flags_json) as string[])) addTie(tallies.get(row.group_key)!, grade, { id: row.person_id ?? 0, name: row.person_name ?? '' });
   }
   return {
