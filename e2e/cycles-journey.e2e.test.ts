@@ -14,7 +14,7 @@ import type { Browser, Page } from 'playwright-core';
 import { join } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
 import { launchChromium, openBrowsing, screenshotter, signIn, type Browsing } from './support/browser';
-import { apiSession, ensureWebBuilt, startServer, type RunningServer } from './support/server';
+import { apiSession, ensureWebBuilt, shanghaiToday, startServer, type RunningServer } from './support/server';
 
 const ADMIN_PASSWORD = 'e2e-admin-Pa55word';
 const TEMPORARY_PASSWORD = 'Temp-Pa55word-1';
@@ -46,11 +46,6 @@ function tinyPng(): Buffer {
 }
 
 const SUMMARY_ADDITION = '本季度牵头完成辖区治安隐患排查 12 次，化解矛盾纠纷 8 起；下季度重点做好冬季防火宣传。';
-
-/** Today in Asia/Shanghai (YYYY-MM-DD), the server's calendar. */
-function shanghaiToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-}
 
 function quarterOf(day: string): { startsOn: string; endsOn: string; label: string } {
   const [y, m] = day.split('-').map(Number) as [number, number];

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { join } from 'node:path';
 import { launchChromium, openBrowsing, pickOption, screenshotter, signIn, type Browsing } from './support/browser';
-import { apiSession, ensureWebBuilt, startServer, type RunningServer } from './support/server';
+import { apiSession, ensureWebBuilt, shanghaiToday, startServer, type RunningServer } from './support/server';
 
 const ADMIN_PASSWORD = 'e2e-admin-Pa55word';
 const TEMPORARY_PASSWORD = 'Temp-Pa55word-1';
@@ -20,11 +20,6 @@ const APPROVER = { username: 'pt_approver', password: 'Approver-Pa55word' };
 
 const EVIDENCE = '市局通报表扬：成功破获辖区系列盗窃电动车案件';
 const COLLEAGUE_EVIDENCE = '区委政法委通报表扬：矛盾纠纷化解成效明显';
-
-/** Today in Asia/Shanghai (YYYY-MM-DD), the server's calendar. */
-function shanghaiToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-}
 
 function monthOf(day: string): { startsOn: string; endsOn: string; label: string } {
   const [y, m] = day.split('-').map(Number) as [number, number];

@@ -108,3 +108,8 @@ export async function apiSession(baseUrl: string, username: string, password: st
     send,
   };
 }
+
+/** Today in Asia/Shanghai (YYYY-MM-DD): the server's calendar. */
+export function shanghaiToday(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+}
