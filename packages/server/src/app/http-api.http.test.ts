@@ -38,6 +38,16 @@ describe.each(testDialects)('the HTTP API on %s', (dialect) => {
     expect(big.json().error.code).toBe('request.too_large');
   });
 
+  it('takes multipart bodies only on upload routes: elsewhere 415, and nothing written', async () => {
+    const boundary = 'baton-test-boundary';
+    const payload = `--${boundary}\r\ncontent-disposition: form-data; name="code"\r\n\r\nX\r\n--${boundary}--\r\n`;
+    const res = await t.app.inject({ method: 'POST', url: '/api/units', headers: { cookie: admin, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload });
+    expect(res.statusCode).toBe(415);
+    expect(res.json().error.code).toBe('request.unsupported_media_type');
+    const units = await t.app.inject({ method: 'GET', url: '/api/units', headers: { cookie: admin } });
+    expect(JSON.stringify(units.json())).not.toContain('"code":"X"');
+  });
+
   it('answers an unknown API route with the error shape, and a bad cursor with 400', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/nothing-here', headers: { cookie: admin } });
     expect(res.statusCode).toBe(404);

@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Fastify from 'fastify';
 import cookie from '@fastify/cookie';
-import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -38,7 +37,7 @@ export async function buildServer(deps: AppDeps, options: BuildServerOptions = {
 
   app.setErrorHandler(handleError);
   await app.register(cookie);
-  await app.register(multipart, { limits: { fileSize: deps.config.uploadLimitBytes, files: 1, fields: 10, parts: 12 } });
+  // @fastify/multipart is registered only around the routes that take uploads (app/uploads.ts).
   await app.register(rateLimit, {
     global: false,
     // Thrown by the plugin, so it goes through handleError like every other error.

@@ -8,6 +8,7 @@ import { AppealListQuery, AppealListResponse, AppealSchema, ChangesResponse, Dec
 import {
   APPEAL_ATTACHMENT_MAX_BYTES, attachToAppeal, decideAppeal, getAppeal, listAppealChanges, listAppeals, openAppealAttachment, submitAppeal, withdrawAppeal,
 } from './appeals.usecases.js';
+import { withUploads } from '../../app/uploads.js';
 
 /** Appeals of published results (申诉/复核, issue 6; docs/api-cycles.md "Appeals"). */
 export async function registerAppealRoutes(app: App, deps: AppDeps): Promise<void> {
@@ -34,13 +35,15 @@ export async function registerAppealRoutes(app: App, deps: AppDeps): Promise<voi
   app.post('/api/appeals/:id/decision', { schema: { tags, params: IdParams, body: DecideAppealBody, response: { 200: DecisionResponse } } }, async (req) =>
     decideAppeal(deps, requireActor(req), req.params.id, req.body));
 
-  app.post('/api/appeals/:id/attachments', {
-    schema: { tags, params: IdParams, consumes: ['multipart/form-data'], response: { 201: AttachmentSchema, 413: ErrorResponse, 415: ErrorResponse } },
-  }, async (req, reply) => {
-    const actor = requireActor(req);
-    authorize(actor, 'appeal.submit');
-    const upload = await readUploadedFile(req, APPEAL_ATTACHMENT_MAX_BYTES);
-    return reply.status(201).send(await attachToAppeal(deps, actor, req.params.id, upload));
+  await withUploads(app, deps, (uploads) => {
+    uploads.post('/api/appeals/:id/attachments', {
+      schema: { tags, params: IdParams, consumes: ['multipart/form-data'], response: { 201: AttachmentSchema, 413: ErrorResponse, 415: ErrorResponse } },
+    }, async (req, reply) => {
+      const actor = requireActor(req);
+      authorize(actor, 'appeal.submit');
+      const upload = await readUploadedFile(req, APPEAL_ATTACHMENT_MAX_BYTES);
+      return reply.status(201).send(await attachToAppeal(deps, actor, req.params.id, upload));
+    });
   });
 
   app.get('/api/appeal-attachments/:id', { schema: { tags, params: IdParams, querystring: AttachmentQuery } }, async (req, reply) => {

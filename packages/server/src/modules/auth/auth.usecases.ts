@@ -82,9 +82,9 @@ export function forgetCachedSessions(): void {
 /** The actor behind a session cookie, or null. Sliding expiry, refreshed at most once a minute. */
 export async function resolveActor({ db, config, now, dialect }: AuthDeps, token: string): Promise<(Actor & { sessionId: string }) | null> {
   const at = now();
-  const nowIso = at.toISOString();
   const cached = sessionCache.get(token);
   if (cached && cached.until > at.getTime()) return cached.actor;
+  const nowIso = at.toISOString();
   const id = hashSessionToken(token);
   const row = await findLiveSession(db, id, nowIso);
   if (!row || row.disabled) return null;

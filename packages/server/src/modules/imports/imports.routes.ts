@@ -7,6 +7,7 @@ import { createMissingFileError } from './imports.errors.js';
 import { ImportStartedSchema, UploadErrorResponses } from './imports.schemas.js';
 import { buildOrgTemplate, exportOrgRoster, startOrgImport, type WorkbookDownload } from './imports.usecases.js';
 import { XLSX_MIME } from './org-workbook.js';
+import { withUploads } from '../../app/uploads.js';
 
 /** A download with its Chinese name (RFC 6266 `filename*`) and an ASCII fallback. */
 function sendWorkbook(reply: FastifyReply, download: WorkbookDownload) {
@@ -24,21 +25,23 @@ export async function registerImportRoutes(app: App, deps: AppDeps) {
     schema: { tags, summary: 'The .xlsx import template: headers, notes, drop-down lists and example rows (admin)', produces: [XLSX_MIME] },
   }, async (req, reply) => sendWorkbook(reply, await buildOrgTemplate(deps, requireActor(req))));
 
-  app.post('/api/imports/org', {
-    schema: {
-      tags, consumes: ['multipart/form-data'],
-      summary: 'Import units and people from an .xlsx (multipart field `file`): checked at once, written as a background job (admin)',
-      response: { 202: ImportStartedSchema, ...UploadErrorResponses },
-    },
-  }, async (req, reply) => {
-    const actor = requireActor(req);
-    // Checked before the upload is read, so a member cannot make the server buffer a large body.
-    authorize(actor, 'org.import');
-    const file = await req.file();
-    if (!file || file.fieldname !== 'file') throw createMissingFileError();
-    const content = await file.toBuffer();
-    const started = await startOrgImport(deps, actor, { fileName: file.filename, content });
-    return reply.status(202).send(started);
+  await withUploads(app, deps, (uploads) => {
+    uploads.post('/api/imports/org', {
+      schema: {
+        tags, consumes: ['multipart/form-data'],
+        summary: 'Import units and people from an .xlsx (multipart field `file`): checked at once, written as a background job (admin)',
+        response: { 202: ImportStartedSchema, ...UploadErrorResponses },
+      },
+    }, async (req, reply) => {
+      const actor = requireActor(req);
+      // Checked before the upload is read, so a member cannot make the server buffer a large body.
+      authorize(actor, 'org.import');
+      const file = await req.file();
+      if (!file || file.fieldname !== 'file') throw createMissingFileError();
+      const content = await file.toBuffer();
+      const started = await startOrgImport(deps, actor, { fileName: file.filename, content });
+      return reply.status(202).send(started);
+    });
   });
 
   app.get('/api/exports/org', {

@@ -21,6 +21,7 @@ import {
 } from './point-batches.usecases.js';
 import { XLSX_MIME } from './point-import.workbook.js';
 import { createRule, disableRule, getRule, listRules, replaceRule } from './point-rules.usecases.js';
+import { withUploads } from '../../app/uploads.js';
 
 /** The fields `schemeId`, `idempotencyKey` (optional) and `file` of the points import, in any order. */
 async function readImportForm(req: FastifyRequest) {
@@ -94,13 +95,15 @@ export async function registerPointRoutes(app: App, deps: AppDeps): Promise<void
     return reply.status(201).send(event);
   });
 
-  app.post('/api/point-events/:id/attachments', {
-    schema: { tags, params: IdParams, consumes: ['multipart/form-data'], response: { 201: AttachmentSchema, 413: ErrorResponse, 415: ErrorResponse } },
-  }, async (req, reply) => {
-    const actor = requireActor(req);
-    authorize(actor, 'points.propose');
-    const upload = await readUploadedFile(req, EVIDENCE_MAX_BYTES);
-    return reply.status(201).send(await attachEvidence(deps, actor, req.params.id, upload));
+  await withUploads(app, deps, (uploads) => {
+    uploads.post('/api/point-events/:id/attachments', {
+      schema: { tags, params: IdParams, consumes: ['multipart/form-data'], response: { 201: AttachmentSchema, 413: ErrorResponse, 415: ErrorResponse } },
+    }, async (req, reply) => {
+      const actor = requireActor(req);
+      authorize(actor, 'points.propose');
+      const upload = await readUploadedFile(req, EVIDENCE_MAX_BYTES);
+      return reply.status(201).send(await attachEvidence(deps, actor, req.params.id, upload));
+    });
   });
 
   app.get('/api/point-event-attachments/:id', { schema: { tags, params: IdParams, querystring: AttachmentQuery } }, async (req, reply) => {
@@ -140,17 +143,19 @@ export async function registerPointRoutes(app: App, deps: AppDeps): Promise<void
       .send(download.content);
   });
 
-  app.post('/api/imports/points', {
-    schema: {
-      tags, consumes: ['multipart/form-data'],
-      summary: 'Import point events from an .xlsx or .csv (fields schemeId, idempotencyKey?, file): checked and written as a background job (admin)',
-      response: { 202: ImportStartedSchema, 400: ErrorResponse, 413: ErrorResponse, 415: ErrorResponse },
-    },
-  }, async (req, reply) => {
-    const actor = requireActor(req);
-    // Checked before the upload is read, so nobody else can make the server buffer a large body.
-    authorize(actor, 'points.import');
-    const form = await readImportForm(req);
-    return reply.status(202).send(await startPointImport(deps, actor, form));
+  await withUploads(app, deps, (uploads) => {
+    uploads.post('/api/imports/points', {
+      schema: {
+        tags, consumes: ['multipart/form-data'],
+        summary: 'Import point events from an .xlsx or .csv (fields schemeId, idempotencyKey?, file): checked and written as a background job (admin)',
+        response: { 202: ImportStartedSchema, 400: ErrorResponse, 413: ErrorResponse, 415: ErrorResponse },
+      },
+    }, async (req, reply) => {
+      const actor = requireActor(req);
+      // Checked before the upload is read, so nobody else can make the server buffer a large body.
+      authorize(actor, 'points.import');
+      const form = await readImportForm(req);
+      return reply.status(202).send(await startPointImport(deps, actor, form));
+    });
   });
 }

@@ -19,6 +19,7 @@ import {
   commentOnWorkLog, decodeFeedCursor, editWorkLog, flagWorkLog, getWorkLog, likeWorkLog, listWorkLogComments, listWorkLogFeed, resolveWorkLogFlag,
   unlikeWorkLog, writeWorkLog,
 } from './worklogs.usecases.js';
+import { withUploads } from '../../app/uploads.js';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -91,12 +92,14 @@ export async function registerWorkLogRoutes(app: App, deps: AppDeps) {
   app.post('/api/logs/:id/flags/:flagId/resolve', { schema: { tags, params: FlagParams, body: ResolveFlagBody, response: { 200: FlagResponse } } }, async (req) =>
     resolveWorkLogFlag(deps, requireActor(req), req.params.id, req.params.flagId, req.body));
 
-  app.post('/api/logs/:id/attachments', { schema: { tags, params: IdParams, consumes: ['multipart/form-data'], response: { 201: AttachmentSchema } } }, async (req, reply) => {
-    const actor = requireActor(req);
-    const upload = await readUploadedFile(req, ATTACHMENT_MAX_BYTES);
-    const attachment = await attachToWorkLog(deps, actor, req.params.id, upload);
-    reply.status(201);
-    return attachment;
+  await withUploads(app, deps, (uploads) => {
+    uploads.post('/api/logs/:id/attachments', { schema: { tags, params: IdParams, consumes: ['multipart/form-data'], response: { 201: AttachmentSchema } } }, async (req, reply) => {
+      const actor = requireActor(req);
+      const upload = await readUploadedFile(req, ATTACHMENT_MAX_BYTES);
+      const attachment = await attachToWorkLog(deps, actor, req.params.id, upload);
+      reply.status(201);
+      return attachment;
+    });
   });
 
   app.get('/api/attachments/:id', { schema: { tags, params: IdParams, querystring: AttachmentQuery } }, async (req, reply) => {
@@ -128,10 +131,12 @@ export async function registerWorkLogRoutes(app: App, deps: AppDeps) {
     return reply.status(204).send();
   });
 
-  app.post('/api/work-calendar/import', { schema: { tags: calendarTags, consumes: ['multipart/form-data'] } }, async (req) => {
-    const actor = requireActor(req);
-    const { content } = await readUploadedFile(req, 5 * 1024 * 1024);
-    return importWorkCalendar(deps, actor, content);
+  await withUploads(app, deps, (uploads) => {
+    uploads.post('/api/work-calendar/import', { schema: { tags: calendarTags, consumes: ['multipart/form-data'] } }, async (req) => {
+      const actor = requireActor(req);
+      const { content } = await readUploadedFile(req, 5 * 1024 * 1024);
+      return importWorkCalendar(deps, actor, content);
+    });
   });
 
   // In-app notifications of the signed-in account.
