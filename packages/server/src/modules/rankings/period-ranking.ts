@@ -253,7 +253,7 @@ export class PeriodRanking {
   }
 
   isInGroup(index: number, key: string): boolean {
-    return this.groupKeysOf(index).includes(key);
+    return key === 'all' || this.groupKeysOf(index).includes(key);
   }
 
   /** The standing of a group, sorted once on first use and kept sorted afterwards. */

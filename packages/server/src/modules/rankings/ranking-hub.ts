@@ -20,6 +20,8 @@ const MAX_LOADED_PERIODS = 16;
 /** Period facts (name, state) are re-read at most this often. */
 const PERIOD_REFRESH_MS = 1000;
 const TAIL_BATCH = 5000;
+/** Idle and surplus period states are looked for at most this often (and when a period is loaded). */
+const EVICT_EVERY_MS = 1000;
 /**
  * A read within this long of the last catch-up shares it instead of querying the ledger again,
  * unless this process has announced a ledger row the ranking does not have yet. Approvals made on
@@ -70,6 +72,7 @@ export class RankingHub {
   private announcedUpTo = 0;
   /** When the last completed catch-up began reading. */
   private caughtUpAt = Number.NEGATIVE_INFINITY;
+  private evictedAt = Number.NEGATIVE_INFINITY;
   private readonly stopListening: () => void;
   private closed = false;
 
@@ -86,6 +89,7 @@ export class RankingHub {
    */
   async get(periodId: number): Promise<LoadedPeriod | undefined> {
     let entry = this.entries.get(periodId);
+    let added = false;
     if (entry?.loaded?.ranking.stale) {
       this.entries.delete(periodId);
       entry = undefined;
@@ -99,6 +103,7 @@ export class RankingHub {
         created.loading.then((loaded) => (created.loaded = loaded), () => this.entries.delete(periodId));
         this.entries.set(periodId, created);
         entry = created;
+        added = true;
       }
     }
     entry.lastUsed = Date.now();
@@ -109,7 +114,11 @@ export class RankingHub {
       const period = await findPeriod(this.deps.db, periodId);
       if (period) loaded.period = period;
     }
-    this.evict();
+    // Eviction walks every entry and watcher: at most once a second, and whenever a period was loaded.
+    if (added || Date.now() - this.evictedAt >= EVICT_EVERY_MS) {
+      this.evictedAt = Date.now();
+      this.evict();
+    }
     return loaded;
   }
 

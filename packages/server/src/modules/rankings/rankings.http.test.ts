@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../testing/http.js';
 import { testDialects } from '../../testing/test-database.js';
@@ -63,6 +64,34 @@ describe.each(testDialects)('rankings over HTTP on %s', (dialect) => {
     const seen = await ranking('wang');
     expect(seen.version).toBe(ledgerId);
     expect(seen.me).toMatchObject({ points: 0, total: 100 });
+  });
+
+  it('sends the page gzip-compressed to a reader who takes gzip, the same JSON inflated, each with his own row', async () => {
+    for (const who of ['zhang', 'li'] as const) {
+      const url = `/api/rankings?period=${org.period.id}&group=all`;
+      const plain = await get(who, url);
+      const zipped = await t.app.inject({ method: 'GET', url, headers: { cookie: cookies[who]!, 'accept-encoding': 'gzip, deflate, br' } });
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(zipped.headers['content-encoding']).toBe('gzip');
+      expect(zipped.headers.vary).toMatch(/accept-encoding/i);
+      expect(zipped.rawPayload.length).toBeLessThan(plain.rawPayload.length);
+      const inflated = JSON.parse(gunzipSync(zipped.rawPayload).toString('utf8'));
+      expect(inflated).toEqual(plain.json());
+      expect(inflated.me.subject.id).toBe(org.people[who].id);
+    }
+  });
+
+  it('shares the page between readers but shows each his own row, and a renamed period within a second', async () => {
+    const [zhang, li] = [await ranking('zhang'), await ranking('li')];
+    expect(li.items).toEqual(zhang.items);
+    expect([zhang.me?.subject.id, li.me?.subject.id]).toEqual([org.people.zhang.id, org.people.li.id]);
+    expect((await ranking('admin')).me).toBeNull();
+    const renamed = await t.app.inject({ method: 'PATCH', url: `/api/periods/${org.period.id}`, headers: { cookie: cookies.admin! }, payload: { name: '2026年度积分（更正）' } });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    const after = (await ranking('zhang')) as unknown as { period: { name: string }; version: number };
+    expect(after.period.name).toBe('2026年度积分（更正）');
+    expect(after.version).toBe(zhang.version);
   });
 
   it('pages with a cursor', async () => {

@@ -2,13 +2,14 @@ import type { ServerResponse } from 'node:http';
 import type { AppDeps } from '../../app/deps.js';
 import { Type } from 'typebox';
 import { decodeCursor, encodeCursor, IdParams, Nullable, type App } from '../../app/http.js';
+import { acceptsGzip, deflateShared, gzipSharedThenOwn, type SharedPart } from '../../app/precompressed.js';
 import { requireActor } from '../auth/auth.plugin.js';
 import { closeRankingHub } from './ranking-hub.js';
 import {
-  GenerateRedBlackBody, PersonParams, PersonPointsQuery, PersonPointsResponse, RankingQuery, RankingItems, RankingResponse, RankingResponseHead, RankingStreamQuery,
+  GenerateRedBlackBody, PersonParams, PersonPointsQuery, PersonPointsResponse, RankingPageSchema, RankingQuery, RankingResponse, RankingRowSchema, RankingStreamQuery,
   RedBlackHistoryResponse, RedBlackListQuery, RedBlackListSchema, RedBlackSummarySchema,
 } from './rankings.schemas.js';
-import { getPersonPoints, readRanking, watchRanking } from './rankings.usecases.js';
+import { getPersonPoints, readRanking, watchRanking, type RankingPage } from './rankings.usecases.js';
 import {
   generateRedBlackLists, getRedBlackHistory, getRedBlackList, listRedBlackListSummaries, publishRedBlackList,
 } from './red-black.usecases.js';
@@ -28,29 +29,34 @@ export async function registerRankingRoutes(app: App, deps: AppDeps): Promise<vo
   app.addHook('onClose', async () => closeRankingHub(deps));
 
   /**
-   * A page of a ranking is the same for every reader until the next change (PeriodRanking keeps the
-   * page's rows as one array per version), so its JSON is made — and encoded to UTF-8 — once per
-   * page and version; each answer serializes only its own part (period, group, my row, cursor) with
-   * the same schemas. The answer is sent as bytes: Node would otherwise measure and encode the
-   * ~10 KB of mostly Chinese text again for every reader (a third of a read's time, profiled).
+   * A page of a ranking is the same for every reader until the next change (readRanking hands out one
+   * page object per page, version and period row), so its JSON is made — and encoded to UTF-8 — once,
+   * and deflated once when a reader takes gzip (every browser does). Each answer adds only the
+   * caller's own row, serialized with the same schema: `{…page…,"me":` + row + `}` as bytes, or the
+   * gzip of both built from the deflated page without compressing again (app/precompressed.ts).
+   * Profiles showed a third of a read's time in encoding the ~10 KB of mostly Chinese text per
+   * reader, and then much of the rest in serializing what every reader shares (docs/performance.md).
    */
-  const pageBytes = new WeakMap<readonly object[], Buffer>();
-  const ITEMS_KEY = Buffer.from(',"items":');
-  const CLOSE = Buffer.from('}');
+  const encodedPages = new WeakMap<RankingPage, { bytes: Buffer; gzip?: SharedPart }>();
   app.get('/api/rankings', { schema: { tags, querystring: RankingQuery, response: { 200: RankingResponse } } }, async (req, reply) => {
-    const { items, ...head } = await readRanking(deps, requireActor(req), { periodId: req.query.period, group: req.query.group, limit: req.query.limit, cursor: req.query.cursor });
+    const { page, me } = await readRanking(deps, requireActor(req), { periodId: req.query.period, group: req.query.group, limit: req.query.limit, cursor: req.query.cursor });
     // Fastify's types accept objects only; its serializer takes any value its schema describes.
-    const serialize = (value: unknown, schema: object) => reply.serializeInput(value as Record<string, unknown>, schema as Record<string, unknown>);
-    let itemsBytes = pageBytes.get(items);
-    if (itemsBytes === undefined) {
-      itemsBytes = Buffer.from(serialize(items, RankingItems));
-      pageBytes.set(items, itemsBytes);
+    const serialize = (value: object, schema: object) => reply.serializeInput(value as Record<string, unknown>, schema as Record<string, unknown>);
+    let encoded = encodedPages.get(page);
+    if (encoded === undefined) {
+      // The page is a non-empty object: its closing brace makes room for the caller's row.
+      encoded = { bytes: Buffer.from(`${serialize(page, RankingPageSchema).slice(0, -1)},"me":`) };
+      encodedPages.set(page, encoded);
     }
-    // headJson is a non-empty object: its closing brace makes room for the items.
-    const headJson = serialize(head, RankingResponseHead);
-    const body = Buffer.concat([Buffer.from(headJson.slice(0, -1)), ITEMS_KEY, itemsBytes, CLOSE]);
+    const own = Buffer.from(`${me === null ? 'null' : serialize(me, RankingRowSchema)}}`);
+    reply.type('application/json; charset=utf-8').header('vary', 'accept-encoding');
+    if (acceptsGzip(req.headers['accept-encoding'])) {
+      encoded.gzip ??= deflateShared(encoded.bytes);
+      reply.header('content-encoding', 'gzip');
+      return reply.send(gzipSharedThenOwn(encoded.gzip, own) as never);
+    }
     // Sent as the JSON bytes it is (the typed reply expects the object the schema documents).
-    return reply.type('application/json; charset=utf-8').send(body as never);
+    return reply.send(Buffer.concat([encoded.bytes, own]) as never);
   });
 
   /** Server-sent events: `event: ranking` with `{ periodId, version }` on each change of the group; a heartbeat comment every 15 s. */

@@ -43,9 +43,8 @@ export const RankingResponse = Type.Object({
   me: Nullable(RankingRowSchema),
   nextCursor: Nullable(Type.String()),
 });
-/** The two parts of a ranking read serialized apart (the route caches the items' JSON per page). */
-export const RankingResponseHead = Type.Omit(RankingResponse, ['items']);
-export const RankingItems = Type.Array(RankingRowSchema);
+/** A ranking read without the caller's own row: the same for every reader (the route encodes it once per page). */
+export const RankingPageSchema = Type.Omit(RankingResponse, ['me']);
 
 export const PersonParams = StrictObject({ personId: Type.Integer({ minimum: 1 }) });
 export const PersonPointsQuery = StrictObject({ period: Type.Optional(Type.Integer({ minimum: 1 })) });

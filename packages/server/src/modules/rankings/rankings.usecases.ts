@@ -56,25 +56,48 @@ function myRow(ranking: PeriodRanking, actor: Actor, groupKey: string): RankingR
   return ranking.rowAt(index, ranking.rankIn(groupKey, index));
 }
 
+/** What a page of a ranking shows every reader alike; one object per page, version and period row. */
+export interface RankingPage {
+  period: ReturnType<typeof presentPeriodBrief>;
+  group: { key: string; name: string };
+  version: number;
+  count: number;
+  items: RankingRowData[];
+  nextCursor: string | null;
+}
+
+/** Keyed by the ranking's page rows (one array per page and version) and checked against the period row (re-read each second). */
+const sharedPages = new WeakMap<readonly RankingRowData[], { period: PeriodRow; page: RankingPage }>();
+
+function sharedPage(ranking: PeriodRanking, period: PeriodRow, groupKey: string, offset: number, limit: number): RankingPage {
+  const items = ranking.page(groupKey, offset, limit);
+  const kept = sharedPages.get(items);
+  if (kept !== undefined && kept.period === period) return kept.page;
+  const count = ranking.order(groupKey).size;
+  const page = {
+    period: presentPeriodBrief(period),
+    group: { key: groupKey, name: ranking.groupName(groupKey) },
+    version: ranking.version,
+    count,
+    items,
+    nextCursor: offset + limit < count ? encodeOffset(offset + limit) : null,
+  };
+  sharedPages.set(items, { period, page });
+  return page;
+}
+
 /**
  * A page of a period's ranking in one group (top `limit` first) and the caller's own row: read from
- * the live ranking, current with the ledger as of the request (docs/api-points.md "Rankings").
+ * the live ranking, current with the ledger as of the request (docs/api-points.md "Rankings"). The
+ * page is the same object for every reader until the ranking or the period changes, so that the
+ * route can encode it once (rankings.routes.ts); only `me` is the caller's.
  */
 export async function readRanking(deps: Deps, actor: Actor, query: { periodId: number; group?: string | undefined; limit?: number | undefined; cursor?: string | undefined }) {
   const groupKey = query.group ?? 'all';
   const limit = query.limit ?? 50;
   const offset = decodeOffset(query.cursor);
   const { period, ranking } = await openGroup(deps, actor, query.periodId, groupKey);
-  const count = ranking.order(groupKey).size;
-  return {
-    period: presentPeriodBrief(period),
-    group: { key: groupKey, name: ranking.groupName(groupKey) },
-    version: ranking.version,
-    count,
-    items: ranking.page(groupKey, offset, limit),
-    me: myRow(ranking, actor, groupKey),
-    nextCursor: offset + limit < count ? encodeOffset(offset + limit) : null,
-  };
+  return { page: sharedPage(ranking, period, groupKey, offset, limit), me: myRow(ranking, actor, groupKey) };
 }
 
 /**
