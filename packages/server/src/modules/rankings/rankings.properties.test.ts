@@ -1,10 +1,11 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppDeps } from '../../app/deps.js';
-import { createTestClock, depsFor } from '../../testing/fixtures.js';
+import { adminActor, createTestClock, depsFor } from '../../testing/fixtures.js';
 import { createTestDatabase, testDialects } from '../../testing/test-database.js';
 import type { DatabaseHandle } from '../../db/kysely.js';
 import { RankingHub } from './ranking-hub.js';
+import { createAssessmentPeriod } from '../periods/periods.usecases.js';
 import { approvePoints, createRankingOrg, type RankingOrg } from './rankings.fixtures.js';
 
 const INDICATORS = ['style', 'duty', 'bonus'] as const;
@@ -96,5 +97,22 @@ describe.each(testDialects)('the live ranking against the ledger on %s', (dialec
       }),
       { numRuns: dialect === 'postgres' ? 12 : 30 },
     );
+  });
+
+  it('keeps at most 16 period states, the least recently read going first, as soon as another is loaded', async () => {
+    const hub = new RankingHub(deps);
+    try {
+      const ids: number[] = [];
+      for (let month = 1; month <= 18; month += 1) {
+        const startsOn = `2026-${String(((month - 1) % 12) + 1).padStart(2, '0')}-01`;
+        const period = await createAssessmentPeriod(deps, adminActor, { name: `积分 ${month}`, kind: 'month', startsOn, endsOn: startsOn.replace(/01$/, '28'), schemeId: org.scheme.id });
+        ids.push(period.id);
+        await hub.get(period.id);
+        await new Promise((resolve) => setTimeout(resolve, 2));
+      }
+      expect(hub.loadedPeriodIds().sort((a, b) => a - b)).toEqual(ids.slice(2));
+    } finally {
+      await hub.close();
+    }
   });
 });
