@@ -30,7 +30,6 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
 import Fastify from 'fastify';
 import { sql } from 'kysely';
 import pg from 'pg';
@@ -38,6 +37,7 @@ import { loadConfig } from '../packages/server/src/app/config.js';
 import type { AppDeps } from '../packages/server/src/app/deps.js';
 import { buildServer } from '../packages/server/src/app/server.js';
 import { migrateToLatest, openDatabase, type DatabaseHandle, type DialectName } from '../packages/server/src/db/kysely.js';
+import { load, measureAgainstBare } from './against-bare.js';
 import { createSeededRandom } from '../packages/server/src/db/seed/seeded-random.js';
 import { hashPassword } from '../packages/server/src/modules/auth/passwords.js';
 import { announceLedgerChange } from '../packages/server/src/modules/rankings/ledger-changes.js';
@@ -79,13 +79,6 @@ function percentiles(samples: number[]) {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
   return { p50: at(0.5), p99: at(0.99), max: sorted.at(-1)! };
-}
-
-interface Load { rps: number; p99: number; non2xx: number; errors: number }
-
-async function load(url: string, headers: Record<string, string> = {}, seconds = DURATION): Promise<Load> {
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: seconds, workers: 1, headers });
-  return { rps: result.requests.average, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -362,48 +355,21 @@ async function run(dialect: DialectName) {
     if (zipped.headers.get('content-encoding') !== 'gzip') throw new Error('the ranking read is not gzip-compressed for a browser');
     await zipped.arrayBuffer();
     log(`ranking read: ${plainBytes.length.toLocaleString()} bytes, gzip ${Number(zipped.headers.get('content-length')).toLocaleString()} bytes`);
-    await load(`${bareUrl}/bare`, {}, 2); // warm-up of the client
-    // Rounds of 2 s loads, each target between two loads of the bare route and judged against their
-    // mean, and the median ratio over the rounds reported: on this shared 2-core machine the bare
-    // route alone moves between 15 000 and 35 000 req/s from one second to the next, so a target is
-    // only compared with the bare route measured right around it.
+    await load(`${bareUrl}/bare`, { connections: CONNECTIONS, seconds: 2 }); // warm-up of the client
     const roundSeconds = Math.max(1, Math.round(DURATION / ROUNDS));
-    const targets = {
-      read: () => load(url, browser, roundSeconds),
-      plain: () => load(url, { cookie }, roundSeconds),
-      me: () => load(`${appUrl}/api/me`, { cookie }, roundSeconds),
-      barePage: () => load(`${bareUrl}/bare-page`, {}, roundSeconds),
-    };
-    type Target = keyof typeof targets;
-    const ratios: Record<Target, number[]> = { read: [], plain: [], me: [], barePage: [] };
-    const rates: Record<Target | 'bare', number[]> = { read: [], plain: [], me: [], barePage: [], bare: [] };
-    let readP99 = 0;
-    let failures = 0;
-    for (let round = 0; round < ROUNDS; round += 1) {
-      let before = await load(`${bareUrl}/bare`, {}, roundSeconds);
-      rates.bare.push(before.rps);
-      const line: string[] = [];
-      for (const target of Object.keys(targets) as Target[]) {
-        const measured = await targets[target]();
-        const after = await load(`${bareUrl}/bare`, {}, roundSeconds);
-        const ratio = measured.rps / ((before.rps + after.rps) / 2);
-        ratios[target].push(ratio);
-        rates[target].push(measured.rps);
-        rates.bare.push(after.rps);
-        if (target === 'read') readP99 = Math.max(readP99, measured.p99);
-        if (target === 'read' || target === 'plain') failures += measured.non2xx + measured.errors;
-        line.push(`${target} ${Math.round(measured.rps).toLocaleString()} (${(100 * ratio).toFixed(1)} %)`);
-        before = after;
-      }
-      log(`    round ${round + 1}: ${line.join(', ')} req/s; bare ${rates.bare.slice(-5).map((r) => Math.round(r).toLocaleString()).join(' / ')} (load average ${loadavg()[0]!.toFixed(2)})`);
-    }
-    const median = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)]!;
-    const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
-    const ratio = (target: Target) => (100 * median(ratios[target])).toFixed(1);
-    log(`(b) bare route ${Math.round(mean(rates.bare)).toLocaleString()} req/s on average (${Math.round(Math.min(...rates.bare)).toLocaleString()}–${Math.round(Math.max(...rates.bare)).toLocaleString()})`);
-    log(`(b) reference, GET /api/me: ${Math.round(mean(rates.me)).toLocaleString()} req/s, median ${ratio('me')} % of bare`);
-    log(`(b) reference, the read uncompressed: ${Math.round(mean(rates.plain)).toLocaleString()} req/s, median ${ratio('plain')} %; a bare route sending the same ${plainBytes.length.toLocaleString()} bytes: median ${ratio('barePage')} %`);
-    log(`(b) ranking read as a browser asks (gzip) ${Math.round(mean(rates.read)).toLocaleString()} req/s (p99 ${readP99} ms, non-2xx or errors ${failures}): median ${ratio('read')} % of bare (goal ≥ 50 %)`);
+    const at = (target: string, headers: Record<string, string> = {}) => () => load(target, { headers, connections: CONNECTIONS, seconds: roundSeconds });
+    const measured = await measureAgainstBare(at(`${bareUrl}/bare`), {
+      read: at(url, browser),
+      plain: at(url, { cookie }),
+      me: at(`${appUrl}/api/me`, { cookie }),
+      barePage: at(`${bareUrl}/bare-page`),
+    }, ROUNDS, log);
+    const failures = [...measured.loads.read, ...measured.loads.plain].reduce((sum, l) => sum + l.non2xx + l.errors, 0);
+    const bareRates = measured.bare.map((l) => l.rps);
+    log(`(b) bare route ${Math.round(measured.mean('bare')).toLocaleString()} req/s on average (${Math.round(Math.min(...bareRates)).toLocaleString()}–${Math.round(Math.max(...bareRates)).toLocaleString()})`);
+    log(`(b) reference, GET /api/me: ${Math.round(measured.mean('me')).toLocaleString()} req/s, median ${measured.median('me').toFixed(1)} % of bare`);
+    log(`(b) reference, the read uncompressed: ${Math.round(measured.mean('plain')).toLocaleString()} req/s, median ${measured.median('plain').toFixed(1)} %; a bare route sending the same ${plainBytes.length.toLocaleString()} bytes: median ${measured.median('barePage').toFixed(1)} %`);
+    log(`(b) ranking read as a browser asks (gzip) ${Math.round(measured.mean('read')).toLocaleString()} req/s (p99 ${Math.max(...measured.loads.read.map((l) => l.p99))} ms, non-2xx or errors ${failures}): median ${measured.median('read').toFixed(1)} % of bare (goal ≥ 50 %)`);
 
     await app.close();
     await bare.close();
