@@ -6,7 +6,7 @@ import type { Db } from '../../db/kysely.js';
 import type { AppealStatus } from '../../db/schema.js';
 import { authorize, type Actor } from '../../policies/policies.js';
 import { appendAuditRecords } from '../audit/audit.repository.js';
-import { findPeriod, lockPeriodInState, setPeriodResultVersion } from '../periods/periods.repository.js';
+import { findPeriod, lockPeriodInState } from '../periods/periods.repository.js';
 import { isUniqueViolation } from '../points/point-rules.repository.js';
 import { assertPeriodState } from '../reviews/cycle-participants.js';
 import { publishResultVersion } from '../results/result-publication.js';
@@ -222,7 +222,6 @@ export async function decideAppeal({ db, now }: Deps, actor: Actor, id: number, 
     if (input.outcome === 'accepted') {
       published = await publishResultVersion(trx, period, { reason: 'appeal', note: `申诉 #${id}: ${note}`, createdBy: actor.accountId, now: atIso });
       toVersion = published.version;
-      await setPeriodResultVersion(trx, period.id, toVersion);
     }
     if (!(await closeAppeal(trx, id, { status: input.outcome, note, decidedBy: actor.accountId, decidedVersion: toVersion, now: atIso }))) {
       throw createAppealNotPendingError(id, (await findAppealView(trx, id))!.status);

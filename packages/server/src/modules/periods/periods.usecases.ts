@@ -13,7 +13,7 @@ import {
   createSchemeInvalidError,
 } from './periods.errors.js';
 import {
-  findLatestSchemeVersion, findPeriod, findScheme, insertPeriod, insertScheme, listPeriods, listSchemes, setPeriodResultVersion, updatePeriodFields, updatePeriodState,
+  findLatestSchemeVersion, findPeriod, findScheme, insertPeriod, insertScheme, listPeriods, listSchemes, updatePeriodFields, updatePeriodState,
   type PeriodChanges, type PeriodRow, type PeriodStateEffects, type SchemeRow,
 } from './periods.repository.js';
 import { checkSchemeDefinition } from './scheme-definition.js';
@@ -263,7 +263,6 @@ export async function transitionAssessmentPeriod({ db, now }: Deps, actor: Actor
     }
     if (input.to === 'publicity' && (await findScheme(trx, period.scheme_id))!.subject_kind === 'person') {
       const published = await publishResultVersion(trx, period, { reason: 'publicity', note: input.reason ?? null, createdBy: actor.accountId, now: at });
-      await setPeriodResultVersion(trx, id, published.version);
       Object.assign(audited, {
         resultVersion: published.version, scenarioSha256: published.scenarioSha256, subjects: published.subjects, gradeCounts: published.gradeCounts,
       });

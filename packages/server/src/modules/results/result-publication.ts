@@ -3,7 +3,7 @@ import { evaluateInput, type Result, type Scenario } from '@baton/engine';
 import type { Db } from '../../db/kysely.js';
 import type { ResultVersionReason } from '../../db/schema.js';
 import { createPeriodScenarioInvalidError } from '../periods/periods.errors.js';
-import type { PeriodRow } from '../periods/periods.repository.js';
+import { setPeriodResultVersion, type PeriodRow } from '../periods/periods.repository.js';
 import { buildPeriodScenario, type Participant, type PeriodScenario } from './period-scenario.js';
 import { groupKeyOf } from './result-groups.js';
 import { findLatestResultVersionNumber, insertResults, insertResultVersion } from './results.repository.js';
@@ -45,8 +45,9 @@ export interface PublishedVersion {
 }
 
 /**
- * Evaluates the period and stores the next result version: the exact scenario with its SHA-256 and
- * one row per subject. Runs inside the caller's transaction (a transition, later an appeal).
+ * Evaluates the period, stores the next result version — the exact scenario with its SHA-256 and one
+ * row per subject — and makes it the version people see. Runs inside the caller's transaction (the
+ * transition into publicity, an accepted appeal).
  */
 export async function publishResultVersion(
   trx: Db,
@@ -68,6 +69,7 @@ export async function publishResultVersion(
       groupRank: result.groupRank, grade: result.grade, flagsJson: JSON.stringify(result.flags), resultJson: JSON.stringify(result),
     };
   }));
+  await setPeriodResultVersion(trx, period.id, version);
   const gradeCounts: Record<string, number> = {};
   for (const grade of evaluation.scenario.scheme.grades) gradeCounts[grade.name] = 0;
   for (const result of evaluation.results) gradeCounts[result.grade] = (gradeCounts[result.grade] ?? 0) + 1;
