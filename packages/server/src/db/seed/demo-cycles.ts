@@ -7,12 +7,12 @@ import { findPeriod } from '../../modules/periods/periods.repository.js';
 import { createAssessmentPeriod, createAssessmentScheme, transitionAssessmentPeriod } from '../../modules/periods/periods.usecases.js';
 import { listUnitInfos } from '../../modules/rankings/rankings.repository.js';
 import { insertRatingsBatch, insertSummariesBatch, type NewRatingRow, type NewSummaryRow } from '../../modules/reviews/reviews.repository.js';
-import { listLeaderRoles, listPeopleForSeeding } from '../../modules/worklogs/worklogs.repository.js';
+import { listPeopleForSeeding } from '../../modules/worklogs/worklogs.repository.js';
 import { can, type Actor } from '../../policies/policies.js';
 import { createSeededRandom } from './seeded-random.js';
 import { loadSeedActor, loadSeedActorByUsername } from './seed-actors.js';
 import { decideAppeal, submitAppeal } from '../../modules/appeals/appeals.usecases.js';
-import { LEADER_RATER_GROUP, ratePerson } from '../../modules/reviews/reviews.usecases.js';
+import { LEADER_RATER_GROUP, ratePerson, ratingLeadersOf } from '../../modules/reviews/reviews.usecases.js';
 
 /**
  * The demo's routine assessment of civil servants (公务员平时考核, DESIGN §1): each quarter a personal
@@ -82,22 +82,15 @@ export async function seedDemoCycles(deps: AppDeps): Promise<{ periods: number }
     code: DEMO_ROUTINE_SCHEME.code, name: DEMO_ROUTINE_SCHEME.name, subjectKind: 'person', definition: DEMO_ROUTINE_SCHEME.definition,
   });
 
-  const [people, leaders, units] = await Promise.all([listPeopleForSeeding(deps.db), listLeaderRoles(deps.db), listUnitInfos(deps.db)]);
+  const [people, units] = await Promise.all([listPeopleForSeeding(deps.db), listUnitInfos(deps.db)]);
   const unitById = new Map(units.map((u) => [u.id, u]));
-  const leaderOfUnit = new Map<number, { accountId: number; personId: number | null }>();
-  for (const l of leaders) if (!leaderOfUnit.has(l.unit_id!)) leaderOfUnit.set(l.unit_id!, { accountId: l.account_id, personId: l.person_id });
   /**
-   * His reviewer: the leader of his unit, or for the leader himself the leader of the unit above. The
-   * district's own head has nobody above him here: his review is the city's, recorded by the
-   * organization department's account.
+   * His reviewer: the nearest of the leaders who rate him (reviews.usecases: his unit's leader, or for
+   * the leader himself the leader of the unit above). The district's own head has nobody above him
+   * here: his review is the city's, recorded by the organization department's account.
    */
-  const raterOf = (person: { id: number; unitId: number }) => {
-    for (let unit = unitById.get(person.unitId); unit; unit = unit.parent_id === null ? undefined : unitById.get(unit.parent_id)) {
-      const leader = leaderOfUnit.get(unit.id);
-      if (leader && leader.personId !== person.id) return leader;
-    }
-    return { accountId: admin.id, personId: null };
-  };
+  const ratingLeaders = await ratingLeadersOf(deps.db, people.map((p) => ({ personId: p.id, unitId: p.unitId })));
+  const raterOf = (person: { id: number; unitId: number }) => ({ accountId: ratingLeaders.get(person.id)?.[0] ?? admin.id });
   const usernames = new Map((await deps.db.selectFrom('accounts').select(['id', 'username']).execute()).map((a) => [a.id, a.username]));
   // Everyone's standing: the same person tends to do about as well from one quarter to the next.
   // Most do well (好 or 较好), some 一般, a rare one falls short.

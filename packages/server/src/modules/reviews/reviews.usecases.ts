@@ -173,18 +173,33 @@ async function mayRate(db: Db, actor: Actor, participant: Pick<CycleParticipant,
   return (await ratersOf(db, [participant])).get(participant.personId)?.(actor) ?? false;
 }
 
-/** For each participant, whether an actor may rate him (one look-up of the leaders and the unit tree for all). */
-async function ratersOf(db: Db, people: Pick<CycleParticipant, 'personId' | 'unitId'>[]): Promise<Map<number, (actor: Actor) => boolean>> {
+/**
+ * For each participant, the accounts of the leaders who rate him, nearest unit first: the leaders of
+ * his unit and of every unit above it, never himself (one look-up of the leaders and the unit tree
+ * for all). Empty for the head of the top unit: the organization department rates him then.
+ */
+export async function ratingLeadersOf(db: Db, people: Pick<CycleParticipant, 'personId' | 'unitId'>[]): Promise<Map<number, number[]>> {
   const [leaders, units] = await Promise.all([listLeaderRoles(db), listUnitInfos(db)]);
   const parentOf = new Map(units.map((u) => [u.id, u.parent_id]));
   const leaderAccountsOf = new Map<number, { accountId: number; personId: number | null }[]>();
   for (const l of leaders) leaderAccountsOf.set(l.unit_id!, [...(leaderAccountsOf.get(l.unit_id!) ?? []), { accountId: l.account_id, personId: l.person_id }]);
-  const out = new Map<number, (actor: Actor) => boolean>();
+  const out = new Map<number, number[]>();
   for (const p of people) {
     const accounts = new Set<number>();
     for (let unit: number | null | undefined = p.unitId; unit !== null && unit !== undefined; unit = parentOf.get(unit)) {
       for (const l of leaderAccountsOf.get(unit) ?? []) if (l.personId !== p.personId) accounts.add(l.accountId);
     }
+    out.set(p.personId, [...accounts]);
+  }
+  return out;
+}
+
+/** For each participant, whether an actor may rate him: one of his leaders, or the admin for the unled. */
+async function ratersOf(db: Db, people: Pick<CycleParticipant, 'personId' | 'unitId'>[]): Promise<Map<number, (actor: Actor) => boolean>> {
+  const leaders = await ratingLeadersOf(db, people);
+  const out = new Map<number, (actor: Actor) => boolean>();
+  for (const p of people) {
+    const accounts = new Set(leaders.get(p.personId));
     out.set(p.personId, (actor) => actor.personId !== p.personId && (accounts.size === 0 ? can(actor, 'review.rate.unled') : accounts.has(actor.accountId)));
   }
   return out;
