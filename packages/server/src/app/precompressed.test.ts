@@ -13,6 +13,9 @@ describe('gzip of a shared part and a reader\'s own bytes', () => {
     fc.assert(fc.property(bytes, bytes, (shared, own) => {
       const body = gzipSharedThenOwn(deflateShared(Buffer.from(shared)), Buffer.from(own));
       expect(gunzipSync(body).equals(Buffer.concat([shared, own]))).toBe(true);
+      // The same bytes handed over as a string (when they are UTF-8).
+      const text = Buffer.from(own).toString('utf8');
+      expect(gunzipSync(gzipSharedThenOwn(deflateShared(Buffer.from(shared)), text)).equals(Buffer.concat([shared, Buffer.from(text)]))).toBe(true);
     }), { numRuns: 200, examples: [[Buffer.alloc(70_000, 'a名'), Buffer.alloc(0)], [Buffer.alloc(0), Buffer.alloc(0)]] });
   });
 

@@ -27,23 +27,27 @@ const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0, 0, 0, 0, 0x00, 0xff]
 /** A stored block holds at most 65 535 bytes. */
 const STORED_MAX = 0xffff;
 
-/** The gzip member of `shared.bytes` followed by `own`. */
-export function gzipSharedThenOwn(shared: SharedPart, own: Buffer): Buffer {
-  const blocks = Math.max(1, Math.ceil(own.length / STORED_MAX));
-  const out = Buffer.allocUnsafe(GZIP_HEADER.length + shared.deflated.length + blocks * 5 + own.length + 8);
+/** The gzip member of `shared.bytes` followed by `own` (a string is written as UTF-8, without a buffer of its own). */
+export function gzipSharedThenOwn(shared: SharedPart, own: Buffer | string): Buffer {
+  const ownLength = typeof own === 'string' ? Buffer.byteLength(own) : own.length;
+  if (typeof own === 'string' && ownLength > STORED_MAX) return gzipSharedThenOwn(shared, Buffer.from(own));
+  const blocks = Math.max(1, Math.ceil(ownLength / STORED_MAX));
+  const out = Buffer.allocUnsafe(GZIP_HEADER.length + shared.deflated.length + blocks * 5 + ownLength + 8);
   let at = GZIP_HEADER.copy(out, 0);
   at += shared.deflated.copy(out, at);
+  const ownStart = at + 5;
   for (let block = 0; block < blocks; block++) {
-    const chunk = own.subarray(block * STORED_MAX, (block + 1) * STORED_MAX);
+    const length = Math.min(STORED_MAX, ownLength - block * STORED_MAX);
     // BFINAL on the last block, BTYPE 00 (stored); the stream is byte-aligned after the sync flush.
     at = out.writeUInt8(block === blocks - 1 ? 1 : 0, at);
-    at = out.writeUInt16LE(chunk.length, at);
-    at = out.writeUInt16LE(~chunk.length & 0xffff, at);
-    at += chunk.copy(out, at);
+    at = out.writeUInt16LE(length, at);
+    at = out.writeUInt16LE(~length & 0xffff, at);
+    at += typeof own === 'string' ? out.write(own, at) : own.copy(out, at, block * STORED_MAX, block * STORED_MAX + length);
   }
   // zlib.crc32 of an empty buffer with a start value returned 0 on Node 20.20 (seen in this test).
-  at = out.writeUInt32LE(own.length === 0 ? shared.crc : crc32(own, shared.crc), at);
-  out.writeUInt32LE((shared.bytes.length + own.length) % 2 ** 32, at);
+  const crc = ownLength === 0 ? shared.crc : crc32(typeof own === 'string' ? out.subarray(ownStart, ownStart + ownLength) : own, shared.crc);
+  at = out.writeUInt32LE(crc, at);
+  out.writeUInt32LE((shared.bytes.length + ownLength) % 2 ** 32, at);
   return out;
 }
 

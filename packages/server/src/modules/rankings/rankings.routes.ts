@@ -48,7 +48,7 @@ export async function registerRankingRoutes(app: App, deps: AppDeps): Promise<vo
       encoded = { bytes: Buffer.from(`${serialize(page, RankingPageSchema).slice(0, -1)},"me":`) };
       encodedPages.set(page, encoded);
     }
-    const own = Buffer.from(`${me === null ? 'null' : serialize(me, RankingRowSchema)}}`);
+    const own = `${me === null ? 'null' : serialize(me, RankingRowSchema)}}`;
     reply.type('application/json; charset=utf-8').header('vary', 'accept-encoding');
     if (acceptsGzip(req.headers['accept-encoding'])) {
       encoded.gzip ??= deflateShared(encoded.bytes);
@@ -56,7 +56,9 @@ export async function registerRankingRoutes(app: App, deps: AppDeps): Promise<vo
       return reply.send(gzipSharedThenOwn(encoded.gzip, own) as never);
     }
     // Sent as the JSON bytes it is (the typed reply expects the object the schema documents).
-    return reply.send(Buffer.concat([encoded.bytes, own]) as never);
+    const body = Buffer.allocUnsafe(encoded.bytes.length + Buffer.byteLength(own));
+    body.write(own, encoded.bytes.copy(body, 0));
+    return reply.send(body as never);
   });
 
   /** Server-sent events: `event: ranking` with `{ periodId, version }` on each change of the group; a heartbeat comment every 15 s. */
