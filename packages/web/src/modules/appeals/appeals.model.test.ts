@@ -8,7 +8,6 @@ import {
   checkText,
   describeChanges,
   diffResults,
-  idOf,
   mayAppeal,
   mayAttach,
   mayDecide,
@@ -126,8 +125,6 @@ describe('statuses, ids and names', () => {
     expect(appealStatusOf('pending')).toBe('pending');
     expect(appealStatusOf('PENDING')).toBeNull();
     expect(appealStatusOf(null)).toBeNull();
-    expect(idOf('12')).toBe(12);
-    for (const bad of ['0', '-1', '1.5', 'x', '', null, undefined, '01']) expect(idOf(bad)).toBeNull();
   });
 
   it('names an actor by name, else username, whichever shape the server sends', () => {

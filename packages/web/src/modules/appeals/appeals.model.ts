@@ -94,11 +94,6 @@ export function appealStatusOf(value: string | null | undefined): AppealStatus |
   return (APPEAL_STATUSES as readonly string[]).includes(value ?? '') ? (value as AppealStatus) : null;
 }
 
-/** A positive integer id from the address, else null. */
-export function idOf(value: string | null | undefined): number | null {
-  return value !== null && value !== undefined && /^[1-9]\d{0,14}$/.test(value) ? Number(value) : null;
-}
-
 /** The name to show for whoever submitted or decided ("王芳", else the username). */
 export function actorName(actor: AppealActor | undefined): string {
   if (!actor) return '—';

@@ -7,7 +7,6 @@ import {
   dirtyPersonIds,
   draftIssues,
   effectiveDraft,
-  gradeColor,
   gradeNamesOf,
   isPersonDirty,
   othersRatings,
@@ -268,10 +267,7 @@ describe('flags and quotas', () => {
     expect([...(map.get('unit:3') ?? [])]).toEqual(['好']);
   });
 
-  it('colors grades by their place, the last one red', () => {
-    const grades = ['好', '较好', '一般', '较差'];
-    expect(grades.map((g) => gradeColor(g, grades))).toEqual(['green', 'blue', 'gold', 'red']);
-    expect(gradeColor('优秀', grades)).toBe('default');
+  it('reads the grade names of a scheme definition', () => {
     expect(gradeNamesOf({ grades: [{ name: '好', quota: 0.4 }, { name: '较差' }] })).toEqual(['好', '较差']);
   });
 });

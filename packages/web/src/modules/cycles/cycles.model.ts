@@ -264,17 +264,6 @@ export function tiesByGroup(previews: Iterable<ResultPreview | null>): Map<strin
   return map;
 }
 
-const GRADE_COLORS = ['green', 'blue', 'gold', 'red'];
-
-/** The tag color of a grade by its place in the scheme (best first): green, blue, gold … the last one red. */
-export function gradeColor(grade: string | null | undefined, grades: readonly string[]): string {
-  if (!grade) return 'default';
-  const index = grades.indexOf(grade);
-  if (index < 0) return 'default';
-  if (grades.length > 1 && index === grades.length - 1) return 'red';
-  return GRADE_COLORS[Math.min(index, GRADE_COLORS.length - 2)] ?? 'default';
-}
-
 /** The grade names of a scheme definition, best first (the engine's `grades`). */
 export function gradeNamesOf(definition: Record<string, unknown> | null | undefined): string[] {
   const grades = definition?.grades;
@@ -300,11 +289,6 @@ export function summaryWritable(state: CyclePeriod['state']): boolean {
 /** Results are published from publicity on; before, only admin and auditor see the live preview. */
 export function resultsPublished(state: CyclePeriod['state']): boolean {
   return state === 'publicity' || state === 'closed';
-}
-
-/** A route parameter that is a positive integer id, else null. */
-export function idOf(value: string | null | undefined): number | null {
-  return value !== null && value !== undefined && /^\d+$/.test(value) ? Number(value) : null;
 }
 
 /** An explain line "review: leader 92 (1 ballot…) → …" split into its indicator id and the rest. */

@@ -146,11 +146,6 @@ export function groupKindOf(key: string): GroupKind {
   return 'all';
 }
 
-/** A URL value that is a positive integer id, else null. */
-export function idParam(value: string | null): number | null {
-  return value !== null && /^\d+$/.test(value) ? Number(value) : null;
-}
-
 /** The newest list of a set: the latest month, then the list of 全部, then the newest id. */
 export function latestRedBlackList<L extends Pick<RedBlackSummary, 'id' | 'month' | 'group'>>(lists: L[]): L | null {
   const sorted = [...lists].sort(

@@ -1,11 +1,11 @@
 import { useCallback } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { idParam } from './points.model';
+import { idOf } from '../../shared/params';
 
 /** The event shown in the event drawer is part of the URL (`?event=17`): any page opens it the same way; back closes it. */
 export function usePointEventParam(): { eventId: number | null; openEvent: (id: number) => void; closeEvent: () => void } {
   const [params, setParams] = useSearchParams();
-  const eventId = idParam(params.get('event'));
+  const eventId = idOf(params.get('event'));
   const openEvent = useCallback(
     (id: number) =>
       setParams((prev) => {

@@ -1,17 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { ReportCardIndicator } from './report-cards.api';
-import { buildTrendOption, explainText, groupIndicatorsBySection, idOf, isLastGrade, rankOf, totalExplainText } from './report-cards.model';
+import { buildTrendOption, explainText, groupIndicatorsBySection, rankOf, totalExplainText } from './report-cards.model';
 
 const indicator = (id: string, section: string | null, extra = false): ReportCardIndicator => ({
   id, name: id, kind: null, method: extra ? 'ledger' : 'rating', section, extra, weight: 10, score: 5, raw: null, explain: `${id}: base 10 → 5`,
 });
 
 describe('report card model', () => {
-  it('reads only positive integer ids from the route', () => {
-    expect(idOf('12')).toBe(12);
-    for (const bad of ['0', '-1', '1.5', 'abc', '', undefined, '01']) expect(idOf(bad)).toBeNull();
-  });
-
   it('puts indicators under their sections in the scheme order, extras and vetoes last', () => {
     const blocks = groupIndicatorsBySection({
       sections: [{ id: 'process', weight: 0.4, score: 90 }, { id: 'result', weight: 0.6, score: 80 }],
@@ -32,10 +27,8 @@ describe('report card model', () => {
     expect(totalExplainText(null)).toBe('');
   });
 
-  it('says ranks out of the group and recognises the last grade', () => {
+  it('says ranks out of the group', () => {
     expect(rankOf({ groupRank: 2, groupSize: 12 })).toBe('2/12');
-    expect(isLastGrade('较差', ['好', '较好', '一般', '较差'])).toBe(true);
-    expect(isLastGrade('好', ['好'])).toBe(false);
   });
 
   it('labels every trend point with its total and grade and marks the period on the card', () => {

@@ -1,12 +1,6 @@
 import type { Id } from '../../api/types';
 import type { ReportCard, ReportCardIndicator, ReportCardTrendPoint } from './report-cards.api';
 
-/** `/report-cards/12` → 12; anything else → null (answered as "not found"). */
-export function idOf(param: string | null | undefined): number | null {
-  if (!param || !/^[1-9]\d{0,14}$/.test(param)) return null;
-  return Number(param);
-}
-
 export interface SectionBlock {
   /** null: the extra indicators and vetoes (in no section; DESIGN §3.2 "add straight to the total"). */
   section: ReportCard['sections'][number] | null;
@@ -37,11 +31,6 @@ export function totalExplainText(line: string | null | undefined): string {
 
 /** "2/12": a rank out of its group, for the header and the print. */
 export const rankOf = (card: Pick<ReportCard, 'groupRank' | 'groupSize'>) => `${card.groupRank}/${card.groupSize}`;
-
-/** Grade colours for print-free screens: best grade green, last red (the cycles module's scale). */
-export function isLastGrade(grade: string, grades: readonly string[]): boolean {
-  return grades.length > 1 && grades.indexOf(grade) === grades.length - 1;
-}
 
 /**
  * The ECharts option of the trend: the totals of the scheme's published periods, oldest first, each

@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import { useSearchParams } from 'react-router-dom';
+import { idOf } from '../../shared/params';
 
 /**
  * The entry shown in the entry drawer is part of the URL (`?entry=812`), so any page — the feed, the
@@ -7,8 +8,7 @@ import { useSearchParams } from 'react-router-dom';
  */
 export function useEntryParam(): { entryId: number | null; openEntry: (id: number) => void; closeEntry: () => void } {
   const [params, setParams] = useSearchParams();
-  const raw = params.get('entry');
-  const entryId = raw && /^\d+$/.test(raw) ? Number(raw) : null;
+  const entryId = idOf(params.get('entry'));
   const openEntry = useCallback(
     (id: number) =>
       setParams((prev) => {

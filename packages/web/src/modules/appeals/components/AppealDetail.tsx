@@ -7,9 +7,10 @@ import { formatDateTime } from '../../../shared/format';
 import { useIsMobile } from '../../../shared/hooks/useIsMobile';
 import { can, hasRole, useCurrentMe } from '../../auth/auth.api';
 import { useAppealChanges, useDecideAppeal, type Appeal, type AppealChange, type AppealOutcome } from '../appeals.api';
-import { appealErrorText, fieldErrorOf } from '../appeals.errors';
 import { actorName, checkText, mayDecide, NOTE_MAX } from '../appeals.model';
 import { AppealAttachments, AppealResultLine, AppealStatusTag, ChangesList } from './AppealBits';
+import { errorText, fieldErrorOf } from '../../../shared/errors';
+import { APPEAL_ERRORS } from '../appeals.errors';
 
 interface DecisionOutcome {
   outcome: AppealOutcome;
@@ -51,7 +52,7 @@ function DecisionForm({ appeal, onDecided }: { appeal: Appeal; onDecided: (outco
         } catch (decideError) {
           const field = fieldErrorOf(decideError, 'note');
           if (field) setNoteError(field);
-          else setError(appealErrorText(t, decideError));
+          else setError(errorText(t, decideError, APPEAL_ERRORS));
         }
       },
     });

@@ -5,8 +5,9 @@ import type { Id } from '../../../api/types';
 import { formatScore } from '../../points/points.model';
 import { AttachmentPicker } from '../../worklogs/components/AttachmentPicker';
 import { createAppeal, uploadAppealAttachment, useInvalidateAppeals, type Appeal } from '../appeals.api';
-import { appealErrorText, fieldErrorOf } from '../appeals.errors';
 import { ATTACHMENTS_MAX, REASON_MAX } from '../appeals.model';
+import { errorText, fieldErrorOf } from '../../../shared/errors';
+import { APPEAL_ERRORS } from '../appeals.errors';
 
 export interface AppealFormModalProps {
   open: boolean;
@@ -51,7 +52,7 @@ export function AppealFormModal({ open, period, result, onClose, onSubmitted }: 
         try {
           await uploadAppealAttachment(appeal.id, file.originFileObj as File);
         } catch (uploadError) {
-          failed.push(`${file.name}：${appealErrorText(t, uploadError)}`);
+          failed.push(`${file.name}：${errorText(t, uploadError, APPEAL_ERRORS)}`);
         }
       }
       await invalidate();
@@ -61,7 +62,7 @@ export function AppealFormModal({ open, period, result, onClose, onSubmitted }: 
     } catch (submitError) {
       const reasonError = fieldErrorOf(submitError, 'reason');
       if (reasonError) form.setFields([{ name: 'reason', errors: [reasonError] }]);
-      else setError(appealErrorText(t, submitError));
+      else setError(errorText(t, submitError, APPEAL_ERRORS));
     } finally {
       setBusy(false);
       setProgress(null);

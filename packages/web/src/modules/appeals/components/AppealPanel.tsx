@@ -8,11 +8,12 @@ import { useIsMobile } from '../../../shared/hooks/useIsMobile';
 import { can, useCurrentMe } from '../../auth/auth.api';
 import { ATTACHMENT_ACCEPT, ATTACHMENT_MAX_BYTES, checkAttachmentFile, shanghaiToday } from '../../worklogs/worklogs.model';
 import { uploadAppealAttachment, useInvalidateAppeals, usePeriodAppeals, useWithdrawAppeal, type Appeal } from '../appeals.api';
-import { appealErrorText } from '../appeals.errors';
 import { actorName, appealBlock, mayAttach, mayWithdraw, ownAppeals } from '../appeals.model';
 import { AppealAttachments, AppealResultLine, AppealStatusTag } from './AppealBits';
 import { AppealFormModal } from './AppealFormModal';
 import '../appeals.css';
+import { errorText } from '../../../shared/errors';
+import { APPEAL_ERRORS } from '../appeals.errors';
 
 export interface AppealPanelProps {
   /** The period of the result shown. */
@@ -39,7 +40,7 @@ function AppealItem({ appeal, personId }: { appeal: Appeal; personId: Id | null 
       await uploadAppealAttachment(appeal.id, file);
       void message.success(t('appeals.item.attachmentAdded', { name: file.name }));
     } catch (error) {
-      void message.error(`${file.name}：${appealErrorText(t, error)}`);
+      void message.error(`${file.name}：${errorText(t, error, APPEAL_ERRORS)}`);
     } finally {
       setUploading((n) => n - 1);
       void invalidate();
@@ -117,7 +118,7 @@ function AppealItem({ appeal, personId }: { appeal: Appeal; personId: Id | null 
                 await withdraw.mutateAsync(appeal.id);
                 void message.success(t('appeals.item.withdrawn'));
               } catch (error) {
-                void message.error(appealErrorText(t, error));
+                void message.error(errorText(t, error, APPEAL_ERRORS));
               }
             }}
           >
@@ -185,7 +186,7 @@ export function AppealPanel({ period, result }: AppealPanelProps) {
       data-can-appeal={canSubmit ? 'true' : 'false'}
     >
       {appeals.isLoading ? <Skeleton active paragraph={{ rows: 1 }} title={false} /> : null}
-      {appeals.isError ? <Alert type="error" showIcon title={appealErrorText(t, appeals.error)} /> : null}
+      {appeals.isError ? <Alert type="error" showIcon title={errorText(t, appeals.error, APPEAL_ERRORS)} /> : null}
       {hint ? (
         <Typography.Paragraph type="secondary" style={{ marginBottom: mine.length > 0 ? 8 : 0 }} data-testid="appeal-hint">
           {hint}

@@ -12,11 +12,13 @@ import { useSearchParamsUpdate } from '../../../shared/hooks/useSearchParamsUpda
 import { PeriodStateTag } from '../../points/components/PointsValue';
 import { usePeriods } from '../../points/points.api';
 import { APPEAL_STATUSES, useAppeal, useAppeals, type Appeal } from '../appeals.api';
-import { appealErrorText } from '../appeals.errors';
-import { appealStatusOf, idOf } from '../appeals.model';
+import { appealStatusOf } from '../appeals.model';
+import { idOf } from '../../../shared/params';
 import { AppealDetail } from '../components/AppealDetail';
 import { AppealResultLine, AppealStatusTag } from '../components/AppealBits';
 import '../appeals.css';
+import { errorText } from '../../../shared/errors';
+import { APPEAL_ERRORS } from '../appeals.errors';
 
 const PAGE_SIZE = 20;
 
@@ -39,7 +41,7 @@ function AppealDrawer({ id, onClose, isMobile }: { id: number | null; onClose: (
         isApiError(appeal.error) && appeal.error.status === 404 ? (
           <Result status="404" title={t('appeals.drawer.notFound')} />
         ) : (
-          <Alert type="error" showIcon title={appealErrorText(t, appeal.error)} />
+          <Alert type="error" showIcon title={errorText(t, appeal.error, APPEAL_ERRORS)} />
         )
       ) : null}
       {a ? <AppealDetail appeal={a} /> : null}
@@ -112,7 +114,7 @@ export default function AppealsPage() {
             />
           </Flex>
         </Card>
-        {appeals.isError ? <Alert type="error" showIcon title={appealErrorText(t, appeals.error)} /> : null}
+        {appeals.isError ? <Alert type="error" showIcon title={errorText(t, appeals.error, APPEAL_ERRORS)} /> : null}
         <Card size="small" styles={{ body: isMobile ? { padding: 8 } : undefined }}>
           {appeals.isLoading ? <Skeleton active /> : null}
           {isMobile ? (

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { PeriodStateTag } from '../../points/components/PointsValue';
 import { formatScore } from '../../points/points.model';
 import type { CyclePeriod, IndicatorKind, ReviewIndicator } from '../cycles.api';
-import { daysUntil, gradeColor, parseFlag } from '../cycles.model';
+import { daysUntil, parseFlag } from '../cycles.model';
+import { gradeColor } from '../../../shared/grades';
 
 /** "小结截止 12-20 · 还剩 5 天" — red when overdue, amber within three days. */
 export function DueTag({ label, dueOn, today, testId }: { label: string; dueOn: string | null | undefined; today: string; testId?: string }) {

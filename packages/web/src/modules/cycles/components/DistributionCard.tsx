@@ -3,16 +3,10 @@ import { Button, Card, Flex, Tag, Typography } from 'antd';
 import { WarningFilled } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Chart } from '../../../shared/components/Chart';
+import { gradeChartColor } from '../../../shared/grades';
 import type { DistributionGroup } from '../cycles.api';
 import { QuotaBar } from './QuotaBar';
 import type { TieToDecide } from './TieDecisionModal';
-
-const GRADE_HEX = ['#2f7d4f', '#1f4e8c', '#d48806', '#c8372d'];
-
-function gradeHex(index: number, count: number): string {
-  if (count > 1 && index === count - 1) return GRADE_HEX[3] as string;
-  return GRADE_HEX[Math.min(index, 2)] as string;
-}
 
 /**
  * One group of the committee view: how many got each grade against the grade's seats (the seat bar
@@ -60,7 +54,7 @@ export function DistributionCard({ group, isMobile, onPickSubject, onDecide }: {
               return g && g.capacity !== null ? `${g.count}/${g.capacity}` : String(g?.count ?? '');
             },
           },
-          data: group.grades.map((g, i) => ({ value: g.count, itemStyle: { color: gradeHex(i, count) } })),
+          data: group.grades.map((g, i) => ({ value: g.count, itemStyle: { color: gradeChartColor(i, count) } })),
         },
       ],
     };

@@ -3,7 +3,8 @@ import { Alert, App, Checkbox, Flex, Input, Modal, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Id } from '../../../api/types';
 import { useDecideTie } from '../cycles.api';
-import { cycleErrorText } from '../cycles.errors';
+import { errorText } from '../../../shared/errors';
+import { CYCLE_ERRORS } from '../cycles.errors';
 
 export interface TieToDecide {
   group: { key: string; name: string };
@@ -35,7 +36,7 @@ export function TieDecisionModal({ period, tie, onClose, underAppeal = false }: 
           void message.success(t('cycles.decision.saved'));
           onClose();
         },
-        onError: (e) => setError(cycleErrorText(t, e)),
+        onError: (e) => setError(errorText(t, e, CYCLE_ERRORS)),
       },
     );
   };

@@ -10,11 +10,13 @@ import { useIsMobile } from '../../../shared/hooks/useIsMobile';
 import { shanghaiToday } from '../../worklogs/worklogs.model';
 import type { PeriodState } from '../../points/points.api';
 import { useMySummary, usePeriod, useSaveSummary, useSubmitSummary, type MySummary } from '../cycles.api';
-import { contentErrorOf, cycleErrorText } from '../cycles.errors';
-import { idOf, SUMMARY_MAX, summaryWritable, daysUntil } from '../cycles.model';
+import { SUMMARY_MAX, summaryWritable, daysUntil } from '../cycles.model';
+import { idOf } from '../../../shared/params';
 import { DueTag, PeriodLine } from '../components/CycleBits';
 import { DigestPanel } from '../components/DigestPanel';
 import '../cycles.css';
+import { errorText, fieldErrorOf } from '../../../shared/errors';
+import { CYCLE_ERRORS } from '../cycles.errors';
 
 /**
  * 我的小结: the member writes his personal summary for the period — on his phone, mostly. It starts
@@ -35,8 +37,8 @@ export default function MySummaryPage() {
   return (
     <>
       <PageHeader title={t('cycles.summary.title')} subtitle={period.data ? <PeriodLine period={period.data} /> : undefined} />
-      {mine.isError ? <Alert type="error" showIcon title={cycleErrorText(t, mine.error)} style={{ marginBottom: 12 }} /> : null}
-      {period.isError ? <Alert type="error" showIcon title={cycleErrorText(t, period.error)} style={{ marginBottom: 12 }} /> : null}
+      {mine.isError ? <Alert type="error" showIcon title={errorText(t, mine.error, CYCLE_ERRORS)} style={{ marginBottom: 12 }} /> : null}
+      {period.isError ? <Alert type="error" showIcon title={errorText(t, period.error, CYCLE_ERRORS)} style={{ marginBottom: 12 }} /> : null}
       {mine.isLoading || period.isLoading ? <Skeleton active /> : null}
       {mine.data && period.data ? <SummaryEditor periodId={periodId} state={period.data.state} dueOn={period.data.summaryDueOn ?? null} data={mine.data} /> : null}
     </>
@@ -83,7 +85,7 @@ function SummaryEditor({ periodId, state, dueOn, data }: { periodId: number; sta
   };
 
   const onError = (error: unknown) => {
-    const content = contentErrorOf(error);
+    const content = fieldErrorOf(error, 'content');
     if (content) setFieldError(content);
     else setActionError(error);
   };
@@ -210,7 +212,7 @@ function SummaryEditor({ periodId, state, dueOn, data }: { periodId: number; sta
         )}
       </Card>
 
-      {actionError ? <Alert type="error" showIcon title={cycleErrorText(t, actionError)} closable onClose={() => setActionError(null)} data-testid="summary-error" /> : null}
+      {actionError ? <Alert type="error" showIcon title={errorText(t, actionError, CYCLE_ERRORS)} closable onClose={() => setActionError(null)} data-testid="summary-error" /> : null}
 
       {editable ? (
         <Flex gap={8} justify="flex-end" align="center" wrap className="summary-actions">

@@ -16,14 +16,16 @@ import type { SchemeIndicator } from '../../points/points.api';
 import { formatScore } from '../../points/points.model';
 import { usePeriod, useResults, useResultVersions, type CyclePeriod, type ResultRow } from '../cycles.api';
 import { useScheme } from '../../schemes/schemes.api';
-import { cycleErrorText } from '../cycles.errors';
-import { gradeNamesOf, idOf, resultsPublished } from '../cycles.model';
+import { gradeNamesOf, resultsPublished } from '../cycles.model';
+import { idOf } from '../../../shared/params';
 import { FlagTags, GradeTag, PeriodLine } from '../components/CycleBits';
 import { DistributionCard } from '../components/DistributionCard';
 import { ResultDetail } from '../components/ResultDetail';
 import { TieDecisionModal, type TieToDecide } from '../components/TieDecisionModal';
 import '../cycles.css';
 import { useSearchParamsUpdate } from '../../../shared/hooks/useSearchParamsUpdate';
+import { errorText } from '../../../shared/errors';
+import { CYCLE_ERRORS } from '../cycles.errors';
 
 const PAGE_SIZE = 50;
 
@@ -50,7 +52,7 @@ export default function ResultsPage() {
     <>
       <PageHeader title={t('cycles.results.title')} subtitle={p ? <PeriodLine period={p} /> : undefined} />
       {period.isError ? (
-        <Result status={isApiError(period.error) && period.error.status === 404 ? '404' : 'error'} title={cycleErrorText(t, period.error)} />
+        <Result status={isApiError(period.error) && period.error.status === 404 ? '404' : 'error'} title={errorText(t, period.error, CYCLE_ERRORS)} />
       ) : null}
       {period.isLoading ? <Skeleton active /> : null}
       {p ? (
@@ -166,7 +168,7 @@ function CommitteeView({ period, canPickVersion }: { period: CyclePeriod; canPic
           )
         ) : null}
       </Flex>
-      {results.isError ? <Alert type="error" showIcon title={cycleErrorText(t, results.error)} /> : null}
+      {results.isError ? <Alert type="error" showIcon title={errorText(t, results.error, CYCLE_ERRORS)} /> : null}
       {results.isLoading ? <Skeleton active /> : null}
 
       {deciding ? <TieDecisionModal period={period.id} tie={deciding} onClose={() => setDeciding(null)} underAppeal={period.state === 'publicity'} /> : null}
@@ -330,7 +332,7 @@ function MyResultView({ period }: { period: CyclePeriod }) {
       <Flex gap={8} align="center" wrap>
         <PublicityWindow period={period} />
       </Flex>
-      {results.isError ? <Alert type="error" showIcon title={cycleErrorText(t, results.error)} /> : null}
+      {results.isError ? <Alert type="error" showIcon title={errorText(t, results.error, CYCLE_ERRORS)} /> : null}
       {results.isLoading ? <Skeleton active /> : null}
       {data && !mine ? <Result status="info" title={t('cycles.results.noOwnResult')} subTitle={t('cycles.results.noOwnResultText')} /> : null}
       {mine ? (

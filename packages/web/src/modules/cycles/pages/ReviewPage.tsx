@@ -13,7 +13,6 @@ import { UnitTreeSelect } from '../../org/components/UnitTreeSelect';
 import { shanghaiToday } from '../../worklogs/worklogs.model';
 import { saveReview, useRefreshSheet, useStoreReviewRow, useReviewPreview, useReviewSheet, type ResultPreview, type ReviewRow, type ReviewSheet } from '../cycles.api';
 import { useScheme } from '../../schemes/schemes.api';
-import { cycleErrorText } from '../cycles.errors';
 import {
   buildPreviewRequest,
   buildSaveRatings,
@@ -22,7 +21,6 @@ import {
   draftIssues,
   effectiveDraft,
   gradeNamesOf,
-  idOf,
   personKey,
   PREVIEW_DEBOUNCE_MS,
   previewsByPerson,
@@ -31,11 +29,14 @@ import {
   type RatingDraft,
   type SheetDrafts,
 } from '../cycles.model';
+import { idOf } from '../../../shared/params';
 import { DueTag, PeriodLine } from '../components/CycleBits';
 import { QuotaBar } from '../components/QuotaBar';
 import { ReviewPersonCard } from '../components/ReviewPersonCard';
 import { useDebouncedValue } from '../useDebouncedValue';
 import '../cycles.css';
+import { errorText } from '../../../shared/errors';
+import { CYCLE_ERRORS } from '../cycles.errors';
 
 /**
  * 审核评鉴: a unit leader rates the people of a unit he leads on the scheme's leader-rated
@@ -95,9 +96,9 @@ export default function ReviewPage() {
       <PageHeader title={t('cycles.review.title')} subtitle={data ? <PeriodLine period={data.period} /> : undefined} extra={unitPicker} />
       {sheet.isError ? (
         isApiError(sheet.error) && sheet.error.status === 404 && !data ? (
-          <Result status="404" title={cycleErrorText(t, sheet.error)} />
+          <Result status="404" title={errorText(t, sheet.error, CYCLE_ERRORS)} />
         ) : (
-          <Alert type="error" showIcon title={cycleErrorText(t, sheet.error)} style={{ marginBottom: 12 }} />
+          <Alert type="error" showIcon title={errorText(t, sheet.error, CYCLE_ERRORS)} style={{ marginBottom: 12 }} />
         )
       ) : null}
       {sheet.isLoading ? <Skeleton active /> : null}
@@ -240,7 +241,7 @@ function ReviewSheetView({
       });
       return true;
     } catch (error) {
-      setErrors((prev) => ({ ...prev, [personId]: cycleErrorText(t, error) }));
+      setErrors((prev) => ({ ...prev, [personId]: errorText(t, error, CYCLE_ERRORS) }));
       return false;
     } finally {
       setSaving((prev) => {
@@ -343,7 +344,7 @@ function ReviewSheetView({
             ))}
             {preview.isError && previewActive ? (
               <Typography.Text type="danger" style={{ fontSize: 12 }}>
-                {t('cycles.review.previewFailed', { message: cycleErrorText(t, preview.error) })}
+                {t('cycles.review.previewFailed', { message: errorText(t, preview.error, CYCLE_ERRORS) })}
               </Typography.Text>
             ) : null}
             <div style={{ marginTop: 6, fontSize: 12 }} data-testid="review-dirty-count" data-count={dirtyIds.length}>

@@ -13,7 +13,8 @@ import { EventDrawer } from '../components/EventDrawer';
 import { EventList } from '../components/EventList';
 import { PeriodSelect } from '../components/SchemePeriodSelect';
 import { usePeriods, usePersonPoints, useRedBlackHistory, useSchemes, type Period } from '../points.api';
-import { formatPoints, formatScore, idParam } from '../points.model';
+import { formatPoints, formatScore } from '../points.model';
+import { idOf } from '../../../shared/params';
 import { ledgerExplainText } from '../ledger-explain';
 import { usePointEventParam } from '../usePointEventParam';
 
@@ -34,9 +35,9 @@ export default function MyPointsPage() {
   const { personId: personParam } = useParams();
   const [params, setParams] = useSearchParams();
   const { openEvent } = usePointEventParam();
-  const personId = personParam !== undefined ? idParam(personParam) : (me.person?.id ?? null);
+  const personId = personParam !== undefined ? idOf(personParam) : (me.person?.id ?? null);
   const isSelf = me.person !== null && String(me.person.id) === String(personId);
-  const period = idParam(params.get('period'));
+  const period = idOf(params.get('period'));
   const onPeriod = useCallback(
     (p: Period | null) =>
       setParams(

@@ -16,7 +16,7 @@ import { EventDrawer } from '../components/EventDrawer';
 import { EventList } from '../components/EventList';
 import { ProposeEventDrawer } from '../components/ProposeEventDrawer';
 import { POINT_EVENT_STATUSES, POINT_SOURCES, usePointEvents, type PointEventFilter, type PointEventStatus, type PointSource } from '../points.api';
-import { idParam } from '../points.model';
+import { idOf } from '../../../shared/params';
 import { usePointEventParam } from '../usePointEventParam';
 import { useSearchParamsUpdate } from '../../../shared/hooks/useSearchParamsUpdate';
 
@@ -37,7 +37,7 @@ export default function PointEventsPage() {
   const canApprove = can(me, 'points.approve');
   const tab = params.get('tab') === 'pending' && canApprove ? 'pending' : 'all';
 
-  const personId = idParam(params.get('person'));
+  const personId = idOf(params.get('person'));
   const personName = params.get('personName') ?? '';
   const status = (POINT_EVENT_STATUSES as readonly string[]).includes(params.get('status') ?? '') ? (params.get('status') as PointEventStatus) : undefined;
   const source = (POINT_SOURCES as readonly string[]).includes(params.get('source') ?? '') ? (params.get('source') as PointSource) : undefined;
@@ -47,9 +47,9 @@ export default function PointEventsPage() {
         ? { status: 'proposed' }
         : {
             person: personId ?? undefined,
-            unit: idParam(params.get('unit')) ?? undefined,
+            unit: idOf(params.get('unit')) ?? undefined,
             status,
-            batch: idParam(params.get('batch')) ?? undefined,
+            batch: idOf(params.get('batch')) ?? undefined,
             from: isDate(params.get('from')) ? (params.get('from') as string) : undefined,
             to: isDate(params.get('to')) ? (params.get('to') as string) : undefined,
           },
@@ -111,7 +111,7 @@ export default function PointEventsPage() {
                 style={{ width: isMobile ? '100%' : 200 }}
               />
               <UnitTreeSelect
-                value={idParam(params.get('unit'))}
+                value={idOf(params.get('unit'))}
                 onChange={(v) => update({ unit: v === null ? null : String(v) })}
                 placeholder={t('points.filterUnit')}
                 style={{ width: isMobile ? '100%' : 200 }}

@@ -16,7 +16,7 @@ import { downloadFile } from '../../imports/imports.api';
 import { errorDetailsOf, errorMessageOf } from '../../imports/job-result';
 import { SchemeSelect } from '../components/SchemePeriodSelect';
 import { pointKeys, uploadPointImport, useApprovePointBatch, usePointBatches, type PointBatch, type Scheme } from '../points.api';
-import { idParam } from '../points.model';
+import { idOf } from '../../../shared/params';
 
 
 const nameOf = (createdBy: PointBatch['createdBy']) => (createdBy === null ? '—' : typeof createdBy === 'string' ? createdBy : createdBy.name);
@@ -42,7 +42,7 @@ export default function PointImportPage() {
   const batches = usePointBatches();
   const approve = useApprovePointBatch();
   const [downloading, setDownloading] = useState(false);
-  const highlight = idParam(params.get('batch'));
+  const highlight = idOf(params.get('batch'));
 
   const finishedJobId = state.kind === 'job' && finished ? state.jobId : null;
   useEffect(() => {

@@ -22,7 +22,8 @@ import {
   type PointSource,
   type Scheme,
 } from '../points.api';
-import { REASON_MAX, formatPoints, hasAtMostTwoDecimals, idParam, indicatorName, ledgerIndicators, toHundredths } from '../points.model';
+import { REASON_MAX, formatPoints, hasAtMostTwoDecimals, indicatorName, ledgerIndicators, toHundredths } from '../points.model';
+import { idOf } from '../../../shared/params';
 
 interface RuleFormValues {
   code: string;
@@ -200,7 +201,7 @@ export default function PointRulesPage() {
   const isMobile = useIsMobile();
   const [params, setParams] = useSearchParams();
   const schemes = useSchemes();
-  const schemeId = idParam(params.get('scheme'));
+  const schemeId = idOf(params.get('scheme'));
   const scheme = (schemes.data ?? []).find((s) => s.id === schemeId) ?? null;
   const [showDisabled, setShowDisabled] = useState(false);
   const rules = usePointRules(schemeId, showDisabled ? null : 'active');

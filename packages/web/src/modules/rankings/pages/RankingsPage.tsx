@@ -13,7 +13,8 @@ import { useCategories, useUnits } from '../../org/org.api';
 import { PeriodSelect } from '../../points/components/SchemePeriodSelect';
 import { PointsValue } from '../../points/components/PointsValue';
 import { usePersonPoints, useRankingPage, useRankingRows, type Period, type RankingRow } from '../../points/points.api';
-import { binLabel, formatPoints, formatScore, idParam, pointsHistogram } from '../../points/points.model';
+import { binLabel, formatPoints, formatScore, pointsHistogram } from '../../points/points.model';
+import { idOf } from '../../../shared/params';
 import { LiveIndicator, RankBadge } from '../components';
 import { groupOptionsFor } from '../ranking-groups';
 import { useRankingStream } from '../useRankingStream';
@@ -31,7 +32,7 @@ export default function RankingsPage() {
   const navigate = useNavigate();
   const isMobile = useIsMobile();
   const [params, setParams] = useSearchParams();
-  const period = idParam(params.get('period'));
+  const period = idOf(params.get('period'));
   const group = params.get('group') || 'all';
   const memberOnly = isMemberOnly(me);
   const everything = hasRole(me, 'admin') || hasRole(me, 'auditor');

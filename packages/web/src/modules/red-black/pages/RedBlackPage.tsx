@@ -24,7 +24,8 @@ import {
   type RedBlackEntry,
   type RedBlackSummary,
 } from '../../points/points.api';
-import { defaultMonth, idParam, monthsOfPeriod } from '../../points/points.model';
+import { defaultMonth, monthsOfPeriod } from '../../points/points.model';
+import { idOf } from '../../../shared/params';
 import { usePointEventParam } from '../../points/usePointEventParam';
 import { shanghaiToday } from '../../worklogs/worklogs.model';
 
@@ -116,7 +117,7 @@ export default function RedBlackPage() {
   const isMobile = useIsMobile();
   const manage = can(me, 'redblack.manage');
   const [params, setParams] = useSearchParams();
-  const periodId = idParam(params.get('period'));
+  const periodId = idOf(params.get('period'));
   const periods = usePeriods();
   const period = (periods.data ?? []).find((p) => p.id === periodId) ?? null;
   const months = useMemo(() => (period ? monthsOfPeriod(period, shanghaiToday()) : []), [period]);
@@ -148,7 +149,7 @@ export default function RedBlackPage() {
 
   const lists = useRedBlackLists(periodId, month);
   const summaries = useMemo(() => [...(lists.data ?? [])].sort((a, b) => (a.group.key === 'all' ? -1 : b.group.key === 'all' ? 1 : a.group.name.localeCompare(b.group.name))), [lists.data]);
-  const listParam = idParam(params.get('list'));
+  const listParam = idOf(params.get('list'));
   const selected: RedBlackSummary | null = summaries.find((s) => s.id === listParam) ?? summaries[0] ?? null;
   const detail = useRedBlackList(selected?.id ?? null);
   const generate = useGenerateRedBlack();

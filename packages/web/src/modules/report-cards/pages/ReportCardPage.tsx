@@ -8,13 +8,15 @@ import { isApiError } from '../../../api/client';
 import { Chart } from '../../../shared/components/Chart';
 import { errorText } from '../../../shared/errors';
 import { formatDate } from '../../../shared/format';
+import { gradeTone } from '../../../shared/grades';
 import { hasRole, useCurrentMe } from '../../auth/auth.api';
 import { AppealPanel } from '../../appeals/components/AppealPanel';
 import { FlagTags } from '../../cycles/components/CycleBits';
 import { formatScore } from '../../points/points.model';
 import { reportCardsExportUrl, useReportCard, type ReportCard } from '../report-cards.api';
 import { explainSentence } from '../../cycles/explain-sentence';
-import { buildTrendOption, explainText, groupIndicatorsBySection, idOf, isLastGrade, totalExplainText } from '../report-cards.model';
+import { buildTrendOption, explainText, groupIndicatorsBySection, totalExplainText } from '../report-cards.model';
+import { idOf } from '../../../shared/params';
 import '../report-cards.css';
 
 /**
@@ -102,8 +104,8 @@ export default function ReportCardPage() {
 }
 
 function GradeBadge({ grade, grades }: { grade: string; grades: readonly string[] }) {
-  const index = grades.indexOf(grade);
-  const tone = isLastGrade(grade, grades) ? 'last' : String(Math.max(0, Math.min(index, 2)));
+  // a grade not among the scheme's (should not happen) keeps the first tone, as before
+  const tone = gradeTone(grade, grades) ?? 0;
   return (
     <span className={`rc-grade rc-grade-${tone}`} data-testid="report-card-grade">
       {grade}

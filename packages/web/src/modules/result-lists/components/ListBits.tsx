@@ -1,12 +1,12 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
-import { Alert, Button, Flex, Result, Select, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Flex, Result, Select, Typography } from 'antd';
 import { FileDoneOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../api/client';
 import type { Id } from '../../../api/types';
 import { errorText } from '../../../shared/errors';
-import { reportCardPath } from '../result-lists.model';
+import { countOptions, reportCardPath } from '../result-lists.model';
 import type { ListPerson } from '../result-lists.api';
 
 /** A labelled control of the filter bar; on a phone the controls share the width. */
@@ -21,10 +21,21 @@ export function Control({ label, children, wide }: { label: ReactNode; children:
   );
 }
 
-/** "连续 N 期 / 年": a small select of counts (no keyboard on a phone). */
-export function CountSelect({ value, options, label, onChange, testId }: { value: number; options: number[]; label: (n: number) => string; onChange: (n: number) => void; testId: string }) {
+/** "连续 N 期 / 年" in its labelled control: a small select of the counts 1 … max (no keyboard on a phone). */
+export function CountControl({ label, value, max, one, many, onChange, testId }: {
+  label: ReactNode;
+  value: number;
+  max: number;
+  /** The option for 1 ("仅最近一年"); `many` names the others. */
+  one: string;
+  many: (n: number) => string;
+  onChange: (n: number) => void;
+  testId: string;
+}) {
   return (
-    <Select<number> value={value} onChange={onChange} options={options.map((n) => ({ value: n, label: label(n) }))} style={{ width: '100%' }} data-testid={testId} />
+    <Control label={label}>
+      <Select<number> value={value} onChange={onChange} options={countOptions(max).map((n) => ({ value: n, label: n === 1 ? one : many(n) }))} style={{ width: '100%' }} data-testid={testId} />
+    </Control>
   );
 }
 
@@ -61,4 +72,41 @@ export function ListError({ error }: { error: unknown }) {
     return <Result status="403" title={t('forbidden')} subTitle={t('forbiddenText')} data-testid="result-list-forbidden" />;
   }
   return <Alert type="error" showIcon title={t('loadError')} description={errorText(tt, error)} data-testid="result-list-error" />;
+}
+
+/** An empty list: a sentence and a smaller hint below it. */
+export function ListEmpty({ text, hint, testId }: { text: ReactNode; hint: ReactNode; testId: string }) {
+  return (
+    <Card size="small">
+      <Empty
+        description={
+          <Flex vertical gap={4}>
+            <span>{text}</span>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {hint}
+            </Typography.Text>
+          </Flex>
+        }
+        data-testid={testId}
+      />
+    </Card>
+  );
+}
+
+/** The head of a person's card on a phone: his name and a line below it, the button to his report card beside. */
+export function PersonCardHead({ person, periodId, sub }: { person: ListPerson; periodId?: Id | null; sub: ReactNode }) {
+  return (
+    <Flex justify="space-between" align="flex-start" gap={8}>
+      <div style={{ minWidth: 0 }}>
+        <PersonLink person={person} periodId={periodId} />
+        <div className="entry-sub">{sub}</div>
+      </div>
+      <CardButton personId={person.id} periodId={periodId} />
+    </Flex>
+  );
+}
+
+/** Lists are short: pages of 50 only when they are longer. */
+export function listPagination(count: number): { pageSize: number; showSizeChanger: boolean } | false {
+  return count > 50 ? { pageSize: 50, showSizeChanger: false } : false;
 }

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { Card, Empty, Flex, Select, Skeleton, Table, Typography } from 'antd';
+import { Card, Flex, Select, Skeleton, Table, Typography } from 'antd';
 import { useIsMobile } from '../../../shared/hooks/useIsMobile';
 import { useSearchParamsUpdate } from '../../../shared/hooks/useSearchParamsUpdate';
 import { GradeTag } from '../../cycles/components/CycleBits';
@@ -9,7 +9,6 @@ import { formatScore } from '../../points/points.model';
 import { usePromotionList, type PromotionItem, type PromotionResult } from '../result-lists.api';
 import {
   annualGrades,
-  countOptions,
   DEFAULT_PROMOTION_GRADE,
   DEFAULT_PROMOTION_YEARS,
   MAX_PROMOTION_YEARS,
@@ -19,7 +18,7 @@ import {
   reportCardPath,
   yearRangeText,
 } from '../result-lists.model';
-import { CardButton, Control, CountSelect, ListError, PersonLink } from './ListBits';
+import { Control, CountControl, ListEmpty, listPagination, ListError, PersonCardHead, PersonLink } from './ListBits';
 import { useTranslation } from 'react-i18next';
 
 /** One year of the run: the annual period (opening his card on it), total and grade. */
@@ -69,15 +68,15 @@ export function PromotionListTab() {
           data-testid="promotion-grade"
         />
       </Control>
-      <Control label={t('promotion.years')}>
-        <CountSelect
-          value={query.years}
-          options={countOptions(MAX_PROMOTION_YEARS)}
-          label={(k) => (k === 1 ? t('promotion.yearsOne') : t('promotion.yearsOption', { n: k }))}
-          onChange={(k) => update({ years: paramUnlessDefault(k, DEFAULT_PROMOTION_YEARS) })}
-          testId="promotion-years"
-        />
-      </Control>
+      <CountControl
+        label={t('promotion.years')}
+        value={query.years}
+        max={MAX_PROMOTION_YEARS}
+        one={t('promotion.yearsOne')}
+        many={(k) => t('promotion.yearsOption', { n: k })}
+        onChange={(k) => update({ years: paramUnlessDefault(k, DEFAULT_PROMOTION_YEARS) })}
+        testId="promotion-years"
+      />
     </Flex>
   );
 
@@ -85,33 +84,16 @@ export function PromotionListTab() {
   if (list.isError) body = <ListError error={list.error} />;
   else if (!data) body = <Skeleton active paragraph={{ rows: 6 }} />;
   else if (data.years.length === 0) {
-    body = (
-      <Card size="small">
-        <Empty description={<Flex vertical gap={4}><span>{t('promotion.noAnnual')}</span><Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('promotion.noAnnualHint')}</Typography.Text></Flex>} data-testid="promotion-no-annual" />
-      </Card>
-    );
+    body = <ListEmpty text={t('promotion.noAnnual')} hint={t('promotion.noAnnualHint')} testId="promotion-no-annual" />;
   } else if (data.items.length === 0) {
-    body = (
-      <Card size="small">
-        <Empty
-          description={<Flex vertical gap={4}><span>{t('promotion.empty', { n: data.years.length, grade: data.grade })}</span><Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('promotion.emptyHint')}</Typography.Text></Flex>}
-          data-testid="promotion-empty"
-        />
-      </Card>
-    );
+    body = <ListEmpty text={t('promotion.empty', { n: data.years.length, grade: data.grade })} hint={t('promotion.emptyHint')} testId="promotion-empty" />;
   } else if (isMobile) {
     body = (
       <div className="mobile-card-list" data-testid="promotion-list">
         {data.items.map((item) => (
           <Card key={String(item.person.id)} size="small" className="mobile-card" data-testid="promotion-row">
             <Flex vertical gap={6}>
-              <Flex justify="space-between" align="flex-start" gap={8}>
-                <div style={{ minWidth: 0 }}>
-                  <PersonLink person={item.person} periodId={latestPeriodId(item)} />
-                  <div className="entry-sub">{item.unit.name}</div>
-                </div>
-                <CardButton personId={item.person.id} periodId={latestPeriodId(item)} />
-              </Flex>
+              <PersonCardHead person={item.person} periodId={latestPeriodId(item)} sub={item.unit.name} />
               <Flex vertical gap={4} className="rl-streak">
                 {item.results.map((r) => (
                   <YearResult key={r.year} personId={item.person.id} result={r} grades={grades} showYear />
@@ -129,7 +111,7 @@ export function PromotionListTab() {
           size="small"
           rowKey={(r) => String(r.person.id)}
           dataSource={data.items}
-          pagination={data.items.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
+          pagination={listPagination(data.items.length)}
           loading={list.isFetching}
           scroll={{ x: 'max-content' }}
           data-testid="promotion-table"

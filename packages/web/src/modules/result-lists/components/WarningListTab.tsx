@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { Card, Empty, Flex, Select, Skeleton, Table, Tag, Typography } from 'antd';
+import { Card, Flex, Select, Skeleton, Table, Tag, Typography } from 'antd';
 import { useIsMobile } from '../../../shared/hooks/useIsMobile';
 import { useSearchParamsUpdate } from '../../../shared/hooks/useSearchParamsUpdate';
 import { GradeTag } from '../../cycles/components/CycleBits';
@@ -9,7 +9,6 @@ import { formatScore } from '../../points/points.model';
 import { useWarningList, type WarningItem, type WarningPeriod } from '../result-lists.api';
 import {
   countBySchemes,
-  countOptions,
   DEFAULT_WARNING_PERIODS,
   gradesOfCode,
   groupOptionsOf,
@@ -21,7 +20,7 @@ import {
   reportCardPath,
   schemeCodeOptions,
 } from '../result-lists.model';
-import { CardButton, Control, CountSelect, ListError, PersonLink } from './ListBits';
+import { Control, CountControl, ListEmpty, listPagination, ListError, PersonCardHead, PersonLink } from './ListBits';
 import { useTranslation } from 'react-i18next';
 
 /** One period of the streak: its name (opening his card on it), total, grade and place in the group. */
@@ -99,15 +98,15 @@ export function WarningListTab() {
           data-testid="warning-group"
         />
       </Control>
-      <Control label={t('warning.periods')}>
-        <CountSelect
-          value={query.periods}
-          options={countOptions(MAX_WARNING_PERIODS)}
-          label={(k) => (k === 1 ? t('warning.periodsOne') : t('warning.periodsOption', { n: k }))}
-          onChange={(k) => update({ periods: paramUnlessDefault(k, DEFAULT_WARNING_PERIODS) })}
-          testId="warning-periods"
-        />
-      </Control>
+      <CountControl
+        label={t('warning.periods')}
+        value={query.periods}
+        max={MAX_WARNING_PERIODS}
+        one={t('warning.periodsOne')}
+        many={(k) => t('warning.periodsOption', { n: k })}
+        onChange={(k) => update({ periods: paramUnlessDefault(k, DEFAULT_WARNING_PERIODS) })}
+        testId="warning-periods"
+      />
     </Flex>
   );
 
@@ -115,11 +114,7 @@ export function WarningListTab() {
   if (list.isError) body = <ListError error={list.error} />;
   else if (!data) body = <Skeleton active paragraph={{ rows: 6 }} />;
   else if (data.items.length === 0) {
-    body = (
-      <Card size="small">
-        <Empty description={<Flex vertical gap={4}><span>{t('warning.empty', { n })}</span><Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('warning.emptyHint', { n })}</Typography.Text></Flex>} data-testid="warning-empty" />
-      </Card>
-    );
+    body = <ListEmpty text={t('warning.empty', { n })} hint={t('warning.emptyHint', { n })} testId="warning-empty" />;
   } else if (isMobile) {
     body = (
       <div className="mobile-card-list" data-testid="warning-list">
@@ -128,13 +123,7 @@ export function WarningListTab() {
           return (
             <Card key={`${item.scheme.code}/${item.person.id}`} size="small" className="mobile-card" data-testid="warning-row">
               <Flex vertical gap={6}>
-                <Flex justify="space-between" align="flex-start" gap={8}>
-                  <div style={{ minWidth: 0 }}>
-                    <PersonLink person={item.person} periodId={latest?.id} />
-                    <div className="entry-sub">{[item.unit.name, groupWorthNaming(item.group)].filter(Boolean).join(' · ')}</div>
-                  </div>
-                  <CardButton personId={item.person.id} periodId={latest?.id} />
-                </Flex>
+                <PersonCardHead person={item.person} periodId={latest?.id} sub={[item.unit.name, groupWorthNaming(item.group)].filter(Boolean).join(' · ')} />
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {item.scheme.name}
                 </Typography.Text>
@@ -156,7 +145,7 @@ export function WarningListTab() {
           size="small"
           rowKey={(r) => `${r.scheme.code}/${r.person.id}`}
           dataSource={data.items}
-          pagination={data.items.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
+          pagination={listPagination(data.items.length)}
           loading={list.isFetching}
           data-testid="warning-table"
           columns={[

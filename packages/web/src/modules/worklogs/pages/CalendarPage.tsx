@@ -16,6 +16,7 @@ import { useEntryParam } from '../useEntryParam';
 import { useLogsOfDay, useMonthView, useReminders } from '../worklogs.api';
 import { formatDay, shanghaiToday } from '../worklogs.model';
 import { useSearchParamsUpdate } from '../../../shared/hooks/useSearchParamsUpdate';
+import { idOf } from '../../../shared/params';
 
 /** 月历: a month of one's work log — days logged, days missed, holidays — and a day's entries or its backfill. */
 export default function CalendarPage() {
@@ -30,7 +31,8 @@ export default function CalendarPage() {
   const month = /^\d{4}-\d{2}$/.test(params.get('month') ?? '') ? (params.get('month') as string) : today.slice(0, 7);
   const personParam = params.get('person');
   const [personName, setPersonName] = useState<string | null>(null);
-  const person: PickedPerson | null = personParam && /^\d+$/.test(personParam) ? { id: Number(personParam), name: personName ?? personParam } : null;
+  const pickedId = idOf(personParam);
+  const person: PickedPerson | null = pickedId !== null ? { id: pickedId, name: personName ?? String(pickedId) } : null;
   const own = person === null || (me.person !== null && String(me.person.id) === String(person.id));
   // an auditor or administrator without a person of his own looks at someone else's month only
   const needsPerson = own && !me.person;

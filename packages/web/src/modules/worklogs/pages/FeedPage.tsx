@@ -16,8 +16,8 @@ import { useEntryParam } from '../useEntryParam';
 import { useFeed, WORK_LOG_KINDS, type FeedFilter, type WorkLogKind } from '../worklogs.api';
 import { INDICATOR_PATTERN } from '../worklogs.model';
 import { useSearchParamsUpdate } from '../../../shared/hooks/useSearchParamsUpdate';
+import { idOf } from '../../../shared/params';
 
-const numberOrNull = (raw: string | null) => (raw && /^\d+$/.test(raw) ? Number(raw) : null);
 const dateOrUndefined = (raw: string | null) => (raw && /^\d{4}-\d{2}-\d{2}$/.test(raw) ? raw : undefined);
 
 /**
@@ -34,9 +34,9 @@ export default function FeedPage() {
 
   const q = params.get('q') ?? '';
   const kinds = params.getAll('kind').filter((k): k is WorkLogKind => (WORK_LOG_KINDS as readonly string[]).includes(k));
-  const personId = numberOrNull(params.get('person'));
+  const personId = idOf(params.get('person'));
   const personName = params.get('personName') ?? (personId !== null ? String(personId) : '');
-  const unit = numberOrNull(params.get('unit'));
+  const unit = idOf(params.get('unit'));
   const indicator = params.get('indicator') ?? '';
   const from = dateOrUndefined(params.get('from'));
   const to = dateOrUndefined(params.get('to'));

@@ -19,6 +19,7 @@ import { WorkLogTabs } from '../components/WorkLogTabs';
 import { exportWorkLogs, useDrawSpotCheck, useServerToday, useSpotChecks, useStats, WORK_LOG_KINDS, type SpotCheck, type StatsPerson } from '../worklogs.api';
 import { KIND_CHART_COLORS } from '../worklogs.model';
 import { useSearchParamsUpdate } from '../../../shared/hooks/useSearchParamsUpdate';
+import { idOf } from '../../../shared/params';
 
 const IDLE_CHOICES = [1, 2, 3, 5, 10, 20, 30, 60];
 const numberOrNull = (raw: string | null) => (raw && /^\d+$/.test(raw) ? Number(raw) : null);
@@ -127,11 +128,11 @@ export default function StatsPage() {
     if (led !== undefined && led !== null) return led;
     return buildUnitForest(units.data ?? [])[0]?.unit.id ?? null;
   }, [me.roles, units.data]);
-  const unit = numberOrNull(params.get('unit')) ?? defaultUnit;
+  const unit = idOf(params.get('unit')) ?? defaultUnit;
   const to = isDate(params.get('to')) ? (params.get('to') as string) : today;
   const from = isDate(params.get('from')) ? (params.get('from') as string) : dayjs(to).subtract(27, 'day').format('YYYY-MM-DD');
   const idleDays = numberOrNull(params.get('idle')) ?? 3;
-  const spotParam = numberOrNull(params.get('spot'));
+  const spotParam = idOf(params.get('spot'));
   const stats = useStats({ unit, from, to, idleDays }, unit !== null);
   const data = stats.data;
 

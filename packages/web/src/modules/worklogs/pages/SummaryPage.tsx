@@ -16,6 +16,7 @@ import { useEntryParam } from '../useEntryParam';
 import { useServerToday, useSummary, WORK_LOG_KINDS } from '../worklogs.api';
 import { KIND_CHART_COLORS, formatDay, formatMinutes } from '../worklogs.model';
 import { useSearchParamsUpdate } from '../../../shared/hooks/useSearchParamsUpdate';
+import { idOf } from '../../../shared/params';
 
 type Period = 'week' | 'month';
 
@@ -35,7 +36,7 @@ export default function SummaryPage() {
   const period: Period = params.get('period') === 'month' ? 'month' : 'week';
   const date = /^\d{4}-\d{2}-\d{2}$/.test(params.get('date') ?? '') ? (params.get('date') as string) : today;
   const personParam = params.get('person');
-  const personId = personParam && /^\d+$/.test(personParam) ? Number(personParam) : null;
+  const personId = idOf(personParam);
   const personName = params.get('personName') ?? '';
   const needsPerson = personId === null && !me.person;
   const summary = useSummary({ person: personId, period, date }, !needsPerson);
