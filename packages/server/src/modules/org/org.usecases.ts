@@ -168,3 +168,16 @@ export async function createPost({ db, now }: Deps, actor: Actor, input: { code:
     return { id, ...input, postTypeName: type.name };
   });
 }
+
+/**
+ * The unit a list is narrowed to (`?unit=`), checked against the units the caller sees: outside them,
+ * or missing, it answers 404 `unit` like a missing one. Returns the unit and the ids of its subtree
+ * (only the unit itself with `subtree: false`), kept to the units the caller sees — a unit one sees
+ * does not reveal the units below it one does not.
+ */
+export async function openVisibleUnit(db: AppDeps['db'], visible: ReadonlySet<number> | 'all', unitId: number, options: { subtree?: boolean } = {}) {
+  const unit = visible === 'all' || visible.has(unitId) ? await findUnit(db, unitId) : undefined;
+  if (!unit) throw createNotFoundError('unit', unitId);
+  const ids = options.subtree === false ? [unitId] : await listSubtreeUnitIds(db, [unitId]);
+  return { unit, unitIds: visible === 'all' ? ids : ids.filter((id) => visible.has(id)) };
+}

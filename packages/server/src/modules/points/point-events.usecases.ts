@@ -5,7 +5,7 @@ import type { Db } from '../../db/kysely.js';
 import type { PointEventStatus, PointSource } from '../../db/schema.js';
 import { authorize, can, reviewScopeOf, type Actor } from '../../policies/policies.js';
 import { appendAuditRecords, type AuditEntry } from '../audit/audit.repository.js';
-import { findUnit, listSubtreeUnitIds, resolveVisibleUnitIds } from '../org/org.repository.js';
+import { resolveVisibleUnitIds } from '../org/org.repository.js';
 import { findUnitOfPersonOn } from '../people/people.repository.js';
 import { announceLedgerChange } from '../rankings/ledger-changes.js';
 import { insertNotifications, type NewNotification } from '../worklogs/notifications.repository.js';
@@ -21,6 +21,7 @@ import {
   listReversalsOf, type EventScope, type PointEventAttachmentRow, type PointEventRow, type PointEventView,
 } from './point-events.repository.js';
 import { findPointRule, findScheme, isUniqueViolation } from './point-rules.repository.js';
+import { openVisibleUnit } from '../org/org.usecases.js';
 
 type Deps = Pick<AppDeps, 'db' | 'now'>;
 
@@ -160,9 +161,7 @@ export async function listPointEvents({ db }: Deps, actor: Actor, query: EventLi
     if (!person || !(person.id === actor.personId || inSet(read, person.unit_id))) throw createNotFoundError('person', query.person);
   }
   if (query.unit !== undefined) {
-    if (!inSet(read, query.unit) || !(await findUnit(db, query.unit))) throw createNotFoundError('unit', query.unit);
-    const subtree = await listSubtreeUnitIds(db, [query.unit]);
-    unitIds = read === 'all' ? subtree : subtree.filter((u) => read.has(u));
+    unitIds = (await openVisibleUnit(db, read ?? new Set(), query.unit)).unitIds;
   }
   for (const [path, value] of [['/from', query.from], ['/to', query.to]] as const) {
     if (value !== undefined && !isValidDate(value)) throw createFieldError(path, 'must be a date YYYY-MM-DD');

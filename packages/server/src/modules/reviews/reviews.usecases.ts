@@ -7,7 +7,7 @@ import type { PeriodState } from '../../db/schema.js';
 import { authorize, can, overseeScopeOf, type Actor } from '../../policies/policies.js';
 import { appendAuditRecords } from '../audit/audit.repository.js';
 import { listPeopleWithPendingAppeal } from '../appeals/appeals.repository.js';
-import { findUnit, listSubtreeUnitIds, resolveVisibleUnitIds } from '../org/org.repository.js';
+import { resolveVisibleUnitIds } from '../org/org.repository.js';
 import { findPeriod, findScheme } from '../periods/periods.repository.js';
 import { presentPeriod } from '../periods/periods.usecases.js';
 import { toCenti } from '../points/points.values.js';
@@ -20,6 +20,7 @@ import { createFieldErrors, createLeaderRatesError, createOwnSubjectError, creat
 import {
   findFirstRootUnitId, listRatingsOfPeople, listRatingsOfRater, listSummariesOfPeriod, replaceRatingsOfRater, type CyclePeriodRow, type RatingRow,
 } from './reviews.repository.js';
+import { openVisibleUnit } from '../org/org.usecases.js';
 
 type Deps = Pick<AppDeps, 'db' | 'now'>;
 
@@ -46,10 +47,8 @@ function presentReviewIndicator(i: Indicator) {
 async function resolveSheetUnit(db: Db, actor: Actor, period: CyclePeriodRow, unitId: number | undefined) {
   const id = unitId ?? actor.leaderUnitIds[0] ?? period.scope_unit_id ?? (await findFirstRootUnitId(db));
   if (id === undefined) throw createNotFoundError('unit');
-  const visible = await resolveVisibleUnitIds(db, overseeScopeOf(actor));
-  const unit = visible === 'all' || visible.has(id) ? await findUnit(db, id) : undefined;
-  if (!unit) throw createNotFoundError('unit', id);
-  return { unit: { id: unit.id, name: unit.name }, unitIds: new Set(await listSubtreeUnitIds(db, [id])) };
+  const { unit, unitIds } = await openVisibleUnit(db, await resolveVisibleUnitIds(db, overseeScopeOf(actor)), id);
+  return { unit: { id: unit.id, name: unit.name }, unitIds: new Set(unitIds) };
 }
 
 const toCycleParticipant = (p: Participant): CycleParticipant => ({

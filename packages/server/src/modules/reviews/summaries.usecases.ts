@@ -1,11 +1,10 @@
 import type { Scheme } from '@baton/engine';
 import type { AppDeps } from '../../app/deps.js';
-import { createNotFoundError } from '../../app/errors.js';
 import type { Db } from '../../db/kysely.js';
 import type { PeriodState } from '../../db/schema.js';
 import { authorize, overseeScopeOf, type Actor } from '../../policies/policies.js';
 import { appendAuditRecords } from '../audit/audit.repository.js';
-import { findUnit, listSubtreeUnitIds, resolveVisibleUnitIds } from '../org/org.repository.js';
+import { resolveVisibleUnitIds } from '../org/org.repository.js';
 import { findScheme } from '../periods/periods.repository.js';
 import { computeWorkLogSummary } from '../worklogs/worklog-reports.usecases.js';
 import {
@@ -17,6 +16,7 @@ import {
   findSummary, insertSummary, listSummariesOfPeriod, listSummaryStatuses, updateDraftSummary, type CyclePeriodRow,
 } from './reviews.repository.js';
 import { composeSummaryPrefill } from './summary-prefill.js';
+import { openVisibleUnit } from '../org/org.usecases.js';
 
 type Deps = Pick<AppDeps, 'db' | 'now'>;
 
@@ -135,8 +135,7 @@ export async function listPeriodSummaries(
 async function unitsToList(db: Db, actor: Actor, unitId: number | undefined): Promise<Set<number> | 'all'> {
   const visible = await resolveVisibleUnitIds(db, overseeScopeOf(actor));
   if (unitId === undefined) return visible;
-  if ((visible !== 'all' && !visible.has(unitId)) || !(await findUnit(db, unitId))) throw createNotFoundError('unit', unitId);
-  return new Set(await listSubtreeUnitIds(db, [unitId]));
+  return new Set((await openVisibleUnit(db, visible, unitId)).unitIds);
 }
 
 async function presentSummaryRows(db: Db, period: CyclePeriodRow, people: CycleParticipant[], now: Date) {

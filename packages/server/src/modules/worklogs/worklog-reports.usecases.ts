@@ -8,7 +8,7 @@ import type { Db } from '../../db/kysely.js';
 import type { WorkLogKind } from '../../db/schema.js';
 import { authorize, can, overseeScopeOf, reviewScopeOf, unitScopeOf, type Actor } from '../../policies/policies.js';
 import { appendAuditRecords } from '../audit/audit.repository.js';
-import { findUnit, listSubtreeUnitIds, resolveVisibleUnitIds } from '../org/org.repository.js';
+import { listSubtreeUnitIds, resolveVisibleUnitIds } from '../org/org.repository.js';
 import { drawSpotCheck, fingerprintCandidates, generateSeed } from './spot-check.draw.js';
 import { loadWorkingDayCalendar, type LoadedCalendar } from './work-calendar.usecases.js';
 import {
@@ -19,6 +19,7 @@ import {
 } from './worklogs.repository.js';
 import { BACKFILL_DAYS, createRangeError } from './worklogs.errors.js';
 import { WORK_LOG_KIND_LABELS, WORK_LOG_KINDS, earliestBackfillDate, loadLogAccess, presentEntries } from './worklogs.usecases.js';
+import { openVisibleUnit } from '../org/org.usecases.js';
 
 type Deps = Pick<AppDeps, 'db' | 'now'>;
 
@@ -248,10 +249,7 @@ export async function summarizeWorkLogs(deps: Deps, actor: Actor, query: Summary
 async function loadOverseenUnit(db: Db, actor: Actor, unitId: number | undefined, scope = overseeScopeOf(actor)) {
   const id = unitId ?? actor.leaderUnitIds[0];
   if (id === undefined) throw createRangeError('/unit', 'is required');
-  const allowed = await resolveVisibleUnitIds(db, scope);
-  const unit = allowed === 'all' || allowed.has(id) ? await findUnit(db, id) : undefined;
-  if (!unit) throw createNotFoundError('unit', id);
-  return { unit, unitIds: await listSubtreeUnitIds(db, [id]) };
+  return openVisibleUnit(db, await resolveVisibleUnitIds(db, scope), id);
 }
 
 function defaultRange(query: { from?: string | undefined; to?: string | undefined }, today: string, days: number) {

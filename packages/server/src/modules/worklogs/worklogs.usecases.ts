@@ -6,7 +6,7 @@ import type { Db } from '../../db/kysely.js';
 import type { WorkLogAttachment, WorkLogKind } from '../../db/schema.js';
 import { authorize, can, reviewScopeOf, unitScopeOf, type Actor } from '../../policies/policies.js';
 import { appendAuditRecords } from '../audit/audit.repository.js';
-import { findUnit, listSubtreeUnitIds, resolveVisibleUnitIds } from '../org/org.repository.js';
+import { resolveVisibleUnitIds } from '../org/org.repository.js';
 import { findUnitOfPersonOn } from '../people/people.repository.js';
 import { insertNotifications, type NewNotification } from './notifications.repository.js';
 import {
@@ -21,6 +21,7 @@ import {
 } from './worklogs.errors.js';
 import { extractSearchTerms, planSearch } from './worklogs.search.js';
 import { enqueueWorkLog } from './worklogs.write-queue.js';
+import { openVisibleUnit } from '../org/org.usecases.js';
 
 type Deps = Pick<AppDeps, 'db' | 'now'>;
 
@@ -311,9 +312,7 @@ export async function listWorkLogFeed({ db, now }: Deps, actor: Actor, query: Fe
   let unitIds: number[] | null = visible === 'all' ? null : [...visible];
   let alsoPersonId = actor.personId;
   if (query.unit !== undefined) {
-    if ((visible !== 'all' && !visible.has(query.unit)) || !(await findUnit(db, query.unit))) throw createNotFoundError('unit', query.unit);
-    const wanted = query.subtree === false ? [query.unit] : await listSubtreeUnitIds(db, [query.unit]);
-    unitIds = visible === 'all' ? wanted : wanted.filter((u) => visible.has(u));
+    unitIds = (await openVisibleUnit(db, visible, query.unit, { subtree: query.subtree !== false })).unitIds;
     alsoPersonId = null;
   }
   if (query.person !== undefined) {
