@@ -5,9 +5,15 @@
  */
 export class RankingOrder {
   readonly members: Int32Array;
+  /**
+   * The members' totals in the same order: a search reads one array instead of looking each total
+   * up by subject, which on 100 000 members meant a cache miss per step of every read's "my rank".
+   */
+  private readonly sortedKeys: Float64Array;
 
-  constructor(members: Int32Array, private readonly keys: Float64Array) {
+  constructor(members: Int32Array, keys: Float64Array) {
     this.members = members.sort((a, b) => before(keys, a, b));
+    this.sortedKeys = Float64Array.from(this.members, (m) => keys[m]!);
   }
 
   get size(): number {
@@ -16,14 +22,13 @@ export class RankingOrder {
 
   /** Where subject `s` with total `key` sits (or would sit). */
   private positionFor(key: number, s: number): number {
-    const { members, keys } = this;
+    const { members, sortedKeys } = this;
     let lo = 0;
     let hi = members.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      const m = members[mid]!;
-      const mk = keys[m]!;
-      if (mk > key || (mk === key && m < s)) lo = mid + 1;
+      const mk = sortedKeys[mid]!;
+      if (mk > key || (mk === key && members[mid]! < s)) lo = mid + 1;
       else hi = mid;
     }
     return lo;
@@ -31,27 +36,30 @@ export class RankingOrder {
 
   /** Moves a member from its place under `oldKey` to its place under `newKey`; call before keys[s] changes. */
   move(s: number, oldKey: number, newKey: number): void {
-    const { members } = this;
+    const { members, sortedKeys } = this;
     const from = this.positionFor(oldKey, s);
     if (members[from] !== s) throw new Error(`ranking order out of step: subject ${s} not at ${from}`);
     let to = this.positionFor(newKey, s);
     if (to > from) {
       to -= 1; // the member itself leaves a gap before its new place
       members.copyWithin(from, from + 1, to + 1);
+      sortedKeys.copyWithin(from, from + 1, to + 1);
     } else if (to < from) {
       members.copyWithin(to + 1, to, from);
+      sortedKeys.copyWithin(to + 1, to, from);
     }
     members[to] = s;
+    sortedKeys[to] = newKey;
   }
 
   /** Competition rank of a total in this group: 1 + how many members have a higher total. */
   rankOfKey(key: number): number {
-    const { members, keys } = this;
+    const { sortedKeys } = this;
     let lo = 0;
-    let hi = members.length;
+    let hi = sortedKeys.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (keys[members[mid]!]! > key) lo = mid + 1;
+      if (sortedKeys[mid]! > key) lo = mid + 1;
       else hi = mid;
     }
     return lo + 1;
