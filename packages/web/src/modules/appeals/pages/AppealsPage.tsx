@@ -162,36 +162,45 @@ export default function AppealsPage() {
                     </>
                   ),
                 },
-                { key: 'status', title: t('appeals.list.status'), render: (_: unknown, a) => <AppealStatusTag status={a.status} /> },
-                { key: 'period', title: t('appeals.list.period'), render: (_: unknown, a) => a.period.name },
+                {
+                  key: 'status',
+                  title: t('appeals.list.status'),
+                  // The submission time under the status: one column less, so the table fits a laptop screen.
+                  render: (_: unknown, a) => (
+                    <>
+                      <AppealStatusTag status={a.status} />
+                      <div className="entry-sub nowrap">{t('appeals.item.submittedAt', { time: formatDateTime(a.submittedAt).slice(0, 16) })}</div>
+                    </>
+                  ),
+                },
+                { key: 'period', title: t('appeals.list.period'), render: (_: unknown, a) => <div style={{ minWidth: 100, maxWidth: 130 }}>{a.period.name}</div> },
                 {
                   key: 'result',
                   title: t('appeals.list.result'),
                   render: (_: unknown, a) => (
-                    <span className="nowrap">
+                    <div style={{ minWidth: 120, maxWidth: 170 }}>
                       <AppealResultLine result={a.result} />
-                    </span>
+                    </div>
                   ),
                 },
                 {
                   key: 'reason',
                   title: t('appeals.item.reason'),
                   render: (_: unknown, a) => (
-                    <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: 0, minWidth: 180, maxWidth: 300 }}>
+                    <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: 0, minWidth: 160, maxWidth: 220 }}>
                       {a.reason}
                     </Typography.Paragraph>
                   ),
                 },
-                { key: 'submittedAt', title: t('appeals.list.submittedAt'), render: (_: unknown, a) => <span className="nowrap">{formatDateTime(a.submittedAt).slice(0, 16)}</span> },
                 {
                   key: 'decision',
                   title: t('appeals.list.decision'),
                   render: (_: unknown, a) =>
                     a.decision ? (
-                      <span className="entry-sub nowrap">
-                        {formatDateTime(a.decision.decidedAt).slice(0, 16)}
-                        {a.decision.resultVersion !== null ? ` · ${t('cycles.results.versionN', { n: a.decision.resultVersion })}` : ''}
-                      </span>
+                      <div className="entry-sub nowrap">
+                        <div>{formatDateTime(a.decision.decidedAt).slice(0, 16)}</div>
+                        {a.decision.resultVersion !== null ? <div>{t('cycles.results.versionN', { n: a.decision.resultVersion })}</div> : null}
+                      </div>
                     ) : (
                       '—'
                     ),
