@@ -108,7 +108,10 @@ export class RankingHub {
     }
     entry.lastUsed = Date.now();
     const loaded = await entry.loading;
-    if (loaded.ranking.version < this.announcedUpTo || Date.now() - this.caughtUpAt >= CATCH_UP_FRESH_MS) await this.catchUp();
+    // A catch-up already under way will do for both reasons: it began moments ago, and an announced
+    // row makes the announcement itself ask for one that begins after it (see the constructor). Asking
+    // for another here made every read of a busy server wait for two round trips in a row.
+    if (loaded.ranking.version < this.announcedUpTo || Date.now() - this.caughtUpAt >= CATCH_UP_FRESH_MS) await (this.catchingUp ?? this.catchUp());
     if (Date.now() - entry.periodReadAt > PERIOD_REFRESH_MS) {
       entry.periodReadAt = Date.now();
       const period = await findPeriod(this.deps.db, periodId);
