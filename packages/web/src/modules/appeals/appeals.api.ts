@@ -2,6 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { api } from '../../api/client';
 import type { Id } from '../../api/types';
 import type { PeriodState } from '../points/points.api';
+import type { StoredAttachment } from '../../shared/attachments';
 
 /** The shapes of docs/api-cycles.md "Appeals (申诉/复核)", as the web UI sees them. */
 
@@ -17,15 +18,7 @@ export interface AppealResult {
   groupRank: number | null;
 }
 
-export interface AppealAttachment {
-  id: number;
-  fileName: string;
-  mimeType: string;
-  size: number;
-  sha256: string;
-  url: string;
-  createdAt?: string;
-}
+export type AppealAttachment = StoredAttachment;
 
 /** Who submitted or decided: the contract leaves the shape open (a username, or an account with a name). */
 export type AppealActor = string | { accountId?: Id; username?: string; name?: string | null } | null;

@@ -2,6 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { api, fetchAllPages } from '../../api/client';
 import type { Id } from '../../api/types';
 import { latestRedBlackList } from './points.model';
+import type { StoredAttachment } from '../../shared/attachments';
 
 /** The shapes of docs/api-points.md (动态积分 · 实时排名 · 红黑榜), as the web UI sees them. */
 
@@ -96,15 +97,7 @@ export interface ReplacePointRuleInput {
 export type PointEventStatus = 'proposed' | 'approved' | 'rejected';
 export const POINT_EVENT_STATUSES: readonly PointEventStatus[] = ['proposed', 'approved', 'rejected'];
 
-export interface PointAttachment {
-  id: number;
-  fileName: string;
-  mimeType: string;
-  size: number;
-  sha256: string;
-  url: string;
-  createdAt?: string;
-}
+export type PointAttachment = StoredAttachment;
 
 export interface PointSubject {
   kind: SubjectKind;

@@ -3,6 +3,7 @@ import { api } from '../../api/client';
 import type { Id } from '../../api/types';
 import { downloadFile } from '../imports/imports.api';
 import { shanghaiToday } from './worklogs.model';
+import type { StoredAttachment } from '../../shared/attachments';
 
 /** The shapes of docs/api-worklogs.md (工作纪实), as the web UI sees them. */
 
@@ -10,14 +11,9 @@ export type WorkLogKind = 'routine' | 'key_task' | 'dynamic_task';
 export const WORK_LOG_KINDS: readonly WorkLogKind[] = ['routine', 'key_task', 'dynamic_task'];
 export type KindCounts = Record<WorkLogKind, number>;
 
-export interface Attachment {
-  id: number;
-  fileName: string;
-  mimeType: string;
-  size: number;
-  sha256: string;
+/** A work-log entry's attachment: always dated. */
+export interface Attachment extends StoredAttachment {
   createdAt: string;
-  url: string;
 }
 
 export interface LogFlag {

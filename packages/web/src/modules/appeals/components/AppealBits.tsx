@@ -1,11 +1,12 @@
-import { useState } from 'react';
+import { useState, type CSSProperties } from 'react';
 import { Button, Flex, Tag, Typography } from 'antd';
 import { ArrowRightOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { formatScore } from '../../points/points.model';
 import { AttachmentList } from '../../worklogs/components/AttachmentList';
-import type { AppealAttachment, AppealChange, AppealResult, AppealStatus } from '../appeals.api';
-import { APPEAL_STATUS_COLORS, describeChanges, splitRankOnly, type ChangeView, type ResultField } from '../appeals.model';
+import { formatDateTime } from '../../../shared/format';
+import type { Appeal, AppealAttachment, AppealChange, AppealResult, AppealStatus } from '../appeals.api';
+import { actorName, APPEAL_STATUS_COLORS, describeChanges, splitRankOnly, type ChangeView, type ResultField } from '../appeals.model';
 
 export function AppealStatusTag({ status }: { status: AppealStatus }) {
   const { t } = useTranslation();
@@ -32,7 +33,36 @@ export function AppealResultLine({ result, testId }: { result: AppealResult | nu
 export function AppealAttachments({ attachments, size = 56 }: { attachments: AppealAttachment[]; size?: number }) {
   const { t } = useTranslation();
   if (attachments.length === 0) return <Typography.Text type="secondary">{t('appeals.item.noAttachments')}</Typography.Text>;
-  return <AttachmentList attachments={attachments.map((a) => ({ ...a, createdAt: a.createdAt ?? '' }))} size={size} />;
+  return <AttachmentList attachments={attachments} size={size} />;
+}
+
+/** The admin's decision on an appeal: who and when, the note, and for an accepted one the new result version. */
+export function AppealDecisionBlock({ appeal, style }: { appeal: Appeal; style?: CSSProperties }) {
+  const { t } = useTranslation();
+  const decision = appeal.decision;
+  if (!decision) return null;
+  return (
+    <div className={`appeal-decision appeal-decision-${appeal.status}`} style={style} data-testid="appeal-decision">
+      <div className="appeal-label">
+        {t('appeals.item.decision')} · {t('appeals.item.decidedBy', { name: actorName(decision.decidedBy), time: formatDateTime(decision.decidedAt).slice(0, 16) })}
+      </div>
+      <div className="appeal-reason" data-testid="appeal-decision-note">
+        {decision.note}
+      </div>
+      {appeal.status === 'accepted' && decision.resultVersion !== null ? (
+        <div style={{ marginTop: 4 }}>
+          <Typography.Text type="secondary">{t('appeals.item.newVersion', { version: decision.resultVersion })}：</Typography.Text>
+          {decision.result ? (
+            <Typography.Text strong>
+              <AppealResultLine result={decision.result} testId="appeal-new-result" />
+            </Typography.Text>
+          ) : (
+            <Typography.Text type="secondary">{t('appeals.item.noNewResult')}</Typography.Text>
+          )}
+        </div>
+      ) : null}
+    </div>
+  );
 }
 
 /** Rank-only changes shown at once up to this many; beyond, behind a button. */

@@ -7,8 +7,8 @@ import { formatDateTime } from '../../../shared/format';
 import { useIsMobile } from '../../../shared/hooks/useIsMobile';
 import { can, hasRole, useCurrentMe } from '../../auth/auth.api';
 import { useAppealChanges, useDecideAppeal, type Appeal, type AppealChange, type AppealOutcome } from '../appeals.api';
-import { actorName, checkText, mayDecide, NOTE_MAX } from '../appeals.model';
-import { AppealAttachments, AppealResultLine, AppealStatusTag, ChangesList } from './AppealBits';
+import { checkText, mayDecide, NOTE_MAX } from '../appeals.model';
+import { AppealAttachments, AppealDecisionBlock, AppealResultLine, AppealStatusTag, ChangesList } from './AppealBits';
 import { errorText, fieldErrorOf } from '../../../shared/errors';
 import { APPEAL_ERRORS } from '../appeals.errors';
 
@@ -114,7 +114,6 @@ export function AppealDetail({ appeal }: { appeal: Appeal }) {
   const navigate = useNavigate();
   const isMobile = useIsMobile();
   const [decided, setOutcome] = useState<DecisionOutcome | null>(null);
-  const decision = appeal.decision;
   // Reopened later: what the accepted appeal changed is read again (among the results the caller may see).
   const stored = useAppealChanges(appeal.id, decided === null && appeal.status === 'accepted');
   const outcome: DecisionOutcome | null =
@@ -189,24 +188,7 @@ export function AppealDetail({ appeal }: { appeal: Appeal }) {
         ) : null}
       </Flex>
 
-      {decision ? (
-        <div className={`appeal-decision appeal-decision-${appeal.status}`} data-testid="appeal-decision">
-          <div className="appeal-label">
-            {t('appeals.item.decision')} · {t('appeals.item.decidedBy', { name: actorName(decision.decidedBy), time: formatDateTime(decision.decidedAt).slice(0, 16) })}
-          </div>
-          <div className="appeal-reason" data-testid="appeal-decision-note">
-            {decision.note}
-          </div>
-          {appeal.status === 'accepted' && decision.resultVersion !== null ? (
-            <div style={{ marginTop: 4 }}>
-              <Typography.Text type="secondary">{t('appeals.item.newVersion', { version: decision.resultVersion })}：</Typography.Text>
-              <Typography.Text strong>
-                <AppealResultLine result={decision.result} testId="appeal-new-result" />
-              </Typography.Text>
-            </div>
-          ) : null}
-        </div>
-      ) : null}
+      <AppealDecisionBlock appeal={appeal} />
 
       {outcome && outcome.outcome === 'accepted' ? (
         <Alert

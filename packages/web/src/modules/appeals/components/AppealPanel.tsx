@@ -8,8 +8,8 @@ import { useIsMobile } from '../../../shared/hooks/useIsMobile';
 import { can, useCurrentMe } from '../../auth/auth.api';
 import { ATTACHMENT_ACCEPT, ATTACHMENT_MAX_BYTES, checkAttachmentFile, shanghaiToday } from '../../worklogs/worklogs.model';
 import { uploadAppealAttachment, useInvalidateAppeals, usePeriodAppeals, useWithdrawAppeal, type Appeal } from '../appeals.api';
-import { actorName, appealBlock, mayAttach, mayWithdraw, ownAppeals } from '../appeals.model';
-import { AppealAttachments, AppealResultLine, AppealStatusTag } from './AppealBits';
+import { appealBlock, mayAttach, mayWithdraw, ownAppeals } from '../appeals.model';
+import { AppealAttachments, AppealDecisionBlock, AppealStatusTag } from './AppealBits';
 import { AppealFormModal } from './AppealFormModal';
 import '../appeals.css';
 import { errorText } from '../../../shared/errors';
@@ -29,7 +29,6 @@ function AppealItem({ appeal, personId }: { appeal: Appeal; personId: Id | null 
   const withdraw = useWithdrawAppeal();
   const invalidate = useInvalidateAppeals();
   const [uploading, setUploading] = useState(0);
-  const decision = appeal.decision;
 
   const addFile = async (file: File) => {
     const problem = checkAttachmentFile(file);
@@ -68,28 +67,7 @@ function AppealItem({ appeal, personId }: { appeal: Appeal; personId: Id | null 
           <AppealAttachments attachments={appeal.attachments} size={48} />
         </div>
       ) : null}
-      {decision ? (
-        <div className={`appeal-decision appeal-decision-${appeal.status}`} style={{ marginTop: 8 }} data-testid="appeal-decision">
-          <div className="appeal-label">
-            {t('appeals.item.decision')} · {t('appeals.item.decidedBy', { name: actorName(decision.decidedBy), time: formatDateTime(decision.decidedAt).slice(0, 16) })}
-          </div>
-          <div className="appeal-reason" data-testid="appeal-decision-note">
-            {decision.note}
-          </div>
-          {appeal.status === 'accepted' && decision.resultVersion !== null ? (
-            <div style={{ marginTop: 4 }}>
-              <Typography.Text type="secondary">{t('appeals.item.newVersion', { version: decision.resultVersion })}：</Typography.Text>
-              {decision.result ? (
-                <Typography.Text strong>
-                  <AppealResultLine result={decision.result} testId="appeal-new-result" />
-                </Typography.Text>
-              ) : (
-                <Typography.Text type="secondary">{t('appeals.item.noNewResult')}</Typography.Text>
-              )}
-            </div>
-          ) : null}
-        </div>
-      ) : null}
+      <AppealDecisionBlock appeal={appeal} style={{ marginTop: 8 }} />
       {mayWithdraw(appeal, personId) ? (
         <Flex gap={8} justify="flex-end" wrap style={{ marginTop: 8 }}>
           {mayAttach(appeal, personId) ? (

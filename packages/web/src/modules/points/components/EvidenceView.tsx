@@ -48,7 +48,7 @@ export function EvidenceView({
         </Flex>
       ) : null}
       {attachments && attachments.length > 0 ? (
-        <AttachmentList attachments={attachments.map((a) => ({ ...a, createdAt: a.createdAt ?? '' }))} size={56} />
+        <AttachmentList attachments={attachments} size={56} />
       ) : null}
     </Flex>
   );

@@ -1,24 +1,24 @@
 import { Button, Flex, Image, Popconfirm, Typography } from 'antd';
 import { CloseOutlined, FilePdfOutlined, PaperClipOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { Attachment } from '../worklogs.api';
+import type { StoredAttachment } from '../../../shared/attachments';
 import { formatFileSize, isImage } from '../worklogs.model';
 
 /** Thumbnails of an entry's images (tap to enlarge) and links to its PDFs; the author may remove them while the entry is editable. */
-export function AttachmentList({
+export function AttachmentList<A extends StoredAttachment>({
   attachments,
   size = 64,
   onRemove,
 }: {
-  attachments: Attachment[];
+  attachments: A[];
   size?: number;
-  onRemove?: (attachment: Attachment) => void;
+  onRemove?: (attachment: A) => void;
 }) {
   const { t } = useTranslation();
   if (attachments.length === 0) return null;
   const images = attachments.filter((a) => isImage(a.mimeType));
   const files = attachments.filter((a) => !isImage(a.mimeType));
-  const remove = (a: Attachment) =>
+  const remove = (a: A) =>
     onRemove ? (
       <Popconfirm title={t('worklog.removeAttachmentConfirm', { name: a.fileName })} onConfirm={() => onRemove(a)} okButtonProps={{ danger: true }}>
         <Button
