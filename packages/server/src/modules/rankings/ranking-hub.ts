@@ -23,12 +23,19 @@ const TAIL_BATCH = 5000;
 /** Idle and surplus period states are looked for at most this often (and when a period is loaded). */
 const EVICT_EVERY_MS = 1000;
 /**
- * A read within this long of the last catch-up shares it instead of querying the ledger again,
- * unless this process has announced a ledger row the ranking does not have yet. Approvals made on
- * this app server are therefore always seen by the next read; those of other app servers (shared
- * PostgreSQL) within this long plus the time of a catch-up.
+ * A read within this long of the last catch-up is answered from it, unless this process has
+ * announced a ledger row the ranking does not have yet: approvals made on this app server are
+ * always seen by the next read.
  */
 const CATCH_UP_FRESH_MS = 100;
+/**
+ * A read up to this long after the last catch-up is answered from it too, but starts the next one
+ * in the background; only an older state makes the read wait. A busy server thus never holds its
+ * reads for the ledger query (a round trip on PostgreSQL), and approvals of other app servers
+ * (shared PostgreSQL) reach reads within this long plus a catch-up, as they reach open streams
+ * (RANKING_POLL_MS).
+ */
+const CATCH_UP_STALE_MS = RANKING_POLL_MS;
 
 export interface LoadedPeriod {
   period: PeriodRow;
@@ -59,8 +66,8 @@ interface Subscriber {
  * The live rankings of one app server (one database handle): period states built on first read and
  * then kept current from the ledger — at once for approvals made here (announceLedgerChange), and
  * by reading ledger rows after the high-water mark on reads (shared by reads within
- * CATCH_UP_FRESH_MS) and, while a stream is open, every RANKING_POLL_MS (approvals made on other
- * app servers).
+ * CATCH_UP_FRESH_MS, refreshed in the background up to CATCH_UP_STALE_MS) and, while a stream is
+ * open, every RANKING_POLL_MS (approvals made on other app servers).
  */
 export class RankingHub {
   private readonly entries = new Map<number, Entry>();
@@ -85,7 +92,8 @@ export class RankingHub {
 
   /**
    * The period's ranking, current with every ledger row announced in this process before this call
-   * and with the ledger as read at most CATCH_UP_FRESH_MS before it.
+   * and with the ledger as read at most CATCH_UP_STALE_MS before it (a read after CATCH_UP_FRESH_MS
+   * starts a newer read of the ledger without waiting for it).
    */
   async get(periodId: number): Promise<LoadedPeriod | undefined> {
     let entry = this.entries.get(periodId);
@@ -111,7 +119,9 @@ export class RankingHub {
     // A catch-up already under way will do for both reasons: it began moments ago, and an announced
     // row makes the announcement itself ask for one that begins after it (see the constructor). Asking
     // for another here made every read of a busy server wait for two round trips in a row.
-    if (loaded.ranking.version < this.announcedUpTo || Date.now() - this.caughtUpAt >= CATCH_UP_FRESH_MS) await (this.catchingUp ?? this.catchUp());
+    const age = Date.now() - this.caughtUpAt;
+    if (loaded.ranking.version < this.announcedUpTo || age >= CATCH_UP_STALE_MS) await (this.catchingUp ?? this.catchUp());
+    else if (age >= CATCH_UP_FRESH_MS && this.catchingUp === undefined) void this.catchUp().catch(() => undefined);
     if (Date.now() - entry.periodReadAt > PERIOD_REFRESH_MS) {
       entry.periodReadAt = Date.now();
       const period = await findPeriod(this.deps.db, periodId);
