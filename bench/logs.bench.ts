@@ -15,6 +15,9 @@
  * Env: BENCH_PEOPLE (20000), BENCH_UNITS (people / 50), BENCH_ENTRIES (1000000), BENCH_DURATION
  * (seconds of load per HTTP target, 10, split into BENCH_ROUNDS rounds, 5), BENCH_CONNECTIONS (10), BENCH_QUERIES (200 per feed case),
  * BENCH_SEED (20260302), BENCH_ONLY (sqlite | postgres), BENCH_KEEP=1 keeps the generated databases.
+ * BENCH_REUSE=1 measures again the databases a BENCH_KEEP=1 run kept, without generating:
+ * BENCH_SQLITE_FILE=/tmp/baton-bench-logs-<pid>/baton.sqlite and/or BENCH_PG_DATABASE=baton_bench_logs_<pid>
+ * (the sizes are read from the database; the entries posted by (a) stay in it).
  * The full target of DESIGN §5 is 100 000 people, 2 000 units and 20 000 000 entries.
  */
 import { mkdirSync, rmSync } from 'node:fs';
@@ -36,16 +39,17 @@ import { feedKeyOf, ftsDocumentOf } from '../packages/server/src/modules/worklog
 import { load, measureAgainstBare } from './against-bare.js';
 import type { WorkLogKind } from '../packages/server/src/db/schema.js';
 
-const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 20_000);
-const UNITS = Number(process.env.BENCH_UNITS ?? Math.max(2, Math.round(PEOPLE / 50)));
-const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 1_000_000);
+let PEOPLE = Number(process.env.BENCH_PEOPLE ?? 20_000);
+let UNITS = Number(process.env.BENCH_UNITS ?? Math.max(2, Math.round(PEOPLE / 50)));
+let ENTRIES = Number(process.env.BENCH_ENTRIES ?? 1_000_000);
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 200);
 const SEED = Number(process.env.BENCH_SEED ?? 20260302);
 const ONLY = process.env.BENCH_ONLY;
-const KEEP = process.env.BENCH_KEEP === '1';
+const REUSE = process.env.BENCH_REUSE === '1';
+const KEEP = process.env.BENCH_KEEP === '1' || REUSE;
 const PASSWORD = 'Bench-passw0rd';
 /** One entry in this many carries a rare phrase, to search for something rare. */
 const RARE_EVERY = 20_000;
@@ -65,6 +69,12 @@ interface Org {
 // Databases
 
 async function openBenchDatabase(dialect: DialectName): Promise<{ handle: DatabaseHandle; pgUrl?: string; cleanup: () => Promise<void> }> {
+  if (REUSE) {
+    const handle = dialect === 'sqlite'
+      ? openDatabase({ sqliteFile: process.env.BENCH_SQLITE_FILE! })
+      : openDatabase({ databaseUrl: Object.assign(new URL(process.env.BATON_BENCH_PG_URL!), { pathname: `/${process.env.BENCH_PG_DATABASE!}` }).toString(), pgPoolSize: 10 });
+    return { handle, cleanup: () => handle.destroy() };
+  }
   if (dialect === 'sqlite') {
     const dir = `/tmp/baton-bench-logs-${process.pid}`;
     mkdirSync(dir, { recursive: true });
@@ -249,23 +259,42 @@ function percentiles(samples: number[]) {
   return { p50: at(0.5), p95: at(0.95), p99: at(0.99), max: sorted.at(-1)! };
 }
 
+/** The organization a BENCH_KEEP=1 run generated, read back (BENCH_REUSE=1), with the sizes. */
+async function readOrg(handle: DatabaseHandle): Promise<Org> {
+  const { db } = handle;
+  const units = await db.selectFrom('units').select(['id', 'type']).orderBy('id').execute();
+  const count = async (table: 'people' | 'work_logs') => Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow()).n);
+  [PEOPLE, ENTRIES, UNITS] = [await count('people'), await count('work_logs'), units.length];
+  return {
+    towns: units.filter((u) => u.type === 'town').map((u) => u.id),
+    sections: units.filter((u) => u.type === 'section').map((u) => u.id),
+    memberAccount: 'bench-member', adminAccount: 'bench-admin',
+  };
+}
+
+async function generate(dialect: DialectName, handle: DatabaseHandle, pgUrl: string | undefined): Promise<Org> {
+  const today = localDateOf(new Date());
+  let t = performance.now();
+  const org = await generateOrg(handle, today);
+  log(`organization: ${seconds(t)} s`);
+  const calendar = await loadWorkingDayCalendar(handle.db, '2000-01-01', today);
+  const wantedDays = Math.max(1, Math.ceil(ENTRIES / PEOPLE));
+  const allDays = calendar.listWorkingDays(listCalendarDays('2000-01-01', today).at(-Math.ceil(wantedDays * 1.6) - 10)!, today);
+  const days = allDays.slice(-wantedDays);
+  t = performance.now();
+  const rows = generateEntries(days, org.unitOfPerson);
+  if (dialect === 'sqlite') await loadEntriesSqlite(handle, rows);
+  else await loadEntriesPostgres(pgUrl!, rows);
+  log(`entries ${days[0]} … ${days.at(-1)}: ${seconds(t)} s (${Math.round(ENTRIES / ((performance.now() - t) / 1000)).toLocaleString()} / s)`);
+  return org;
+}
+
 async function run(dialect: DialectName) {
-  log(`── ${dialect}: ${PEOPLE.toLocaleString()} people, ${UNITS.toLocaleString()} units, ${ENTRIES.toLocaleString()} entries (load average ${loadavg()[0]!.toFixed(2)})`);
   const { handle, pgUrl, cleanup } = await openBenchDatabase(dialect);
   try {
-    const today = localDateOf(new Date());
-    let t = performance.now();
-    const org = await generateOrg(handle, today);
-    log(`organization: ${seconds(t)} s`);
-    const calendar = await loadWorkingDayCalendar(handle.db, '2000-01-01', today);
-    const wantedDays = Math.max(1, Math.ceil(ENTRIES / PEOPLE));
-    const allDays = calendar.listWorkingDays(listCalendarDays('2000-01-01', today).at(-Math.ceil(wantedDays * 1.6) - 10)!, today);
-    const days = allDays.slice(-wantedDays);
-    t = performance.now();
-    const rows = generateEntries(days, org.unitOfPerson);
-    if (dialect === 'sqlite') await loadEntriesSqlite(handle, rows);
-    else await loadEntriesPostgres(pgUrl!, rows);
-    log(`entries ${days[0]} … ${days.at(-1)}: ${seconds(t)} s (${Math.round(ENTRIES / ((performance.now() - t) / 1000)).toLocaleString()} / s)`);
+    const org = REUSE ? await readOrg(handle) : undefined;
+    log(`── ${dialect}: ${PEOPLE.toLocaleString()} people, ${UNITS.toLocaleString()} units, ${ENTRIES.toLocaleString()} entries${REUSE ? ' (reused)' : ''} (load average ${loadavg()[0]!.toFixed(2)})`);
+    const { towns, sections, memberAccount, adminAccount } = org ?? await generate(dialect, handle, pgUrl);
 
     const dataDir = `/tmp/baton-bench-logs-data-${process.pid}`;
     const config = { ...loadConfig({}), dataDir, seedDemo: false, logLevel: 'warn', loginRateLimitPerMinute: 1000 };
@@ -282,8 +311,8 @@ async function run(dialect: DialectName) {
       if (!res.ok) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
       return res.headers.get('set-cookie')!.split(';')[0]!;
     };
-    const member = await login(org.memberAccount);
-    const admin = await login(org.adminAccount);
+    const member = await login(memberAccount);
+    const admin = await login(adminAccount);
 
     // (a) posting through HTTP vs a bare route, same run, same body.
     const body = JSON.stringify({ kind: 'routine', content: '走访辖区企业3家，了解用工需求，协调解决招工难题', minutes: 120 });
@@ -313,14 +342,14 @@ async function run(dialect: DialectName) {
     const common = ['走访', '企业', '安全生产', '台账', '防汛', '整改', '用工需求', 'OA系统', '乡村振兴', '网格'];
     const rare = ['抽检样本', '督查抽检'];
     const cases: [string, () => string][] = [
-      ['feed of a section (one unit)', () => `/api/logs?unit=${pick(org.sections.length ? org.sections : org.towns)}`],
-      ['feed of a town (its subtree)', () => `/api/logs?unit=${pick(org.towns)}`],
+      ['feed of a section (one unit)', () => `/api/logs?unit=${pick(sections.length ? sections : towns)}`],
+      ['feed of a town (its subtree)', () => `/api/logs?unit=${pick(towns)}`],
       ['feed of everything (admin)', () => '/api/logs'],
-      ['search in a town, common word', () => `/api/logs?unit=${pick(org.towns)}&q=${encodeURIComponent(pick(common))}`],
-      ['search in a section, common word', () => `/api/logs?unit=${pick(org.sections.length ? org.sections : org.towns)}&q=${encodeURIComponent(pick(common))}`],
+      ['search in a town, common word', () => `/api/logs?unit=${pick(towns)}&q=${encodeURIComponent(pick(common))}`],
+      ['search in a section, common word', () => `/api/logs?unit=${pick(sections.length ? sections : towns)}&q=${encodeURIComponent(pick(common))}`],
       ['search everywhere, common word', () => `/api/logs?q=${encodeURIComponent(pick(common))}`],
       ['search everywhere, rare phrase', () => `/api/logs?q=${encodeURIComponent(pick(rare))}`],
-      ['search in a town, rare phrase', () => `/api/logs?unit=${pick(org.towns)}&q=${encodeURIComponent(pick(rare))}`],
+      ['search in a town, rare phrase', () => `/api/logs?unit=${pick(towns)}&q=${encodeURIComponent(pick(rare))}`],
     ];
     for (const [label, url] of cases) {
       for (let i = 0; i < 10; i += 1) await timed(url());
