@@ -137,4 +137,13 @@ describe.each(testDialects)("the committee's tie decisions on %s", (dialect) => 
     const after = await decide({ group: 'all', grade: '好', personIds: [person('li')], reason: '再议' });
     expect(after.json().error.code).toBe('period.state_invalid');
   });
+
+  it("finds no tied block in a unit scheme's period: no person takes part in it", async () => {
+    const scheme = await post('admin', '/api/schemes', { code: 'units-committee', name: '单位考核（委员会）', subjectKind: 'unit', definition });
+    const period = await post('admin', '/api/periods', { name: '2026年3月单位', kind: 'month', startsOn: '2026-03-01', endsOn: '2026-03-31', schemeId: scheme.json().id });
+    for (const to of ['open', 'reviewing']) expect((await post('admin', `/api/periods/${period.json().id}/transition`, { to })).statusCode).toBe(200);
+    const res = await post('admin', `/api/periods/${period.json().id}/tie-decisions`, { group: 'all', grade: '好', personIds: [person('zhang')], reason: '先进事迹突出' });
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json().error.details[0].path).toBe('/group');
+  });
 });

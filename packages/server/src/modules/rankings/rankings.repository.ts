@@ -94,15 +94,16 @@ export async function listLedgerRowsAfter(db: Db, afterId: number, limit: number
 
 /**
  * The people assigned to a unit at some time in [from, to], each with the unit of his last assignment
- * in that range (assignments are [valid_from, valid_to)).
+ * in that range (assignments are [valid_from, valid_to)); only `personId` when given.
  */
-export async function listPeopleAssignedDuring(db: Db, from: string, to: string): Promise<SubjectRow[]> {
+export async function listPeopleAssignedDuring(db: Db, from: string, to: string, personId?: number): Promise<SubjectRow[]> {
   const rows = await db
     .selectFrom('person_assignments as a')
     .innerJoin('people as p', 'p.id', 'a.person_id')
     .select(['p.id', 'p.name', 'p.employee_no', 'a.unit_id', 'a.valid_from'])
     .where('a.valid_from', '<=', to)
     .where((eb) => eb.or([eb('a.valid_to', 'is', null), eb('a.valid_to', '>', from)]))
+    .$if(personId !== undefined, (q) => q.where('a.person_id', '=', personId!))
     .orderBy('p.id')
     .orderBy('a.valid_from')
     .orderBy('a.id')
@@ -114,13 +115,14 @@ export async function listPeopleAssignedDuring(db: Db, from: string, to: string)
 
 /**
  * The subjects a period assesses: people assigned during [from, to] (or the active units, for a unit
- * scheme), narrowed to the subtree of the period's scope unit when it has one.
+ * scheme), narrowed to the subtree of the period's scope unit when it has one; of the people, only
+ * `personId` when given.
  */
 export async function listSubjectsOfPeriod(
   db: Db,
-  p: { subjectKind: SubjectKind; scopeUnitId: number | null; from: string; to: string },
+  p: { subjectKind: SubjectKind; scopeUnitId: number | null; from: string; to: string; personId?: number | undefined },
 ): Promise<SubjectRow[]> {
-  const subjects = p.subjectKind === 'person' ? await listPeopleAssignedDuring(db, p.from, p.to) : await listActiveUnitSubjects(db);
+  const subjects = p.subjectKind === 'person' ? await listPeopleAssignedDuring(db, p.from, p.to, p.personId) : await listActiveUnitSubjects(db);
   if (p.scopeUnitId === null) return subjects;
   const inScope = new Set(await listSubtreeUnitIds(db, [p.scopeUnitId]));
   return subjects.filter((s) => inScope.has(p.subjectKind === 'person' ? s.unit_id : s.id));

@@ -8,11 +8,12 @@ import { appendAuditRecords } from '../audit/audit.repository.js';
 import { listSubtreeUnitIds } from '../org/org.repository.js';
 import { listAssignmentsOfPerson } from '../people/people.repository.js';
 import { findPeriod, findScheme, type PeriodRow, type SchemeRow } from '../periods/periods.repository.js';
+import { nameGroups } from '../results/result-groups.js';
 import { insertNotifications } from '../worklogs/notifications.repository.js';
 import { createRedBlackMonthError, createRedBlackPublishedError } from './rankings.errors.js';
 import { canReadPointsOfPerson, monthsBetween } from './rankings.usecases.js';
 import {
-  deleteDraftRedBlackLists, findRedBlackList, insertRedBlackListsIfAbsent, listAccountsOfPeople, listCategoryInfos,
+  deleteDraftRedBlackLists, findRedBlackList, insertRedBlackListsIfAbsent, listAccountsOfPeople,
   listLedgerEventsOfSubjects, listSubjectsOfPeriod, listPublishedRedBlackListsOfGroups, listRedBlackLists, listRedBlackListsOfMonth,
   listUnitInfos, markRedBlackListPublished, sumLedgerBySubject, type RedBlackListRow,
 } from './rankings.repository.js';
@@ -145,18 +146,6 @@ export async function generateRedBlackLists({ db, now }: Deps, actor: Actor, per
   return { items: await presentLists(db, rows) };
 }
 
-/** Group names for list summaries. */
-async function groupNamer(db: Db) {
-  const [units, categories] = await Promise.all([listUnitInfos(db), listCategoryInfos(db)]);
-  const unitNames = new Map(units.map((u) => [u.id, u.name]));
-  const categoryNames = new Map(categories.map((c) => [c.id, c.name]));
-  return (key: string) => {
-    if (key === 'all') return '全部';
-    const [kind, id] = key.split(':');
-    return (kind === 'category' ? categoryNames.get(Number(id)) : unitNames.get(Number(id))) ?? key;
-  };
-}
-
 function presentSummary(row: RedBlackListRow, nameOf: (key: string) => string) {
   const entries = JSON.parse(row.entries_json) as StoredEntries;
   return {
@@ -173,8 +162,14 @@ function presentSummary(row: RedBlackListRow, nameOf: (key: string) => string) {
   };
 }
 
+/** Display names of the groups of some lists, one query per kind (see nameGroups). */
+async function groupNamesOf(db: Db, keys: Iterable<string>): Promise<(key: string) => string> {
+  const namer = await nameGroups(db, keys);
+  return (key) => namer(key).name;
+}
+
 async function presentLists(db: Db, rows: RedBlackListRow[]) {
-  const nameOf = await groupNamer(db);
+  const nameOf = await groupNamesOf(db, rows.map((row) => row.group_key));
   return rows.map((row) => presentSummary(row, nameOf));
 }
 
@@ -208,7 +203,7 @@ export async function getRedBlackList({ db }: Deps, actor: Actor, id: number) {
     (entry.subject.kind === 'unit' ? subtree.has(entry.subject.id) : subtree.has(entry.subject.unitId));
   const redact = (entry: RedBlackEntryView): RedBlackEntryView =>
     mayReadEvidence(entry) ? entry : { ...entry, events: entry.events.map((e) => ({ ...e, evidenceText: null })) };
-  return { ...presentSummary(row, await groupNamer(db)), red: entries.red.map(redact), black: entries.black.map(redact) };
+  return { ...presentSummary(row, await groupNamesOf(db, [row.group_key])), red: entries.red.map(redact), black: entries.black.map(redact) };
 }
 
 /** Publishes a draft (admin, audited) and notifies the people on it in-app. */
@@ -230,7 +225,7 @@ export async function publishRedBlackList({ db, now }: Deps, actor: Actor, id: n
       ...entries.black.map((e) => ({ e, list: '黑榜' })),
     ].filter(({ e }) => e.subject.kind === 'person');
     const accounts = await listAccountsOfPeople(trx, onList.map(({ e }) => e.subject.id));
-    const groupName = (await groupNamer(trx))(row.group_key);
+    const groupName = (await groupNamesOf(trx, [row.group_key]))(row.group_key);
     await insertNotifications(trx, accounts.flatMap((account) => onList
       .filter(({ e }) => e.subject.id === account.person_id)
       .map(({ e, list }) => ({
@@ -254,7 +249,7 @@ export async function getRedBlackHistory({ db }: Deps, actor: Actor, personId: n
     keys.add(`unit:${u.id}`);
     if (u.category_id !== null) keys.add(`category:${u.category_id}`);
   }
-  const nameOf = await groupNamer(db);
+  const nameOf = await groupNamesOf(db, keys);
   const history: { month: string; periodId: number; list: 'red' | 'black'; rank: number; points: number; group: { key: string; name: string } }[] = [];
   for (const row of await listPublishedRedBlackListsOfGroups(db, [...keys])) {
     const entries = JSON.parse(row.entries_json) as StoredEntries;

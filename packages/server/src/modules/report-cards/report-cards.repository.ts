@@ -234,12 +234,3 @@ export async function listStandingsOfPeriods(db: Db, periodIds: number[]): Promi
 export async function findUnitName(db: Db, unitId: number): Promise<string | undefined> {
   return (await db.selectFrom('units').select('name').where('id', '=', unitId).executeTakeFirst())?.name;
 }
-
-/** Names of the units and categories behind some group keys (`unit:<id>`, `category:<id>`). */
-export async function listGroupEntityNames(db: Db, unitIds: number[], categoryIds: number[]) {
-  const [units, categories] = await Promise.all([
-    unitIds.length === 0 ? [] : db.selectFrom('units').select(['id', 'name']).where('id', 'in', unitIds).execute(),
-    categoryIds.length === 0 ? [] : db.selectFrom('categories').select(['id', 'name']).where('id', 'in', categoryIds).execute(),
-  ]);
-  return { units: new Map(units.map((u) => [u.id, u.name])), categories: new Map(categories.map((c) => [c.id, c.name])) };
-}

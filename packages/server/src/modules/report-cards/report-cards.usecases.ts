@@ -6,11 +6,11 @@ import { decodeCursor, encodeCursor } from '../../app/http.js';
 import type { Db } from '../../db/kysely.js';
 import { authorize, type Actor } from '../../policies/policies.js';
 import { listSubtreeUnitIds } from '../org/org.repository.js';
-import { groupNameOf } from '../results/result-groups.js';
+import { nameGroups } from '../results/result-groups.js';
 import { resultVisibilityOf } from '../results/result-visibility.js';
 import { createPeriodNotPublishedError, createReportCardNotFoundError } from './report-cards.errors.js';
 import {
-  PUBLISHED_STATES, countGroupOfResult, countGroupsOfVersion, findPeriodBrief, findPublishedResultOfPerson, findUnitName, listGroupEntityNames,
+  PUBLISHED_STATES, countGroupOfResult, countGroupsOfVersion, findPeriodBrief, findPublishedResultOfPerson, findUnitName,
   listLeaderCommentsOfPerson, listPublishedPeriodsOfPerson, listPublishedResultsOfUnits,
   type PeriodBrief, type PublishedResultRow,
 } from './report-cards.repository.js';
@@ -24,21 +24,6 @@ export function assertOverseesResults(actor: Actor): void {
 }
 
 export const centiToScore = (centi: number) => centi / 100;
-
-/** Display names of group keys (`all`, `category:<id>`, `unit:<id>`), resolved in one query per kind. */
-export async function nameGroups(db: Db, keys: Iterable<string>): Promise<(key: string) => { key: string; name: string }> {
-  const unitIds = new Set<number>();
-  const categoryIds = new Set<number>();
-  for (const key of keys) {
-    const [kind, raw] = key.split(':');
-    const id = Number(raw);
-    if (!Number.isSafeInteger(id)) continue;
-    if (kind === 'unit') unitIds.add(id);
-    if (kind === 'category') categoryIds.add(id);
-  }
-  const names = await listGroupEntityNames(db, [...unitIds], [...categoryIds]);
-  return (key) => ({ key, name: groupNameOf(key, { unit: (id) => names.units.get(id), category: (id) => names.categories.get(id) }) });
-}
 
 function presentPeriodOfCard(p: Pick<PeriodBrief, 'id' | 'name' | 'state' | 'starts_on' | 'ends_on' | 'result_version' | 'scheme_id' | 'scheme_code' | 'scheme_name' | 'scheme_kind'> & { publicity_ends_on?: string | null }) {
   return {

@@ -1,10 +1,11 @@
 import type { Fact, HistoryEntry, Scenario, Scheme, Subject, TieDecision } from '@baton/engine';
 import type { Db } from '../../db/kysely.js';
 import { decisionsInForce, listTieDecisionsOfPeriod } from '../committee/tie-decisions.repository.js';
+import { listPeriodParticipants, type PeriodParticipant } from '../periods/period-participants.js';
 import { findPeriod, findScheme, type PeriodRow } from '../periods/periods.repository.js';
 import { loadPeriodRanking } from '../rankings/ranking-hub.js';
 import { UNCATEGORISED } from '../rankings/period-ranking.js';
-import { listCategoryInfos, listSubjectsOfPeriod, listUnitInfos } from '../rankings/rankings.repository.js';
+import { listCategoryInfos, listUnitInfos } from '../rankings/rankings.repository.js';
 import { listPersonLedgerRowsOfPeriod, listRatingsOfPeriod, listRoutineResultsInside } from './results.repository.js';
 
 /** The engine's id of a person subject in a period's scenario. */
@@ -12,16 +13,9 @@ export const personSubjectKey = (personId: number) => `p${personId}`;
 /** The engine's `unit` of a subject (its quota group under grouping `unit`, the key of `unitTiers`). */
 export const unitSubjectKey = (unitId: number) => `u${unitId}`;
 
-/** A participant of a period: who stands behind an engine subject id. */
-export interface Participant {
+/** A participant of a period as the engine's subject `key`: who stands behind an engine subject id. */
+export interface Participant extends PeriodParticipant {
   key: string;
-  personId: number;
-  name: string;
-  employeeNo: string | null;
-  /** His unit in the period: the unit of his last assignment within it. */
-  unitId: number;
-  unitName: string;
-  categoryId: number | null;
 }
 
 /** A rating not (yet) stored, taking the place of the rater's stored one: the review page's live preview. */
@@ -52,25 +46,19 @@ export async function buildPeriodScenario(
 ): Promise<PeriodScenario> {
   const schemeRow = (await findScheme(db, period.scheme_id))!;
   const scheme = JSON.parse(schemeRow.definition_json) as Scheme;
-  const [people, units, categories] = await Promise.all([
-    listSubjectsOfPeriod(db, { subjectKind: 'person', scopeUnitId: period.scope_unit_id, from: period.starts_on, to: period.ends_on }),
-    listUnitInfos(db),
+  const [people, categories] = await Promise.all([
+    listPeriodParticipants(db, { ...period, subject_kind: schemeRow.subject_kind }),
     listCategoryInfos(db),
   ]);
-  const unitById = new Map(units.map((u) => [u.id, u]));
   const categoryCode = new Map(categories.map((c) => [c.id, c.code]));
 
   const participants = new Map<string, Participant>();
   const subjects: Subject[] = [];
   for (const person of people) {
-    const key = personSubjectKey(person.id);
-    const unit = unitById.get(person.unit_id);
-    const categoryId = unit?.category_id ?? null;
-    participants.set(key, {
-      key, personId: person.id, name: person.name, employeeNo: person.employee_no, unitId: person.unit_id, unitName: unit?.name ?? '', categoryId,
-    });
-    const subject: Subject = { id: key, name: person.name, unit: unitSubjectKey(person.unit_id) };
-    const code = categoryId === null ? undefined : categoryCode.get(categoryId);
+    const key = personSubjectKey(person.personId);
+    participants.set(key, { key, ...person });
+    const subject: Subject = { id: key, name: person.name, unit: unitSubjectKey(person.unitId) };
+    const code = person.categoryId === null ? undefined : categoryCode.get(person.categoryId);
     if (code !== undefined) subject.category = code;
     else if (scheme.grouping === 'category') subject.category = UNCATEGORISED;
     subjects.push(subject);
@@ -82,6 +70,7 @@ export async function buildPeriodScenario(
   const decisions = await tieDecisionsOf(db, period.id, participants);
   if (decisions.length > 0) scenario.decisions = decisions;
   if (scheme.quotaCoupling !== undefined) {
+    const units = await listUnitInfos(db);
     const unitTiers = await unitTiersOf(db, period.id, participants, new Map(units.map((u) => [u.id, u.parent_id])));
     if (unitTiers !== undefined) scenario.unitTiers = unitTiers;
   }

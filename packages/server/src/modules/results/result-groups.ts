@@ -1,5 +1,7 @@
 import { computeQuotaCapacity, gradeQuotaInGroup, type Grouping, type Scenario } from '@baton/engine';
+import type { Db } from '../../db/kysely.js';
 import { unitSubjectKey, type Participant } from './period-scenario.js';
+import { listGroupEntityNames } from './results.repository.js';
 
 /** The key of the `category` group of participants whose unit has no category. */
 export const NO_CATEGORY_GROUP = 'category:none';
@@ -15,14 +17,35 @@ export function groupKeyOf(grouping: Grouping | undefined, participant: Pick<Par
 }
 
 /** The display name of a group key: 全部, the category's name or the unit's name. */
-export function groupNameOf(key: string, names: { unit(id: number): string | undefined; category(id: number): string | undefined }): string {
+function groupNameOf(key: string, names: { units: Map<number, string>; categories: Map<number, string> }): string {
   if (key === 'all') return '全部';
   if (key === NO_CATEGORY_GROUP) return '未分类';
   const [kind, raw] = key.split(':');
   const id = Number(raw);
-  if (kind === 'category') return names.category(id) ?? key;
-  if (kind === 'unit') return names.unit(id) ?? key;
+  if (kind === 'category') return names.categories.get(id) ?? key;
+  if (kind === 'unit') return names.units.get(id) ?? key;
   return key;
+}
+
+/** A group key with its display name, as the API shows a group. */
+export type GroupNamer = (key: string) => { key: string; name: string };
+
+/**
+ * Display names of group keys (`all`, `category:<id>`, `category:none`, `unit:<id>`), the names of
+ * the units and categories they name read in one query per kind; a key naming nothing keeps the key.
+ */
+export async function nameGroups(db: Db, keys: Iterable<string>): Promise<GroupNamer> {
+  const unitIds = new Set<number>();
+  const categoryIds = new Set<number>();
+  for (const key of keys) {
+    const [kind, raw] = key.split(':');
+    const id = Number(raw);
+    if (!Number.isSafeInteger(id)) continue;
+    if (kind === 'unit') unitIds.add(id);
+    if (kind === 'category') categoryIds.add(id);
+  }
+  const names = await listGroupEntityNames(db, [...unitIds], [...categoryIds]);
+  return (key) => ({ key, name: groupNameOf(key, names) });
 }
 
 /** What seats depend on: the scheme and, for 考用结合, the unit tiers of the scenario. */

@@ -218,3 +218,12 @@ export async function listRoutineResultsInside(db: Db, period: { id: number; sta
   query = period.scope_unit_id === null ? query.where('p.scope_unit_id', 'is', null) : query.where('p.scope_unit_id', '=', period.scope_unit_id);
   return query.execute();
 }
+
+/** Names of the units and categories behind some group keys (`unit:<id>`, `category:<id>`). */
+export async function listGroupEntityNames(db: Db, unitIds: number[], categoryIds: number[]) {
+  const [units, categories] = await Promise.all([
+    unitIds.length === 0 ? [] : db.selectFrom('units').select(['id', 'name']).where('id', 'in', unitIds).execute(),
+    categoryIds.length === 0 ? [] : db.selectFrom('categories').select(['id', 'name']).where('id', 'in', categoryIds).execute(),
+  ]);
+  return { units: new Map(units.map((u) => [u.id, u.name])), categories: new Map(categories.map((c) => [c.id, c.name])) };
+}

@@ -7,10 +7,9 @@ import { authorize, can, unitScopeOf, type Actor } from '../../policies/policies
 import { listSubtreeUnitIds, resolveVisibleUnitIds } from '../org/org.repository.js';
 import { findPeriod, findScheme, type PeriodRow } from '../periods/periods.repository.js';
 import { presentPeriod } from '../periods/periods.usecases.js';
-import { listCategoryInfos, listUnitInfos } from '../rankings/rankings.repository.js';
 import { buildPeriodScenario } from './period-scenario.js';
 import { isResultVisible, resultVisibilityOf } from './result-visibility.js';
-import { gradeSeatsInGroup, groupKeyOf, groupNameOf, type Seating } from './result-groups.js';
+import { gradeSeatsInGroup, groupKeyOf, nameGroups, type GroupNamer, type Seating } from './result-groups.js';
 import { evaluatePeriod, participantOf } from './result-publication.js';
 import { createResultsNotPublishedError, createResultVersionNotFoundError, createUnitSchemeResultsError } from './results.errors.js';
 import {
@@ -33,22 +32,12 @@ async function loadPeriod(db: Db, id: number): Promise<{ period: PeriodRow; sche
   return { period, scheme: JSON.parse(schemeRow.definition_json) as Scheme };
 }
 
-async function loadGroupNames(db: Db) {
-  const [units, categories] = await Promise.all([listUnitInfos(db), listCategoryInfos(db)]);
-  const unitNames = new Map(units.map((u) => [u.id, u.name]));
-  const categoryNames = new Map(categories.map((c) => [c.id, c.name]));
-  const names = { unit: (id: number) => unitNames.get(id), category: (id: number) => categoryNames.get(id) };
-  return (key: string) => ({ key, name: groupNameOf(key, names) });
-}
-
-type GroupOf = Awaited<ReturnType<typeof loadGroupNames>>;
-
 /** Groups in a stable, readable order: `all`, then by kind and id (category:2 before category:10). */
 const byGroupKey = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
 
 interface Subject { id: number; name: string; employeeNo: string | null; unitId: number; unitName: string }
 
-function presentResultRow(subject: Subject, groupKey: string, result: Result, groupOf: GroupOf) {
+function presentResultRow(subject: Subject, groupKey: string, result: Result, groupOf: GroupNamer) {
   return {
     subject,
     total: result.total,
@@ -70,7 +59,7 @@ interface GroupTally {
 }
 
 /** Per group: seats of each grade (as the engine grades: gradeSeatsInGroup), how many got it, and the tied blocks. */
-function presentDistribution(scenario: Seating, tallies: Map<string, GroupTally>, groupOf: GroupOf) {
+function presentDistribution(scenario: Seating, tallies: Map<string, GroupTally>, groupOf: GroupNamer) {
   return [...tallies.entries()].map(([key, tally]) => ({
     group: groupOf(key),
     size: tally.size,
@@ -125,8 +114,7 @@ export async function readPeriodResults(deps: Deps, actor: Actor, periodId: numb
   const beforePublicity = BEFORE_PUBLICITY.has(period.state);
   if (beforePublicity && !oversees(actor)) throw createResultsNotPublishedError(periodId);
   const unitIds = await unitFilterOf(db, actor, query.unit);
-  const groupOf = await loadGroupNames(db);
-  if (beforePublicity && query.version === undefined) return readLiveResults(deps, period, { ...query, limit }, unitIds, groupOf);
+  if (beforePublicity && query.version === undefined) return readLiveResults(deps, period, { ...query, limit }, unitIds);
 
   const version = query.version ?? period.result_version;
   if (version === null) {
@@ -137,17 +125,17 @@ export async function readPeriodResults(deps: Deps, actor: Actor, periodId: numb
   const visible = await resultVisibilityOf(db, actor);
   const filter: ResultRowFilter = { periodId, version, groupKey: query.group, unitIds, visible };
   const rows = await listStoredResults(db, { ...filter, afterId: decodeCursor(query.cursor), limit });
+  const groupKeys = await listGroupKeysOfResults(db, filter);
+  const [counts, tied, groupOf] = await Promise.all([
+    countResultsByGroupAndGrade(db, periodId, version, groupKeys),
+    listQuotaTiedResults(db, periodId, version, groupKeys),
+    nameGroups(db, [...groupKeys, ...rows.map((row) => row.group_key)]),
+  ]);
   const items = rows.map((row) => {
     const result = JSON.parse(row.result_json) as Result;
     const subject = { id: row.person_id ?? 0, name: row.person_name ?? result.subject, employeeNo: row.employee_no, unitId: row.unit_id, unitName: row.unit_name };
     return presentResultRow(subject, row.group_key, result, groupOf);
   });
-
-  const groupKeys = await listGroupKeysOfResults(db, filter);
-  const [counts, tied] = await Promise.all([
-    countResultsByGroupAndGrade(db, periodId, version, groupKeys),
-    listQuotaTiedResults(db, periodId, version, groupKeys),
-  ]);
   const tallies = new Map<string, GroupTally>([...groupKeys].sort(byGroupKey).map((key) => [key, { size: 0, counts: new Map(), ties: new Map() }]));
   for (const c of counts) {
     const tally = tallies.get(c.groupKey)!;
@@ -184,7 +172,6 @@ async function readLiveResults(
   period: PeriodRow,
   query: ResultsQueryInput & { limit: number },
   unitIds: number[] | undefined,
-  groupOf: GroupOf,
 ) {
   const evaluation = await evaluatePeriod(db, period);
   const scheme = evaluation.scenario.scheme;
@@ -198,6 +185,7 @@ async function readLiveResults(
   const page = selected.filter((e) => e.position > after).slice(0, query.limit);
 
   const shownGroups = new Set(selected.map((e) => e.groupKey));
+  const groupOf = await nameGroups(db, shownGroups);
   const tallies = new Map<string, GroupTally>([...shownGroups].sort(byGroupKey).map((key) => [key, { size: 0, counts: new Map(), ties: new Map() }]));
   for (const e of entries) {
     const tally = tallies.get(e.groupKey);

@@ -39,33 +39,6 @@ export async function listPeriodsWithSummaryDeadline(db: Db, states: PeriodState
   return selectCyclePeriods(db).where('p.state', 'in', states).where('p.summary_due_on', 'is not', null).orderBy('p.id').execute();
 }
 
-/**
- * The unit a person was assigned to last within [from, to] (assignments are [valid_from, valid_to)),
- * or undefined when he was not assigned during the range: the same rule as the rankings'
- * `listPeopleAssignedDuring`, for one person.
- */
-export async function findUnitOfPersonDuring(db: Db, personId: number, from: string, to: string): Promise<number | undefined> {
-  const row = await db
-    .selectFrom('person_assignments')
-    .select('unit_id')
-    .where('person_id', '=', personId)
-    .where('valid_from', '<=', to)
-    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', from)]))
-    .orderBy('valid_from', 'desc')
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return row?.unit_id;
-}
-
-export async function findPersonWithUnit(db: Db, personId: number, unitId: number) {
-  const [person, unit] = await Promise.all([
-    db.selectFrom('people').select(['id', 'name', 'employee_no']).where('id', '=', personId).executeTakeFirst(),
-    db.selectFrom('units').select(['id', 'name']).where('id', '=', unitId).executeTakeFirst(),
-  ]);
-  return person && { id: person.id, name: person.name, employee_no: person.employee_no, unit_id: unitId, unit_name: unit?.name ?? '' };
-}
-
 export interface SummaryRow {
   id: number;
   period_id: number;

@@ -8,14 +8,15 @@ import { authorize, can, overseeScopeOf, type Actor } from '../../policies/polic
 import { appendAuditRecords } from '../audit/audit.repository.js';
 import { listPeopleWithPendingAppeal } from '../appeals/appeals.repository.js';
 import { resolveVisibleUnitIds } from '../org/org.repository.js';
+import { findPeriodParticipant, type PeriodParticipant } from '../periods/period-participants.js';
 import { findPeriod, findScheme } from '../periods/periods.repository.js';
 import { presentPeriod } from '../periods/periods.usecases.js';
 import { toCenti } from '../points/points.values.js';
-import { listCategoryInfos, listUnitInfos } from '../rankings/rankings.repository.js';
+import { listUnitInfos } from '../rankings/rankings.repository.js';
 import { listLeaderRoles } from '../worklogs/worklogs.repository.js';
-import { gradeSeatsInGroup, groupKeyOf, groupNameOf } from '../results/result-groups.js';
+import { gradeSeatsInGroup, groupKeyOf, nameGroups, type GroupNamer } from '../results/result-groups.js';
 import { buildPeriodScenario, personSubjectKey, type Participant, type RatingOverride } from '../results/period-scenario.js';
-import { assertPeriodState, findCycleParticipant, loadCyclePeriod, presentPerson, presentSummary, type CycleParticipant } from './cycle-participants.js';
+import { assertPeriodState, loadCyclePeriod, presentPerson, presentSummary } from './cycle-participants.js';
 import { createFieldErrors, createLeaderRatesError, createOwnSubjectError, createReviewWindowClosedError } from './reviews.errors.js';
 import {
   findFirstRootUnitId, listRatingsOfPeople, listRatingsOfRater, listSummariesOfPeriod, replaceRatingsOfRater, type CyclePeriodRow, type RatingRow,
@@ -51,17 +52,13 @@ async function resolveSheetUnit(db: Db, actor: Actor, period: CyclePeriodRow, un
   return { unit: { id: unit.id, name: unit.name }, unitIds: new Set(unitIds) };
 }
 
-const toCycleParticipant = (p: Participant): CycleParticipant => ({
-  personId: p.personId, name: p.name, employeeNo: p.employeeNo ?? '', unitId: p.unitId, unitName: p.unitName,
-});
-
 interface Evaluation {
   scheme: Scheme;
   /** 考用结合: the unit tiers the seats follow. */
   unitTiers?: Record<string, string> | undefined;
   participants: Map<string, Participant>;
   resultOf: Map<string, Result & { groupKey: string }>;
-  groupName: (key: string) => string;
+  groupOf: GroupNamer;
   groupSize: Map<string, number>;
   gradeCount: Map<string, number>;
 }
@@ -75,12 +72,9 @@ interface Evaluation {
 async function evaluateSheetPeriod(db: Db, period: CyclePeriodRow, overrides: readonly RatingOverride[]): Promise<Evaluation> {
   // A unit scheme's period has no person taking part (docs/api-cycles.md "Who takes part").
   if (period.subject_kind !== 'person') {
-    return { scheme: await loadSchemeOf(db, period), participants: new Map(), resultOf: new Map(), groupName: (key) => key, groupSize: new Map(), gradeCount: new Map() };
+    return { scheme: await loadSchemeOf(db, period), participants: new Map(), resultOf: new Map(), groupOf: await nameGroups(db, []), groupSize: new Map(), gradeCount: new Map() };
   }
-  const [{ scenario, participants }, categories] = await Promise.all([
-    buildPeriodScenario(db, period, { ratingOverrides: overrides }),
-    listCategoryInfos(db),
-  ]);
+  const { scenario, participants } = await buildPeriodScenario(db, period, { ratingOverrides: overrides });
   const grouping = scenario.scheme.grouping;
   const resultOf = new Map<string, Result & { groupKey: string }>();
   const groupSize = new Map<string, number>();
@@ -92,16 +86,14 @@ async function evaluateSheetPeriod(db: Db, period: CyclePeriodRow, overrides: re
     const key = `${groupKey}\u0000${r.grade}`;
     gradeCount.set(key, (gradeCount.get(key) ?? 0) + 1);
   }
-  const categoryName = new Map(categories.map((c) => [c.id, c.name]));
-  const unitName = new Map([...participants.values()].map((p) => [p.unitId, p.unitName]));
-  const groupName = (key: string) => groupNameOf(key, { unit: (id) => unitName.get(id), category: (id) => categoryName.get(id) });
-  return { scheme: scenario.scheme, unitTiers: scenario.unitTiers, participants, resultOf, groupName, groupSize, gradeCount };
+  const groupOf = await nameGroups(db, groupSize.keys());
+  return { scheme: scenario.scheme, unitTiers: scenario.unitTiers, participants, resultOf, groupOf, groupSize, gradeCount };
 }
 
 function previewOf(evaluation: Evaluation, personId: number) {
   const r = evaluation.resultOf.get(personSubjectKey(personId));
   if (!r) return null;
-  return { total: r.total, grade: r.grade, rank: r.rank, groupRank: r.groupRank, group: { key: r.groupKey, name: evaluation.groupName(r.groupKey) }, flags: r.flags };
+  return { total: r.total, grade: r.grade, rank: r.rank, groupRank: r.groupRank, group: evaluation.groupOf(r.groupKey), flags: r.flags };
 }
 
 /** Per group of the given people: its size and, for each grade, its quota, seats (DESIGN §3.2) and how many hold it. */
@@ -111,7 +103,7 @@ function quotaOf(evaluation: Evaluation, personIds: number[]) {
   return groups.map((key) => {
     const size = evaluation.groupSize.get(key) ?? 0;
     return {
-      group: { key, name: evaluation.groupName(key) },
+      group: evaluation.groupOf(key),
       size,
       grades: grades.map((g, i) => {
         // Seats as the engine grades them (考用结合 included); the last grade takes everyone left.
@@ -134,7 +126,7 @@ function presentRating(r: RatingRow, actor: Actor) {
  * holds one rating per indicator — the caller's own if he gave one, else the latest by another
  * leader; `allRatings` every leader's, with who gave it.
  */
-async function buildRows(db: Db, actor: Actor, period: CyclePeriodRow, people: CycleParticipant[], evaluation: Evaluation, now: Date) {
+async function buildRows(db: Db, actor: Actor, period: CyclePeriodRow, people: PeriodParticipant[], evaluation: Evaluation, now: Date) {
   const ids = people.map((p) => p.personId);
   const [summaries, ratings, underAppeal, raters] = await Promise.all([
     listSummariesOfPeriod(db, period.id, ids),
@@ -168,7 +160,7 @@ async function buildRows(db: Db, actor: Actor, period: CyclePeriodRow, people: C
  * Who may rate a participant (审核评鉴): a leader of a unit above or at his unit (never himself);
  * when no such leader exists — the head of the top unit — the organization department (admin).
  */
-async function mayRate(db: Db, actor: Actor, participant: Pick<CycleParticipant, 'personId' | 'unitId'>): Promise<boolean> {
+async function mayRate(db: Db, actor: Actor, participant: Pick<PeriodParticipant, 'personId' | 'unitId'>): Promise<boolean> {
   return (await ratersOf(db, [participant])).get(participant.personId)?.(actor) ?? false;
 }
 
@@ -177,7 +169,7 @@ async function mayRate(db: Db, actor: Actor, participant: Pick<CycleParticipant,
  * his unit and of every unit above it, never himself (one look-up of the leaders and the unit tree
  * for all). Empty for the head of the top unit: the organization department rates him then.
  */
-export async function ratingLeadersOf(db: Db, people: Pick<CycleParticipant, 'personId' | 'unitId'>[]): Promise<Map<number, number[]>> {
+export async function ratingLeadersOf(db: Db, people: Pick<PeriodParticipant, 'personId' | 'unitId'>[]): Promise<Map<number, number[]>> {
   const [leaders, units] = await Promise.all([listLeaderRoles(db), listUnitInfos(db)]);
   const parentOf = new Map(units.map((u) => [u.id, u.parent_id]));
   const leaderAccountsOf = new Map<number, { accountId: number; personId: number | null }[]>();
@@ -194,7 +186,7 @@ export async function ratingLeadersOf(db: Db, people: Pick<CycleParticipant, 'pe
 }
 
 /** For each participant, whether an actor may rate him: one of his leaders, or the admin for the unled. */
-async function ratersOf(db: Db, people: Pick<CycleParticipant, 'personId' | 'unitId'>[]): Promise<Map<number, (actor: Actor) => boolean>> {
+async function ratersOf(db: Db, people: Pick<PeriodParticipant, 'personId' | 'unitId'>[]): Promise<Map<number, (actor: Actor) => boolean>> {
   const leaders = await ratingLeadersOf(db, people);
   const out = new Map<number, (actor: Actor) => boolean>();
   for (const p of people) {
@@ -205,11 +197,10 @@ async function ratersOf(db: Db, people: Pick<CycleParticipant, 'personId' | 'uni
 }
 
 /** The people of the sheet: participants of the unit's subtree, the caller left out. */
-function sheetPeople(evaluation: Evaluation, actor: Actor, unitIds: Set<number>): CycleParticipant[] {
+function sheetPeople(evaluation: Evaluation, actor: Actor, unitIds: Set<number>): Participant[] {
   return [...evaluation.participants.values()]
     .filter((p) => unitIds.has(p.unitId) && p.personId !== actor.personId)
-    .sort((a, b) => a.personId - b.personId)
-    .map(toCycleParticipant);
+    .sort((a, b) => a.personId - b.personId);
 }
 
 async function loadSheetContext(db: Db, actor: Actor, periodId: number, unitId: number | undefined) {
@@ -294,7 +285,7 @@ const blankToNull = (text: string | null | undefined) => {
 export async function ratePerson({ db, now }: Deps, actor: Actor, periodId: number, personId: number, input: { ratings: RatingInput[] }) {
   authorize(actor, 'review.rate');
   const period = await loadCyclePeriod(db, periodId);
-  const participant = await findCycleParticipant(db, period, personId);
+  const participant = await findPeriodParticipant(db, period, personId);
   if (personId === actor.personId) throw createOwnSubjectError();
   if (!participant || !(await mayRate(db, actor, participant))) {
     // The organization department sees everyone: it is told why, where a leader gets a 404 for someone outside his subtree.

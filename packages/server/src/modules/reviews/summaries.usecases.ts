@@ -5,12 +5,10 @@ import type { PeriodState } from '../../db/schema.js';
 import { authorize, overseeScopeOf, type Actor } from '../../policies/policies.js';
 import { appendAuditRecords } from '../audit/audit.repository.js';
 import { resolveVisibleUnitIds } from '../org/org.repository.js';
+import { findPeriodParticipant, listPeriodParticipants, type PeriodParticipant } from '../periods/period-participants.js';
 import { findScheme } from '../periods/periods.repository.js';
 import { computeWorkLogSummary } from '../worklogs/worklog-reports.usecases.js';
-import {
-  assertPeriodState, createNotParticipantError, findCycleParticipant, listCycleParticipants, loadCyclePeriod, presentPerson, presentSummary,
-  type CycleParticipant,
-} from './cycle-participants.js';
+import { assertPeriodState, createNotParticipantError, loadCyclePeriod, presentPerson, presentSummary } from './cycle-participants.js';
 import { createFieldErrors, createSummarySubmittedError } from './reviews.errors.js';
 import {
   findSummary, insertSummary, listSummariesOfPeriod, listSummaryStatuses, updateDraftSummary, type CyclePeriodRow,
@@ -28,7 +26,7 @@ export const MAX_SUMMARY_CHARS = 5000;
 async function loadOwnParticipation(db: Db, actor: Actor, periodId: number) {
   authorize(actor, 'summary.write');
   const period = await loadCyclePeriod(db, periodId);
-  const participant = await findCycleParticipant(db, period, actor.personId!);
+  const participant = await findPeriodParticipant(db, period, actor.personId!);
   if (!participant) throw createNotParticipantError(periodId);
   return { period, participant };
 }
@@ -122,7 +120,7 @@ export async function listPeriodSummaries(
   authorize(actor, 'results.oversee');
   const period = await loadCyclePeriod(db, periodId);
   const units = await unitsToList(db, actor, query.unit);
-  let people = (await listCycleParticipants(db, period)).filter((p) => units === 'all' || units.has(p.unitId));
+  let people = (await listPeriodParticipants(db, period)).filter((p) => units === 'all' || units.has(p.unitId));
   if (query.status !== undefined) {
     const statuses = await listSummaryStatuses(db, period.id);
     people = people.filter((p) => (statuses.get(p.personId) ?? 'missing') === query.status);
@@ -138,7 +136,7 @@ async function unitsToList(db: Db, actor: Actor, unitId: number | undefined): Pr
   return new Set((await openVisibleUnit(db, visible, unitId)).unitIds);
 }
 
-async function presentSummaryRows(db: Db, period: CyclePeriodRow, people: CycleParticipant[], now: Date) {
+async function presentSummaryRows(db: Db, period: CyclePeriodRow, people: PeriodParticipant[], now: Date) {
   const summaries = new Map((await listSummariesOfPeriod(db, period.id, people.map((p) => p.personId))).map((s) => [s.person_id, s]));
   return people.map((p) => {
     const row = summaries.get(p.personId);

@@ -3,8 +3,8 @@ import type { AppDeps } from '../../app/deps.js';
 import { startPeriodicJob, type PeriodicJobOptions } from '../../app/periodic-job.js';
 import { localDateOf } from '../../app/dates.js';
 import { claimScheduledRun, finishScheduledRun, listAccountsOfPeople } from '../rankings/rankings.repository.js';
+import { listPeriodParticipants } from '../periods/period-participants.js';
 import { insertNotifications } from '../worklogs/notifications.repository.js';
-import { listCycleParticipants } from './cycle-participants.js';
 import { findCyclePeriod, listPeriodsWithSummaryDeadline, listSubmittedSummaryPeople, type CyclePeriodRow } from './reviews.repository.js';
 import { SUMMARY_WRITABLE_STATES } from './summaries.usecases.js';
 
@@ -32,7 +32,7 @@ export async function remindMissingSummaries(deps: Deps, periodId: number, reaso
   const { db, now } = deps;
   const period = await findCyclePeriod(db, periodId);
   if (!period) return { people: 0 };
-  const [participants, submitted] = await Promise.all([listCycleParticipants(db, period), listSubmittedSummaryPeople(db, period.id)]);
+  const [participants, submitted] = await Promise.all([listPeriodParticipants(db, period), listSubmittedSummaryPeople(db, period.id)]);
   const missing = participants.filter((p) => !submitted.has(p.personId)).map((p) => p.personId);
   const accounts = await listAccountsOfPeople(db, missing);
   const message = reminderMessage(period, reason);
