@@ -48,7 +48,10 @@ export async function registerAuthRoutes(app: App, deps: AppDeps) {
     return reply.status(204).send();
   });
 
-  app.get('/api/me', { schema: { tags } }, async (req) => describeMe(deps, requireActor(req).accountId));
+  app.get('/api/me', { schema: { tags } }, async (req) => {
+    const actor = requireActor(req);
+    return describeMe(deps, actor.accountId, actor.personId);
+  });
 
   app.post('/api/auth/password', { schema: { tags, body: ChangePasswordBody } }, async (req, reply) => {
     await changeOwnPassword(deps, requireActor(req), req.body);

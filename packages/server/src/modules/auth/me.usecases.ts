@@ -1,15 +1,23 @@
 import type { AppDeps } from '../../app/deps.js';
 import { createUnauthenticatedError } from '../../app/errors.js';
 import { buildActor, presentAbilities } from '../../policies/policies.js';
-import { findPersonView } from '../people/people.repository.js';
+import { findOwnPerson } from '../people/people.repository.js';
 import { findAccountById, listRolesOfAccount } from './auth.repository.js';
 
-/** GET /api/me: who I am, my roles, my unit and what I may do (so the UI hides the rest). */
-export async function describeMe({ db }: Pick<AppDeps, 'db'>, accountId: number) {
-  // Two round trips instead of three on PostgreSQL: the roles do not wait for the account.
-  const [account, roles] = await Promise.all([findAccountById(db, accountId), listRolesOfAccount(db, accountId)]);
+/**
+ * GET /api/me: who I am, my roles, my unit and what I may do (so the UI hides the rest). The person
+ * the session names is read together with the account and its roles (one round trip on PostgreSQL);
+ * should the account have been linked to another person since, that one is read after.
+ */
+export async function describeMe({ db }: Pick<AppDeps, 'db'>, accountId: number, sessionPersonId: number | null = null) {
+  const [account, roles, sessionPerson] = await Promise.all([
+    findAccountById(db, accountId),
+    listRolesOfAccount(db, accountId),
+    sessionPersonId === null ? undefined : findOwnPerson(db, sessionPersonId),
+  ]);
   if (!account) throw createUnauthenticatedError();
-  const person = account.person_id === null ? undefined : await findPersonView(db, account.person_id);
+  const person = account.person_id === null ? undefined
+    : account.person_id === sessionPersonId ? sessionPerson : await findOwnPerson(db, account.person_id);
   const actor = buildActor({ accountId, username: account.username, personId: account.person_id, unitId: person?.unit_id ?? null }, roles);
   return {
     account: { id: account.id, username: account.username, mustChangePassword: account.must_change_password === 1 },

@@ -36,6 +36,17 @@ export async function findPersonView(db: Db, id: number): Promise<PersonView | u
   return selectPersonViews(db).where('p.id', '=', id).executeTakeFirst();
 }
 
+/** What a person sees of himself on every page (GET /api/me): three tables, not the five of the full view. */
+export async function findOwnPerson(db: Db, id: number) {
+  return db
+    .selectFrom('people as p')
+    .innerJoin('units as u', 'u.id', 'p.unit_id')
+    .leftJoin('posts as po', 'po.id', 'p.post_id')
+    .select(['p.id', 'p.name', 'p.employee_no', 'p.unit_id', 'u.name as unit_name', 'po.name as post_name', 'p.rank'])
+    .where('p.id', '=', id)
+    .executeTakeFirst();
+}
+
 export interface PeopleFilter {
   /** null = every unit (admin/auditor); otherwise only these units. */
   unitIds: number[] | null;
