@@ -51,7 +51,18 @@ export function gzipSharedThenOwn(shared: SharedPart, own: Buffer | string): Buf
   return out;
 }
 
+/** Answers for the Accept-Encoding values seen last: a browser sends the same one with every request. */
+const gzipAnswers = new Map<string, boolean>();
+const GZIP_ANSWERS_KEPT = 64;
+
 /** Whether the request's Accept-Encoding takes gzip (q > 0, or `*`). */
 export function acceptsGzip(acceptEncoding: string | undefined): boolean {
-  return acceptEncoding !== undefined && negotiate(acceptEncoding, ['gzip']) === 'gzip';
+  if (acceptEncoding === undefined) return false;
+  let answer = gzipAnswers.get(acceptEncoding);
+  if (answer === undefined) {
+    answer = negotiate(acceptEncoding, ['gzip']) === 'gzip';
+    if (gzipAnswers.size >= GZIP_ANSWERS_KEPT) gzipAnswers.clear();
+    gzipAnswers.set(acceptEncoding, answer);
+  }
+  return answer;
 }

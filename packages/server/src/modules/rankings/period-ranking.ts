@@ -208,6 +208,11 @@ export class PeriodRanking {
     return this.categories.get(id);
   }
 
+  /** A unit's category (the ranking policies' view of the organisation, with unitChain). */
+  categoryOfUnit(unitId: number): number | null {
+    return this.units.get(unitId)?.categoryId ?? null;
+  }
+
   categoryIdOf(index: number): number | null {
     const subject = this.subjects[index]!;
     // A unit subject's category is its own, not its parent's.

@@ -115,7 +115,7 @@ export class RankingHub {
       }
     }
     entry.lastUsed = Date.now();
-    const loaded = await entry.loading;
+    const loaded = entry.loaded ?? (await entry.loading);
     // A catch-up already under way will do for both reasons: it began moments ago, and an announced
     // row makes the announcement itself ask for one that begins after it (see the constructor). Asking
     // for another here made every read of a busy server wait for two round trips in a row.

@@ -4,12 +4,12 @@ import type { Actor } from '../../policies/policies.js';
  * Which ranking groups an actor reads (docs/api-points.md, `ranking.read`): admin and auditor any;
  * everyone `all`, his own unit's category and his own unit; a leader also every unit of the subtrees
  * he leads. Rankings are published practice (公开排名): a member sees the groups he is ranked in.
- * `unitChainOf(id)` is the unit and its ancestors.
+ * `unitChain(id)` is the unit and its ancestors.
  */
 export function mayReadRankingGroup(
   actor: Actor,
   key: string,
-  org: { categoryOfUnit(unitId: number): number | null; unitChainOf(unitId: number): number[] },
+  org: { categoryOfUnit(unitId: number): number | null; unitChain(unitId: number): number[] },
 ): boolean {
   if (actor.roles.includes('admin') || actor.roles.includes('auditor')) return true;
   if (key === 'all') return true;
@@ -19,7 +19,7 @@ export function mayReadRankingGroup(
   if (kind === 'unit') {
     if (actor.unitId === id) return true;
     const leads = new Set(actor.leaderUnitIds);
-    return leads.size > 0 && org.unitChainOf(id).some((unitId) => leads.has(unitId));
+    return leads.size > 0 && org.unitChain(id).some((unitId) => leads.has(unitId));
   }
   return false;
 }

@@ -14,6 +14,9 @@ import {
   generateRedBlackLists, getRedBlackHistory, getRedBlackList, listRedBlackListSummaries, publishRedBlackList,
 } from './red-black.usecases.js';
 
+const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8', vary: 'accept-encoding' };
+const GZIP_JSON_HEADERS = { ...JSON_HEADERS, 'content-encoding': 'gzip' };
+
 /** A comment line keeps proxies and browsers from timing the stream out. */
 const HEARTBEAT_MS = 15_000;
 
@@ -40,21 +43,20 @@ export async function registerRankingRoutes(app: App, deps: AppDeps): Promise<vo
   const encodedPages = new WeakMap<RankingPage, { bytes: Buffer; gzip?: SharedPart }>();
   app.get('/api/rankings', { schema: { tags, querystring: RankingQuery, response: { 200: RankingResponse } } }, async (req, reply) => {
     const { page, me } = await readRanking(deps, requireActor(req), { periodId: req.query.period, group: req.query.group, limit: req.query.limit, cursor: req.query.cursor });
-    // Fastify's types accept objects only; its serializer takes any value its schema describes.
-    const serialize = (value: object, schema: object) => reply.serializeInput(value as Record<string, unknown>, schema as Record<string, unknown>);
     let encoded = encodedPages.get(page);
     if (encoded === undefined) {
       // The page is a non-empty object: its closing brace makes room for the caller's row.
-      encoded = { bytes: Buffer.from(`${serialize(page, RankingPageSchema).slice(0, -1)},"me":`) };
+      encoded = { bytes: Buffer.from(`${reply.serializeInput(page as never, RankingPageSchema as never).slice(0, -1)},"me":`) };
       encodedPages.set(page, encoded);
     }
-    const own = `${me === null ? 'null' : serialize(me, RankingRowSchema)}}`;
-    reply.type('application/json; charset=utf-8').header('vary', 'accept-encoding');
+    // Fastify's types accept objects only; its serializer takes any value its schema describes.
+    const own = `${me === null ? 'null' : reply.serializeInput(me as never, RankingRowSchema as never)}}`;
     if (acceptsGzip(req.headers['accept-encoding'])) {
       encoded.gzip ??= deflateShared(encoded.bytes);
-      reply.header('content-encoding', 'gzip');
+      reply.headers(GZIP_JSON_HEADERS);
       return reply.send(gzipSharedThenOwn(encoded.gzip, own) as never);
     }
+    reply.headers(JSON_HEADERS);
     // Sent as the JSON bytes it is (the typed reply expects the object the schema documents).
     const body = Buffer.allocUnsafe(encoded.bytes.length + Buffer.byteLength(own));
     body.write(own, encoded.bytes.copy(body, 0));

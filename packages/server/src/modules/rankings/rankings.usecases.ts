@@ -29,19 +29,12 @@ function decodeOffset(cursor: string | undefined): number {
   return Number(match[1]);
 }
 
-function organisationOf(ranking: PeriodRanking) {
-  return {
-    categoryOfUnit: (unitId: number) => ranking.unit(unitId)?.categoryId ?? null,
-    unitChainOf: (unitId: number) => ranking.unitChain(unitId),
-  };
-}
-
 /** Resolves and authorizes a group of a period's ranking: out of scope answers 404 like a missing group. */
 async function openGroup(deps: Deps, actor: Actor, periodId: number, groupKey: string) {
   authorize(actor, 'ranking.read');
   const loaded = await rankingHubOf(deps).get(periodId);
   if (!loaded) throw createNotFoundError('period', periodId);
-  if (!loaded.ranking.hasGroup(groupKey) || !mayReadRankingGroup(actor, groupKey, organisationOf(loaded.ranking))) {
+  if (!loaded.ranking.hasGroup(groupKey) || !mayReadRankingGroup(actor, groupKey, loaded.ranking)) {
     throw createRankingGroupNotFoundError(groupKey);
   }
   return loaded;
