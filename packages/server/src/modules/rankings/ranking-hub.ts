@@ -95,7 +95,7 @@ export class RankingHub {
    * and with the ledger as read at most CATCH_UP_STALE_MS before it (a read after CATCH_UP_FRESH_MS
    * starts a newer read of the ledger without waiting for it).
    */
-  async get(periodId: number): Promise<LoadedPeriod | undefined> {
+  async get(periodId: number, rebuilt = false): Promise<LoadedPeriod | undefined> {
     let entry = this.entries.get(periodId);
     let added = false;
     if (entry?.loaded?.ranking.stale) {
@@ -120,8 +120,16 @@ export class RankingHub {
     // row makes the announcement itself ask for one that begins after it (see the constructor). Asking
     // for another here made every read of a busy server wait for two round trips in a row.
     const age = Date.now() - this.caughtUpAt;
-    if (loaded.ranking.version < this.announcedUpTo || age >= CATCH_UP_STALE_MS) await (this.catchingUp ?? this.catchUp());
-    else if (age >= CATCH_UP_FRESH_MS && this.catchingUp === undefined) void this.catchUp().catch(() => undefined);
+    if (loaded.ranking.version < this.announcedUpTo || age >= CATCH_UP_STALE_MS) {
+      await (this.catchingUp ?? this.catchUp());
+      // The catch-up shared may have been ending as the row was announced, without reading it.
+      if (loaded.ranking.version < this.announcedUpTo) await (this.catchingUp ?? this.catchUp());
+    } else if (age >= CATCH_UP_FRESH_MS && this.catchingUp === undefined) {
+      void this.catchUp().catch(() => undefined); // a failure shows in the next read that waits
+    }
+    // A row of a subject the state does not have (assigned after it was built) makes it stale: it is
+    // rebuilt now, so that this read too shows the approval.
+    if (loaded.ranking.stale && !rebuilt) return this.get(periodId, true);
     if (Date.now() - entry.periodReadAt > PERIOD_REFRESH_MS) {
       entry.periodReadAt = Date.now();
       const period = await findPeriod(this.deps.db, periodId);
@@ -144,6 +152,7 @@ export class RankingHub {
    * rankings it concerns. One catch-up at a time: callers arriving meanwhile share the next one.
    */
   catchUp(): Promise<void> {
+    if (this.closed) return Promise.resolve();
     if (this.catchingUp) {
       this.catchUpAgain = true;
       return this.catchingUp;

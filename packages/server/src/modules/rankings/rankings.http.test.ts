@@ -1,5 +1,5 @@
 import { gunzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp, type TestApp } from '../../testing/http.js';
 import { testDialects } from '../../testing/test-database.js';
 import { RANKING_POLL_MS, rankingHubOf } from './ranking-hub.js';
@@ -63,15 +63,28 @@ describe.each(testDialects)('rankings over HTTP on %s', (dialect) => {
     // A row no announcement reports, as another app server's approval. Reads within 100 ms of the
     // last catch-up share it; up to RANKING_POLL_MS they are still answered from it, without
     // waiting, and start a new one in the background; an older state makes the read wait.
-    await rankingHubOf(t.deps).catchUp();
-    const before = (await ranking('wang')).version;
-    const { ledgerId } = await approvePoints(t.deps, org, person('wang'), 'bonus', -0.75, '2026-02-10', { announce: false });
-    await sleep(120);
-    expect((await ranking('wang')).version).toBe(before);
-    let seen = await ranking('wang');
-    for (const started = Date.now(); seen.version !== ledgerId && Date.now() - started < 2000; seen = await ranking('wang')) await sleep(10);
-    expect(seen.version).toBe(ledgerId);
-    expect(seen.me).toMatchObject({ points: 0.5, total: 100.5 });
+    const hub = rankingHubOf(t.deps);
+    const catchUp = vi.spyOn(hub, 'catchUp');
+    try {
+      await hub.catchUp();
+      const caughtUp = Date.now();
+      const before = (await ranking('wang')).version;
+      const { ledgerId } = await approvePoints(t.deps, org, person('wang'), 'bonus', -0.75, '2026-02-10', { announce: false });
+      await sleep(120);
+      const calls = catchUp.mock.calls.length;
+      const answered = await ranking('wang');
+      // Only when this machine kept to the timing (a slow run waits for the catch-up instead).
+      if (Date.now() - caughtUp < RANKING_POLL_MS - 50) {
+        expect(answered.version).toBe(before);
+        expect(catchUp).toHaveBeenCalledTimes(calls + 1);
+        await catchUp.mock.results.at(-1)!.value; // the background catch-up the read started
+      }
+      const seen = await ranking('wang');
+      expect(seen.version).toBe(ledgerId);
+      expect(seen.me).toMatchObject({ points: 0.5, total: 100.5 });
+    } finally {
+      catchUp.mockRestore();
+    }
 
     const { ledgerId: later } = await approvePoints(t.deps, org, person('wang'), 'bonus', -0.5, '2026-02-10', { announce: false });
     await sleep(RANKING_POLL_MS + 50);
@@ -86,6 +99,8 @@ describe.each(testDialects)('rankings over HTTP on %s', (dialect) => {
       const plain = await get(who, url);
       const zipped = await t.app.inject({ method: 'GET', url, headers: { cookie: cookies[who]!, 'accept-encoding': 'gzip, deflate, br' } });
       expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(plain.headers['content-type']).toBe('application/json; charset=utf-8');
+      expect(plain.headers.vary).toMatch(/accept-encoding/i);
       expect(zipped.headers['content-encoding']).toBe('gzip');
       expect(zipped.headers.vary).toMatch(/accept-encoding/i);
       expect(zipped.rawPayload.length).toBeLessThan(plain.rawPayload.length);

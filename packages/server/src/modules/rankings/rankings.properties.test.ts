@@ -5,6 +5,7 @@ import { adminActor, createTestClock, depsFor } from '../../testing/fixtures.js'
 import { createTestDatabase, testDialects } from '../../testing/test-database.js';
 import type { DatabaseHandle } from '../../db/kysely.js';
 import { RankingHub } from './ranking-hub.js';
+import { createPerson } from '../people/people.usecases.js';
 import { createAssessmentPeriod } from '../periods/periods.usecases.js';
 import { approvePoints, createRankingOrg, type RankingOrg } from './rankings.fixtures.js';
 
@@ -97,6 +98,18 @@ describe.each(testDialects)('the live ranking against the ledger on %s', (dialec
       }),
       { numRuns: dialect === 'postgres' ? 12 : 30 },
     );
+  });
+
+  it("shows, in the very next read, an approval for someone assigned after the period's state was built", async () => {
+    const before = (await live.get(org.period.id))!.ranking.version;
+    const newcomer = await createPerson(deps, adminActor, { employeeNo: 'M9', name: '钱七', unitId: org.units.t1.id });
+    const { ledgerId } = await approvePoints(deps, org, { id: newcomer.id, unitId: org.units.t1.id }, 'bonus', 1.5);
+    const { ranking } = (await live.get(org.period.id))!;
+    expect(ranking.version).toBeGreaterThanOrEqual(Math.max(before, ledgerId));
+    expect(ranking.stale).toBe(false);
+    const index = ranking.indexOfSubject(newcomer.id);
+    expect(index).toBeDefined();
+    expect(ranking.pointsAt(index!)).toBe(1.5);
   });
 
   it('keeps at most 16 period states, the least recently read going first, as soon as another is loaded', async () => {
