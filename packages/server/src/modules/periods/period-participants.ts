@@ -1,6 +1,6 @@
 import type { Db } from '../../db/kysely.js';
 import type { SubjectKind } from '../../db/schema.js';
-import { listSubjectsOfPeriod, listUnitInfos } from '../rankings/rankings.repository.js';
+import { listSubjectsOfPeriod, listUnitInfos, type SubjectRow, type UnitInfoRow } from '../rankings/rankings.repository.js';
 
 /**
  * A participant of a period (docs/api-cycles.md "Who takes part"): a person assigned to a unit of
@@ -31,10 +31,16 @@ export interface ParticipationOf {
  */
 export async function listPeriodParticipants(db: Db, period: ParticipationOf, only: { personId?: number } = {}): Promise<PeriodParticipant[]> {
   if (period.subject_kind !== 'person') return [];
-  const [people, units] = await Promise.all([
-    listSubjectsOfPeriod(db, { subjectKind: 'person', scopeUnitId: period.scope_unit_id, from: period.starts_on, to: period.ends_on, personId: only.personId }),
-    listUnitInfos(db),
-  ]);
+  const subjects = { subjectKind: 'person' as const, scopeUnitId: period.scope_unit_id, from: period.starts_on, to: period.ends_on, personId: only.personId };
+  // Everyone: every unit, read meanwhile. One person (a summary, a rating): his unit only, read after him.
+  let people: SubjectRow[];
+  let units: UnitInfoRow[];
+  if (only.personId === undefined) {
+    [people, units] = await Promise.all([listSubjectsOfPeriod(db, subjects), listUnitInfos(db)]);
+  } else {
+    people = await listSubjectsOfPeriod(db, subjects);
+    units = await listUnitInfos(db, people.map((p) => p.unit_id));
+  }
   const unitById = new Map(units.map((u) => [u.id, u]));
   return people.map((p) => {
     const unit = unitById.get(p.unit_id);

@@ -134,8 +134,15 @@ export async function listActiveUnitSubjects(db: Db): Promise<SubjectRow[]> {
   return rows.map((r) => ({ id: r.id, name: r.name, employee_no: null, unit_id: r.parent_id ?? r.id }));
 }
 
-export async function listUnitInfos(db: Db): Promise<UnitInfoRow[]> {
-  return db.selectFrom('units').select(['id', 'name', 'parent_id', 'category_id', 'active']).orderBy('id').execute();
+/** Every unit, or only those of `ids`. */
+export async function listUnitInfos(db: Db, ids?: readonly number[]): Promise<UnitInfoRow[]> {
+  if (ids !== undefined && ids.length === 0) return [];
+  return db
+    .selectFrom('units')
+    .select(['id', 'name', 'parent_id', 'category_id', 'active'])
+    .$if(ids !== undefined, (q) => q.where('id', 'in', ids!))
+    .orderBy('id')
+    .execute();
 }
 
 export async function listCategoryInfos(db: Db): Promise<CategoryInfoRow[]> {
