@@ -37,6 +37,7 @@ import { composeDemoEntry, createDemoRandom } from '../packages/server/src/modul
 import { extractSearchTerms } from '../packages/server/src/modules/worklogs/worklogs.search.js';
 import { feedKeyOf, ftsDocumentOf } from '../packages/server/src/modules/worklogs/worklogs.repository.js';
 import { load, measureAgainstBare } from './against-bare.js';
+import { openKeptDatabase } from './kept-database.js';
 import type { WorkLogKind } from '../packages/server/src/db/schema.js';
 
 let PEOPLE = Number(process.env.BENCH_PEOPLE ?? 20_000);
@@ -70,9 +71,7 @@ interface Org {
 
 async function openBenchDatabase(dialect: DialectName): Promise<{ handle: DatabaseHandle; pgUrl?: string; cleanup: () => Promise<void> }> {
   if (REUSE) {
-    const handle = dialect === 'sqlite'
-      ? openDatabase({ sqliteFile: process.env.BENCH_SQLITE_FILE! })
-      : openDatabase({ databaseUrl: Object.assign(new URL(process.env.BATON_BENCH_PG_URL!), { pathname: `/${process.env.BENCH_PG_DATABASE!}` }).toString(), pgPoolSize: 10 });
+    const handle = openKeptDatabase(dialect);
     return { handle, cleanup: () => handle.destroy() };
   }
   if (dialect === 'sqlite') {

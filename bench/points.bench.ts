@@ -38,6 +38,7 @@ import type { AppDeps } from '../packages/server/src/app/deps.js';
 import { buildServer } from '../packages/server/src/app/server.js';
 import { migrateToLatest, openDatabase, type DatabaseHandle, type DialectName } from '../packages/server/src/db/kysely.js';
 import { load, measureAgainstBare } from './against-bare.js';
+import { openKeptDatabase } from './kept-database.js';
 import { createSeededRandom } from '../packages/server/src/db/seed/seeded-random.js';
 import { hashPassword } from '../packages/server/src/modules/auth/passwords.js';
 import { announceLedgerChange } from '../packages/server/src/modules/rankings/ledger-changes.js';
@@ -86,9 +87,7 @@ function percentiles(samples: number[]) {
 
 async function openBenchDatabase(dialect: DialectName): Promise<{ handle: DatabaseHandle; pgUrl?: string; cleanup: () => Promise<void> }> {
   if (REUSE) {
-    const handle = dialect === 'sqlite'
-      ? openDatabase({ sqliteFile: process.env.BENCH_SQLITE_FILE! })
-      : openDatabase({ databaseUrl: Object.assign(new URL(process.env.BATON_BENCH_PG_URL!), { pathname: `/${process.env.BENCH_PG_DATABASE!}` }).toString(), pgPoolSize: 10 });
+    const handle = openKeptDatabase(dialect);
     return { handle, cleanup: () => handle.destroy() };
   }
   if (dialect === 'sqlite') {
