@@ -1,14 +1,12 @@
 import type { AppDeps } from '../../app/deps.js';
-import { decodeCursor, ErrorResponse, IdParams, nextCursorOf, type App } from '../../app/http.js';
-import { authorize } from '../../policies/policies.js';
+import { decodeCursor, IdParams, nextCursorOf, type App } from '../../app/http.js';
 import { requireActor } from '../auth/auth.plugin.js';
-import { AttachmentQuery, AttachmentSchema } from '../points/points.schemas.js';
-import { readUploadedFile, sendStoredFile } from '../worklogs/attachment-upload.http.js';
+import { AttachmentQuery } from '../points/points.schemas.js';
+import { registerAttachmentUpload, sendStoredFile } from '../worklogs/attachment-upload.http.js';
 import { AppealListQuery, AppealListResponse, AppealSchema, ChangesResponse, DecideAppealBody, DecisionResponse, SubmitAppealBody } from './appeals.schemas.js';
 import {
   APPEAL_ATTACHMENT_MAX_BYTES, attachToAppeal, decideAppeal, getAppeal, listAppealChanges, listAppeals, openAppealAttachment, submitAppeal, withdrawAppeal,
 } from './appeals.usecases.js';
-import { withUploads } from '../../app/uploads.js';
 
 /** Appeals of published results (申诉/复核, issue 6; docs/api-cycles.md "Appeals"). */
 export async function registerAppealRoutes(app: App, deps: AppDeps): Promise<void> {
@@ -35,15 +33,8 @@ export async function registerAppealRoutes(app: App, deps: AppDeps): Promise<voi
   app.post('/api/appeals/:id/decision', { schema: { tags, params: IdParams, body: DecideAppealBody, response: { 200: DecisionResponse } } }, async (req) =>
     decideAppeal(deps, requireActor(req), req.params.id, req.body));
 
-  await withUploads(app, deps, (uploads) => {
-    uploads.post('/api/appeals/:id/attachments', {
-      schema: { tags, params: IdParams, consumes: ['multipart/form-data'], response: { 201: AttachmentSchema, 413: ErrorResponse, 415: ErrorResponse } },
-    }, async (req, reply) => {
-      const actor = requireActor(req);
-      authorize(actor, 'appeal.submit');
-      const upload = await readUploadedFile(req, APPEAL_ATTACHMENT_MAX_BYTES);
-      return reply.status(201).send(await attachToAppeal(deps, actor, req.params.id, upload));
-    });
+  await registerAttachmentUpload(app, deps, '/api/appeals/:id/attachments', {
+    tags, maxBytes: APPEAL_ATTACHMENT_MAX_BYTES, ability: 'appeal.submit', attach: (actor, id, upload) => attachToAppeal(deps, actor, id, upload),
   });
 
   app.get('/api/appeal-attachments/:id', { schema: { tags, params: IdParams, querystring: AttachmentQuery } }, async (req, reply) => {

@@ -5,10 +5,10 @@ import { ErrorResponse, IdParams, type App } from '../../app/http.js';
 import { authorize } from '../../policies/policies.js';
 import { requireActor } from '../auth/auth.plugin.js';
 import { createMissingFileError as createMissingImportFileError } from '../imports/imports.errors.js';
-import { contentDisposition, readUploadedFile, sendStoredFile } from '../worklogs/attachment-upload.http.js';
+import { contentDisposition, registerAttachmentUpload, sendStoredFile } from '../worklogs/attachment-upload.http.js';
 import { createFieldError, createIdempotencyKeyMissingError } from './points.errors.js';
 import {
-  ApproveBody, AttachmentQuery, AttachmentSchema, BatchBody, BatchHeaders, BatchListQuery, BatchListResponse, BatchOutcomeSchema, CreateRuleBody,
+  ApproveBody, AttachmentQuery, BatchBody, BatchHeaders, BatchListQuery, BatchListResponse, BatchOutcomeSchema, CreateRuleBody,
   EventListQuery, EventListResponse, ImportStartedSchema, PointBatchSchema, PointEventSchema, PointRuleSchema, ProposeBody, ReasonBody, RejectBody,
   ReplaceRuleBody, RuleListQuery, TemplateQuery,
 } from './points.schemas.js';
@@ -95,15 +95,8 @@ export async function registerPointRoutes(app: App, deps: AppDeps): Promise<void
     return reply.status(201).send(event);
   });
 
-  await withUploads(app, deps, (uploads) => {
-    uploads.post('/api/point-events/:id/attachments', {
-      schema: { tags, params: IdParams, consumes: ['multipart/form-data'], response: { 201: AttachmentSchema, 413: ErrorResponse, 415: ErrorResponse } },
-    }, async (req, reply) => {
-      const actor = requireActor(req);
-      authorize(actor, 'points.propose');
-      const upload = await readUploadedFile(req, EVIDENCE_MAX_BYTES);
-      return reply.status(201).send(await attachEvidence(deps, actor, req.params.id, upload));
-    });
+  await registerAttachmentUpload(app, deps, '/api/point-events/:id/attachments', {
+    tags, maxBytes: EVIDENCE_MAX_BYTES, ability: 'points.propose', attach: (actor, id, upload) => attachEvidence(deps, actor, id, upload),
   });
 
   app.get('/api/point-event-attachments/:id', { schema: { tags, params: IdParams, querystring: AttachmentQuery } }, async (req, reply) => {

@@ -1,6 +1,10 @@
 import { Type } from 'typebox';
 import { Nullable, PageQuery, StrictObject } from '../../app/http.js';
 import { MAX_EVIDENCE_CHARS, MAX_LINK_CHARS, MAX_OCCURRENCES, MAX_POINTS } from './points.values.js';
+import { AttachmentSchema } from '../worklogs/worklogs.schemas.js';
+
+/** An evidence file, as work logs show theirs. */
+export { AttachmentSchema };
 
 const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
 const DateString = (description?: string) => Type.String({ pattern: DATE_PATTERN, ...(description ? { description } : {}) });
@@ -64,9 +68,6 @@ export const ReasonBody = StrictObject({ reason: Reason });
 
 const PersonRef = Type.Object({ accountId: Type.Integer(), name: Type.String() });
 
-export const AttachmentSchema = Type.Object({
-  id: Type.Integer(), fileName: Type.String(), mimeType: Type.String(), size: Type.Integer(), sha256: Type.String(), createdAt: Type.String(), url: Type.String(),
-});
 
 export const PointEventSchema = Type.Object({
   id: Type.Integer(),

@@ -1,10 +1,16 @@
 import { createReadStream } from 'node:fs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { AppDeps } from '../../app/deps.js';
+import { ErrorResponse, IdParams, type App } from '../../app/http.js';
+import { withUploads } from '../../app/uploads.js';
+import { authorize, type Ability, type Actor } from '../../policies/policies.js';
+import { requireActor } from '../auth/auth.plugin.js';
 import { createAttachmentTooLargeError, createMissingFileError } from './worklogs.errors.js';
+import { AttachmentSchema } from './worklogs.schemas.js';
 
 /**
  * HTTP helpers for attached files, shared by every module that takes evidence (work logs, point
- * events): the download header and the one-file multipart upload.
+ * events, appeals): the download header, the one-file multipart upload and its route.
  */
 
 /**
@@ -26,6 +32,30 @@ export async function readUploadedFile(req: FastifyRequest, maxBytes: number): P
     if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw createAttachmentTooLargeError(maxBytes);
     throw error;
   }
+}
+
+/**
+ * `POST <url>` (`:id` the record the file is attached to) taking one file of at most `maxBytes`:
+ * 201 with the stored attachment, 413 when too large, 415 for a type the use case refuses. The
+ * ability, when given, is checked before the body is read, so nobody else can make the server
+ * buffer a large upload.
+ */
+export async function registerAttachmentUpload(
+  app: App,
+  deps: AppDeps,
+  url: string,
+  options: { tags: string[]; maxBytes: number; ability?: Ability; attach: (actor: Actor, id: number, upload: { fileName: string; content: Buffer }) => Promise<unknown> },
+): Promise<void> {
+  await withUploads(app, deps, (uploads) => {
+    uploads.post(url, {
+      schema: { tags: options.tags, params: IdParams, consumes: ['multipart/form-data'], response: { 201: AttachmentSchema, 413: ErrorResponse, 415: ErrorResponse } },
+    }, async (req, reply) => {
+      const actor = requireActor(req);
+      if (options.ability) authorize(actor, options.ability);
+      const upload = await readUploadedFile(req, options.maxBytes);
+      return reply.status(201).send(await options.attach(actor, req.params.id, upload) as never);
+    });
+  });
 }
 
 /** A stored evidence file as the use cases hand it out (path on disk, name, type by content, checksum). */

@@ -9,9 +9,9 @@ import {
   drawWorkLogSpotCheck, exportWorkLogs, getWorkLogCalendar, getWorkLogSpotCheck, getWorkLogStats, listWorkLogReminders, listWorkLogSpotChecks,
   summarizeWorkLogs,
 } from './worklog-reports.usecases.js';
-import { contentDisposition, readUploadedFile, sendStoredFile } from './attachment-upload.http.js';
+import { contentDisposition, readUploadedFile, registerAttachmentUpload, sendStoredFile } from './attachment-upload.http.js';
 import {
-  AttachmentQuery, AttachmentSchema, CalendarDateParams, CalendarDayBody, CalendarMonthQuery, CalendarRangeQuery, CommentBody, CommentSchema,
+  AttachmentQuery, CalendarDateParams, CalendarDayBody, CalendarMonthQuery, CalendarRangeQuery, CommentBody, CommentSchema,
   CreateLogBody, FeedQuery, FeedResponse, FlagBody, FlagParams, FlagResponse, LikeResponse, LogDetailSchema, LogEntrySchema, NotificationsQuery,
   ResolveFlagBody, SpotCheckBody, SpotCheckListQuery, StatsQuery, SummaryQuery, UnitRangeQuery, UpdateLogBody,
 } from './worklogs.schemas.js';
@@ -92,14 +92,8 @@ export async function registerWorkLogRoutes(app: App, deps: AppDeps) {
   app.post('/api/logs/:id/flags/:flagId/resolve', { schema: { tags, params: FlagParams, body: ResolveFlagBody, response: { 200: FlagResponse } } }, async (req) =>
     resolveWorkLogFlag(deps, requireActor(req), req.params.id, req.params.flagId, req.body));
 
-  await withUploads(app, deps, (uploads) => {
-    uploads.post('/api/logs/:id/attachments', { schema: { tags, params: IdParams, consumes: ['multipart/form-data'], response: { 201: AttachmentSchema } } }, async (req, reply) => {
-      const actor = requireActor(req);
-      const upload = await readUploadedFile(req, ATTACHMENT_MAX_BYTES);
-      const attachment = await attachToWorkLog(deps, actor, req.params.id, upload);
-      reply.status(201);
-      return attachment;
-    });
+  await registerAttachmentUpload(app, deps, '/api/logs/:id/attachments', {
+    tags, maxBytes: ATTACHMENT_MAX_BYTES, attach: (actor, id, upload) => attachToWorkLog(deps, actor, id, upload),
   });
 
   app.get('/api/attachments/:id', { schema: { tags, params: IdParams, querystring: AttachmentQuery } }, async (req, reply) => {
