@@ -56,7 +56,5 @@ export function fieldErrorsOf(error: unknown): { name: string; errors: string[] 
 
 /** The message of a 400 detail naming one field (`/reason` → reason), if any. */
 export function fieldErrorOf(error: unknown, field: string): string | null {
-  if (!(error instanceof ApiError)) return null;
-  const detail = error.details.find((d) => typeof d.path === 'string' && d.path.replace(/^\//, '').split('/')[0] === field);
-  return detail ? detail.message : null;
+  return fieldErrorsOf(error).find((f) => f.name === field)?.errors[0] ?? null;
 }

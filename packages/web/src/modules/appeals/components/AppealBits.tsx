@@ -36,8 +36,11 @@ export function AppealAttachments({ attachments, size = 56 }: { attachments: App
   return <AttachmentList attachments={attachments} size={size} />;
 }
 
-/** The admin's decision on an appeal: who and when, the note, and for an accepted one the new result version. */
-export function AppealDecisionBlock({ appeal, style }: { appeal: Appeal; style?: CSSProperties }) {
+/**
+ * The admin's decision on an appeal: who and when, the note, and for an accepted one the new result
+ * version. `own`: shown to the person who appealed (his panel), not to those who decide.
+ */
+export function AppealDecisionBlock({ appeal, own = false, style }: { appeal: Appeal; own?: boolean; style?: CSSProperties }) {
   const { t } = useTranslation();
   const decision = appeal.decision;
   if (!decision) return null;
@@ -57,7 +60,7 @@ export function AppealDecisionBlock({ appeal, style }: { appeal: Appeal; style?:
               <AppealResultLine result={decision.result} testId="appeal-new-result" />
             </Typography.Text>
           ) : (
-            <Typography.Text type="secondary">{t('appeals.item.noNewResult')}</Typography.Text>
+            <Typography.Text type="secondary">{t(own ? 'appeals.item.noNewResult' : 'appeals.item.noNewResultOfPerson')}</Typography.Text>
           )}
         </div>
       ) : null}

@@ -67,7 +67,7 @@ function AppealItem({ appeal, personId }: { appeal: Appeal; personId: Id | null 
           <AppealAttachments attachments={appeal.attachments} size={48} />
         </div>
       ) : null}
-      <AppealDecisionBlock appeal={appeal} style={{ marginTop: 8 }} />
+      <AppealDecisionBlock appeal={appeal} own style={{ marginTop: 8 }} />
       {mayWithdraw(appeal, personId) ? (
         <Flex gap={8} justify="flex-end" wrap style={{ marginTop: 8 }}>
           {mayAttach(appeal, personId) ? (

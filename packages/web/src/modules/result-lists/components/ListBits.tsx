@@ -53,11 +53,11 @@ export function PersonLink({ person, periodId, strong = true }: { person: ListPe
   );
 }
 
-export function CardButton({ personId, periodId, block }: { personId: Id; periodId?: Id | null; block?: boolean }) {
+function CardButton({ personId, periodId }: { personId: Id; periodId?: Id | null }) {
   const { t } = useTranslation(undefined, { keyPrefix: 'resultLists' });
   return (
-    <Link to={reportCardPath(personId, periodId)} style={block ? { display: 'block' } : undefined}>
-      <Button size="small" icon={<FileDoneOutlined />} block={block} data-testid="result-list-card">
+    <Link to={reportCardPath(personId, periodId)}>
+      <Button size="small" icon={<FileDoneOutlined />} data-testid="result-list-card">
         {t('openCard')}
       </Button>
     </Link>
