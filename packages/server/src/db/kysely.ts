@@ -203,16 +203,20 @@ function openPostgres(url: string, options: DatabaseOptions): DatabaseHandle {
  * schema (the first of the search path): without that, the migrator finds another schema's tables
  * and databases in different schemas of one PostgreSQL database (the tests) disturb each other.
  */
-export async function migrateToLatest(db: Db): Promise<MigrationResultSet> {
+/** The migrator of Baton's migrations, keeping its bookkeeping in the connection's schema (PostgreSQL). */
+export async function createMigrator(db: Db): Promise<Migrator> {
   const schema = isPostgres(db)
     ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema
     : undefined;
-  const migrator = new Migrator({
+  return new Migrator({
     db,
     provider: { getMigrations: async () => migrations },
     ...(schema ? { migrationTableSchema: schema } : {}),
   });
-  const result = await migrator.migrateToLatest();
+}
+
+export async function migrateToLatest(db: Db): Promise<MigrationResultSet> {
+  const result = await (await createMigrator(db)).migrateToLatest();
   if (result.error) throw result.error;
   return result;
 }

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import type { DatabaseHandle } from '../../db/kysely.js';
+import { createMigrator, type DatabaseHandle } from '../../db/kysely.js';
 import { adminActor, depsFor } from '../../testing/fixtures.js';
 import { createTestDatabase, testDialects } from '../../testing/test-database.js';
 import { createUnit, changeUnit } from '../org/org.usecases.js';
@@ -18,6 +18,29 @@ describe.each(testDialects)('the audit chain on %s', (dialect) => {
     await createUnit(deps, adminActor, { code: 'S', name: '二甲镇', type: 'town', parentId: d.id });
   });
   afterEach(() => handle.destroy());
+
+  it('keeps every record and the chain through migration 0008 (hash no longer unique) and back', async () => {
+    const before = await handle.db.selectFrom('audit_log').selectAll().orderBy('seq').execute();
+    const migrator = await createMigrator(handle.db);
+    const down = await migrator.migrateDown();
+    expect(down.error).toBeUndefined();
+    expect(down.results).toEqual([expect.objectContaining({ migrationName: '0008-audit-hash-not-unique', direction: 'Down', status: 'Success' })]);
+    // Back to the unique index: a second record with an existing hash is refused.
+    await expect(sql`insert into audit_log (seq, at, actor_label, action, entity, prev_hash, hash) values (99, 'x', 'x', 'x', 'x', 'x', ${before[0]!.hash})`.execute(handle.db))
+      .rejects.toThrow(/unique/i);
+    expect((await migrator.migrateToLatest()).error).toBeUndefined();
+    expect(await handle.db.selectFrom('audit_log').selectAll().orderBy('seq').execute()).toEqual(before);
+    expect(await verifyAuditChain(deps)).toMatchObject({ ok: true, records: 4 });
+    // The chain goes on after the rebuild, and the entity index is there again.
+    await createUnit(deps, adminActor, { code: 'H', name: '海门区', type: 'district', parentId: null });
+    expect(await verifyAuditChain(deps)).toMatchObject({ ok: true, records: 5 });
+    const indexes = dialect === 'sqlite'
+      ? (await sql<{ name: string; unique: number }>`select name, "unique" from pragma_index_list('audit_log')`.execute(handle.db)).rows
+      : (await sql<{ name: string; unique: boolean }>`select i.relname as name, x.indisunique as unique from pg_index x join pg_class i on i.oid = x.indexrelid join pg_class t on t.oid = x.indrelid where t.relname = 'audit_log' and t.relnamespace = current_schema()::regnamespace`.execute(handle.db)).rows;
+    expect(indexes.map((i) => i.name)).toContain('audit_log_entity_idx');
+    // Only the primary key (PostgreSQL lists it; SQLite's rowid needs none) is unique.
+    expect(indexes.filter((i) => Boolean(i.unique)).map((i) => i.name)).toEqual(dialect === 'sqlite' ? [] : ['audit_log_pkey']);
+  });
 
   it('verifies an untouched chain', async () => {
     expect(await verifyAuditChain(deps)).toMatchObject({ ok: true, records: 4, problems: [] });
