@@ -1,7 +1,7 @@
 /**
  * The work-log journey (工作纪实, "功夫下在平时") on a phone, in real Chromium against the real server:
- * a member signs in and lands on his work log → writes two entries (one over two lines, one with a
- * photo) → sees them in his month calendar → his leader, in a second browser, finds the entry in the
+ * a member signs in and lands on his work log → writes two entries (one over two lines linked to one
+ * of his assessment indicators, one with a photo) → sees them in his month calendar → his leader, in a second browser, finds the entry in the
  * team feed and comments on it → the member sees the comment under his entry and the notification in
  * the header bell, opens it and replies.
  */
@@ -22,6 +22,7 @@ const SECOND_LINE = '下午整理走访台账，形成问题清单';
 const SECOND_ENTRY = '参加街道安全生产例会，部署节前检查';
 const COMMENT = '情况掌握得细，下一步请附现场照片';
 const REPLY = '收到，已补充现场照片';
+const INDICATOR = '稳就业保民生';
 
 /** A 1×1 PNG: an attachment the server recognises as an image by its content. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
@@ -33,7 +34,8 @@ const screenshots = join(import.meta.dirname, 'screenshots');
 /**
  * The organization of the journey, through the API as the administrator: a street office with one
  * section; the member works in the section, his leader leads the street (so its subtree). Accounts
- * get known passwords by changing the temporary one, as a person would at first sign-in.
+ * get known passwords by changing the temporary one, as a person would at first sign-in. The street
+ * takes part in this year's open routine assessment, whose indicators the member links entries to.
  */
 async function prepareOrganization(): Promise<void> {
   const admin = await apiSession(server.url, 'admin', ADMIN_PASSWORD);
@@ -48,6 +50,22 @@ async function prepareOrganization(): Promise<void> {
     roles: [{ role: 'member' }, { role: 'leader', unitId: street.id }],
     password: TEMPORARY_PASSWORD,
   });
+  const scheme = await admin.send<{ id: number }>('POST', '/api/schemes', {
+    code: 'wl-routine', name: '示范街道平时考核', subjectKind: 'person',
+    definition: {
+      name: '示范街道平时考核', kind: 'routine',
+      indicators: [
+        { id: 'jobs', name: INDICATOR, kind: 'key', method: 'rating', weight: 70, raterGroups: { leader: 1 } },
+        { id: 'conduct', name: '工作作风', kind: 'regular', method: 'rating', weight: 30, raterGroups: { leader: 1 } },
+      ],
+      grades: [{ name: '好', quota: 0.4 }, { name: '较好' }],
+    },
+  });
+  const year = new Date().getFullYear();
+  const period = await admin.send<{ id: number }>('POST', '/api/periods', {
+    name: `${year}年平时考核`, kind: 'year', startsOn: `${year}-01-01`, endsOn: `${year}-12-31`, schemeId: scheme.id, scopeUnitId: street.id,
+  });
+  await admin.send('POST', `/api/periods/${period.id}/transition`, { to: 'open' });
   for (const account of [MEMBER, LEADER]) {
     const session = await apiSession(server.url, account.username, TEMPORARY_PASSWORD);
     await session.send('POST', '/api/auth/password', { currentPassword: TEMPORARY_PASSWORD, newPassword: account.password });
@@ -101,6 +119,12 @@ describe('a member keeps his work log on his phone and his leader comments on it
       const form = page.getByTestId('entry-form');
       await form.locator('.ant-segmented-item', { hasText: '重点任务' }).click();
       await form.locator('textarea').fill(`${FIRST_LINE}\n${SECOND_LINE}`);
+      // linked to one of his indicators, picked from a list (key ones first, with their kind)
+      await page.getByTestId('toggle-extras').click();
+      await page.getByTestId('indicator-input').click();
+      const option = page.locator('.ant-select-item-option', { hasText: INDICATOR });
+      await expect(option.innerText()).resolves.toContain('重点');
+      await option.click();
       await snap(page, '02-member-writing');
       await page.getByTestId('entry-submit').click();
       const cards = page.getByTestId('day-entries').getByTestId('entry-card');
@@ -123,6 +147,7 @@ describe('a member keeps his work log on his phone and his leader comments on it
       const first = cards.filter({ hasText: FIRST_LINE });
       await expect(first.getByTestId('entry-content').innerText()).resolves.toBe(`${FIRST_LINE}\n${SECOND_LINE}`);
       await expect(first.getByTestId('kind-tag').innerText()).resolves.toBe('重点任务');
+      await expect(first.innerText()).resolves.toContain(`指标 ${INDICATOR}`);
       await expect(first.getByTestId('editable-until').innerText()).resolves.toMatch(/^可编辑至 /);
       const second = cards.filter({ hasText: SECOND_ENTRY });
       await expect(second.getByTestId('kind-tag').innerText()).resolves.toBe('日常工作');

@@ -62,5 +62,20 @@ describe.each(testDialects)('the demo routine assessment on %s', (dialect) => {
     const mine = await get(member, `/api/periods/${periods[0]!.id}/summaries/mine`);
     expect(mine.prefill).toContain('2026年第一季度平时考核个人小结');
     expect(mine.digest.entries).toBeGreaterThan(0);
+    // His demo entries link the quarter's indicators, which the summary names.
+    expect(mine.prefill).toMatch(/二、关联指标：(履职尽责|工作实绩|工作作风|动态任务) \d+ 条/);
+  });
+
+  it("offers a demo member the quarter's indicators for his log, and shows his entries' by name", async () => {
+    const member = await t.loginAs('member_jinsha');
+    const { items } = await get(member, '/api/logs/indicators');
+    expect(items.map((i: { ref: string; name: string }) => [i.ref, i.name])).toEqual([
+      ['routine-civil-servants:duty', '履职尽责'], ['routine-civil-servants:results', '工作实绩'],
+      ['routine-civil-servants:conduct', '工作作风'], ['routine-civil-servants:discipline', '纪律规矩'], ['routine-civil-servants:tasks', '动态任务'],
+    ]);
+    const feed = await get(member, '/api/logs?limit=50');
+    const linked = feed.items.filter((e: { indicator: string | null }) => e.indicator !== null);
+    expect(linked.length).toBeGreaterThan(0);
+    for (const e of linked) expect(items.map((i: { name: string }) => i.name)).toContain(e.indicatorName);
   });
 });

@@ -22,8 +22,8 @@ describe.each(testDialects)('personal summaries over HTTP on %s', (dialect) => {
     // 张三's work log of the quarter: two entries linked to 履职尽责, one dynamic task, a leader's comment.
     t.clock.set('2026-03-04T02:00:00.000Z');
     const zhang = f.org.actors.zhang;
-    const first = await writeWorkLog(t.deps, zhang, { date: '2026-03-02', kind: 'routine', content: '走访辖区企业三家，了解用工需求', indicator: 'duty', minutes: 120 });
-    await writeWorkLog(t.deps, zhang, { date: '2026-03-03', kind: 'key_task', content: '推进老旧小区改造项目', indicator: 'duty', minutes: 240 });
+    const first = await writeWorkLog(t.deps, zhang, { date: '2026-03-02', kind: 'routine', content: '走访辖区企业三家，了解用工需求', indicator: 'routine:duty', minutes: 120 });
+    await writeWorkLog(t.deps, zhang, { date: '2026-03-03', kind: 'key_task', content: '推进老旧小区改造项目', indicator: 'routine:duty', minutes: 240 });
     await writeWorkLog(t.deps, zhang, { date: '2026-03-03', kind: 'dynamic_task', content: '防汛值班' });
     await commentOnWorkLog(t.deps, f.org.actors.leader, first.id, { content: '走访扎实，继续保持' });
     c = await loginAll(t, f.org.password);

@@ -1,4 +1,3 @@
-import type { Scheme } from '@baton/engine';
 import type { AppDeps } from '../../app/deps.js';
 import type { Db } from '../../db/kysely.js';
 import type { PeriodState } from '../../db/schema.js';
@@ -6,7 +5,6 @@ import { authorize, overseeScopeOf, type Actor } from '../../policies/policies.j
 import { appendAuditRecords } from '../audit/audit.repository.js';
 import { resolveVisibleUnitIds } from '../org/org.repository.js';
 import { findPeriodParticipant, listPeriodParticipants, type PeriodParticipant } from '../periods/period-participants.js';
-import { findScheme } from '../periods/periods.repository.js';
 import { computeWorkLogSummary } from '../worklogs/worklog-reports.usecases.js';
 import { assertPeriodState, createNotParticipantError, loadCyclePeriod, presentPerson, presentSummary } from './cycle-participants.js';
 import { createFieldErrors, createSummarySubmittedError } from './reviews.errors.js';
@@ -31,11 +29,6 @@ async function loadOwnParticipation(db: Db, actor: Actor, periodId: number) {
   return { period, participant };
 }
 
-async function indicatorNamesOf(db: Db, schemeId: number): Promise<Map<string, string>> {
-  const scheme = JSON.parse((await findScheme(db, schemeId))!.definition_json) as Scheme;
-  return new Map(scheme.indicators.map((i) => [i.id, i.name ?? i.id]));
-}
-
 /**
  * The caller's summary of a period, with the text to start from: his work-log digest of the period
  * (issue 4) in words, and that digest as data.
@@ -43,14 +36,13 @@ async function indicatorNamesOf(db: Db, schemeId: number): Promise<Map<string, s
 export async function getMySummary(deps: Deps, actor: Actor, periodId: number) {
   const { db, now } = deps;
   const { period, participant } = await loadOwnParticipation(db, actor, periodId);
-  const [row, digest, names] = await Promise.all([
+  const [row, digest] = await Promise.all([
     findSummary(db, period.id, participant.personId),
     computeWorkLogSummary(deps, participant.personId, { from: period.starts_on, to: period.ends_on }),
-    indicatorNamesOf(db, period.scheme_id),
   ]);
   return {
     summary: row ? presentSummary(row, participant, period, now()) : null,
-    prefill: composeSummaryPrefill({ name: period.name, startsOn: period.starts_on, endsOn: period.ends_on }, digest, names),
+    prefill: composeSummaryPrefill({ name: period.name, startsOn: period.starts_on, endsOn: period.ends_on }, digest),
     digest,
   };
 }

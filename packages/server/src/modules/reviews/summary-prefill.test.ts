@@ -11,7 +11,7 @@ const comment = (i: number) => ({
 
 describe('the personal summary prefill', () => {
   it('says plainly that nothing was logged, linked, commented or missed', () => {
-    const text = composeSummaryPrefill(period, empty, new Map());
+    const text = composeSummaryPrefill(period, empty);
     expect(text.split('\n')).toEqual([
       '2026年第一季度个人小结（2026-01-01 至 2026-03-31）',
       '',
@@ -29,10 +29,10 @@ describe('the personal summary prefill', () => {
     const text = composeSummaryPrefill(period, {
       ...empty,
       entries: 12, byKind: { routine: 9, key_task: 3, dynamic_task: 0 }, minutes: 630, daysLogged: 10, lateEntries: 2,
-      indicators: [{ indicator: 'duty', entries: 5, minutes: 300 }, { indicator: 'unknown_code', entries: 1, minutes: 0 }],
+      indicators: [{ indicator: 'routine:duty', name: '履职尽责', entries: 5, minutes: 300 }, { indicator: 'unknown_code', name: null, entries: 1, minutes: 0 }],
       workingDays: 40, missedDays: Array.from({ length: 12 }, (_, i) => `2026-03-${String(i + 1).padStart(2, '0')}`),
       comments: Array.from({ length: 7 }, (_, i) => comment(i + 1)),
-    }, new Map([['duty', '履职尽责']]));
+    });
     expect(text).toContain('共记录工作纪实 12 条（日常工作 9 条、重点任务 3 条），填报 10 天，累计用时约 10.5 小时，其中补报 2 条。');
     expect(text).toContain('二、关联指标：履职尽责 5 条，unknown_code 1 条。');
     expect(text).toContain('三、领导点评：共 7 条。');

@@ -17,13 +17,12 @@ const quote = (text: string) => {
 /**
  * The text a personal summary (个人小结) starts from: the member's work-log digest of the period
  * (issue 4) in words — entries by kind, the indicators they were linked to, the leaders' comments and
- * the working days missed — and a closing paragraph for him to write. Pure: the digest and the
- * indicator names in, text out.
+ * the working days missed — and a closing paragraph for him to write. Pure: the digest (with the
+ * linked indicators' names, log-indicators.ts) in, text out.
  */
 export function composeSummaryPrefill(
   period: { name: string; startsOn: string; endsOn: string },
   digest: Pick<WorkLogSummary, 'entries' | 'byKind' | 'indicators' | 'minutes' | 'daysLogged' | 'workingDays' | 'missedDays' | 'lateEntries' | 'comments'>,
-  indicatorNames: ReadonlyMap<string, string>,
 ): string {
   const lines: string[] = [`${period.name}个人小结（${period.startsOn} 至 ${period.endsOn}）`, ''];
 
@@ -39,7 +38,7 @@ export function composeSummaryPrefill(
   if (digest.indicators.length === 0) {
     lines.push('二、关联指标：本期工作纪实未关联考核指标。');
   } else {
-    const linked = digest.indicators.map((i) => `${indicatorNames.get(i.indicator) ?? i.indicator} ${i.entries} 条`);
+    const linked = digest.indicators.map((i) => `${i.name ?? i.indicator} ${i.entries} 条`);
     lines.push(`二、关联指标：${linked.join('，')}。`);
   }
 

@@ -9,7 +9,7 @@ import {
   computeWorkLogSummary, drawWorkLogSpotCheck, exportWorkLogs, getWorkLogCalendar, getWorkLogSpotCheck, getWorkLogStats, listWorkLogReminders,
   listWorkLogSpotChecks, summarizeWorkLogs,
 } from './worklog-reports.usecases.js';
-import { createWorkLogOrg, type WorkLogOrg } from './worklogs.fixtures.js';
+import { createWorkLogOrg, openLogIndicatorPeriod, type WorkLogOrg } from './worklogs.fixtures.js';
 import { commentOnWorkLog, flagWorkLog, writeWorkLog, type WorkLogInput } from './worklogs.usecases.js';
 
 describe.each(testDialects)('work-log reports on %s', (dialect) => {
@@ -95,10 +95,11 @@ describe.each(testDialects)('work-log reports on %s', (dialect) => {
 
   describe('summaries (日报汇总)', () => {
     beforeEach(async () => {
-      await writeOn('2026-03-02', org.actors.zhang, { kind: 'key_task', indicator: 'key_jobs', minutes: 120 });
+      const { ref } = await openLogIndicatorPeriod(deps);
+      await writeOn('2026-03-02', org.actors.zhang, { kind: 'key_task', indicator: ref('key_jobs'), minutes: 120 });
       await writeOn('2026-03-02', org.actors.zhang, { kind: 'routine', minutes: 30 });
-      await writeOn('2026-03-03', org.actors.zhang, { kind: 'dynamic_task', indicator: 'key_jobs', minutes: 60, date: '2026-02-27' });
-      const e = await writeOn('2026-03-05', org.actors.zhang, { kind: 'key_task', indicator: 'safety' });
+      await writeOn('2026-03-03', org.actors.zhang, { kind: 'dynamic_task', indicator: ref('key_jobs'), minutes: 60, date: '2026-02-27' });
+      const e = await writeOn('2026-03-05', org.actors.zhang, { kind: 'key_task', indicator: ref('safety') });
       await commentOnWorkLog(deps, org.actors.leader, e.id, { content: '安全工作抓得实' });
       await commentOnWorkLog(deps, org.actors.zhang, e.id, { content: '谢谢领导' });
       await flagWorkLog(deps, org.actors.leader, e.id, { note: '请附检查记录' });
@@ -109,7 +110,7 @@ describe.each(testDialects)('work-log reports on %s', (dialect) => {
       const s = await computeWorkLogSummary(deps, org.people.zhang.id, { from: '2026-02-23', to: '2026-03-08' });
       expect(s).toMatchObject({
         from: '2026-02-23', to: '2026-03-08', entries: 4, byKind: { routine: 1, key_task: 2, dynamic_task: 1 },
-        indicators: [{ indicator: 'key_jobs', entries: 2, minutes: 180 }, { indicator: 'safety', entries: 1, minutes: 0 }],
+        indicators: [{ indicator: 'logs:key_jobs', name: '稳就业', entries: 2, minutes: 180 }, { indicator: 'logs:safety', name: '安全生产', entries: 1, minutes: 0 }],
         minutes: 210, daysLogged: 3, lateEntries: 1,
         // Working days so far, today (03-06) included (02-23 is the last Spring Festival day):
         // 24, 25, 26, 27, 28, 03-02 … 03-06. Today is not missed: it can still be logged.

@@ -18,6 +18,7 @@ import {
   listWorkLogViewsByIds, type RosterRow, type UnitRangeFilter,
 } from './worklogs.repository.js';
 import { BACKFILL_DAYS, createRangeError } from './worklogs.errors.js';
+import { resolveIndicatorNames } from './log-indicators.js';
 import { WORK_LOG_KIND_LABELS, WORK_LOG_KINDS, earliestBackfillDate, loadLogAccess, presentEntries } from './worklogs.usecases.js';
 import { openVisibleUnit } from '../org/org.usecases.js';
 
@@ -146,7 +147,8 @@ export interface WorkLogSummary {
   to: string;
   entries: number;
   byKind: KindCounts;
-  indicators: { indicator: string; entries: number; minutes: number }[];
+  /** `name`: the indicator's (log-indicators.ts), null when the reference names no known indicator. */
+  indicators: { indicator: string; name: string | null; entries: number; minutes: number }[];
   minutes: number;
   daysLogged: number;
   workingDays: number;
@@ -189,6 +191,7 @@ export async function computeWorkLogSummary({ db, now }: Deps, personId: number,
       indicators.set(f.indicator_ref, i);
     }
   }
+  const names = await resolveIndicatorNames(db, indicators.keys());
   const countFrom = start && start > range.from ? start : range.from;
   // Working days so far, today included (today counts once it can be logged; it is missed only tomorrow).
   const countTo = range.to < today ? range.to : today;
@@ -198,7 +201,7 @@ export async function computeWorkLogSummary({ db, now }: Deps, personId: number,
     to: range.to,
     entries: facts.length,
     byKind,
-    indicators: [...indicators].map(([indicator, v]) => ({ indicator, ...v })).sort((a, b) => b.entries - a.entries || (a.indicator < b.indicator ? -1 : 1)),
+    indicators: [...indicators].map(([indicator, v]) => ({ indicator, name: names.get(indicator) ?? null, ...v })).sort((a, b) => b.entries - a.entries || (a.indicator < b.indicator ? -1 : 1)),
     minutes,
     daysLogged: logged.size,
     workingDays: countFrom <= countTo ? calendar.countWorkingDays(countFrom, countTo) : 0,
@@ -421,9 +424,10 @@ export async function exportWorkLogs({ db, now }: Deps, actor: Actor, query: { u
     let after: { date: string; id: number } | null = null;
     for (;;) {
       const page = await listExportPage(db, f, after, 2000);
+      const names = await resolveIndicatorNames(db, page.map((e) => e.indicator_ref));
       for (const e of page) {
         const row = detail.addRow([
-          e.log_date, e.person_name, e.employee_no, e.unit_name, WORK_LOG_KIND_LABELS[e.kind], e.content, e.indicator_ref ?? '', e.task_ref ?? '',
+          e.log_date, e.person_name, e.employee_no, e.unit_name, WORK_LOG_KIND_LABELS[e.kind], e.content, e.indicator_ref ? (names.get(e.indicator_ref) ?? e.indicator_ref) : '', e.task_ref ?? '',
           e.minutes ?? '', e.late ? '是' : '', e.comments, e.created_at,
         ]);
         row.getCell(6).alignment = { wrapText: true, vertical: 'top' };

@@ -7,6 +7,8 @@ import { findAccountById } from '../auth/auth.repository.js';
 import { hashPassword } from '../auth/passwords.js';
 import { createUnit } from '../org/org.usecases.js';
 import { createPerson } from '../people/people.usecases.js';
+import { createAssessmentPeriod, createAssessmentScheme, transitionAssessmentPeriod } from '../periods/periods.usecases.js';
+import { indicatorRefOf } from './log-indicators.js';
 
 /** scrypt is slow on purpose: hash the test password once per process. */
 let cachedHash: Promise<string> | undefined;
@@ -65,4 +67,33 @@ export async function createWorkLogOrg(deps: AppDeps, password = 'Demo-passw0rd'
     auditor: await account('auditor', null, null, [{ role: 'auditor', unitId: null }]),
   };
   return { units: { district, t1, s1, t2 }, people, actors, password };
+}
+
+/** The scheme of the indicators work-log entries link to in the tests (openLogIndicatorPeriod). */
+export const LOG_INDICATOR_SCHEME = {
+  name: '平时考核（纪实）',
+  kind: 'routine',
+  indicators: [
+    { id: 'safety', name: '安全生产', kind: 'regular', method: 'ledger', weight: 30 },
+    { id: 'key_jobs', name: '稳就业', kind: 'key', method: 'rating', weight: 50, raterGroups: { leader: 1 } },
+    { id: 'jobs', name: '专项任务', kind: 'dynamic', method: 'rating', weight: 20, raterGroups: { leader: 1 } },
+    { id: 'veto_safety', name: '安全一票否决', method: 'veto', effect: 'noTop' },
+  ],
+  grouping: 'all',
+  grades: [{ name: '好', quota: 0.4 }, { name: '较好' }],
+  quotaRounding: 'floor',
+};
+
+/**
+ * An OPEN quarter 2026-01-01 … 2026-03-31 of LOG_INDICATOR_SCHEME (code `logs`, the whole
+ * organization): its indicators are those everyone of the work-log org may link entries to.
+ * `ref('key_jobs')` is what an entry stores.
+ */
+export async function openLogIndicatorPeriod(deps: AppDeps, scopeUnitId: number | null = null) {
+  const scheme = await createAssessmentScheme(deps, adminActor, { code: 'logs', name: LOG_INDICATOR_SCHEME.name, subjectKind: 'person', definition: LOG_INDICATOR_SCHEME });
+  const period = await createAssessmentPeriod(deps, adminActor, {
+    name: '2026年第一季度（纪实）', kind: 'quarter', startsOn: '2026-01-01', endsOn: '2026-03-31', schemeId: scheme.id, scopeUnitId,
+  });
+  await transitionAssessmentPeriod(deps, adminActor, period.id, { to: 'open' });
+  return { scheme, period, ref: (indicatorId: string) => indicatorRefOf('logs', indicatorId) };
 }

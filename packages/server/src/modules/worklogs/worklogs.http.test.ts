@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../testing/http.js';
 import { testDialects } from '../../testing/test-database.js';
-import { createWorkLogOrg, type WorkLogOrg } from './worklogs.fixtures.js';
+import { createWorkLogOrg, openLogIndicatorPeriod, type WorkLogOrg } from './worklogs.fixtures.js';
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
@@ -29,6 +29,8 @@ describe.each(testDialects)('work records over HTTP on %s', (dialect) => {
     t = await createTestApp(dialect, { dataDir, loginRateLimitPerMinute: 1000 });
     t.clock.set('2026-02-02T01:00:00.000Z');
     org = await createWorkLogOrg(t.deps);
+    // 川姜镇 (and its section) take part in an open quarter: its indicators are theirs to link; 二甲镇 has none.
+    await openLogIndicatorPeriod(t.deps, org.units.t1.id);
     t.clock.set('2026-03-04T02:00:00.000Z');
     cookies.admin = await t.loginAs('admin');
     for (const name of ['leader', 'zhang', 'li', 'wang', 'leader2', 'auditor']) cookies[name] = await t.loginAs(name, org.password);
@@ -83,9 +85,51 @@ describe.each(testDialects)('work records over HTTP on %s', (dialect) => {
   });
 
   it('accepts a backfill of up to 7 days and marks it late', async () => {
-    const res = await post('zhang', { kind: 'key_task', content: '补报防汛检查', date: '2026-02-25', minutes: 90, indicator: '2026Q1:safety' });
+    const res = await post('zhang', { kind: 'key_task', content: '补报防汛检查', date: '2026-02-25', minutes: 90, indicator: 'logs:safety' });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ date: '2026-02-25', late: true, minutes: 90, indicator: '2026Q1:safety' });
+    expect(res.json()).toMatchObject({ date: '2026-02-25', late: true, minutes: 90, indicator: 'logs:safety', indicatorName: '安全生产' });
+  });
+
+  it('offers a member the indicators of the current periods he takes part in, key ones first, and takes no other reference', async () => {
+    const mine = await t.app.inject({ method: 'GET', url: '/api/logs/indicators', headers: as('zhang') });
+    expect(mine.statusCode, mine.body).toBe(200);
+    const scheme = { code: 'logs', name: '平时考核（纪实）' };
+    // The veto is not work one could log against.
+    expect(mine.json().items).toEqual([
+      { ref: 'logs:key_jobs', id: 'key_jobs', name: '稳就业', kind: 'key', scheme },
+      { ref: 'logs:safety', id: 'safety', name: '安全生产', kind: 'regular', scheme },
+      { ref: 'logs:jobs', id: 'jobs', name: '专项任务', kind: 'dynamic', scheme },
+    ]);
+    // 王五 (二甲镇) takes part in no current period.
+    expect((await t.app.inject({ method: 'GET', url: '/api/logs/indicators', headers: as('wang') })).json().items).toEqual([]);
+    // The auditor keeps no work log.
+    expect((await t.app.inject({ method: 'GET', url: '/api/logs/indicators', headers: as('auditor') })).statusCode).toBe(403);
+
+    const before = await Promise.all([count('work_logs'), count('audit_log')]);
+    for (const [who, indicator] of [['wang', 'logs:safety'], ['zhang', 'logs:nope'], ['zhang', 'logs:veto_safety'], ['zhang', '2026Q1:key_jobs']] as const) {
+      const res = await post(who, { kind: 'routine', content: '走访', indicator });
+      expect(res.statusCode, `${who} ${indicator}`).toBe(400);
+      expect(res.json().error.details).toEqual([{ path: '/indicator', message: expect.stringContaining(indicator) }]);
+    }
+    expect(await Promise.all([count('work_logs'), count('audit_log')])).toEqual(before);
+  });
+
+  it("shows the indicator's name with the entry; an old reference is kept through other edits but cannot be set again", async () => {
+    const res = await post('zhang', { kind: 'key_task', content: '走访企业稳岗', indicator: 'logs:key_jobs' });
+    expect(res.statusCode, res.body).toBe(201);
+    const { id } = res.json();
+    const feed = await t.app.inject({ method: 'GET', url: '/api/logs?indicator=logs:key_jobs', headers: as('leader') });
+    expect(feed.json().items.map((i: { id: number; indicatorName: string }) => [i.id, i.indicatorName])).toEqual([[id, '稳就业']]);
+    // An entry written before references named indicators (a free code) shows no name, and keeps its code when edited otherwise.
+    await t.deps.db.updateTable('work_logs').set({ indicator_ref: '2026Q1:key_jobs' }).where('id', '=', id).execute();
+    const edited = await t.app.inject({ method: 'PATCH', url: `/api/logs/${id}`, headers: as('zhang'), payload: { content: '走访企业稳岗 3 家', indicator: '2026Q1:key_jobs' } });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect(edited.json()).toMatchObject({ indicator: '2026Q1:key_jobs', indicatorName: null, content: '走访企业稳岗 3 家' });
+    const other = await t.app.inject({ method: 'PATCH', url: `/api/logs/${id}`, headers: as('zhang'), payload: { indicator: '2026Q2:key_jobs' } });
+    expect(other.statusCode).toBe(400);
+    expect(other.json().error.details[0].path).toBe('/indicator');
+    const relinked = await t.app.inject({ method: 'PATCH', url: `/api/logs/${id}`, headers: as('zhang'), payload: { indicator: 'logs:jobs' } });
+    expect(relinked.json()).toMatchObject({ indicator: 'logs:jobs', indicatorName: '专项任务' });
   });
 
   it('refuses to edit an entry after 7 days with log.frozen', async () => {

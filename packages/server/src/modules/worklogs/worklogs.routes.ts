@@ -12,12 +12,12 @@ import {
 import { contentDisposition, readUploadedFile, registerAttachmentUpload, sendStoredFile } from './attachment-upload.http.js';
 import {
   AttachmentQuery, CalendarDateParams, CalendarDayBody, CalendarMonthQuery, CalendarRangeQuery, CommentBody, CommentSchema,
-  CreateLogBody, FeedQuery, FeedResponse, FlagBody, FlagParams, FlagResponse, LikeResponse, LogDetailSchema, LogEntrySchema, NotificationsQuery,
+  CreateLogBody, FeedQuery, FeedResponse, FlagBody, FlagParams, FlagResponse, LikeResponse, LogDetailSchema, LogEntrySchema, LogIndicatorsResponse, NotificationsQuery,
   ResolveFlagBody, SpotCheckBody, SpotCheckListQuery, StatsQuery, SummaryQuery, UnitRangeQuery, UpdateLogBody,
 } from './worklogs.schemas.js';
 import {
-  commentOnWorkLog, decodeFeedCursor, editWorkLog, flagWorkLog, getWorkLog, likeWorkLog, listWorkLogComments, listWorkLogFeed, resolveWorkLogFlag,
-  unlikeWorkLog, writeWorkLog,
+  commentOnWorkLog, decodeFeedCursor, editWorkLog, flagWorkLog, getWorkLog, likeWorkLog, listMyLogIndicators, listWorkLogComments, listWorkLogFeed,
+  resolveWorkLogFlag, unlikeWorkLog, writeWorkLog,
 } from './worklogs.usecases.js';
 import { withUploads } from '../../app/uploads.js';
 
@@ -32,6 +32,10 @@ export async function registerWorkLogRoutes(app: App, deps: AppDeps) {
     reply.status(201);
     return entry;
   });
+
+  app.get('/api/logs/indicators', { schema: { tags, response: { 200: LogIndicatorsResponse } } }, async (req) => ({
+    items: await listMyLogIndicators(deps, requireActor(req)),
+  }));
 
   app.get('/api/logs', { schema: { tags, querystring: FeedQuery, response: { 200: FeedResponse } } }, async (req) => {
     const { cursor, limit, ...filters } = req.query;

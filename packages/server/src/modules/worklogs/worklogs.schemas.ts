@@ -8,8 +8,11 @@ export const Kind = Type.Union([Type.Literal('routine'), Type.Literal('key_task'
   description: 'routine 日常工作 · key_task 重点任务 · dynamic_task 动态任务',
 });
 
-/** Schemes come later: an indicator is referenced by a code such as `2026Q1:key_safety` (format only). */
-const IndicatorRef = Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$', description: 'indicator reference (letters, digits, _ . : -; ≤ 64)' });
+/** `<scheme code>:<indicator id>`, one of GET /api/logs/indicators (log-indicators.ts). */
+const IndicatorRef = Type.String({
+  pattern: '^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$',
+  description: 'one of the member\'s indicators, `<scheme code>:<indicator id>` as GET /api/logs/indicators lists them',
+});
 const TaskRef = Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9_.:#/-]{0,63}$', description: 'task reference (letters, digits, _ . : # / -; ≤ 64)' });
 const Content = Type.String({ minLength: 1, maxLength: 5000, description: 'plain text with line breaks, not blank, ≤ 5 000 characters' });
 /**
@@ -69,12 +72,23 @@ const FlagSchema = Type.Object({
   resolutionNote: Nullable(Type.String()),
 });
 
+export const LogIndicatorsResponse = Type.Object({
+  items: Type.Array(Type.Object({
+    ref: Type.String({ description: 'what an entry stores in `indicator`: `<scheme code>:<indicator id>`' }),
+    id: Type.String(),
+    name: Type.String(),
+    kind: Nullable(Type.Union([Type.Literal('key'), Type.Literal('regular'), Type.Literal('dynamic')])),
+    scheme: Type.Object({ code: Type.String(), name: Type.String() }),
+  }), { description: 'the indicators of the current (open or reviewing) periods the member takes part in, key ones first' }),
+});
+
 export const LogEntrySchema = Type.Object({
   id: Type.Integer(),
   date: Type.String(),
   kind: Kind,
   content: Type.String({ description: 'plain text, never HTML: render as text' }),
   indicator: Nullable(Type.String()),
+  indicatorName: Nullable(Type.String({ description: "the indicator's name; null when the reference names no known indicator" })),
   task: Nullable(Type.String()),
   minutes: Nullable(Type.Integer()),
   late: Type.Boolean(),

@@ -12,6 +12,8 @@ import {
 } from './worklogs.repository.js';
 import { extractSearchTerms } from './worklogs.search.js';
 import { createSeededRandom } from '../../db/seed/seeded-random.js';
+import { DEMO_ROUTINE_SCHEME } from '../../db/seed/demo-cycles.js';
+import { indicatorRefOf } from './log-indicators.js';
 
 /** The demo's generator (mulberry32): the demo is the same on every first start. */
 export function createDemoRandom(seed: number): () => number {
@@ -28,24 +30,27 @@ interface Template {
   text: (pick: <T>(list: readonly T[]) => T, n: (min: number, max: number) => number) => string;
 }
 
-/** Entries read like those of the source reports; indicator codes stand in for the schemes of a later issue. */
+/**
+ * Entries read like those of the source reports; `indicator` is one of the demo's routine scheme
+ * (DEMO_ROUTINE_SCHEME: 履职尽责, 工作实绩, 工作作风, 动态任务), stored as its reference (log-indicators.ts).
+ */
 const TEMPLATES: Template[] = [
   { kind: 'routine', indicator: null, text: (p) => `参加单位周例会，汇报本周${p(TOPICS)}工作进展，明确下周重点` },
-  { kind: 'routine', indicator: 'reg_archive', text: (p, n) => `整理${p(TOPICS)}台账资料${n(3, 15)}份，完成系统录入和归档` },
-  { kind: 'routine', indicator: 'reg_service', text: (p, n) => `在便民服务中心值班，接待群众来访${n(5, 30)}人次，解答${p(TOPICS)}政策咨询` },
+  { kind: 'routine', indicator: 'duty', text: (p, n) => `整理${p(TOPICS)}台账资料${n(3, 15)}份，完成系统录入和归档` },
+  { kind: 'routine', indicator: 'duty', text: (p, n) => `在便民服务中心值班，接待群众来访${n(5, 30)}人次，解答${p(TOPICS)}政策咨询` },
   { kind: 'routine', indicator: null, text: () => '参加区委组织部平时考核培训，学习平时考核工作纪实填报要求' },
-  { kind: 'routine', indicator: 'reg_info', text: (p) => `撰写${p(TOPICS)}工作信息1篇，报送区委办信息科` },
+  { kind: 'routine', indicator: 'duty', text: (p) => `撰写${p(TOPICS)}工作信息1篇，报送区委办信息科` },
   { kind: 'routine', indicator: null, text: (_p, n) => `完成OA系统公文流转${n(4, 20)}件，督办事项${n(1, 4)}项按期办结` },
-  { kind: 'routine', indicator: 'reg_grid', text: (p, n) => `下沉${p(VILLAGES)}网格走访居民${n(10, 40)}户，收集意见建议${n(1, 6)}条` },
-  { kind: 'routine', indicator: 'reg_party', text: (p) => `参加支部“三会一课”，围绕${p(TOPICS)}开展专题学习并交流发言` },
-  { kind: 'key_task', indicator: 'key_jobs', text: (p, n) => `走访辖区企业${n(2, 6)}家，了解用工需求，协调解决${p(COMPANIES)}等企业招工难题${n(1, 3)}个` },
-  { kind: 'key_task', indicator: 'key_safety', text: (p, n) => `赴${p(VILLAGES)}开展安全生产隐患排查，发现问题${n(2, 9)}处，已下达整改通知并跟踪复查` },
-  { kind: 'key_task', indicator: 'key_investment', text: (p) => `对接${p(COMPANIES)}扩产项目落地事宜，协调推进土地预审和环评手续` },
-  { kind: 'key_task', indicator: 'key_rural', text: (p, n) => `牵头召开${p(VILLAGES)}乡村振兴推进会，梳理项目清单${n(3, 8)}项，明确时间节点` },
-  { kind: 'key_task', indicator: 'key_env', text: (p, n) => `巡查${p(VILLAGES)}河道${n(2, 8)}公里，督促清理漂浮物，落实河长制日常管护` },
-  { kind: 'dynamic_task', indicator: 'dyn_flood', text: (p, n) => `参加防汛值班，夜间巡查${p(VILLAGES)}堤防${n(2, 6)}公里，检查排涝泵站${n(1, 3)}座` },
-  { kind: 'dynamic_task', indicator: 'dyn_campaign', text: (_p, n) => `配合开展燃气安全专项整治，检查餐饮场所${n(8, 25)}家，整改隐患${n(2, 7)}处` },
-  { kind: 'dynamic_task', indicator: 'dyn_assigned', text: (p) => `完成上级交办的${p(TOPICS)}督查件，按时报送办理情况` },
+  { kind: 'routine', indicator: 'duty', text: (p, n) => `下沉${p(VILLAGES)}网格走访居民${n(10, 40)}户，收集意见建议${n(1, 6)}条` },
+  { kind: 'routine', indicator: 'conduct', text: (p) => `参加支部“三会一课”，围绕${p(TOPICS)}开展专题学习并交流发言` },
+  { kind: 'key_task', indicator: 'results', text: (p, n) => `走访辖区企业${n(2, 6)}家，了解用工需求，协调解决${p(COMPANIES)}等企业招工难题${n(1, 3)}个` },
+  { kind: 'key_task', indicator: 'results', text: (p, n) => `赴${p(VILLAGES)}开展安全生产隐患排查，发现问题${n(2, 9)}处，已下达整改通知并跟踪复查` },
+  { kind: 'key_task', indicator: 'results', text: (p) => `对接${p(COMPANIES)}扩产项目落地事宜，协调推进土地预审和环评手续` },
+  { kind: 'key_task', indicator: 'results', text: (p, n) => `牵头召开${p(VILLAGES)}乡村振兴推进会，梳理项目清单${n(3, 8)}项，明确时间节点` },
+  { kind: 'key_task', indicator: 'results', text: (p, n) => `巡查${p(VILLAGES)}河道${n(2, 8)}公里，督促清理漂浮物，落实河长制日常管护` },
+  { kind: 'dynamic_task', indicator: 'tasks', text: (p, n) => `参加防汛值班，夜间巡查${p(VILLAGES)}堤防${n(2, 6)}公里，检查排涝泵站${n(1, 3)}座` },
+  { kind: 'dynamic_task', indicator: 'tasks', text: (_p, n) => `配合开展燃气安全专项整治，检查餐饮场所${n(8, 25)}家，整改隐患${n(2, 7)}处` },
+  { kind: 'dynamic_task', indicator: 'tasks', text: (p) => `完成上级交办的${p(TOPICS)}督查件，按时报送办理情况` },
 ];
 
 /** One realistic entry (kind, indicator code, Chinese content) drawn with `random`; the benchmark uses it too. */
@@ -108,7 +113,7 @@ export async function seedDemoWorkLogs(deps: AppDeps, { now }: { now: Date }) {
         logs.push({
           log: {
             person_id: person.id, unit_id: person.unitId, log_date: date, kind: template.kind, content,
-            indicator_ref: template.indicator && random() < 0.8 ? `${today.slice(0, 4)}:${template.indicator}` : null, task_ref: null,
+            indicator_ref: template.indicator && random() < 0.8 ? indicatorRefOf(DEMO_ROUTINE_SCHEME.code, template.indicator) : null, task_ref: null,
             minutes: random() < 0.7 ? n(1, 16) * 30 : null, late: late && writtenOn <= today ? 1 : 0, created_by: person.accountId ?? 0,
             created_at: createdAt, updated_at: createdAt,
           },

@@ -4,7 +4,7 @@ import { adminActor, createTestClock, depsFor } from '../../testing/fixtures.js'
 import { createTestDatabase, testDialects } from '../../testing/test-database.js';
 import { verifyAuditChain } from '../audit/audit.usecases.js';
 import { listMyNotifications, readAllNotifications, readNotification } from './notifications.usecases.js';
-import { createWorkLogOrg, type WorkLogOrg } from './worklogs.fixtures.js';
+import { createWorkLogOrg, openLogIndicatorPeriod, type WorkLogOrg } from './worklogs.fixtures.js';
 import {
   commentOnWorkLog, decodeFeedCursor, editWorkLog, flagWorkLog, getWorkLog, likeWorkLog, listWorkLogFeed, resolveWorkLogFlag, unlikeWorkLog,
   writeWorkLog, type FeedQuery,
@@ -36,10 +36,11 @@ describe.each(testDialects)('work-log entries on %s', (dialect) => {
   describe('writing', () => {
     it("writes today's entry (Asia/Shanghai) in the author's unit, not late, with an audit record", async () => {
       clock.set('2026-03-04T17:30:00.000Z'); // 01:30 on 2026-03-05 in Shanghai
+      const { ref } = await openLogIndicatorPeriod(deps);
       const audits = await count('audit_log');
-      const entry = await write(org.actors.zhang, '走访辖区企业3家，了解用工需求', { kind: 'key_task', indicator: '2026Q1:key_jobs', minutes: 180 });
+      const entry = await write(org.actors.zhang, '走访辖区企业3家，了解用工需求', { kind: 'key_task', indicator: ref('key_jobs'), minutes: 180 });
       expect(entry).toMatchObject({
-        date: '2026-03-05', kind: 'key_task', late: false, indicator: '2026Q1:key_jobs', minutes: 180,
+        date: '2026-03-05', kind: 'key_task', late: false, indicator: 'logs:key_jobs', indicatorName: '稳就业', minutes: 180,
         author: { personId: org.people.zhang.id, name: '张三', unitId: org.units.t1.id, unitName: '川姜镇' },
         can: { edit: true, comment: false, like: false, flag: false },
       });
@@ -174,11 +175,12 @@ describe.each(testDialects)('work-log entries on %s', (dialect) => {
     });
 
     it('filters by kind, indicator, dates and open follow-up flags', async () => {
-      const a = await write(org.actors.zhang, '重点任务', { kind: 'key_task', indicator: 'jobs' });
+      const { ref } = await openLogIndicatorPeriod(deps);
+      const a = await write(org.actors.zhang, '重点任务', { kind: 'key_task', indicator: ref('jobs') });
       await write(org.actors.zhang, '日常', { date: '2026-03-02' });
       const only = async (q: Partial<FeedQuery>) => (await feed(org.actors.leader, q)).items.map((i) => i.content);
       expect(await only({ kind: ['key_task'] })).toEqual(['重点任务']);
-      expect(await only({ indicator: 'jobs' })).toEqual(['重点任务']);
+      expect(await only({ indicator: 'logs:jobs' })).toEqual(['重点任务']);
       expect(await only({ from: '2026-03-01', to: '2026-03-03' })).toEqual(['日常']);
       await flagWorkLog(deps, org.actors.leader, a.id, { note: '请补充佐证材料' });
       expect(await only({ flagged: true })).toEqual(['重点任务']);

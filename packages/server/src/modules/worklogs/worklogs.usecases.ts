@@ -21,6 +21,7 @@ import {
 } from './worklogs.errors.js';
 import { extractSearchTerms, planSearch } from './worklogs.search.js';
 import { enqueueWorkLog } from './worklogs.write-queue.js';
+import { checkLogIndicator, listLogIndicators, resolveIndicatorNames } from './log-indicators.js';
 import { openVisibleUnit } from '../org/org.usecases.js';
 
 type Deps = Pick<AppDeps, 'db' | 'now'>;
@@ -135,9 +136,11 @@ interface EntryDecorations {
   likes: Map<number, number>;
   liked: Set<number>;
   flags: Map<number, FlagView>;
+  /** Indicator references → names (log-indicators.ts). */
+  indicatorNames: Map<string, string>;
 }
 
-const NO_DECORATIONS: EntryDecorations = { attachments: new Map(), comments: new Map(), likes: new Map(), liked: new Set(), flags: new Map() };
+const NO_DECORATIONS: EntryDecorations = { attachments: new Map(), comments: new Map(), likes: new Map(), liked: new Set(), flags: new Map(), indicatorNames: new Map() };
 
 function presentEntry(access: LogAccess, l: WorkLogView, d: EntryDecorations, now: Date) {
   const own = l.person_id === access.actor.personId;
@@ -150,6 +153,7 @@ function presentEntry(access: LogAccess, l: WorkLogView, d: EntryDecorations, no
     kind: l.kind,
     content: l.content,
     indicator: l.indicator_ref,
+    indicatorName: l.indicator_ref === null ? null : (d.indicatorNames.get(l.indicator_ref) ?? null),
     task: l.task_ref,
     minutes: l.minutes,
     late: l.late === 1,
@@ -174,11 +178,11 @@ function presentEntry(access: LogAccess, l: WorkLogView, d: EntryDecorations, no
 
 export async function presentEntries(db: Db, access: LogAccess, logs: WorkLogView[], now: Date) {
   const ids = logs.map((l) => l.id);
-  const [attachments, comments, likes, liked, flags] = await Promise.all([
+  const [attachments, comments, likes, liked, flags, indicatorNames] = await Promise.all([
     listAttachmentsOfLogs(db, ids), countCommentsOfLogs(db, ids), countLikesOfLogs(db, ids),
-    listLogIdsLikedBy(db, access.actor.accountId, ids), listOpenFlagsOfLogs(db, ids),
+    listLogIdsLikedBy(db, access.actor.accountId, ids), listOpenFlagsOfLogs(db, ids), resolveIndicatorNames(db, logs.map((l) => l.indicator_ref)),
   ]);
-  return logs.map((l) => presentEntry(access, l, { attachments, comments, likes, liked, flags }, now));
+  return logs.map((l) => presentEntry(access, l, { attachments, comments, likes, liked, flags, indicatorNames }, now));
 }
 
 async function presentOne(db: Db, access: LogAccess, id: number, now: Date) {
@@ -221,8 +225,10 @@ export async function writeWorkLog({ db, now }: Deps, actor: Actor, input: WorkL
   // Today needs no checking (and skipping it spares a date parse on every post).
   if (input.date !== undefined && input.date !== today) checkLogDate(date, today);
   const content = normalizeContent(input.content);
+  const indicator = input.indicator ?? null;
+  const indicatorNames = indicator === null ? NO_DECORATIONS.indicatorNames : new Map([[indicator, await checkLogIndicator(db, personId, indicator)]]);
   const row = {
-    person_id: personId, log_date: date, kind: input.kind, content, indicator_ref: input.indicator ?? null, task_ref: input.task ?? null,
+    person_id: personId, log_date: date, kind: input.kind, content, indicator_ref: indicator, task_ref: input.task ?? null,
     minutes: input.minutes ?? null, late: date < today ? 1 : 0, created_by: actor.accountId, created_at: atIso, updated_at: atIso,
   };
   const view = await enqueueWorkLog(db, now, {
@@ -231,7 +237,14 @@ export async function writeWorkLog({ db, now }: Deps, actor: Actor, input: WorkL
   });
   // A new entry has no comments, likes, flags or attachments yet, and only its author to act on it:
   // no scope needs resolving to present it.
-  return presentEntry({ actor, visible: new Set(), reviewable: null }, view, NO_DECORATIONS, at);
+  return presentEntry({ actor, visible: new Set(), reviewable: null }, view, { ...NO_DECORATIONS, indicatorNames }, at);
+}
+
+/** The indicators the member may link his entries to (log-indicators.ts). */
+export async function listMyLogIndicators({ db }: Deps, actor: Actor) {
+  authorize(actor, 'log.write');
+  if (actor.personId === null) throw createNoPersonError();
+  return listLogIndicators(db, actor.personId);
 }
 
 export interface WorkLogChangesInput {
@@ -265,7 +278,10 @@ export async function editWorkLog({ db, now }: Deps, actor: Actor, id: number, c
     }
     if (changes.kind !== undefined) update.kind = changes.kind;
     if (changes.content !== undefined) update.content = normalizeContent(changes.content);
-    if (changes.indicator !== undefined) update.indicator_ref = changes.indicator;
+    if (changes.indicator !== undefined && changes.indicator !== before.indicator_ref) {
+      if (changes.indicator !== null) await checkLogIndicator(trx, before.person_id, changes.indicator);
+      update.indicator_ref = changes.indicator;
+    }
     if (changes.task !== undefined) update.task_ref = changes.task;
     if (changes.minutes !== undefined) update.minutes = changes.minutes;
     const after = { ...before, ...update };

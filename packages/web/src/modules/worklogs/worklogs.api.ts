@@ -32,7 +32,10 @@ export interface LogEntry {
   kind: WorkLogKind;
   /** Plain text with `\n` line breaks: always rendered as text, never as HTML. */
   content: string;
+  /** A `ref` of GET /api/logs/indicators (or an old free code). */
   indicator: string | null;
+  /** The linked indicator's display name; null when the reference names no known indicator. */
+  indicatorName: string | null;
   task: string | null;
   minutes: number | null;
   late: boolean;
@@ -60,6 +63,18 @@ export interface LogComment {
 export interface LogDetail extends LogEntry {
   comments: LogComment[];
   flags: LogFlag[];
+}
+
+export type LinkableIndicatorKind = 'key' | 'regular' | 'dynamic';
+
+/** An indicator a member may link an entry to: one of the schemes of the current (open or reviewing) periods he takes part in. */
+export interface LinkableIndicator {
+  /** What `indicator` of an entry takes, e.g. `routine-civil-servants:duty`. */
+  ref: string;
+  id: string;
+  name: string;
+  kind: LinkableIndicatorKind | null;
+  scheme: { code: string; name: string };
 }
 
 export interface LogInput {
@@ -116,7 +131,7 @@ export interface WorkLogSummary {
   to: string;
   entries: number;
   byKind: KindCounts;
-  indicators: { indicator: string; entries: number; minutes: number }[];
+  indicators: { indicator: string; name: string | null; entries: number; minutes: number }[];
   minutes: number;
   daysLogged: number;
   workingDays: number;
@@ -194,6 +209,7 @@ export const workLogKeys = {
   detail: (id: Id) => ['worklogs', 'detail', String(id)] as const,
   month: (month: string, person: Id | null) => ['worklogs', 'month', month, person === null ? 'me' : String(person)] as const,
   reminders: ['worklogs', 'reminders'] as const,
+  indicators: ['worklogs', 'indicators'] as const,
   summary: (query: SummaryQuery) => ['worklogs', 'summary', query] as const,
   stats: (query: StatsQuery) => ['worklogs', 'stats', query] as const,
   spotChecks: (unit: Id | null) => ['worklogs', 'spot-checks', unit === null ? 'all' : String(unit)] as const,
@@ -244,6 +260,16 @@ export function useLogDetail(id: Id | null) {
     queryKey: workLogKeys.detail(id ?? ''),
     queryFn: ({ signal }) => api<LogDetail>(logPath(id ?? ''), { signal }),
     enabled: id !== null,
+  });
+}
+
+/** The indicators the signed-in member may link his entries to (in the server's order; may be empty). */
+export function useLinkableIndicators(enabled = true) {
+  return useQuery({
+    queryKey: workLogKeys.indicators,
+    queryFn: ({ signal }) => api<{ items: LinkableIndicator[] }>('/api/logs/indicators', { signal }).then((answer) => answer.items),
+    enabled,
+    staleTime: 5 * 60_000,
   });
 }
 

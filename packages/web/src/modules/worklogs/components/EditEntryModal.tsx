@@ -54,6 +54,7 @@ export function EditEntryModal({ entryId, today, onClose }: { entryId: number | 
             mode="edit"
             today={today}
             submitLabel={t('common.save')}
+            initialIndicatorName={entry.indicatorName}
             initialValues={{
               kind: entry.kind,
               date: entry.date,

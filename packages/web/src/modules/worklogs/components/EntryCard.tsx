@@ -60,7 +60,7 @@ export function EntryCard({ entry, showAuthor = true, showDate = true, showEdita
   const meta = [
     entry.indicator ? (
       <span key="indicator" className="entry-meta-item">
-        <LinkOutlined /> {t('worklog.indicatorShort')} <span className="mono">{entry.indicator}</span>
+        <LinkOutlined /> {t('worklog.indicatorShort')} {entry.indicatorName ?? <span className="mono">{entry.indicator}</span>}
       </span>
     ) : null,
     entry.task ? (

@@ -205,7 +205,7 @@ function EntryDetail({ entry }: { entry: LogDetail }) {
       <Flex vertical gap={4} className="entry-meta">
         {entry.indicator ? (
           <span>
-            <LinkOutlined /> {t('worklog.indicator')}：<span className="mono">{entry.indicator}</span>
+            <LinkOutlined /> {t('worklog.indicator')}：{entry.indicatorName ?? <span className="mono">{entry.indicator}</span>}
           </span>
         ) : null}
         {entry.task ? (

@@ -6,8 +6,8 @@ import dayjs from 'dayjs';
 import type { TFunction } from 'i18next';
 import { errorText, fieldErrorsOf } from '../../../shared/errors';
 import { useIsMobile } from '../../../shared/hooks/useIsMobile';
-import { useMonthView, WORK_LOG_KINDS, type MonthDay, type WorkLogKind } from '../worklogs.api';
-import { CONTENT_MAX, INDICATOR_PATTERN, MINUTES_MAX, TASK_PATTERN, formatDay, writableDates } from '../worklogs.model';
+import { useLinkableIndicators, useMonthView, WORK_LOG_KINDS, type LinkableIndicator, type LinkableIndicatorKind, type MonthDay, type WorkLogKind } from '../worklogs.api';
+import { CONTENT_MAX, MINUTES_MAX, TASK_PATTERN, formatDay, writableDates } from '../worklogs.model';
 
 export interface EntryValues {
   kind: WorkLogKind;
@@ -19,6 +19,59 @@ export interface EntryValues {
 }
 
 const QUICK_MINUTES = [30, 60, 120, 240, 480];
+
+const INDICATOR_KIND_COLORS: Record<LinkableIndicatorKind, string> = { key: 'geekblue', regular: 'default', dynamic: 'purple' };
+
+interface IndicatorOption {
+  value: string;
+  /** What the search matches: the indicator's name (or an old entry's code). */
+  search: string;
+  label: ReactNode;
+}
+
+type IndicatorOptions = (IndicatorOption | { label: string; title: string; options: IndicatorOption[] })[];
+
+/** "履职尽责 [重点]": the indicator's name, and its kind as a small tag. */
+function indicatorOption(t: TFunction, indicator: LinkableIndicator): IndicatorOption {
+  return {
+    value: indicator.ref,
+    search: indicator.name,
+    label: (
+      <Flex justify="space-between" align="center" gap={8}>
+        <span style={{ overflow: 'hidden', textOverflow: 'ellipsis', minWidth: 0 }}>{indicator.name}</span>
+        {indicator.kind ? (
+          <Tag color={INDICATOR_KIND_COLORS[indicator.kind]} variant="filled" style={{ marginInlineEnd: 0, flexShrink: 0 }}>
+            {t(`schemes.indicatorKind.${indicator.kind}`)}
+          </Tag>
+        ) : null}
+      </Flex>
+    ),
+  };
+}
+
+/**
+ * The choices of 关联指标: the member's indicators in the server's order, grouped by scheme when they span
+ * more than one; an edited entry's link that is not among them (an old free code) stays choosable on top.
+ */
+function indicatorOptions(t: TFunction, indicators: readonly LinkableIndicator[], current: string | null | undefined, currentName: string | null | undefined): IndicatorOptions {
+  const schemes = [...new Set(indicators.map((i) => i.scheme.code))];
+  const options: IndicatorOptions =
+    schemes.length > 1
+      ? schemes.map((code) => {
+          const of = indicators.filter((i) => i.scheme.code === code);
+          const name = of[0]?.scheme.name || code;
+          return { label: name, title: name, options: of.map((i) => indicatorOption(t, i)) };
+        })
+      : indicators.map((i) => indicatorOption(t, i));
+  if (current && !indicators.some((i) => i.ref === current)) {
+    options.unshift({
+      value: current,
+      search: `${currentName ?? ''} ${current}`,
+      label: currentName ? <span>{currentName}</span> : <span className="mono">{current}</span>,
+    });
+  }
+  return options;
+}
 
 /** The days of the months the backfill window touches (one or two months), to annotate the date choices. */
 function useWindowDays(today: string): Map<string, MonthDay> {
@@ -37,6 +90,8 @@ function useWindowDays(today: string): Map<string, MonthDay> {
 interface EntryFormProps {
   today: string;
   initialValues: EntryValues;
+  /** The display name of `initialValues.indicator` (an edited entry's `indicatorName`). */
+  initialIndicatorName?: string | null;
   /** Editing an entry: its date may lie outside the window, then it stays as it is. */
   mode: 'create' | 'edit';
   submitLabel: string;
@@ -51,7 +106,7 @@ interface EntryFormProps {
 }
 
 /** Write or edit one entry: kind, date (today or up to 7 days back), text, and optional links and time spent. */
-export function EntryForm({ today, initialValues, mode, submitLabel, onSubmit, onCancel, attachments, resetKey, onDateChange }: EntryFormProps) {
+export function EntryForm({ today, initialValues, initialIndicatorName, mode, submitLabel, onSubmit, onCancel, attachments, resetKey, onDateChange }: EntryFormProps) {
   const { t } = useTranslation();
   const isMobile = useIsMobile();
   const [form] = Form.useForm<EntryValues>();
@@ -62,6 +117,12 @@ export function EntryForm({ today, initialValues, mode, submitLabel, onSubmit, o
   const windowDays = useWindowDays(today);
   const date = Form.useWatch('date', form) ?? initialValues.date;
   const minutes = Form.useWatch('minutes', form);
+  const indicators = useLinkableIndicators();
+  const indicatorChoices = useMemo(
+    () => indicatorOptions(t, indicators.data ?? [], initialValues.indicator, initialIndicatorName),
+    [t, indicators.data, initialValues.indicator, initialIndicatorName],
+  );
+  const noIndicators = indicators.isSuccess && indicators.data.length === 0;
 
   // a date picked outside the form (a reminder, the calendar) moves the form there, keeping the text
   useEffect(() => {
@@ -200,17 +261,33 @@ export function EntryForm({ today, initialValues, mode, submitLabel, onSubmit, o
           <Form.Item
             name="indicator"
             label={t('worklog.indicator')}
-            rules={[{ pattern: INDICATOR_PATTERN, message: t('worklog.refInvalid') }]}
-            style={{ flex: 1, marginBottom: 12 }}
+            style={{ flex: 1, minWidth: 0, marginBottom: 12 }}
             tooltip={t('worklog.indicatorHint')}
+            extra={noIndicators && indicatorChoices.length > 0 ? t('worklog.noLinkableIndicators') : undefined}
           >
-            <Input allowClear placeholder={t('worklog.indicatorPlaceholder')} maxLength={64} data-testid="indicator-input" />
+            <Select
+              allowClear
+              showSearch={{ optionFilterProp: 'search' }}
+              options={indicatorChoices}
+              loading={indicators.isLoading}
+              disabled={noIndicators && indicatorChoices.length === 0}
+              placeholder={
+                noIndicators
+                  ? t('worklog.noLinkableIndicators')
+                  : indicators.isError
+                    ? t('worklog.indicatorsLoadFailed')
+                    : t('worklog.indicatorPlaceholder')
+              }
+              notFoundContent={indicators.isError ? errorText(t, indicators.error) : t('worklog.noMatchingIndicator')}
+              style={{ width: '100%' }}
+              data-testid="indicator-input"
+            />
           </Form.Item>
           <Form.Item
             name="task"
             label={t('worklog.task')}
             rules={[{ pattern: TASK_PATTERN, message: t('worklog.refInvalid') }]}
-            style={{ flex: 1, marginBottom: 12 }}
+            style={{ flex: 1, minWidth: 0, marginBottom: 12 }}
           >
             <Input allowClear placeholder={t('worklog.taskPlaceholder')} maxLength={64} />
           </Form.Item>

@@ -13,7 +13,7 @@ import { EntryContent } from '../components/EntryContent';
 import { PersonPicker } from '../components/PersonPicker';
 import { WorkLogTabs } from '../components/WorkLogTabs';
 import { useEntryParam } from '../useEntryParam';
-import { useServerToday, useSummary, WORK_LOG_KINDS } from '../worklogs.api';
+import { useServerToday, useSummary, WORK_LOG_KINDS, type WorkLogSummary } from '../worklogs.api';
 import { KIND_CHART_COLORS, formatDay, formatMinutes } from '../worklogs.model';
 import { useSearchParamsUpdate } from '../../../shared/hooks/useSearchParamsUpdate';
 import { idOf } from '../../../shared/params';
@@ -158,7 +158,12 @@ export default function SummaryPage() {
                       dataSource={data.indicators}
                       locale={{ emptyText: t('worklog.noIndicators') }}
                       columns={[
-                        { key: 'indicator', title: t('worklog.indicator'), dataIndex: 'indicator', render: (v: string) => <span className="mono">{v}</span> },
+                        {
+                          key: 'indicator',
+                          title: t('worklog.indicator'),
+                          dataIndex: 'indicator',
+                          render: (v: string, row: WorkLogSummary['indicators'][number]) => row.name ?? <span className="mono">{v}</span>,
+                        },
                         { key: 'entries', title: t('worklog.entriesTotal'), dataIndex: 'entries', width: 70, align: 'right' },
                         { key: 'minutes', title: t('worklog.minutes'), dataIndex: 'minutes', width: 110, align: 'right', render: (m: number) => formatMinutes(t, m) },
                       ]}
