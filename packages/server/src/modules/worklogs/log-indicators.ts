@@ -25,21 +25,26 @@ const KIND_ORDER: Record<IndicatorKind, number> = { key: 0, regular: 1, dynamic:
 export const indicatorRefOf = (schemeCode: string, indicatorId: string) => `${schemeCode}:${indicatorId}`;
 
 function splitRef(ref: string): { code: string; id: string } | undefined {
-  const at = ref.lastIndexOf(':');
+  // A scheme code has no colon (periods.schemas.ts); an indicator id might.
+  const at = ref.indexOf(':');
   return at > 0 && at < ref.length - 1 ? { code: ref.slice(0, at), id: ref.slice(at + 1) } : undefined;
 }
 
-/** The member's indicators, key ones first, each once (two current periods of one scheme offer it once). */
-export async function listLogIndicators(db: Db, personId: number): Promise<LogIndicator[]> {
-  const periods = await db
+/**
+ * The member's indicators, key ones first, each once (two current periods of one scheme offer it
+ * once); only those of the scheme `schemeCode` when given.
+ */
+export async function listLogIndicators(db: Db, personId: number, schemeCode?: string): Promise<LogIndicator[]> {
+  let query = db
     .selectFrom('periods as p')
     .innerJoin('schemes as s', 's.id', 'p.scheme_id')
     .select(['p.id', 'p.scope_unit_id', 'p.starts_on', 'p.ends_on', 's.subject_kind', 's.code', 's.name', 's.definition_json'])
     .where('p.state', 'in', ['open', 'reviewing'])
     .where('s.subject_kind', '=', 'person')
     .orderBy('p.starts_on', 'desc')
-    .orderBy('p.id', 'desc')
-    .execute();
+    .orderBy('p.id', 'desc');
+  if (schemeCode !== undefined) query = query.where('s.code', '=', schemeCode);
+  const periods = await query.execute();
   const taking = await Promise.all(periods.map(async (p) => (await listPeriodParticipants(db, p, { personId })).length > 0));
   const found = new Map<string, LogIndicator & { order: number }>();
   periods.forEach((p, i) => {
@@ -60,7 +65,9 @@ export async function listLogIndicators(db: Db, personId: number): Promise<LogIn
  * written before a reference existed keep theirs: only a changed reference is checked.
  */
 export async function checkLogIndicator(db: Db, personId: number, ref: string): Promise<string> {
-  const indicator = (await listLogIndicators(db, personId)).find((i) => i.ref === ref);
+  const split = splitRef(ref);
+  // Only the periods of the named scheme need their participants checked.
+  const indicator = split && (await listLogIndicators(db, personId, split.code)).find((i) => i.ref === ref);
   if (!indicator) {
     const message = `${ref} is not an indicator of a current period you take part in (GET /api/logs/indicators lists them)`;
     throw createValidationError(`/indicator: ${message}`, [{ path: '/indicator', message }]);

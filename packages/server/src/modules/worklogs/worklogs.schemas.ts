@@ -10,7 +10,7 @@ export const Kind = Type.Union([Type.Literal('routine'), Type.Literal('key_task'
 
 /** `<scheme code>:<indicator id>`, one of GET /api/logs/indicators (log-indicators.ts). */
 const IndicatorRef = Type.String({
-  pattern: '^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$',
+  minLength: 1, maxLength: 200,
   description: 'one of the member\'s indicators, `<scheme code>:<indicator id>` as GET /api/logs/indicators lists them',
 });
 const TaskRef = Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9_.:#/-]{0,63}$', description: 'task reference (letters, digits, _ . : # / -; ≤ 64)' });
