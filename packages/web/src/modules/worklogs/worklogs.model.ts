@@ -8,7 +8,6 @@ export const COMMENT_MAX = 2000;
 export const FLAG_NOTE_MAX = 500;
 export const BACKFILL_DAYS = 7;
 export const MINUTES_MAX = 1440;
-export const INDICATOR_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
 export const TASK_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:#/-]{0,63}$/;
 
 /** Attachments: JPEG, PNG, WebP, GIF and PDF, ≤ 10 MB each, ≤ 9 an entry. The server decides from the content; this only spares a useless upload. */

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { Alert, Badge, Button, Card, Checkbox, DatePicker, Empty, Flex, Input, Skeleton, Switch, Typography } from 'antd';
+import { Alert, Badge, Button, Card, Checkbox, DatePicker, Empty, Flex, Input, Select, Skeleton, Switch, Typography } from 'antd';
 import { FilterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -13,12 +13,13 @@ import { EntryCard } from '../components/EntryCard';
 import { PersonPicker } from '../components/PersonPicker';
 import { WorkLogTabs } from '../components/WorkLogTabs';
 import { useEntryParam } from '../useEntryParam';
-import { useFeed, WORK_LOG_KINDS, type FeedFilter, type WorkLogKind } from '../worklogs.api';
-import { INDICATOR_PATTERN } from '../worklogs.model';
+import { useFeed, useLinkableIndicators, WORK_LOG_KINDS, type FeedFilter, type WorkLogKind } from '../worklogs.api';
 import { useSearchParamsUpdate } from '../../../shared/hooks/useSearchParamsUpdate';
 import { idOf } from '../../../shared/params';
 
 const dateOrUndefined = (raw: string | null) => (raw && /^\d{4}-\d{2}-\d{2}$/.test(raw) ? raw : undefined);
+/** What the server takes as an indicator reference (1–200 characters). */
+const INDICATOR_MAX = 200;
 
 /**
  * 团队动态 (横向了解): the entries of one's unit — a leader's whole subtree — newest first, with
@@ -29,6 +30,9 @@ export default function FeedPage() {
   const me = useCurrentMe();
   const isMobile = useIsMobile();
   const reviews = can(me, 'log.review') || can(me, 'log.oversee');
+  // Someone who keeps a log picks the indicator by name from his own; others type its reference.
+  const picksIndicator = Boolean(me.person) && can(me, 'log.write');
+  const linkable = useLinkableIndicators(picksIndicator);
   const [params] = useSearchParams();
   const { openEntry } = useEntryParam();
 
@@ -100,25 +104,42 @@ export default function FeedPage() {
               style={{ width: isMobile ? '100%' : 220 }}
             />
           ) : null}
-          <Input
-            allowClear
-            value={indicatorText}
-            onChange={(e) => {
-              setIndicatorText(e.target.value);
-              if (e.target.value === '') update({ indicator: null });
-            }}
-            onPressEnter={() => {
-              const value = indicatorText.trim();
-              if (value === '' || INDICATOR_PATTERN.test(value)) update({ indicator: value || null });
-            }}
-            onBlur={() => {
-              const value = indicatorText.trim();
-              if (value === '' || INDICATOR_PATTERN.test(value)) update({ indicator: value || null });
-            }}
-            status={indicatorText && !INDICATOR_PATTERN.test(indicatorText.trim()) ? 'error' : undefined}
-            placeholder={t('worklog.filterIndicator')}
-            style={{ width: isMobile ? '100%' : 200 }}
-          />
+          {picksIndicator ? (
+            <Select
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              value={indicator || undefined}
+              onChange={(value?: string) => update({ indicator: value ?? null })}
+              options={[
+                ...(indicator && !linkable.data?.some((i) => i.ref === indicator) ? [{ value: indicator, label: indicator }] : []),
+                ...(linkable.data ?? []).map((i) => ({ value: i.ref, label: i.name })),
+              ]}
+              loading={linkable.isLoading}
+              placeholder={t('worklog.filterIndicator')}
+              style={{ width: isMobile ? '100%' : 200 }}
+              data-testid="feed-indicator-filter"
+            />
+          ) : (
+            <Input
+              allowClear
+              value={indicatorText}
+              onChange={(e) => {
+                setIndicatorText(e.target.value);
+                if (e.target.value === '') update({ indicator: null });
+              }}
+              onPressEnter={() => {
+                const value = indicatorText.trim();
+                if (value.length <= INDICATOR_MAX) update({ indicator: value || null });
+              }}
+              onBlur={() => {
+                const value = indicatorText.trim();
+                if (value.length <= INDICATOR_MAX) update({ indicator: value || null });
+              }}
+              maxLength={INDICATOR_MAX}
+              placeholder={t('worklog.filterIndicator')}
+              style={{ width: isMobile ? '100%' : 200 }}
+            />
+          )}
         </Flex>
         <Checkbox.Group
           value={kinds}
