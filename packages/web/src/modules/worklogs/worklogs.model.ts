@@ -1,6 +1,6 @@
 import dayjs from 'dayjs';
 import type { TFunction } from 'i18next';
-import type { WorkLogKind } from './worklogs.api';
+import type { LinkableIndicator, WorkLogKind } from './worklogs.api';
 
 /** docs/api-worklogs.md: content 1–5 000 characters; backfill (补报) at most 7 days back; minutes 1–1440. */
 export const CONTENT_MAX = 5000;
@@ -73,4 +73,36 @@ export function mondayOf(date: string): string {
   const d = dayjs(date);
   const offset = (d.day() + 6) % 7;
   return d.subtract(offset, 'day').format('YYYY-MM-DD');
+}
+
+/** One choice of 关联指标: a linkable indicator, or an edited entry's older reference (no kind; a name if it has one). */
+export interface IndicatorChoice {
+  ref: string;
+  name: string | null;
+  kind: LinkableIndicator['kind'];
+}
+
+/** Choices under a scheme's name; `scheme` is null when the choices need no heading. */
+export interface IndicatorChoiceGroup {
+  scheme: string | null;
+  choices: IndicatorChoice[];
+}
+
+/**
+ * The choices of 关联指标 in the server's order (key ones first): grouped under their scheme's name when
+ * they span more than one scheme. An edited entry's reference that is not among them (written before,
+ * or of a period that has ended) comes first, on its own, so that editing the entry does not drop it.
+ */
+export function indicatorChoices(indicators: readonly LinkableIndicator[], current?: string | null, currentName?: string | null): IndicatorChoiceGroup[] {
+  const schemes = [...new Set(indicators.map((i) => i.scheme.code))];
+  const choiceOf = (i: LinkableIndicator): IndicatorChoice => ({ ref: i.ref, name: i.name, kind: i.kind });
+  const groups: IndicatorChoiceGroup[] =
+    schemes.length > 1
+      ? schemes.map((code) => {
+          const of = indicators.filter((i) => i.scheme.code === code);
+          return { scheme: of[0]!.scheme.name || code, choices: of.map(choiceOf) };
+        })
+      : indicators.length > 0 ? [{ scheme: null, choices: indicators.map(choiceOf) }] : [];
+  if (current && !indicators.some((i) => i.ref === current)) groups.unshift({ scheme: null, choices: [{ ref: current, name: currentName ?? null, kind: null }] });
+  return groups;
 }

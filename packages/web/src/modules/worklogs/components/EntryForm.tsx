@@ -6,8 +6,8 @@ import dayjs from 'dayjs';
 import type { TFunction } from 'i18next';
 import { errorText, fieldErrorsOf } from '../../../shared/errors';
 import { useIsMobile } from '../../../shared/hooks/useIsMobile';
-import { useLinkableIndicators, useMonthView, WORK_LOG_KINDS, type LinkableIndicator, type LinkableIndicatorKind, type MonthDay, type WorkLogKind } from '../worklogs.api';
-import { CONTENT_MAX, MINUTES_MAX, TASK_PATTERN, formatDay, writableDates } from '../worklogs.model';
+import { useLinkableIndicators, useMonthView, WORK_LOG_KINDS, type LinkableIndicatorKind, type MonthDay, type WorkLogKind } from '../worklogs.api';
+import { CONTENT_MAX, MINUTES_MAX, TASK_PATTERN, formatDay, indicatorChoices, writableDates, type IndicatorChoice, type IndicatorChoiceGroup } from '../worklogs.model';
 
 export interface EntryValues {
   kind: WorkLogKind;
@@ -31,17 +31,19 @@ interface IndicatorOption {
 
 type IndicatorOptions = (IndicatorOption | { label: string; title: string; options: IndicatorOption[] })[];
 
-/** "履职尽责 [重点]": the indicator's name, and its kind as a small tag. */
-function indicatorOption(t: TFunction, indicator: LinkableIndicator): IndicatorOption {
+/** "履职尽责 [重点]": the indicator's name and its kind as a small tag; an old reference without a name in monospace. */
+function indicatorOption(t: TFunction, choice: IndicatorChoice): IndicatorOption {
   return {
-    value: indicator.ref,
-    search: indicator.name,
+    value: choice.ref,
+    search: choice.name ?? choice.ref,
     label: (
       <Flex justify="space-between" align="center" gap={8}>
-        <span style={{ overflow: 'hidden', textOverflow: 'ellipsis', minWidth: 0 }}>{indicator.name}</span>
-        {indicator.kind ? (
-          <Tag color={INDICATOR_KIND_COLORS[indicator.kind]} variant="filled" style={{ marginInlineEnd: 0, flexShrink: 0 }}>
-            {t(`schemes.indicatorKind.${indicator.kind}`)}
+        <span className={choice.name === null ? 'mono' : undefined} style={{ overflow: 'hidden', textOverflow: 'ellipsis', minWidth: 0 }}>
+          {choice.name ?? choice.ref}
+        </span>
+        {choice.kind ? (
+          <Tag color={INDICATOR_KIND_COLORS[choice.kind]} variant="filled" style={{ marginInlineEnd: 0, flexShrink: 0 }}>
+            {t(`schemes.indicatorKind.${choice.kind}`)}
           </Tag>
         ) : null}
       </Flex>
@@ -49,28 +51,11 @@ function indicatorOption(t: TFunction, indicator: LinkableIndicator): IndicatorO
   };
 }
 
-/**
- * The choices of 关联指标: the member's indicators in the server's order, grouped by scheme when they span
- * more than one; an edited entry's link that is not among them (an old free code) stays choosable on top.
- */
-function indicatorOptions(t: TFunction, indicators: readonly LinkableIndicator[], current: string | null | undefined, currentName: string | null | undefined): IndicatorOptions {
-  const schemes = [...new Set(indicators.map((i) => i.scheme.code))];
-  const options: IndicatorOptions =
-    schemes.length > 1
-      ? schemes.map((code) => {
-          const of = indicators.filter((i) => i.scheme.code === code);
-          const name = of[0]?.scheme.name || code;
-          return { label: name, title: name, options: of.map((i) => indicatorOption(t, i)) };
-        })
-      : indicators.map((i) => indicatorOption(t, i));
-  if (current && !indicators.some((i) => i.ref === current)) {
-    options.unshift({
-      value: current,
-      search: `${currentName ?? ''} ${current}`,
-      label: currentName ? <span>{currentName}</span> : <span className="mono">{current}</span>,
-    });
-  }
-  return options;
+/** The Select's options: the groups of indicatorChoices, under a heading only when they have one. */
+function indicatorOptions(t: TFunction, groups: IndicatorChoiceGroup[]): IndicatorOptions {
+  return groups.flatMap<IndicatorOptions[number]>((g) =>
+    g.scheme === null ? g.choices.map((c) => indicatorOption(t, c)) : [{ label: g.scheme, title: g.scheme, options: g.choices.map((c) => indicatorOption(t, c)) }],
+  );
 }
 
 /** The days of the months the backfill window touches (one or two months), to annotate the date choices. */
@@ -118,8 +103,8 @@ export function EntryForm({ today, initialValues, initialIndicatorName, mode, su
   const date = Form.useWatch('date', form) ?? initialValues.date;
   const minutes = Form.useWatch('minutes', form);
   const indicators = useLinkableIndicators();
-  const indicatorChoices = useMemo(
-    () => indicatorOptions(t, indicators.data ?? [], initialValues.indicator, initialIndicatorName),
+  const indicatorSelectOptions = useMemo(
+    () => indicatorOptions(t, indicatorChoices(indicators.data ?? [], initialValues.indicator, initialIndicatorName)),
     [t, indicators.data, initialValues.indicator, initialIndicatorName],
   );
   const noIndicators = indicators.isSuccess && indicators.data.length === 0;
@@ -263,14 +248,14 @@ export function EntryForm({ today, initialValues, initialIndicatorName, mode, su
             label={t('worklog.indicator')}
             style={{ flex: 1, minWidth: 0, marginBottom: 12 }}
             tooltip={t('worklog.indicatorHint')}
-            extra={noIndicators && indicatorChoices.length > 0 ? t('worklog.noLinkableIndicators') : undefined}
+            extra={noIndicators && indicatorSelectOptions.length > 0 ? t('worklog.noLinkableIndicators') : undefined}
           >
             <Select
               allowClear
               showSearch={{ optionFilterProp: 'search' }}
-              options={indicatorChoices}
+              options={indicatorSelectOptions}
               loading={indicators.isLoading}
-              disabled={noIndicators && indicatorChoices.length === 0}
+              disabled={noIndicators && indicatorSelectOptions.length === 0}
               placeholder={
                 noIndicators
                   ? t('worklog.noLinkableIndicators')
