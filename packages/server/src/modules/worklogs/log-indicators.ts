@@ -60,6 +60,32 @@ export async function listLogIndicators(db: Db, personId: number, schemeCode?: s
   return [...found.values()].sort((a, b) => a.order - b.order).map(({ order: _order, ...indicator }) => indicator);
 }
 
+/** How long a member's confirmed indicators of a scheme are trusted without asking the database again. */
+const CONFIRMED_FOR_MS = 60_000;
+const CONFIRMED_MAX = 10_000;
+
+/**
+ * The indicators a member was found to have, per scheme, for a minute (per database, outside
+ * transactions): most entries link one, and finding them reads the periods, their schemes and the
+ * member's participation — that doubled the cost of a post. Only what was found is kept: a reference
+ * that is not among them is always looked up again (a period opened a moment ago is seen at once);
+ * one whose period ended within the minute may still be accepted for that minute.
+ */
+const confirmed = new WeakMap<Db, Map<string, { until: number; names: Map<string, string> }>>();
+
+async function indicatorsOfScheme(db: Db, personId: number, schemeCode: string, ref: string): Promise<Map<string, string>> {
+  const cache = db.isTransaction ? undefined : (confirmed.get(db) ?? confirmed.set(db, new Map()).get(db)!);
+  const key = `${personId}:${schemeCode}`;
+  const kept = cache?.get(key);
+  if (kept && kept.until > Date.now() && kept.names.has(ref)) return kept.names;
+  const names = new Map((await listLogIndicators(db, personId, schemeCode)).map((i) => [i.ref, i.name]));
+  if (cache && names.size > 0) {
+    if (cache.size >= CONFIRMED_MAX) cache.clear();
+    cache.set(key, { until: Date.now() + CONFIRMED_FOR_MS, names });
+  }
+  return names;
+}
+
 /**
  * 400 on `/indicator` unless `ref` is one of the member's indicators; its name otherwise. Entries
  * written before a reference existed keep theirs: only a changed reference is checked.
@@ -67,12 +93,12 @@ export async function listLogIndicators(db: Db, personId: number, schemeCode?: s
 export async function checkLogIndicator(db: Db, personId: number, ref: string): Promise<string> {
   const split = splitRef(ref);
   // Only the periods of the named scheme need their participants checked.
-  const indicator = split && (await listLogIndicators(db, personId, split.code)).find((i) => i.ref === ref);
-  if (!indicator) {
+  const name = split && (await indicatorsOfScheme(db, personId, split.code, ref)).get(ref);
+  if (name === undefined) {
     const message = `${ref} is not an indicator of a current period you take part in (GET /api/logs/indicators lists them)`;
     throw createValidationError(`/indicator: ${message}`, [{ path: '/indicator', message }]);
   }
-  return indicator.name;
+  return name;
 }
 
 /**

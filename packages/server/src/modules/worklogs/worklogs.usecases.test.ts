@@ -34,6 +34,16 @@ describe.each(testDialects)('work-log entries on %s', (dialect) => {
     writeWorkLog(deps, actor, { kind: 'routine', content, ...extra });
 
   describe('writing', () => {
+    it('takes an indicator of a period opened a moment after the same reference was refused', async () => {
+      const before = await count('work_logs');
+      await expect(write(org.actors.zhang, '走访', { indicator: 'logs:key_jobs' })).rejects.toMatchObject({ statusCode: 400, details: [{ path: '/indicator' }] });
+      expect(await count('work_logs')).toBe(before);
+      await openLogIndicatorPeriod(deps);
+      expect(await write(org.actors.zhang, '走访', { indicator: 'logs:key_jobs' })).toMatchObject({ indicator: 'logs:key_jobs', indicatorName: '稳就业' });
+      // Found once, trusted for a minute: the next post does not look again, and gets the same name.
+      expect(await write(org.actors.zhang, '再走访', { indicator: 'logs:key_jobs' })).toMatchObject({ indicatorName: '稳就业' });
+    });
+
     it("writes today's entry (Asia/Shanghai) in the author's unit, not late, with an audit record", async () => {
       clock.set('2026-03-04T17:30:00.000Z'); // 01:30 on 2026-03-05 in Shanghai
       const { ref } = await openLogIndicatorPeriod(deps);
