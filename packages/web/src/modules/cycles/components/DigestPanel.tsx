@@ -32,7 +32,7 @@ export function DigestPanel({ digest }: { digest: WorkLogSummary }) {
       </Flex>
       {digest.indicators.length > 0 ? (
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {t('cycles.summary.digestIndicators')}：{digest.indicators.slice(0, 6).map((i) => `${i.indicator} × ${i.entries}`).join('，')}
+          {t('cycles.summary.digestIndicators')}：{digest.indicators.slice(0, 6).map((i) => `${i.name ?? i.indicator} × ${i.entries}`).join('，')}
           {digest.indicators.length > 6 ? ` …（${digest.indicators.length}）` : ''}
         </Typography.Text>
       ) : null}
