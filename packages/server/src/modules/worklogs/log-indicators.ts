@@ -1,15 +1,16 @@
 import type { IndicatorKind, Scheme } from '@baton/engine';
 import { createValidationError } from '../../app/errors.js';
 import type { Db } from '../../db/kysely.js';
-import { listPeriodParticipants } from '../periods/period-participants.js';
+import { listSubtreeUnitIds } from '../org/org.repository.js';
 
 /**
  * The indicators a work-log entry links to (issue 4 "optional link to one of his indicators"): those
  * of the schemes of the CURRENT periods the member takes part in — open (DESIGN §4: facts and logs
  * accepted) or in review (the quarter's work goes on while its summaries are written; a backfill
- * still belongs to it), not a draft nor one already published. An entry stores the reference `<scheme code>:<indicator id>` — stable across the scheme's
- * versions and periods, and readable in an export — and is shown with the indicator's name.
- * Indicators that are not work (a veto, the mean of earlier periods) are not offered.
+ * still belongs to it), not a draft nor one in publicity or closed. An entry stores the reference
+ * `<scheme code>:<indicator id>` — stable across the scheme's versions and periods, and readable in an
+ * export — and is shown with the indicator's name. Indicators that are not work (a veto, the mean
+ * of earlier periods) are not offered, nor one whose reference would be too long to store.
  */
 export interface LogIndicator {
   ref: string;
@@ -18,6 +19,9 @@ export interface LogIndicator {
   kind: IndicatorKind | null;
   scheme: { code: string; name: string };
 }
+
+/** The longest reference an entry takes (worklogs.schemas.ts). */
+export const INDICATOR_REF_MAX = 200;
 
 const NOT_WORK = new Set(['veto', 'periods']);
 const KIND_ORDER: Record<IndicatorKind, number> = { key: 0, regular: 1, dynamic: 2 };
@@ -30,75 +34,109 @@ function splitRef(ref: string): { code: string; id: string } | undefined {
   return at > 0 && at < ref.length - 1 ? { code: ref.slice(0, at), id: ref.slice(at + 1) } : undefined;
 }
 
+/** A current period of a person scheme, with what deciding about a member's indicators needs. */
+interface CurrentPeriod {
+  startsOn: string;
+  endsOn: string;
+  /** The units of its scope's subtree; null: the whole organization. */
+  scope: Set<number> | null;
+  /** Its indicators that entries may link, in the order they are offered. */
+  indicators: (LogIndicator & { order: number })[];
+}
+
 /**
- * The member's indicators, key ones first, each once (two current periods of one scheme offer it
- * once); only those of the scheme `schemeCode` when given.
+ * The current periods, for a minute (per database, outside transactions): they change a few times a
+ * quarter, and every linked post asks. A reference found in none of them reads them again at once, so
+ * a period opened a moment ago counts; a period that moved on, or a scope that changed, within the
+ * minute is still seen as it was for the rest of it. Whether the member takes part is always read.
  */
-export async function listLogIndicators(db: Db, personId: number, schemeCode?: string): Promise<LogIndicator[]> {
-  let query = db
+const CURRENT_FOR_MS = 60_000;
+const currentPeriods = new WeakMap<Db, { until: number; periods: CurrentPeriod[] }>();
+
+async function readCurrentPeriods(db: Db): Promise<CurrentPeriod[]> {
+  const rows = await db
     .selectFrom('periods as p')
     .innerJoin('schemes as s', 's.id', 'p.scheme_id')
-    .select(['p.id', 'p.scope_unit_id', 'p.starts_on', 'p.ends_on', 's.subject_kind', 's.code', 's.name', 's.definition_json'])
+    .select(['p.scope_unit_id', 'p.starts_on', 'p.ends_on', 's.code', 's.name', 's.definition_json'])
     .where('p.state', 'in', ['open', 'reviewing'])
     .where('s.subject_kind', '=', 'person')
     .orderBy('p.starts_on', 'desc')
-    .orderBy('p.id', 'desc');
-  if (schemeCode !== undefined) query = query.where('s.code', '=', schemeCode);
-  const periods = await query.execute();
-  const taking = await Promise.all(periods.map(async (p) => (await listPeriodParticipants(db, p, { personId })).length > 0));
-  const found = new Map<string, LogIndicator & { order: number }>();
-  periods.forEach((p, i) => {
-    if (!taking[i]) return;
+    .orderBy('p.id', 'desc')
+    .execute();
+  return Promise.all(rows.map(async (p) => {
     const scheme = JSON.parse(p.definition_json) as Scheme;
+    const indicators: CurrentPeriod['indicators'] = [];
     scheme.indicators.forEach((indicator, position) => {
       const ref = indicatorRefOf(p.code, indicator.id);
-      if (NOT_WORK.has(indicator.method) || found.has(ref)) return;
+      if (NOT_WORK.has(indicator.method) || indicator.id === '' || ref.length > INDICATOR_REF_MAX) return;
       const kind = indicator.kind ?? null;
-      found.set(ref, { ref, id: indicator.id, name: indicator.name ?? indicator.id, kind, scheme: { code: p.code, name: p.name }, order: (kind === null ? 3 : KIND_ORDER[kind]) * 1000 + position });
+      indicators.push({ ref, id: indicator.id, name: indicator.name ?? indicator.id, kind, scheme: { code: p.code, name: p.name }, order: (kind === null ? 3 : KIND_ORDER[kind]) * 1000 + position });
     });
+    const scope = p.scope_unit_id === null ? null : new Set(await listSubtreeUnitIds(db, [p.scope_unit_id]));
+    return { startsOn: p.starts_on, endsOn: p.ends_on, scope, indicators };
+  }));
+}
+
+async function loadCurrentPeriods(db: Db, now: Date, fresh: boolean): Promise<CurrentPeriod[]> {
+  if (db.isTransaction) return readCurrentPeriods(db);
+  const kept = currentPeriods.get(db);
+  if (!fresh && kept && kept.until > now.getTime()) return kept.periods;
+  const periods = await readCurrentPeriods(db);
+  currentPeriods.set(db, { until: now.getTime() + CURRENT_FOR_MS, periods });
+  return periods;
+}
+
+/**
+ * The periods among `periods` the person takes part in, as the rankings count participants
+ * (`listSubjectsOfPeriod`): assigned during the period, in the unit of his last assignment within it,
+ * which must lie in the period's scope. One query: his assignments.
+ */
+async function periodsTakenPartIn(db: Db, personId: number, periods: CurrentPeriod[]): Promise<CurrentPeriod[]> {
+  if (periods.length === 0) return [];
+  const assignments = await db
+    .selectFrom('person_assignments')
+    .select(['unit_id', 'valid_from', 'valid_to'])
+    .where('person_id', '=', personId)
+    .orderBy('valid_from')
+    .orderBy('id')
+    .execute();
+  return periods.filter((p) => {
+    const within = assignments.filter((a) => a.valid_from <= p.endsOn && (a.valid_to === null || a.valid_to > p.startsOn));
+    const last = within.at(-1);
+    return last !== undefined && (p.scope === null || p.scope.has(last.unit_id));
   });
+}
+
+function offered(periods: CurrentPeriod[]): LogIndicator[] {
+  const found = new Map<string, LogIndicator & { order: number }>();
+  for (const p of periods) for (const i of p.indicators) if (!found.has(i.ref)) found.set(i.ref, i);
   return [...found.values()].sort((a, b) => a.order - b.order).map(({ order: _order, ...indicator }) => indicator);
 }
 
-/** How long a member's confirmed indicators of a scheme are trusted without asking the database again. */
-const CONFIRMED_FOR_MS = 60_000;
-const CONFIRMED_MAX = 10_000;
-
 /**
- * The indicators a member was found to have, per scheme, for a minute (per database, outside
- * transactions): most entries link one, and finding them reads the periods, their schemes and the
- * member's participation — that doubled the cost of a post. Only what was found is kept: a reference
- * that is not among them is always looked up again (a period opened a moment ago is seen at once);
- * one whose period ended within the minute may still be accepted for that minute.
+ * The member's indicators, key ones first (then regular, dynamic and unclassified ones, each in the
+ * scheme's order), each once however many current periods of its scheme he takes part in. Read
+ * afresh: this is what the entry form offers.
  */
-const confirmed = new WeakMap<Db, Map<string, { until: number; names: Map<string, string> }>>();
-
-async function indicatorsOfScheme(db: Db, personId: number, schemeCode: string, ref: string): Promise<Map<string, string>> {
-  const cache = db.isTransaction ? undefined : (confirmed.get(db) ?? confirmed.set(db, new Map()).get(db)!);
-  const key = `${personId}:${schemeCode}`;
-  const kept = cache?.get(key);
-  if (kept && kept.until > Date.now() && kept.names.has(ref)) return kept.names;
-  const names = new Map((await listLogIndicators(db, personId, schemeCode)).map((i) => [i.ref, i.name]));
-  if (cache && names.size > 0) {
-    if (cache.size >= CONFIRMED_MAX) cache.clear();
-    cache.set(key, { until: Date.now() + CONFIRMED_FOR_MS, names });
-  }
-  return names;
+export async function listLogIndicators(db: Db, personId: number, now: Date): Promise<LogIndicator[]> {
+  return offered(await periodsTakenPartIn(db, personId, await loadCurrentPeriods(db, now, true)));
 }
 
 /**
  * 400 on `/indicator` unless `ref` is one of the member's indicators; its name otherwise. Entries
  * written before a reference existed keep theirs: only a changed reference is checked.
  */
-export async function checkLogIndicator(db: Db, personId: number, ref: string): Promise<string> {
-  const split = splitRef(ref);
-  // Only the periods of the named scheme need their participants checked.
-  const name = split && (await indicatorsOfScheme(db, personId, split.code, ref)).get(ref);
-  if (name === undefined) {
+export async function checkLogIndicator(db: Db, personId: number, ref: string, now: Date): Promise<string> {
+  const naming = (periods: CurrentPeriod[]) => periods.filter((p) => p.indicators.some((i) => i.ref === ref));
+  let candidates = splitRef(ref) ? naming(await loadCurrentPeriods(db, now, false)) : [];
+  // Not among the periods kept: perhaps one opened since.
+  if (candidates.length === 0 && splitRef(ref)) candidates = naming(await loadCurrentPeriods(db, now, true));
+  const indicator = offered(await periodsTakenPartIn(db, personId, candidates)).find((i) => i.ref === ref);
+  if (!indicator) {
     const message = `${ref} is not an indicator of a current period you take part in (GET /api/logs/indicators lists them)`;
     throw createValidationError(`/indicator: ${message}`, [{ path: '/indicator', message }]);
   }
-  return name;
+  return indicator.name;
 }
 
 /**

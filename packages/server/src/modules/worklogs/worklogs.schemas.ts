@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { Nullable, PageQuery, StrictObject } from '../../app/http.js';
+import { INDICATOR_REF_MAX } from './log-indicators.js';
 
 const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
 const DateString = (description?: string) => Type.String({ pattern: DATE_PATTERN, ...(description ? { description } : {}) });
@@ -10,7 +11,7 @@ export const Kind = Type.Union([Type.Literal('routine'), Type.Literal('key_task'
 
 /** `<scheme code>:<indicator id>`, one of GET /api/logs/indicators (log-indicators.ts). */
 const IndicatorRef = Type.String({
-  minLength: 1, maxLength: 200,
+  minLength: 1, maxLength: INDICATOR_REF_MAX,
   description: 'one of the member\'s indicators, `<scheme code>:<indicator id>` as GET /api/logs/indicators lists them',
 });
 const TaskRef = Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9_.:#/-]{0,63}$', description: 'task reference (letters, digits, _ . : # / -; ≤ 64)' });

@@ -4,10 +4,11 @@ import { adminActor, createTestClock, depsFor } from '../../testing/fixtures.js'
 import { createTestDatabase, testDialects } from '../../testing/test-database.js';
 import { verifyAuditChain } from '../audit/audit.usecases.js';
 import { listMyNotifications, readAllNotifications, readNotification } from './notifications.usecases.js';
-import { createWorkLogOrg, openLogIndicatorPeriod, type WorkLogOrg } from './worklogs.fixtures.js';
+import { createAssessmentPeriod, createAssessmentScheme, transitionAssessmentPeriod } from '../periods/periods.usecases.js';
+import { LOG_INDICATOR_SCHEME, createWorkLogOrg, openLogIndicatorPeriod, type WorkLogOrg } from './worklogs.fixtures.js';
 import {
-  commentOnWorkLog, decodeFeedCursor, editWorkLog, flagWorkLog, getWorkLog, likeWorkLog, listWorkLogFeed, resolveWorkLogFlag, unlikeWorkLog,
-  writeWorkLog, type FeedQuery,
+  commentOnWorkLog, decodeFeedCursor, editWorkLog, flagWorkLog, getWorkLog, likeWorkLog, listMyLogIndicators, listWorkLogFeed, resolveWorkLogFlag,
+  unlikeWorkLog, writeWorkLog, type FeedQuery,
 } from './worklogs.usecases.js';
 
 describe.each(testDialects)('work-log entries on %s', (dialect) => {
@@ -40,8 +41,43 @@ describe.each(testDialects)('work-log entries on %s', (dialect) => {
       expect(await count('work_logs')).toBe(before);
       await openLogIndicatorPeriod(deps);
       expect(await write(org.actors.zhang, '走访', { indicator: 'logs:key_jobs' })).toMatchObject({ indicator: 'logs:key_jobs', indicatorName: '稳就业' });
-      // Found once, trusted for a minute: the next post does not look again, and gets the same name.
+    });
+
+    it('keeps the current periods for a minute: one that moved on still counts until then', async () => {
+      const { period } = await openLogIndicatorPeriod(deps);
+      expect(await write(org.actors.zhang, '走访', { indicator: 'logs:key_jobs' })).toMatchObject({ indicatorName: '稳就业' });
+      await handle.db.updateTable('periods').set({ state: 'closed' }).where('id', '=', period.id).execute();
       expect(await write(org.actors.zhang, '再走访', { indicator: 'logs:key_jobs' })).toMatchObject({ indicatorName: '稳就业' });
+      clock.set(new Date(clock.now().getTime() + 61_000).toISOString());
+      await expect(write(org.actors.zhang, '三走访', { indicator: 'logs:key_jobs' })).rejects.toMatchObject({ statusCode: 400 });
+    });
+
+    it("offers the indicators of the open and reviewing periods one takes part in, once each, key ones first", async () => {
+      const scheme = await createAssessmentScheme(deps, adminActor, { code: 'logs', name: '平时考核（纪实）', subjectKind: 'person', definition: LOG_INDICATOR_SCHEME as never });
+      const other = await createAssessmentScheme(deps, adminActor, {
+        code: 'leaders', name: '领导班子考核', subjectKind: 'person',
+        definition: { ...LOG_INDICATOR_SCHEME, indicators: [{ id: 'team', name: '班子建设', method: 'ledger', weight: 100 }] } as never,
+      });
+      const period = async (schemeId: number, state: 'draft' | 'open' | 'reviewing' | 'publicity', scopeUnitId: number | null = null, startsOn = '2026-01-01') => {
+        const p = await createAssessmentPeriod(deps, adminActor, { name: `${schemeId}-${state}-${startsOn}`, kind: 'custom', startsOn, endsOn: '2026-06-30', schemeId, scopeUnitId });
+        if (state !== 'draft') await transitionAssessmentPeriod(deps, adminActor, p.id, { to: 'open' });
+        if (state === 'reviewing') await transitionAssessmentPeriod(deps, adminActor, p.id, { to: 'reviewing' });
+        if (state === 'publicity') await handle.db.updateTable('periods').set({ state: 'publicity' }).where('id', '=', p.id).execute();
+      };
+      const refs = async (actor: WorkLogOrg['actors']['zhang']) => (await listMyLogIndicators(deps, actor)).map((i) => i.ref);
+      await period(other.id, 'draft');
+      await period(other.id, 'publicity');
+      expect(await refs(org.actors.zhang)).toEqual([]);
+      await period(scheme.id, 'reviewing');
+      await period(scheme.id, 'open', null, '2026-02-01');
+      // Two current periods of one scheme: each indicator once; the veto is not offered.
+      expect(await refs(org.actors.zhang)).toEqual(['logs:key_jobs', 'logs:safety', 'logs:jobs']);
+      // A scheme without kinds comes after the classified indicators; a scope leaves out those outside it.
+      await period(other.id, 'open', org.units.t2.id);
+      expect(await refs(org.actors.zhang)).toEqual(['logs:key_jobs', 'logs:safety', 'logs:jobs']);
+      expect(await refs(org.actors.wang)).toEqual(['logs:key_jobs', 'logs:safety', 'logs:jobs', 'leaders:team']);
+      await expect(write(org.actors.zhang, '走访', { indicator: 'leaders:team' })).rejects.toMatchObject({ statusCode: 400 });
+      expect(await write(org.actors.wang, '走访', { indicator: 'leaders:team' })).toMatchObject({ indicatorName: '班子建设' });
     });
 
     it("writes today's entry (Asia/Shanghai) in the author's unit, not late, with an audit record", async () => {

@@ -226,7 +226,7 @@ export async function writeWorkLog({ db, now }: Deps, actor: Actor, input: WorkL
   if (input.date !== undefined && input.date !== today) checkLogDate(date, today);
   const content = normalizeContent(input.content);
   const indicator = input.indicator ?? null;
-  const indicatorNames = indicator === null ? NO_DECORATIONS.indicatorNames : new Map([[indicator, await checkLogIndicator(db, personId, indicator)]]);
+  const indicatorNames = indicator === null ? NO_DECORATIONS.indicatorNames : new Map([[indicator, await checkLogIndicator(db, personId, indicator, at)]]);
   const row = {
     person_id: personId, log_date: date, kind: input.kind, content, indicator_ref: indicator, task_ref: input.task ?? null,
     minutes: input.minutes ?? null, late: date < today ? 1 : 0, created_by: actor.accountId, created_at: atIso, updated_at: atIso,
@@ -241,10 +241,10 @@ export async function writeWorkLog({ db, now }: Deps, actor: Actor, input: WorkL
 }
 
 /** The indicators the member may link his entries to (log-indicators.ts). */
-export async function listMyLogIndicators({ db }: Deps, actor: Actor) {
+export async function listMyLogIndicators({ db, now }: Deps, actor: Actor) {
   authorize(actor, 'log.write');
   if (actor.personId === null) throw createNoPersonError();
-  return listLogIndicators(db, actor.personId);
+  return listLogIndicators(db, actor.personId, now());
 }
 
 export interface WorkLogChangesInput {
@@ -279,7 +279,7 @@ export async function editWorkLog({ db, now }: Deps, actor: Actor, id: number, c
     if (changes.kind !== undefined) update.kind = changes.kind;
     if (changes.content !== undefined) update.content = normalizeContent(changes.content);
     if (changes.indicator !== undefined && changes.indicator !== before.indicator_ref) {
-      if (changes.indicator !== null) await checkLogIndicator(trx, before.person_id, changes.indicator);
+      if (changes.indicator !== null) await checkLogIndicator(trx, before.person_id, changes.indicator, at);
       update.indicator_ref = changes.indicator;
     }
     if (changes.task !== undefined) update.task_ref = changes.task;
