@@ -512,6 +512,8 @@ const enUS: Translation<typeof zhCN> = {
     filterPerson: 'Person',
     filterUnit: 'Unit',
     filterIndicator: 'Indicator',
+    filterIndicatorRef: 'Indicator (type its reference)',
+    filterByReference: 'Reference: {{ref}}',
     from: 'From',
     to: 'To',
     flaggedOnly: 'Follow-ups only',

@@ -508,6 +508,8 @@ const zhCN = {
     filterPerson: '人员',
     filterUnit: '单位',
     filterIndicator: '关联指标',
+    filterIndicatorRef: '关联指标（输入编号）',
+    filterByReference: '按编号筛选：{{ref}}',
     from: '开始日期',
     to: '结束日期',
     flaggedOnly: '只看需跟进',

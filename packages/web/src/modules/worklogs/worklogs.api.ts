@@ -209,7 +209,8 @@ export const workLogKeys = {
   detail: (id: Id) => ['worklogs', 'detail', String(id)] as const,
   month: (month: string, person: Id | null) => ['worklogs', 'month', month, person === null ? 'me' : String(person)] as const,
   reminders: ['worklogs', 'reminders'] as const,
-  indicators: ['worklogs', 'indicators'] as const,
+  /** Outside `all`: writing, liking or commenting does not change them, so those do not refetch them. */
+  indicators: ['log-indicators'] as const,
   summary: (query: SummaryQuery) => ['worklogs', 'summary', query] as const,
   stats: (query: StatsQuery) => ['worklogs', 'stats', query] as const,
   spotChecks: (unit: Id | null) => ['worklogs', 'spot-checks', unit === null ? 'all' : String(unit)] as const,

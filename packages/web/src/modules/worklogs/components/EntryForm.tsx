@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
-import { Alert, Button, Flex, Form, Input, InputNumber, Segmented, Select, Tag, Typography } from 'antd';
+import { Alert, Button, Flex, Form, Input, InputNumber, Segmented, Select, Spin, Tag, Typography } from 'antd';
 import { DownOutlined, UpOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
@@ -20,6 +20,9 @@ export interface EntryValues {
 
 const QUICK_MINUTES = [30, 60, 120, 240, 480];
 
+/** On a phone, the indicator list gets a search box only when it is longer than this. */
+const SEARCH_INDICATORS_ABOVE = 8;
+
 const INDICATOR_KIND_COLORS: Record<LinkableIndicatorKind, string> = { key: 'geekblue', regular: 'default', dynamic: 'purple' };
 
 interface IndicatorOption {
@@ -38,7 +41,7 @@ function indicatorOption(t: TFunction, choice: IndicatorChoice): IndicatorOption
     search: choice.name ?? choice.ref,
     label: (
       <Flex justify="space-between" align="center" gap={8}>
-        <span className={choice.name === null ? 'mono' : undefined} style={{ overflow: 'hidden', textOverflow: 'ellipsis', minWidth: 0 }}>
+        <span className={choice.name === null ? 'mono' : undefined} style={{ whiteSpace: 'normal', overflowWrap: 'anywhere', minWidth: 0 }}>
           {choice.name ?? choice.ref}
         </span>
         {choice.kind ? (
@@ -252,7 +255,8 @@ export function EntryForm({ today, initialValues, initialIndicatorName, mode, su
           >
             <Select
               allowClear
-              showSearch={{ optionFilterProp: 'search' }}
+              // On a phone a search box would open the keyboard over the list: search only long lists.
+              showSearch={!isMobile || indicatorSelectOptions.length > SEARCH_INDICATORS_ABOVE ? { optionFilterProp: 'search' } : false}
               options={indicatorSelectOptions}
               loading={indicators.isLoading}
               disabled={noIndicators && indicatorSelectOptions.length === 0}
@@ -263,7 +267,7 @@ export function EntryForm({ today, initialValues, initialIndicatorName, mode, su
                     ? t('worklog.indicatorsLoadFailed')
                     : t('worklog.indicatorPlaceholder')
               }
-              notFoundContent={indicators.isError ? errorText(t, indicators.error) : t('worklog.noMatchingIndicator')}
+              notFoundContent={indicators.isLoading ? <Spin size="small" /> : indicators.isError ? errorText(t, indicators.error) : t('worklog.noMatchingIndicator')}
               style={{ width: '100%' }}
               data-testid="indicator-input"
             />

@@ -30,7 +30,7 @@ export default function FeedPage() {
   const me = useCurrentMe();
   const isMobile = useIsMobile();
   const reviews = can(me, 'log.review') || can(me, 'log.oversee');
-  // Someone who keeps a log picks the indicator by name from his own; others type its reference.
+  // Someone who keeps a log picks one of his indicators by name; anyone may type a reference.
   const picksIndicator = Boolean(me.person) && can(me, 'log.write');
   const linkable = useLinkableIndicators(picksIndicator);
   const [params] = useSearchParams();
@@ -46,9 +46,18 @@ export default function FeedPage() {
   const to = dateOrUndefined(params.get('to'));
   const flagged = params.get('flagged') === 'true';
   const [searchText, setSearchText] = useState(q);
-  const [indicatorText, setIndicatorText] = useState(indicator);
+  const [indicatorSearch, setIndicatorSearch] = useState('');
   useEffect(() => setSearchText(q), [q]);
-  useEffect(() => setIndicatorText(indicator), [indicator]);
+  // His own indicators by name; whatever else is typed (a leader's team may be on another scheme,
+  // a period may have ended) can still be looked for by its reference.
+  const typed = indicatorSearch.trim();
+  const indicatorFilterOptions = [
+    ...(indicator && !linkable.data?.some((i) => i.ref === indicator) ? [{ value: indicator, label: indicator, search: indicator }] : []),
+    ...(linkable.data ?? []).map((i) => ({ value: i.ref, label: i.name, search: `${i.name} ${i.ref}` })),
+    ...(typed && typed.length <= INDICATOR_MAX && typed !== indicator && !linkable.data?.some((i) => i.ref === typed)
+      ? [{ value: typed, label: t('worklog.filterByReference', { ref: typed }), search: typed }]
+      : []),
+  ];
   const activeFilters = [personId !== null, kinds.length > 0, unit !== null, indicator !== '', from !== undefined || to !== undefined, flagged].filter(Boolean).length;
   const [filtersOpen, setFiltersOpen] = useState(!isMobile && activeFilters > 0);
 
@@ -104,42 +113,21 @@ export default function FeedPage() {
               style={{ width: isMobile ? '100%' : 220 }}
             />
           ) : null}
-          {picksIndicator ? (
-            <Select
-              allowClear
-              showSearch={{ optionFilterProp: 'label' }}
-              value={indicator || undefined}
-              onChange={(value?: string) => update({ indicator: value ?? null })}
-              options={[
-                ...(indicator && !linkable.data?.some((i) => i.ref === indicator) ? [{ value: indicator, label: indicator }] : []),
-                ...(linkable.data ?? []).map((i) => ({ value: i.ref, label: i.name })),
-              ]}
-              loading={linkable.isLoading}
-              placeholder={t('worklog.filterIndicator')}
-              style={{ width: isMobile ? '100%' : 200 }}
-              data-testid="feed-indicator-filter"
-            />
-          ) : (
-            <Input
-              allowClear
-              value={indicatorText}
-              onChange={(e) => {
-                setIndicatorText(e.target.value);
-                if (e.target.value === '') update({ indicator: null });
-              }}
-              onPressEnter={() => {
-                const value = indicatorText.trim();
-                if (value.length <= INDICATOR_MAX) update({ indicator: value || null });
-              }}
-              onBlur={() => {
-                const value = indicatorText.trim();
-                if (value.length <= INDICATOR_MAX) update({ indicator: value || null });
-              }}
-              maxLength={INDICATOR_MAX}
-              placeholder={t('worklog.filterIndicator')}
-              style={{ width: isMobile ? '100%' : 200 }}
-            />
-          )}
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'search', searchValue: indicatorSearch, onSearch: setIndicatorSearch }}
+            value={indicator || undefined}
+            onChange={(value?: string) => {
+              update({ indicator: value ?? null });
+              setIndicatorSearch('');
+            }}
+            options={indicatorFilterOptions}
+            loading={linkable.isLoading}
+            placeholder={t(picksIndicator ? 'worklog.filterIndicator' : 'worklog.filterIndicatorRef')}
+            notFoundContent={null}
+            style={{ width: isMobile ? '100%' : 200 }}
+            data-testid="feed-indicator-filter"
+          />
         </Flex>
         <Checkbox.Group
           value={kinds}
