@@ -417,7 +417,7 @@ export async function exportWorkLogs({ db, now }: Deps, actor: Actor, query: { u
     const detail = workbook.addWorksheet('日志明细');
     detail.columns = [
       { header: '日期', width: 12 }, { header: '姓名', width: 10 }, { header: '工号', width: 12 }, { header: '单位', width: 16 }, { header: '类型', width: 10 },
-      { header: '内容', width: 60 }, { header: '关联指标', width: 14 }, { header: '关联任务', width: 14 }, { header: '用时(分钟)', width: 10 },
+      { header: '内容', width: 60 }, { header: '关联指标', width: 14 }, { header: '指标编号', width: 24 }, { header: '关联任务', width: 14 }, { header: '用时(分钟)', width: 10 },
       { header: '补报', width: 6 }, { header: '点评数', width: 8 }, { header: '填写时间', width: 22 },
     ];
     detail.getRow(1).font = { bold: true };
@@ -427,7 +427,7 @@ export async function exportWorkLogs({ db, now }: Deps, actor: Actor, query: { u
       const names = await resolveIndicatorNames(db, page.map((e) => e.indicator_ref));
       for (const e of page) {
         const row = detail.addRow([
-          e.log_date, e.person_name, e.employee_no, e.unit_name, WORK_LOG_KIND_LABELS[e.kind], e.content, e.indicator_ref ? (names.get(e.indicator_ref) ?? e.indicator_ref) : '', e.task_ref ?? '',
+          e.log_date, e.person_name, e.employee_no, e.unit_name, WORK_LOG_KIND_LABELS[e.kind], e.content, e.indicator_ref ? (names.get(e.indicator_ref) ?? '') : '', e.indicator_ref ?? '', e.task_ref ?? '',
           e.minutes ?? '', e.late ? '是' : '', e.comments, e.created_at,
         ]);
         row.getCell(6).alignment = { wrapText: true, vertical: 'top' };

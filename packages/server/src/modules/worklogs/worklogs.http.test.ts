@@ -273,6 +273,14 @@ describe.each(testDialects)('work records over HTTP on %s', (dialect) => {
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
       expect(workbook.worksheets.map((w) => w.name)).toEqual(['汇总', '日志明细']);
+      // The linked indicator by name, and its reference beside it (names need not be unique across schemes).
+      const detail = workbook.getWorksheet('日志明细')!;
+      const header = (detail.getRow(1).values as unknown[]).slice(1);
+      const [named, referenced] = [header.indexOf('关联指标') + 1, header.indexOf('指标编号') + 1];
+      expect(referenced).toBe(named + 1);
+      const linked: unknown[][] = [];
+      detail.eachRow((row, n) => { if (n > 1 && row.getCell(referenced).value) linked.push([row.getCell(named).value, row.getCell(referenced).value]); });
+      expect(linked).toContainEqual(['安全生产', 'logs:safety']);
     });
   });
 
@@ -286,6 +294,7 @@ describe.each(testDialects)('work records over HTTP on %s', (dialect) => {
     { route: 'PUT /api/work-calendar/:date', request: () => ({ method: 'PUT', url: '/api/work-calendar/2026-12-31', payload: { kind: 'holiday' } }), expect: { anonymous: 401, admin: 200, auditor: 403, leader: 403, zhang: 403 } },
     { route: 'GET /api/work-calendar', request: () => ({ method: 'GET', url: '/api/work-calendar?from=2026-01-01&to=2026-01-31' }), expect: { anonymous: 401, admin: 200, auditor: 200, leader: 200, zhang: 200 } },
     { route: 'GET /api/notifications', request: () => ({ method: 'GET', url: '/api/notifications' }), expect: { anonymous: 401, admin: 200, auditor: 200, leader: 200, zhang: 200 } },
+    { route: 'GET /api/logs/indicators', request: () => ({ method: 'GET', url: '/api/logs/indicators' }), expect: { anonymous: 401, admin: 403, auditor: 403, leader: 200, zhang: 200 } },
     { route: 'GET /api/logs/reminders', request: () => ({ method: 'GET', url: '/api/logs/reminders' }), expect: { anonymous: 401, admin: 200, auditor: 200, leader: 200, zhang: 200 } },
   ];
   for (const row of table) {
