@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type MigrationResultSet } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteAdapter, SqliteDialect, sql, type DialectAdapter, type MigrationResultSet } from 'kysely';
 import { migrations } from './migrations/index.js';
 import { isPostgres } from './migrations/migration-helpers.js';
 import type { Database } from './schema.js';
@@ -51,7 +51,7 @@ function openSqlite(file: string, backgroundCheckpoint: boolean): DatabaseHandle
   connection.pragma('busy_timeout = 5000');
   connection.pragma('synchronous = NORMAL');
   const checkpointer = !inMemory && backgroundCheckpoint ? startCheckpointer(connection, file) : undefined;
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: new StatementCachingDatabase(connection) }) });
+  const db = new Kysely<Database>({ dialect: new TransactionalDdlSqliteDialect({ database: new StatementCachingDatabase(connection) }) });
   return {
     db,
     dialect: 'sqlite',
@@ -62,6 +62,24 @@ function openSqlite(file: string, backgroundCheckpoint: boolean): DatabaseHandle
       await db.destroy();
     },
   };
+}
+
+/**
+ * SQLite's DDL is transactional, but Kysely's SQLite adapter says it is not, so its migrator ran
+ * SQLite migrations without a transaction: an upgrade stopped halfway (a crash, a full disk) left a
+ * half-migrated file that no later start could migrate. Saying so makes the migrator run the pending
+ * migrations in one transaction, as it does on PostgreSQL.
+ */
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+
+class TransactionalDdlSqliteDialect extends SqliteDialect {
+  override createAdapter(): DialectAdapter {
+    return new TransactionalDdlSqliteAdapter();
+  }
 }
 
 /** Statements kept prepared at most (least recently used first out). */

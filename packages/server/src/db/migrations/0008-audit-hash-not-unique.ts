@@ -10,9 +10,8 @@ import { isPostgres } from './migration-helpers.js';
  * the primary key on `seq` (appendAuditRecordsWithChange).
  *
  * SQLite cannot drop a column's UNIQUE constraint: the table is rebuilt, every record copied as it
- * is, in a transaction of its own — Kysely runs SQLite migrations without one (no transactional DDL
- * as far as it knows), and a rebuild stopped halfway would leave no audit_log, or a stray copy that
- * fails every later start.
+ * is, in the migrator's transaction (db/kysely.ts: a rebuild stopped halfway would otherwise leave no
+ * audit_log, or a stray copy that fails every later start).
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
@@ -36,13 +35,11 @@ const COLUMNS = 'seq, at, actor_id, actor_label, action, entity, entity_id, befo
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 async function rebuildSqlite(db: Kysely<any>, hashColumn: string): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    await sql.raw(`create table audit_log_rebuilt (
-      seq integer primary key autoincrement, at text not null, actor_id integer, actor_label text not null, action text not null,
-      entity text not null, entity_id text, before_json text, after_json text, reason text, prev_hash text not null, ${hashColumn})`).execute(trx);
-    await sql.raw(`insert into audit_log_rebuilt (${COLUMNS}) select ${COLUMNS} from audit_log order by seq`).execute(trx);
-    await sql`drop table audit_log`.execute(trx);
-    await sql`alter table audit_log_rebuilt rename to audit_log`.execute(trx);
-    await trx.schema.createIndex('audit_log_entity_idx').on('audit_log').columns(['entity', 'entity_id']).execute();
-  });
+  await sql.raw(`create table audit_log_rebuilt (
+    seq integer primary key autoincrement, at text not null, actor_id integer, actor_label text not null, action text not null,
+    entity text not null, entity_id text, before_json text, after_json text, reason text, prev_hash text not null, ${hashColumn})`).execute(db);
+  await sql.raw(`insert into audit_log_rebuilt (${COLUMNS}) select ${COLUMNS} from audit_log order by seq`).execute(db);
+  await sql`drop table audit_log`.execute(db);
+  await sql`alter table audit_log_rebuilt rename to audit_log`.execute(db);
+  await db.schema.createIndex('audit_log_entity_idx').on('audit_log').columns(['entity', 'entity_id']).execute();
 }
