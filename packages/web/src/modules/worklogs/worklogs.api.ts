@@ -4,6 +4,7 @@ import type { Id } from '../../api/types';
 import { downloadFile } from '../imports/imports.api';
 import { shanghaiToday } from './worklogs.model';
 import type { StoredAttachment } from '../../shared/attachments';
+import type { IndicatorKind } from '../cycles/cycles.api';
 
 /** The shapes of docs/api-worklogs.md (工作纪实), as the web UI sees them. */
 
@@ -65,15 +66,13 @@ export interface LogDetail extends LogEntry {
   flags: LogFlag[];
 }
 
-export type LinkableIndicatorKind = 'key' | 'regular' | 'dynamic';
-
 /** An indicator a member may link an entry to: one of the schemes of the current (open or reviewing) periods he takes part in. */
 export interface LinkableIndicator {
   /** What `indicator` of an entry takes, e.g. `routine-civil-servants:duty`. */
   ref: string;
   id: string;
   name: string;
-  kind: LinkableIndicatorKind | null;
+  kind: IndicatorKind | null;
   scheme: { code: string; name: string };
 }
 

@@ -6,7 +6,8 @@ import dayjs from 'dayjs';
 import type { TFunction } from 'i18next';
 import { errorText, fieldErrorsOf } from '../../../shared/errors';
 import { useIsMobile } from '../../../shared/hooks/useIsMobile';
-import { useLinkableIndicators, useMonthView, WORK_LOG_KINDS, type LinkableIndicatorKind, type MonthDay, type WorkLogKind } from '../worklogs.api';
+import { KindTag } from '../../cycles/components/CycleBits';
+import { useLinkableIndicators, useMonthView, WORK_LOG_KINDS, type MonthDay, type WorkLogKind } from '../worklogs.api';
 import { CONTENT_MAX, MINUTES_MAX, TASK_PATTERN, formatDay, indicatorChoices, writableDates, type IndicatorChoice, type IndicatorChoiceGroup } from '../worklogs.model';
 
 export interface EntryValues {
@@ -23,8 +24,6 @@ const QUICK_MINUTES = [30, 60, 120, 240, 480];
 /** On a phone, the indicator list gets a search box only when it is longer than this. */
 const SEARCH_INDICATORS_ABOVE = 8;
 
-const INDICATOR_KIND_COLORS: Record<LinkableIndicatorKind, string> = { key: 'geekblue', regular: 'default', dynamic: 'purple' };
-
 interface IndicatorOption {
   value: string;
   /** What the search matches: the indicator's name (or an old entry's code). */
@@ -34,8 +33,8 @@ interface IndicatorOption {
 
 type IndicatorOptions = (IndicatorOption | { label: string; title: string; options: IndicatorOption[] })[];
 
-/** "履职尽责 [重点]": the indicator's name and its kind as a small tag; an old reference without a name in monospace. */
-function indicatorOption(t: TFunction, choice: IndicatorChoice): IndicatorOption {
+/** "履职尽责 [重点]": the indicator's name and its kind as the results show it; an old reference without a name in monospace. */
+function indicatorOption(choice: IndicatorChoice): IndicatorOption {
   return {
     value: choice.ref,
     search: choice.name ?? choice.ref,
@@ -44,20 +43,16 @@ function indicatorOption(t: TFunction, choice: IndicatorChoice): IndicatorOption
         <span className={choice.name === null ? 'mono' : undefined} style={{ whiteSpace: 'normal', overflowWrap: 'anywhere', minWidth: 0 }}>
           {choice.name ?? choice.ref}
         </span>
-        {choice.kind ? (
-          <Tag color={INDICATOR_KIND_COLORS[choice.kind]} variant="filled" style={{ marginInlineEnd: 0, flexShrink: 0 }}>
-            {t(`schemes.indicatorKind.${choice.kind}`)}
-          </Tag>
-        ) : null}
+        <KindTag kind={choice.kind} />
       </Flex>
     ),
   };
 }
 
 /** The Select's options: the groups of indicatorChoices, under a heading only when they have one. */
-function indicatorOptions(t: TFunction, groups: IndicatorChoiceGroup[]): IndicatorOptions {
+function indicatorOptions(groups: IndicatorChoiceGroup[]): IndicatorOptions {
   return groups.flatMap<IndicatorOptions[number]>((g) =>
-    g.scheme === null ? g.choices.map((c) => indicatorOption(t, c)) : [{ label: g.scheme, title: g.scheme, options: g.choices.map((c) => indicatorOption(t, c)) }],
+    g.scheme === null ? g.choices.map(indicatorOption) : [{ label: g.scheme, title: g.scheme, options: g.choices.map(indicatorOption) }],
   );
 }
 
@@ -107,8 +102,8 @@ export function EntryForm({ today, initialValues, initialIndicatorName, mode, su
   const minutes = Form.useWatch('minutes', form);
   const indicators = useLinkableIndicators();
   const indicatorSelectOptions = useMemo(
-    () => indicatorOptions(t, indicatorChoices(indicators.data ?? [], initialValues.indicator, initialIndicatorName)),
-    [t, indicators.data, initialValues.indicator, initialIndicatorName],
+    () => indicatorOptions(indicatorChoices(indicators.data ?? [], initialValues.indicator, initialIndicatorName)),
+    [indicators.data, initialValues.indicator, initialIndicatorName],
   );
   const noIndicators = indicators.isSuccess && indicators.data.length === 0;
 
