@@ -66,6 +66,12 @@ export async function findLatestSchemeVersion(db: Db, code: string): Promise<{ i
   return db.selectFrom('schemes').select(['id', 'version']).where('code', '=', code).orderBy('version', 'desc').limit(1).executeTakeFirst();
 }
 
+/** The definitions of the schemes of `codes`, every version, newest first. */
+export async function listSchemeDefinitionsByCode(db: Db, codes: string[]): Promise<{ code: string; definition_json: string }[]> {
+  if (codes.length === 0) return [];
+  return db.selectFrom('schemes').select(['code', 'definition_json']).where('code', 'in', codes).orderBy('version', 'desc').execute();
+}
+
 export async function insertScheme(
   db: Db,
   s: { code: string; version: number; name: string; kind: string; subjectKind: SubjectKind; definitionJson: string; replacesId: number | null; createdBy: number; now: string },
@@ -190,4 +196,20 @@ export async function setPeriodResultVersion(db: Db, id: number, version: number
 export async function lockPeriodInState(db: Db, periodId: number, state: PeriodState): Promise<boolean> {
   const res = await db.updateTable('periods').set({ state }).where('id', '=', periodId).where('state', '=', state).executeTakeFirst();
   return Number(res.numUpdatedRows) === 1;
+}
+
+/**
+ * The periods of person schemes that are under way — open or in review — with their scheme's code,
+ * name and definition; the latest first.
+ */
+export async function listCurrentPersonPeriods(db: Db) {
+  return db
+    .selectFrom('periods as p')
+    .innerJoin('schemes as s', 's.id', 'p.scheme_id')
+    .select(['p.scope_unit_id', 'p.starts_on', 'p.ends_on', 's.code', 's.name', 's.definition_json'])
+    .where('p.state', 'in', ['open', 'reviewing'])
+    .where('s.subject_kind', '=', 'person')
+    .orderBy('p.starts_on', 'desc')
+    .orderBy('p.id', 'desc')
+    .execute();
 }

@@ -2,6 +2,8 @@ import type { IndicatorKind, Scheme } from '@baton/engine';
 import { createValidationError } from '../../app/errors.js';
 import type { Db } from '../../db/kysely.js';
 import { listSubtreeUnitIds } from '../org/org.repository.js';
+import { listCurrentPersonPeriods, listSchemeDefinitionsByCode } from '../periods/periods.repository.js';
+import { listPeopleAssignedDuring } from '../rankings/rankings.repository.js';
 
 /**
  * The indicators a work-log entry links to (issue 4 "optional link to one of his indicators"): those
@@ -54,16 +56,7 @@ const CURRENT_FOR_MS = 60_000;
 const currentPeriods = new WeakMap<Db, { until: number; periods: CurrentPeriod[] }>();
 
 async function readCurrentPeriods(db: Db): Promise<CurrentPeriod[]> {
-  const rows = await db
-    .selectFrom('periods as p')
-    .innerJoin('schemes as s', 's.id', 'p.scheme_id')
-    .select(['p.scope_unit_id', 'p.starts_on', 'p.ends_on', 's.code', 's.name', 's.definition_json'])
-    .where('p.state', 'in', ['open', 'reviewing'])
-    .where('s.subject_kind', '=', 'person')
-    .orderBy('p.starts_on', 'desc')
-    .orderBy('p.id', 'desc')
-    .execute();
-  return Promise.all(rows.map(async (p) => {
+  return Promise.all((await listCurrentPersonPeriods(db)).map(async (p) => {
     const scheme = JSON.parse(p.definition_json) as Scheme;
     const indicators: CurrentPeriod['indicators'] = [];
     scheme.indicators.forEach((indicator, position) => {
@@ -88,23 +81,12 @@ async function loadCurrentPeriods(db: Db, now: Date, fresh: boolean): Promise<Cu
 
 /**
  * The periods among `periods` the person takes part in, as the rankings count participants
- * (`listSubjectsOfPeriod`): assigned during the period, in the unit of his last assignment within it,
- * which must lie in the period's scope. One query: his assignments.
+ * (`listSubjectsOfPeriod`, with the scope's subtree kept): his unit in the period must lie in its scope.
+ * One query per period (usually one: those naming the reference).
  */
 async function periodsTakenPartIn(db: Db, personId: number, periods: CurrentPeriod[]): Promise<CurrentPeriod[]> {
-  if (periods.length === 0) return [];
-  const assignments = await db
-    .selectFrom('person_assignments')
-    .select(['unit_id', 'valid_from', 'valid_to'])
-    .where('person_id', '=', personId)
-    .orderBy('valid_from')
-    .orderBy('id')
-    .execute();
-  return periods.filter((p) => {
-    const within = assignments.filter((a) => a.valid_from <= p.endsOn && (a.valid_to === null || a.valid_to > p.startsOn));
-    const last = within.at(-1);
-    return last !== undefined && (p.scope === null || p.scope.has(last.unit_id));
-  });
+  const units = await Promise.all(periods.map(async (p) => (await listPeopleAssignedDuring(db, p.startsOn, p.endsOn, personId))[0]?.unit_id));
+  return periods.filter((p, i) => units[i] !== undefined && (p.scope === null || p.scope.has(units[i]!)));
 }
 
 function offered(periods: CurrentPeriod[]): LogIndicator[] {
@@ -151,8 +133,7 @@ export async function resolveIndicatorNames(db: Db, refs: Iterable<string | null
   }
   const names = new Map<string, string>();
   if (wanted.size === 0) return names;
-  const codes = [...new Set([...wanted.values()].map((w) => w.code))];
-  const schemes = await db.selectFrom('schemes').select(['code', 'definition_json']).where('code', 'in', codes).orderBy('version', 'desc').execute();
+  const schemes = await listSchemeDefinitionsByCode(db, [...new Set([...wanted.values()].map((w) => w.code))]);
   const byRef = new Map<string, string>();
   for (const s of schemes) {
     for (const indicator of (JSON.parse(s.definition_json) as Scheme).indicators) {
