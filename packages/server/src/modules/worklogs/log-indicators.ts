@@ -110,9 +110,9 @@ export async function listLogIndicators(db: Db, personId: number, now: Date): Pr
  */
 export async function checkLogIndicator(db: Db, personId: number, ref: string, now: Date): Promise<string> {
   const naming = (periods: CurrentPeriod[]) => periods.filter((p) => p.indicators.some((i) => i.ref === ref));
-  let candidates = splitRef(ref) ? naming(await loadCurrentPeriods(db, now, false)) : [];
+  let candidates = naming(await loadCurrentPeriods(db, now, false));
   // Not among the periods kept: perhaps one opened since.
-  if (candidates.length === 0 && splitRef(ref)) candidates = naming(await loadCurrentPeriods(db, now, true));
+  if (candidates.length === 0) candidates = naming(await loadCurrentPeriods(db, now, true));
   const indicator = offered(await periodsTakenPartIn(db, personId, candidates)).find((i) => i.ref === ref);
   if (!indicator) {
     const message = `${ref} is not an indicator of a current period you take part in (GET /api/logs/indicators lists them)`;
