@@ -1,7 +1,6 @@
 import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type, type Static, type TProperties, type TSchema } from 'typebox';
-import { createValidationError } from './errors.js';
 
 export type App = FastifyInstance<
   RawServerDefault,
@@ -40,20 +39,3 @@ export const ErrorResponse = Type.Object({
     details: Type.Optional(Type.Array(Type.Record(Type.String(), Type.Unknown()))),
   }),
 });
-
-/** Cursors are opaque to clients: base64url of the last id seen (keyset pagination, stable under inserts). */
-export function encodeCursor(lastId: number): string {
-  return Buffer.from(String(lastId)).toString('base64url');
-}
-
-export function decodeCursor(cursor: string | undefined): number | undefined {
-  if (cursor === undefined || cursor === '') return undefined;
-  const decoded = /^[A-Za-z0-9_-]+$/.test(cursor) ? Buffer.from(cursor, 'base64url').toString() : '';
-  const id = /^\d{1,15}$/.test(decoded) ? Number(decoded) : NaN;
-  if (!Number.isSafeInteger(id)) throw createValidationError('Invalid cursor', [{ path: '/cursor', message: 'is not a cursor returned by this list' }]);
-  return id;
-}
-
-export function nextCursorOf<T extends { id: number }>(items: T[], limit: number): string | null {
-  return items.length === limit ? encodeCursor(items[items.length - 1]!.id) : null;
-}

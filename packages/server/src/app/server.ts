@@ -12,7 +12,7 @@ import { handleError } from './error-handler.js';
 import { AppError } from './errors.js';
 import type { App } from './http.js';
 import { BATON_VERSION } from '../version.js';
-import { registerAuthHook } from '../modules/auth/auth.plugin.js';
+import { registerAuthHook } from './auth.plugin.js';
 import { registerAuthRoutes } from '../modules/auth/auth.routes.js';
 import { registerHealthRoutes } from '../modules/health/health.routes.js';
 import { registerOrgRoutes } from '../modules/org/org.routes.js';

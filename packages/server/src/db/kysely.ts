@@ -6,7 +6,7 @@ import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { Kysely, Migrator, PostgresDialect, SqliteAdapter, SqliteDialect, sql, type DialectAdapter, type MigrationResultSet } from 'kysely';
 import { migrations } from './migrations/index.js';
-import { isPostgres } from './migrations/migration-helpers.js';
+import { isPostgres } from './dialect.js';
 import type { Database } from './schema.js';
 
 export type Db = Kysely<Database>;

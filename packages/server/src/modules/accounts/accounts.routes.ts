@@ -1,8 +1,9 @@
 import { Type } from 'typebox';
 import type { AppDeps } from '../../app/deps.js';
-import { decodeCursor, IdParams, nextCursorOf, PageQuery, StrictObject, type App } from '../../app/http.js';
-import { requireActor } from '../auth/auth.plugin.js';
+import { IdParams, PageQuery, StrictObject, type App } from '../../app/http.js';
+import { requireActor } from '../../app/auth.plugin.js';
 import { changeAccount, createAccount, listAllAccounts, resetAccountPassword } from './accounts.usecases.js';
+import { idCursor, nextCursorOf } from '../../app/cursors.js';
 
 const RoleSchema = Type.Union([Type.Literal('admin'), Type.Literal('leader'), Type.Literal('member'), Type.Literal('auditor')]);
 const RoleInput = StrictObject({ role: RoleSchema, unitId: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()])) });
@@ -27,7 +28,7 @@ export async function registerAccountRoutes(app: App, deps: AppDeps) {
 
   app.get('/api/accounts', { schema: { tags, querystring: StrictObject({ ...PageQuery, q: Type.Optional(Type.String({ maxLength: 100 })) }) } }, async (req) => {
     const limit = req.query.limit ?? 50;
-    const items = await listAllAccounts(deps, requireActor(req), { q: req.query.q, afterId: decodeCursor(req.query.cursor), limit });
+    const items = await listAllAccounts(deps, requireActor(req), { q: req.query.q, afterId: idCursor.decode(req.query.cursor), limit });
     return { items, nextCursor: nextCursorOf(items, limit) };
   });
 

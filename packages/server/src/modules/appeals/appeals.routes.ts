@@ -1,12 +1,13 @@
 import type { AppDeps } from '../../app/deps.js';
-import { decodeCursor, IdParams, nextCursorOf, type App } from '../../app/http.js';
-import { requireActor } from '../auth/auth.plugin.js';
+import { IdParams, type App } from '../../app/http.js';
+import { requireActor } from '../../app/auth.plugin.js';
 import { AttachmentQuery } from '../points/points.schemas.js';
 import { registerAttachmentUpload, sendStoredFile } from '../worklogs/attachment-upload.http.js';
 import { AppealListQuery, AppealListResponse, AppealSchema, ChangesResponse, DecideAppealBody, DecisionResponse, SubmitAppealBody } from './appeals.schemas.js';
 import {
   APPEAL_ATTACHMENT_MAX_BYTES, attachToAppeal, decideAppeal, getAppeal, listAppealChanges, listAppeals, openAppealAttachment, submitAppeal, withdrawAppeal,
 } from './appeals.usecases.js';
+import { idCursor, nextCursorOf } from '../../app/cursors.js';
 
 /** Appeals of published results (申诉/复核, issue 6; docs/api-cycles.md "Appeals"). */
 export async function registerAppealRoutes(app: App, deps: AppDeps): Promise<void> {
@@ -14,7 +15,7 @@ export async function registerAppealRoutes(app: App, deps: AppDeps): Promise<voi
 
   app.get('/api/appeals', { schema: { tags, querystring: AppealListQuery, response: { 200: AppealListResponse } } }, async (req) => {
     const limit = req.query.limit ?? 50;
-    const items = await listAppeals(deps, requireActor(req), { periodId: req.query.period, status: req.query.status, beforeId: decodeCursor(req.query.cursor), limit });
+    const items = await listAppeals(deps, requireActor(req), { periodId: req.query.period, status: req.query.status, beforeId: idCursor.decode(req.query.cursor), limit });
     return { items, nextCursor: nextCursorOf(items, limit) };
   });
 

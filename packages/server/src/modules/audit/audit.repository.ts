@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { CompiledQuery, sql } from 'kysely';
 import type { Db } from '../../db/kysely.js';
-import { isPostgres } from '../../db/migrations/migration-helpers.js';
+import { isPostgres } from '../../db/dialect.js';
 import type { AuditRecord } from '../../db/schema.js';
 
 export interface AuditEntry {

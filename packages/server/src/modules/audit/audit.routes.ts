@@ -1,10 +1,11 @@
 import { Type } from 'typebox';
 import type { AppDeps } from '../../app/deps.js';
-import { decodeCursor, encodeCursor, PageQuery, StrictObject, type App } from '../../app/http.js';
+import { PageQuery, StrictObject, type App } from '../../app/http.js';
 import { authorize } from '../../policies/policies.js';
-import { requireActor } from '../auth/auth.plugin.js';
+import { requireActor } from '../../app/auth.plugin.js';
 import { listAuditRecords } from './audit.repository.js';
 import { verifyAuditChain } from './audit.usecases.js';
+import { idCursor } from '../../app/cursors.js';
 
 const AuditQuery = StrictObject({
   ...PageQuery,
@@ -19,7 +20,7 @@ export async function registerAuditRoutes(app: App, deps: AppDeps) {
   app.get('/api/audit', { schema: { tags, querystring: AuditQuery } }, async (req) => {
     authorize(requireActor(req), 'audit.read');
     const limit = req.query.limit ?? 50;
-    const rows = await listAuditRecords(deps.db, { ...req.query, beforeSeq: decodeCursor(req.query.cursor), limit });
+    const rows = await listAuditRecords(deps.db, { ...req.query, beforeSeq: idCursor.decode(req.query.cursor), limit });
     return {
       items: rows.map((r) => ({
         seq: r.seq, at: r.at, actorLabel: r.actor_label, action: r.action, entity: r.entity, entityId: r.entity_id,
@@ -27,7 +28,7 @@ export async function registerAuditRoutes(app: App, deps: AppDeps) {
         after: r.after_json === null ? null : (JSON.parse(r.after_json) as unknown),
         reason: r.reason, hash: r.hash,
       })),
-      nextCursor: rows.length === limit ? encodeCursor(rows[rows.length - 1]!.seq) : null,
+      nextCursor: rows.length === limit ? idCursor.encode(rows[rows.length - 1]!.seq) : null,
     };
   });
 

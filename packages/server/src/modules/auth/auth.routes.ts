@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import type { AppDeps } from '../../app/deps.js';
 import { StrictObject, type App } from '../../app/http.js';
-import { requireActor, SESSION_COOKIE } from './auth.plugin.js';
+import { requireActor, SESSION_COOKIE } from '../../app/auth.plugin.js';
 import { changeOwnPassword, signIn, signOut } from './auth.usecases.js';
 import { describeMe } from './me.usecases.js';
 

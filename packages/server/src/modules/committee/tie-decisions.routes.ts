@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import type { AppDeps } from '../../app/deps.js';
 import { IdParams, StrictObject, type App } from '../../app/http.js';
-import { requireActor } from '../auth/auth.plugin.js';
+import { requireActor } from '../../app/auth.plugin.js';
 import { GROUP_KEY_PATTERN } from '../results/result-groups.js';
 import { decideTie, listTieDecisions } from './tie-decisions.usecases.js';
 

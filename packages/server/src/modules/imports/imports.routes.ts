@@ -2,7 +2,7 @@ import type { FastifyReply } from 'fastify';
 import type { AppDeps } from '../../app/deps.js';
 import type { App } from '../../app/http.js';
 import { authorize } from '../../policies/policies.js';
-import { requireActor } from '../auth/auth.plugin.js';
+import { requireActor } from '../../app/auth.plugin.js';
 import { createMissingFileError } from './imports.errors.js';
 import { ImportStartedSchema, UploadErrorResponses } from './imports.schemas.js';
 import { buildOrgTemplate, exportOrgRoster, startOrgImport, type WorkbookDownload } from './imports.usecases.js';

@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import type { AppDeps } from '../../app/deps.js';
 import { StrictObject, type App } from '../../app/http.js';
-import { requireActor } from '../auth/auth.plugin.js';
+import { requireActor } from '../../app/auth.plugin.js';
 import { getJob } from './jobs.usecases.js';
 
 export async function registerJobRoutes(app: App, deps: AppDeps) {

@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import type { AppDeps } from '../../app/deps.js';
-import { decodeCursor, IdParams, nextCursorOf, type App } from '../../app/http.js';
-import { requireActor } from '../auth/auth.plugin.js';
+import { IdParams, type App } from '../../app/http.js';
+import { requireActor } from '../../app/auth.plugin.js';
 import {
   CategorySchema, CreateCategoryBody, CreatePostBody, CreatePostTypeBody, CreateUnitBody, UnitListQuery, UnitSchema,
   UpdateCategoryBody, UpdateUnitBody,
@@ -10,13 +10,14 @@ import {
   changeCategory, changeUnit, createCategory, createPost, createPostType, createUnit, getVisibleUnit, listAllCategories,
   listAllPosts, listAllPostTypes, listVisibleUnits,
 } from './org.usecases.js';
+import { idCursor, nextCursorOf } from '../../app/cursors.js';
 
 export async function registerOrgRoutes(app: App, deps: AppDeps) {
   const tags = ['organization'];
 
   app.get('/api/units', { schema: { tags, querystring: UnitListQuery, response: { 200: Type.Object({ items: Type.Array(UnitSchema), nextCursor: Type.Union([Type.String(), Type.Null()]) }) } } }, async (req) => {
     const limit = req.query.limit ?? 1000;
-    const items = await listVisibleUnits(deps, requireActor(req), { afterId: decodeCursor(req.query.cursor), limit });
+    const items = await listVisibleUnits(deps, requireActor(req), { afterId: idCursor.decode(req.query.cursor), limit });
     return { items, nextCursor: nextCursorOf(items, limit) };
   });
 

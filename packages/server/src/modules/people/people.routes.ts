@@ -1,9 +1,10 @@
 import { Type } from 'typebox';
 import type { AppDeps } from '../../app/deps.js';
-import { decodeCursor, IdParams, nextCursorOf, Nullable, type App } from '../../app/http.js';
-import { requireActor } from '../auth/auth.plugin.js';
+import { IdParams, Nullable, type App } from '../../app/http.js';
+import { requireActor } from '../../app/auth.plugin.js';
 import { CreatePersonBody, PeopleQuery, PersonSchema, UpdatePersonBody } from './people.schemas.js';
 import { changePerson, createPerson, getVisiblePerson, listVisiblePeople } from './people.usecases.js';
+import { idCursor, nextCursorOf } from '../../app/cursors.js';
 
 export async function registerPeopleRoutes(app: App, deps: AppDeps) {
   const tags = ['organization'];
@@ -13,7 +14,7 @@ export async function registerPeopleRoutes(app: App, deps: AppDeps) {
   }, async (req) => {
     const limit = req.query.limit ?? 50;
     const { items, total } = await listVisiblePeople(deps, requireActor(req), {
-      q: req.query.q, unit: req.query.unit, subtree: req.query.subtree, status: req.query.status, afterId: decodeCursor(req.query.cursor), limit,
+      q: req.query.q, unit: req.query.unit, subtree: req.query.subtree, status: req.query.status, afterId: idCursor.decode(req.query.cursor), limit,
     });
     return { items, total, nextCursor: nextCursorOf(items, limit) };
   });

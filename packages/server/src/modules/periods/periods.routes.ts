@@ -1,6 +1,6 @@
 import type { AppDeps } from '../../app/deps.js';
-import { decodeCursor, IdParams, nextCursorOf, type App } from '../../app/http.js';
-import { requireActor } from '../auth/auth.plugin.js';
+import { IdParams, type App } from '../../app/http.js';
+import { requireActor } from '../../app/auth.plugin.js';
 import {
   CreatePeriodBody, CreateSchemeBody, PeriodListQuery, PeriodListResponse, PeriodSchema, SchemeListQuery, SchemeListResponse, SchemeSchema,
   TransitionBody, UpdatePeriodBody,
@@ -9,6 +9,7 @@ import {
   createAssessmentPeriod, createAssessmentScheme, getAssessmentPeriod, getAssessmentScheme, listAssessmentPeriods, listAssessmentSchemes,
   transitionAssessmentPeriod, updateAssessmentPeriod,
 } from './periods.usecases.js';
+import { idCursor, nextCursorOf } from '../../app/cursors.js';
 
 /** Schemes and periods (issue 5's part; issue 6 builds the rest of the cycle). */
 export async function registerPeriodRoutes(app: App, deps: AppDeps): Promise<void> {
@@ -16,7 +17,7 @@ export async function registerPeriodRoutes(app: App, deps: AppDeps): Promise<voi
 
   app.get('/api/schemes', { schema: { tags, querystring: SchemeListQuery, response: { 200: SchemeListResponse } } }, async (req) => {
     const limit = req.query.limit ?? 50;
-    const items = await listAssessmentSchemes(deps, requireActor(req), { code: req.query.code, beforeId: decodeCursor(req.query.cursor), limit });
+    const items = await listAssessmentSchemes(deps, requireActor(req), { code: req.query.code, beforeId: idCursor.decode(req.query.cursor), limit });
     return { items, nextCursor: nextCursorOf(items, limit) };
   });
 
@@ -32,7 +33,7 @@ export async function registerPeriodRoutes(app: App, deps: AppDeps): Promise<voi
   app.get('/api/periods', { schema: { tags, querystring: PeriodListQuery, response: { 200: PeriodListResponse } } }, async (req) => {
     const limit = req.query.limit ?? 50;
     const items = await listAssessmentPeriods(deps, requireActor(req), {
-      state: req.query.state, schemeId: req.query.scheme, beforeId: decodeCursor(req.query.cursor), limit,
+      state: req.query.state, schemeId: req.query.scheme, beforeId: idCursor.decode(req.query.cursor), limit,
     });
     return { items, nextCursor: nextCursorOf(items, limit) };
   });

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import type { AppDeps } from '../../app/deps.js';
 import { isValidDate, localDateOf } from '../../app/dates.js';
 import { createNotFoundError, type ErrorDetail } from '../../app/errors.js';
-import { decodeCursor, nextCursorOf } from '../../app/http.js';
 import type { Db } from '../../db/kysely.js';
 import type { PointSource } from '../../db/schema.js';
 import { authorize, type Actor } from '../../policies/policies.js';
@@ -24,6 +23,7 @@ import {
 import { notifySubjects } from './point-events.usecases.js';
 import { findScheme, isUniqueViolation, listRulesOfScheme, type PointRuleRow, type SchemeRow } from './point-rules.repository.js';
 import { MAX_BATCH_ROWS, readPointImportFile, writePointTemplate, type ParsedPointFile } from './point-import.workbook.js';
+import { idCursor, nextCursorOf } from '../../app/cursors.js';
 
 type Deps = Pick<AppDeps, 'db' | 'dialect' | 'now'>;
 
@@ -59,7 +59,7 @@ function authorizeBatchRead(actor: Actor) {
 export async function listPointBatches({ db }: Pick<Deps, 'db'>, actor: Actor, query: { cursor?: string | undefined; limit: number }) {
   authorize(actor, 'points.read');
   if (!authorizeBatchRead(actor)) return { items: [] as PresentedBatch[], nextCursor: null };
-  const rows = await listBatchPage(db, { beforeId: decodeCursor(query.cursor), limit: query.limit });
+  const rows = await listBatchPage(db, { beforeId: idCursor.decode(query.cursor), limit: query.limit });
   return { items: await presentBatches(db, rows), nextCursor: nextCursorOf(rows, query.limit) };
 }
 

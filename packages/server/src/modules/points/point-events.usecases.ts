@@ -9,7 +9,6 @@ import { resolveVisibleUnitIds } from '../org/org.repository.js';
 import { findUnitOfPersonOn } from '../people/people.repository.js';
 import { announceLedgerChange } from '../rankings/ledger-changes.js';
 import { insertNotifications, type NewNotification } from '../worklogs/notifications.repository.js';
-import { decodeFeedCursor, encodeFeedCursor } from '../worklogs/worklogs.usecases.js';
 import {
   createAlreadyReversedError, createFieldError, createFieldErrors, createNotPendingError, createNotReversibleError, createOwnProposalError,
   createOwnSubjectError, createPeriodClosedError, createRuleDisabledError,
@@ -22,6 +21,7 @@ import {
 } from './point-events.repository.js';
 import { findPointRule, findScheme, isUniqueViolation } from './point-rules.repository.js';
 import { openVisibleUnit } from '../org/org.usecases.js';
+import { dateIdCursor } from '../../app/cursors.js';
 
 type Deps = Pick<AppDeps, 'db' | 'now'>;
 
@@ -169,11 +169,11 @@ export async function listPointEvents({ db }: Deps, actor: Actor, query: EventLi
   if (query.from !== undefined && query.to !== undefined && query.from > query.to) throw createFieldError('/to', 'must not be before from');
   const page = await listEventPage(db, {
     scope: scopeOfAccess(access), personId: query.person, unitIds, status: query.status, schemeId: query.scheme, ruleId: query.rule,
-    batchId: query.batch, from: query.from, to: query.to, after: decodeFeedCursor(query.cursor), limit: query.limit,
+    batchId: query.batch, from: query.from, to: query.to, after: dateIdCursor.decode(query.cursor), limit: query.limit,
   });
   const items = await presentEvents(db, access, page.map((p) => p.id));
   const last = page[page.length - 1];
-  return { items, nextCursor: page.length === query.limit && last ? encodeFeedCursor({ date: last.occurred_on, id: last.id }) : null };
+  return { items, nextCursor: page.length === query.limit && last ? dateIdCursor.encode({ date: last.occurred_on, id: last.id }) : null };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import type { AppDeps } from '../../app/deps.js';
 import { ErrorResponse, IdParams, type App } from '../../app/http.js';
 import { authorize } from '../../policies/policies.js';
-import { requireActor } from '../auth/auth.plugin.js';
+import { requireActor } from '../../app/auth.plugin.js';
 import { createMissingFileError as createMissingImportFileError } from '../imports/imports.errors.js';
 import { contentDisposition, registerAttachmentUpload, sendStoredFile } from '../worklogs/attachment-upload.http.js';
 import { createFieldError, createIdempotencyKeyMissingError } from './points.errors.js';

@@ -11,6 +11,3 @@ export const createRedBlackMonthError = (month: string, startsOn: string, endsOn
   new AppError(400, 'request.invalid', `month ${month} is not within the period (${startsOn} … ${endsOn})`, [
     { path: '/month', message: `not within ${startsOn} … ${endsOn}` },
   ]);
-
-export const createInvalidCursorError = () =>
-  new AppError(400, 'request.invalid', 'Invalid cursor', [{ path: '/cursor', message: 'is not a cursor returned by this list' }]);

@@ -1,9 +1,9 @@
 import type { ServerResponse } from 'node:http';
 import type { AppDeps } from '../../app/deps.js';
 import { Type } from 'typebox';
-import { decodeCursor, encodeCursor, IdParams, Nullable, type App } from '../../app/http.js';
+import { IdParams, Nullable, type App } from '../../app/http.js';
 import { acceptsGzip, deflateShared, gzipSharedThenOwn, type SharedPart } from '../../app/precompressed.js';
-import { requireActor } from '../auth/auth.plugin.js';
+import { requireActor } from '../../app/auth.plugin.js';
 import { closeRankingHub } from './ranking-hub.js';
 import {
   GenerateRedBlackBody, PersonParams, PersonPointsQuery, PersonPointsResponse, RankingPageSchema, RankingQuery, RankingResponse, RankingRowSchema, RankingStreamQuery,
@@ -13,6 +13,7 @@ import { getPersonPoints, readRanking, watchRanking, type RankingPage } from './
 import {
   generateRedBlackLists, getRedBlackHistory, getRedBlackList, listRedBlackListSummaries, publishRedBlackList,
 } from './red-black.usecases.js';
+import { idCursor, nextCursorOf } from '../../app/cursors.js';
 
 const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8', vary: 'accept-encoding' };
 const GZIP_JSON_HEADERS = { ...JSON_HEADERS, 'content-encoding': 'gzip' };
@@ -99,9 +100,9 @@ export async function registerRankingRoutes(app: App, deps: AppDeps): Promise<vo
   }, async (req) => {
     const limit = req.query.limit ?? 200;
     const items = await listRedBlackListSummaries(deps, requireActor(req), {
-      periodId: req.query.period, month: req.query.month, status: req.query.status, afterId: decodeCursor(req.query.cursor), limit,
+      periodId: req.query.period, month: req.query.month, status: req.query.status, afterId: idCursor.decode(req.query.cursor), limit,
     });
-    return { items, nextCursor: items.length === limit ? encodeCursor(items[items.length - 1]!.id) : null };
+    return { items, nextCursor: nextCursorOf(items, limit) };
   });
 
   app.get('/api/red-black-lists/:id', { schema: { tags, params: IdParams, response: { 200: RedBlackListSchema } } }, async (req) =>

@@ -7,7 +7,8 @@ import { listAssignmentsOfPerson } from '../people/people.repository.js';
 import { findPeriod, listPeriods, type PeriodRow } from '../periods/periods.repository.js';
 import type { PeriodRanking, RankingRowData } from './period-ranking.js';
 import { rankingHubOf, type RankingChange } from './ranking-hub.js';
-import { createInvalidCursorError, createRankingGroupNotFoundError } from './rankings.errors.js';
+import { createRankingGroupNotFoundError } from './rankings.errors.js';
+import { offsetCursor } from '../../app/cursors.js';
 import { mayReadPointsOf, mayReadRankingGroup } from './rankings.policies.js';
 import {
   findPersonBrief, listLedgerEventsOfSubjects, sumLedgerOfSubjectByIndicator, sumLedgerOfSubjectByMonth, type LedgerEventRow,
@@ -16,18 +17,6 @@ import {
 type Deps = Pick<AppDeps, 'db' | 'now'>;
 
 const presentPeriodBrief = (p: PeriodRow) => ({ id: p.id, name: p.name, state: p.state, startsOn: p.starts_on, endsOn: p.ends_on });
-
-function encodeOffset(offset: number): string {
-  return Buffer.from(`o${offset}`).toString('base64url');
-}
-
-function decodeOffset(cursor: string | undefined): number {
-  if (cursor === undefined || cursor === '') return 0;
-  const decoded = /^[A-Za-z0-9_-]+$/.test(cursor) ? Buffer.from(cursor, 'base64url').toString() : '';
-  const match = /^o(\d{1,9})$/.exec(decoded);
-  if (!match) throw createInvalidCursorError();
-  return Number(match[1]);
-}
 
 /** Resolves and authorizes a group of a period's ranking: out of scope answers 404 like a missing group. */
 async function openGroup(deps: Deps, actor: Actor, periodId: number, groupKey: string) {
@@ -73,7 +62,7 @@ function sharedPage(ranking: PeriodRanking, period: PeriodRow, groupKey: string,
     version: ranking.version,
     count,
     items,
-    nextCursor: offset + limit < count ? encodeOffset(offset + limit) : null,
+    nextCursor: offset + limit < count ? offsetCursor.encode(offset + limit) : null,
   };
   sharedPages.set(items, { period, page });
   return page;
@@ -88,7 +77,7 @@ function sharedPage(ranking: PeriodRanking, period: PeriodRow, groupKey: string,
 export async function readRanking(deps: Deps, actor: Actor, query: { periodId: number; group?: string | undefined; limit?: number | undefined; cursor?: string | undefined }) {
   const groupKey = query.group ?? 'all';
   const limit = query.limit ?? 50;
-  const offset = decodeOffset(query.cursor);
+  const offset = offsetCursor.decode(query.cursor) ?? 0;
   const { period, ranking } = await openGroup(deps, actor, query.periodId, groupKey);
   return { page: sharedPage(ranking, period, groupKey, offset, limit), me: myRow(ranking, actor, groupKey) };
 }

@@ -5,7 +5,7 @@ import { localDateOf } from '../../app/dates.js';
 import { findScheme, listPeriods } from '../periods/periods.repository.js';
 import { monthsBetween } from './rankings.usecases.js';
 import { buildRedBlackListsOfMonth, lastDateOfMonthInPeriod } from './red-black.usecases.js';
-import { isPostgres } from '../../db/migrations/migration-helpers.js';
+import { isPostgres } from '../../db/dialect.js';
 import { claimScheduledRun, findSqliteDatabaseFile, finishScheduledRun, insertRedBlackListsIfAbsent } from './rankings.repository.js';
 
 type Deps = Pick<AppDeps, 'db' | 'now'>;

@@ -1,6 +1,6 @@
 import type { AppDeps } from '../../app/deps.js';
 import type { App } from '../../app/http.js';
-import { requireActor } from '../auth/auth.plugin.js';
+import { requireActor } from '../../app/auth.plugin.js';
 import { XLSX_MIME } from '../imports/org-workbook.js';
 import { contentDisposition } from '../worklogs/attachment-upload.http.js';
 import {

@@ -2,7 +2,6 @@ import ExcelJS from 'exceljs';
 import type { Indicator, Result, Scheme } from '@baton/engine';
 import type { AppDeps } from '../../app/deps.js';
 import { createNotFoundError } from '../../app/errors.js';
-import { decodeCursor, encodeCursor } from '../../app/http.js';
 import type { Db } from '../../db/kysely.js';
 import { authorize, type Actor } from '../../policies/policies.js';
 import { listSubtreeUnitIds } from '../org/org.repository.js';
@@ -14,6 +13,7 @@ import {
   listLeaderCommentsOfPerson, listPublishedPeriodsOfPerson, listPublishedResultsOfUnits,
   type PeriodBrief, type PublishedResultRow,
 } from './report-cards.repository.js';
+import { idCursor, nextCursorOf } from '../../app/cursors.js';
 
 type Deps = Pick<AppDeps, 'db' | 'now'>;
 
@@ -172,7 +172,7 @@ async function loadUnitSelection(db: Db, actor: Actor, query: { period: number; 
 export async function listUnitReportCards({ db }: Deps, actor: Actor, query: UnitCardsQuery) {
   const { period, version, visible, unit, unitIds } = await loadUnitSelection(db, actor, query);
   const limit = query.limit ?? 50;
-  const rows = await listPublishedResultsOfUnits(db, { periodId: period.id, unitIds, visible, afterId: decodeCursor(query.cursor), limit });
+  const rows = await listPublishedResultsOfUnits(db, { periodId: period.id, unitIds, visible, afterId: idCursor.decode(query.cursor), limit });
   const [sizes, groupOf] = await Promise.all([countGroupsOfVersion(db, period.id, version), nameGroups(db, rows.map((r) => r.group_key))]);
   return {
     period: presentPeriodOfCard(period),
@@ -186,7 +186,7 @@ export async function listUnitReportCards({ db }: Deps, actor: Actor, query: Uni
       groupSize: sizes.get(r.group_key) ?? 0,
       flags: JSON.parse(r.flags_json) as string[],
     })),
-    nextCursor: rows.length === limit ? encodeCursor(rows[rows.length - 1]!.id) : null,
+    nextCursor: nextCursorOf(rows, limit),
   };
 }
 

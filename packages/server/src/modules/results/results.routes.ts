@@ -1,7 +1,7 @@
 import type { Static } from 'typebox';
 import type { AppDeps } from '../../app/deps.js';
 import { IdParams, type App } from '../../app/http.js';
-import { requireActor } from '../auth/auth.plugin.js';
+import { requireActor } from '../../app/auth.plugin.js';
 import { ResultsQuery, ResultsResponse, ResultVersionsResponse, ScenarioQuery, ScenarioResponse } from './results.schemas.js';
 import { exportPeriodScenario, listPeriodResultVersions, readPeriodResults } from './results.usecases.js';
 

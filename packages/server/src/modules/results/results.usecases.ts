@@ -1,7 +1,6 @@
 import type { Result, Scenario, Scheme } from '@baton/engine';
 import type { AppDeps } from '../../app/deps.js';
 import { createNotFoundError } from '../../app/errors.js';
-import { decodeCursor, encodeCursor } from '../../app/http.js';
 import type { Db } from '../../db/kysely.js';
 import { authorize, can, unitScopeOf, type Actor } from '../../policies/policies.js';
 import { listSubtreeUnitIds, resolveVisibleUnitIds } from '../org/org.repository.js';
@@ -16,6 +15,7 @@ import {
   countResultsByGroupAndGrade, findResultVersion, listGroupKeysOfResults, listQuotaTiedResults, listResultVersions, listStoredResults,
   type ResultRowFilter, type ResultVersionRow,
 } from './results.repository.js';
+import { idCursor, nextCursorOf } from '../../app/cursors.js';
 
 type Deps = Pick<AppDeps, 'db' | 'now'>;
 
@@ -124,7 +124,7 @@ export async function readPeriodResults(deps: Deps, actor: Actor, periodId: numb
   if (query.version !== undefined && !(await findResultVersion(db, periodId, version))) throw createResultVersionNotFoundError(periodId, version);
   const visible = await resultVisibilityOf(db, actor);
   const filter: ResultRowFilter = { periodId, version, groupKey: query.group, unitIds, visible };
-  const rows = await listStoredResults(db, { ...filter, afterId: decodeCursor(query.cursor), limit });
+  const rows = await listStoredResults(db, { ...filter, afterId: idCursor.decode(query.cursor), limit });
   const groupKeys = await listGroupKeysOfResults(db, filter);
   const [counts, tied, groupOf] = await Promise.all([
     countResultsByGroupAndGrade(db, periodId, version, groupKeys),
@@ -151,7 +151,7 @@ export async function readPeriodResults(deps: Deps, actor: Actor, periodId: numb
     version,
     live: false,
     items,
-    nextCursor: rows.length === limit ? encodeCursor(rows[rows.length - 1]!.id) : null,
+    nextCursor: nextCursorOf(rows, limit),
     distribution: presentDistribution(await seatingOf(db, period, version, scheme), tallies, groupOf),
   };
 }
@@ -181,7 +181,7 @@ async function readLiveResults(
     return { position: index + 1, participant, groupKey: groupKeyOf(scheme.grouping, participant), result };
   });
   const selected = entries.filter((e) => (query.group === undefined || e.groupKey === query.group) && (!inUnit || inUnit.has(e.participant.unitId)));
-  const after = decodeCursor(query.cursor) ?? 0;
+  const after = idCursor.decode(query.cursor) ?? 0;
   const page = selected.filter((e) => e.position > after).slice(0, query.limit);
 
   const shownGroups = new Set(selected.map((e) => e.groupKey));
@@ -202,7 +202,7 @@ async function readLiveResults(
       const p = e.participant;
       return presentResultRow({ id: p.personId, name: p.name, employeeNo: p.employeeNo, unitId: p.unitId, unitName: p.unitName }, e.groupKey, e.result, groupOf);
     }),
-    nextCursor: page.length === query.limit && page.length > 0 ? encodeCursor(page[page.length - 1]!.position) : null,
+    nextCursor: page.length === query.limit && page.length > 0 ? idCursor.encode(page[page.length - 1]!.position) : null,
     distribution: presentDistribution(evaluation.scenario, tallies, groupOf),
   };
 }

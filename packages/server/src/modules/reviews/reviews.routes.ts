@@ -1,12 +1,13 @@
 import type { AppDeps } from '../../app/deps.js';
-import { decodeCursor, encodeCursor, IdParams, type App } from '../../app/http.js';
-import { requireActor } from '../auth/auth.plugin.js';
+import { IdParams, type App } from '../../app/http.js';
+import { requireActor } from '../../app/auth.plugin.js';
 import {
   MySummaryResponse, PersonIdParams, PreviewBody, PreviewResponse, RateBody, ReviewRowSchema, ReviewSheetQuery, ReviewSheetSchema, SummaryContentBody,
   SummaryListQuery, SummaryListResponse, SummarySchema, SummarySubmitBody,
 } from './reviews.schemas.js';
 import { getReviewSheet, previewReviewSheet, ratePerson } from './reviews.usecases.js';
 import { getMySummary, listPeriodSummaries, saveMySummaryDraft, submitMySummary } from './summaries.usecases.js';
+import { idCursor } from '../../app/cursors.js';
 
 /** Personal summaries (个人小结) and the leaders' review (审核评鉴) of a period: docs/api-cycles.md. */
 export async function registerReviewRoutes(app: App, deps: AppDeps): Promise<void> {
@@ -24,9 +25,9 @@ export async function registerReviewRoutes(app: App, deps: AppDeps): Promise<voi
   app.get('/api/periods/:id/summaries', { schema: { tags, params: IdParams, querystring: SummaryListQuery, response: { 200: SummaryListResponse } } }, async (req) => {
     const limit = req.query.limit ?? 50;
     const { items, hasMore } = await listPeriodSummaries(deps, requireActor(req), req.params.id, {
-      unit: req.query.unit, status: req.query.status, afterPersonId: decodeCursor(req.query.cursor), limit,
+      unit: req.query.unit, status: req.query.status, afterPersonId: idCursor.decode(req.query.cursor), limit,
     });
-    return { items, nextCursor: hasMore ? encodeCursor(items[items.length - 1]!.person.id) : null };
+    return { items, nextCursor: hasMore ? idCursor.encode(items[items.length - 1]!.person.id) : null };
   });
 
   app.get('/api/periods/:id/reviews', { schema: { tags, params: IdParams, querystring: ReviewSheetQuery, response: { 200: ReviewSheetSchema } } }, async (req) =>

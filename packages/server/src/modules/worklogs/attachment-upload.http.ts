@@ -4,7 +4,7 @@ import type { AppDeps } from '../../app/deps.js';
 import { ErrorResponse, IdParams, type App } from '../../app/http.js';
 import { withUploads } from '../../app/uploads.js';
 import { authorize, type Ability, type Actor } from '../../policies/policies.js';
-import { requireActor } from '../auth/auth.plugin.js';
+import { requireActor } from '../../app/auth.plugin.js';
 import { createAttachmentTooLargeError, createMissingFileError } from './worklogs.errors.js';
 import { AttachmentSchema } from './worklogs.schemas.js';
 

@@ -1,6 +1,6 @@
 import { sql, type Insertable, type SelectQueryBuilder } from 'kysely';
 import type { Db } from '../../db/kysely.js';
-import { isPostgres } from '../../db/migrations/migration-helpers.js';
+import { isPostgres } from '../../db/dialect.js';
 import type { Database, WorkLogAttachment, WorkLogKind, WorkLogTable } from '../../db/schema.js';
 import { ftsQueryOf, type SearchPlan } from './worklogs.search.js';
 

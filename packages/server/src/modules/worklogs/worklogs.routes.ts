@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import type { AppDeps } from '../../app/deps.js';
-import { decodeCursor, encodeCursor, IdParams, Nullable, type App } from '../../app/http.js';
-import { requireActor } from '../auth/auth.plugin.js';
+import { IdParams, Nullable, type App } from '../../app/http.js';
+import { requireActor } from '../../app/auth.plugin.js';
 import { listMyNotifications, readAllNotifications, readNotification } from './notifications.usecases.js';
 import { getWorkCalendar, importWorkCalendar, removeWorkCalendarDay, setWorkCalendarDay } from './work-calendar.usecases.js';
 import { ATTACHMENT_MAX_BYTES, attachToWorkLog, openAttachment, removeAttachment } from './worklog-attachments.usecases.js';
@@ -15,11 +15,9 @@ import {
   CreateLogBody, FeedQuery, FeedResponse, FlagBody, FlagParams, FlagResponse, LikeResponse, LogDetailSchema, LogEntrySchema, LogIndicatorsResponse, NotificationsQuery,
   ResolveFlagBody, SpotCheckBody, SpotCheckListQuery, StatsQuery, SummaryQuery, UnitRangeQuery, UpdateLogBody,
 } from './worklogs.schemas.js';
-import {
-  commentOnWorkLog, decodeFeedCursor, editWorkLog, flagWorkLog, getWorkLog, likeWorkLog, listMyLogIndicators, listWorkLogComments, listWorkLogFeed,
-  resolveWorkLogFlag, unlikeWorkLog, writeWorkLog,
-} from './worklogs.usecases.js';
+import { commentOnWorkLog, editWorkLog, flagWorkLog, getWorkLog, likeWorkLog, listMyLogIndicators, listWorkLogComments, listWorkLogFeed, resolveWorkLogFlag, unlikeWorkLog, writeWorkLog } from './worklogs.usecases.js';
 import { withUploads } from '../../app/uploads.js';
+import { dateIdCursor, idCursor, nextCursorOf } from '../../app/cursors.js';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -39,7 +37,7 @@ export async function registerWorkLogRoutes(app: App, deps: AppDeps) {
 
   app.get('/api/logs', { schema: { tags, querystring: FeedQuery, response: { 200: FeedResponse } } }, async (req) => {
     const { cursor, limit, ...filters } = req.query;
-    return listWorkLogFeed(deps, requireActor(req), { ...filters, after: decodeFeedCursor(cursor), limit: limit ?? 20 });
+    return listWorkLogFeed(deps, requireActor(req), { ...filters, after: dateIdCursor.decode(cursor), limit: limit ?? 20 });
   });
 
   app.get('/api/logs/calendar', { schema: { tags, querystring: CalendarMonthQuery } }, async (req) => getWorkLogCalendar(deps, requireActor(req), req.query));
@@ -64,8 +62,8 @@ export async function registerWorkLogRoutes(app: App, deps: AppDeps) {
 
   app.get('/api/logs/spot-checks', { schema: { tags, querystring: SpotCheckListQuery } }, async (req) => {
     const limit = req.query.limit ?? 50;
-    const items = await listWorkLogSpotChecks(deps, requireActor(req), { unit: req.query.unit, beforeId: decodeCursor(req.query.cursor), limit });
-    return { items, nextCursor: items.length === limit ? encodeCursor(items[items.length - 1]!.id) : null };
+    const items = await listWorkLogSpotChecks(deps, requireActor(req), { unit: req.query.unit, beforeId: idCursor.decode(req.query.cursor), limit });
+    return { items, nextCursor: nextCursorOf(items, limit) };
   });
 
   app.get('/api/logs/spot-checks/:id', { schema: { tags, params: IdParams } }, async (req) => getWorkLogSpotCheck(deps, requireActor(req), req.params.id));
@@ -156,8 +154,8 @@ export async function registerWorkLogRoutes(app: App, deps: AppDeps) {
     },
   }, async (req) => {
     const limit = req.query.limit ?? 50;
-    const { unread, items } = await listMyNotifications(deps, requireActor(req), { unreadOnly: req.query.unreadOnly, beforeId: decodeCursor(req.query.cursor), limit });
-    return { unread, items, nextCursor: items.length === limit ? encodeCursor(items[items.length - 1]!.id) : null };
+    const { unread, items } = await listMyNotifications(deps, requireActor(req), { unreadOnly: req.query.unreadOnly, beforeId: idCursor.decode(req.query.cursor), limit });
+    return { unread, items, nextCursor: nextCursorOf(items, limit) };
   });
 
   app.post('/api/notifications/read-all', { schema: { tags: notificationTags } }, async (req) => readAllNotifications(deps, requireActor(req)));

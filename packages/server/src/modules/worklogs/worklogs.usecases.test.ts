@@ -6,10 +6,8 @@ import { verifyAuditChain } from '../audit/audit.usecases.js';
 import { listMyNotifications, readAllNotifications, readNotification } from './notifications.usecases.js';
 import { createAssessmentPeriod, createAssessmentScheme, transitionAssessmentPeriod } from '../periods/periods.usecases.js';
 import { LOG_INDICATOR_SCHEME, createWorkLogOrg, openLogIndicatorPeriod, type WorkLogOrg } from './worklogs.fixtures.js';
-import {
-  commentOnWorkLog, decodeFeedCursor, editWorkLog, flagWorkLog, getWorkLog, likeWorkLog, listMyLogIndicators, listWorkLogFeed, resolveWorkLogFlag,
-  unlikeWorkLog, writeWorkLog, type FeedQuery,
-} from './worklogs.usecases.js';
+import { commentOnWorkLog, editWorkLog, flagWorkLog, getWorkLog, likeWorkLog, listMyLogIndicators, listWorkLogFeed, resolveWorkLogFlag, unlikeWorkLog, writeWorkLog, type FeedQuery } from './worklogs.usecases.js';
+import { dateIdCursor } from '../../app/cursors.js';
 
 describe.each(testDialects)('work-log entries on %s', (dialect) => {
   let handle: DatabaseHandle;
@@ -213,7 +211,7 @@ describe.each(testDialects)('work-log entries on %s', (dialect) => {
         const page = await feed(org.actors.zhang, { limit: 2, after });
         seen.push(...page.items.map((i) => ({ date: i.date, id: i.id })));
         if (!page.nextCursor) break;
-        after = decodeFeedCursor(page.nextCursor);
+        after = dateIdCursor.decode(page.nextCursor);
         // An entry written between two pages does not shift the next page.
         if (seen.length === 2) await write(org.actors.zhang, '后来写的');
       }
@@ -281,7 +279,7 @@ describe.each(testDialects)('work-log entries on %s', (dialect) => {
       expect(await contents({ from: '2026-02-27', to: '2026-03-03' })).toEqual(['走访党建示范点']);
       const first = await feed(org.actors.leader, { q: '走访', limit: 2 });
       expect(first.items.map((i) => i.content)).toEqual(['走访辖区企业3家，了解用工需求', '走访党建示范点']);
-      const second = await feed(org.actors.leader, { q: '走访', limit: 2, after: decodeFeedCursor(first.nextCursor!) });
+      const second = await feed(org.actors.leader, { q: '走访', limit: 2, after: dateIdCursor.decode(first.nextCursor!) });
       expect(second.items.map((i) => i.id)).toEqual([older.id]);
       // Moving an entry to another date moves it in the search order too.
       await editWorkLog(deps, org.actors.zhao, key.id, { date: '2026-02-25' });

@@ -1,7 +1,7 @@
 import { addCalendarDays } from '@baton/engine';
 import type { AppDeps } from '../../app/deps.js';
 import { isValidDate, localDateOf } from '../../app/dates.js';
-import { createForbiddenError, createNotFoundError, createValidationError } from '../../app/errors.js';
+import { createForbiddenError, createNotFoundError } from '../../app/errors.js';
 import type { Db } from '../../db/kysely.js';
 import type { WorkLogAttachment, WorkLogKind } from '../../db/schema.js';
 import { authorize, can, reviewScopeOf, unitScopeOf, type Actor } from '../../policies/policies.js';
@@ -23,6 +23,7 @@ import { extractSearchTerms, planSearch } from './worklogs.search.js';
 import { enqueueWorkLog } from './worklogs.write-queue.js';
 import { checkLogIndicator, listLogIndicators, resolveIndicatorNames } from './log-indicators.js';
 import { openVisibleUnit } from '../org/org.usecases.js';
+import { dateIdCursor } from '../../app/cursors.js';
 
 type Deps = Pick<AppDeps, 'db' | 'now'>;
 
@@ -347,20 +348,7 @@ export async function listWorkLogFeed({ db, now }: Deps, actor: Actor, query: Fe
   const logs = await listWorkLogViewsByIds(db, page.map((p) => p.id));
   const items = await presentEntries(db, access, logs, now());
   const last = page[page.length - 1];
-  return { items, nextCursor: page.length === query.limit && last ? encodeFeedCursor({ date: last.log_date, id: last.id }) : null };
-}
-
-/** Keyset cursor over (log date, id): opaque base64url of `date.id`. */
-export function encodeFeedCursor(c: { date: string; id: number }): string {
-  return Buffer.from(`${c.date}.${c.id}`).toString('base64url');
-}
-
-export function decodeFeedCursor(cursor: string | undefined): { date: string; id: number } | undefined {
-  if (cursor === undefined || cursor === '') return undefined;
-  const decoded = /^[A-Za-z0-9_-]+$/.test(cursor) ? Buffer.from(cursor, 'base64url').toString() : '';
-  const m = /^(\d{4}-\d{2}-\d{2})\.(\d{1,15})$/.exec(decoded);
-  if (!m || !isValidDate(m[1]!)) throw createValidationError('Invalid cursor', [{ path: '/cursor', message: 'is not a cursor returned by this list' }]);
-  return { date: m[1]!, id: Number(m[2]) };
+  return { items, nextCursor: page.length === query.limit && last ? dateIdCursor.encode({ date: last.log_date, id: last.id }) : null };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/kysely.js';
 import type { Actor } from '../../policies/policies.js';
-import { isPostgres } from '../../db/migrations/migration-helpers.js';
+import { isPostgres } from '../../db/dialect.js';
 import { AuditChainMovedError, appendAuditRecords, appendAuditRecordsWithChange, readAuditChainHead, type AuditEntry } from '../audit/audit.repository.js';
 import {
   allocateWorkLogIds, findAuthorsOn, findPersonBrief, insertWorkLogs, workLogsInsertStatementPg, type AuthorOn, type NewWorkLogRow, type WorkLogView,

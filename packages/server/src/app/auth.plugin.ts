@@ -1,9 +1,9 @@
 import type { FastifyRequest, preHandlerHookHandler } from 'fastify';
-import type { AppDeps } from '../../app/deps.js';
-import { createUnauthenticatedError } from '../../app/errors.js';
-import type { App } from '../../app/http.js';
-import type { Actor } from '../../policies/policies.js';
-import { cachedActor, resolveActor } from './auth.usecases.js';
+import type { AppDeps } from './deps.js';
+import { createUnauthenticatedError } from './errors.js';
+import type { App } from './http.js';
+import type { Actor } from '../policies/policies.js';
+import { cachedActor, resolveActor } from '../modules/auth/auth.usecases.js';
 
 export const SESSION_COOKIE = 'baton_session';
 
