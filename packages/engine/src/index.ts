@@ -1,5 +1,7 @@
 // Public API of the engine: DESIGN.md §3 (scoring, ranking, grading) and §4 (red/black
-// list, consecutive-lagging alert, quota coupling). Pure: no I/O, no clock, no randomness.
+// list, consecutive-lagging alert, quota coupling), and the product rules the server and the
+// web share (group keys, flags, ledger facts, period states, group standings; docs/engine.md).
+// Pure: no I/O, no clock, no randomness.
 export type {
   Direction,
   EvaluateOptions,
@@ -47,3 +49,19 @@ export {
 } from './consecutive-laggards.js';
 export { applyQuotaCoupling, gradeQuotaInGroup, selectQuotaForUnitTier, type QuotaCoupling } from './quota-coupling.js';
 export * from './working-days.js';
+export {
+  ALL_GROUP_NAME,
+  GROUP_KEY_PATTERN,
+  NO_CATEGORY_GROUP_KEY,
+  RANKING_GROUP_KEY_PATTERN,
+  UNCATEGORISED,
+  engineCategoryOf,
+  formatGroupKey,
+  groupKeyOf,
+  groupNameOf,
+  parseGroupKey,
+  rankingGroupKeysOf,
+  type GroupKey,
+  type GroupMember,
+  type GroupNames,
+} from './group-keys.js';
