@@ -65,3 +65,17 @@ export {
   type GroupMember,
   type GroupNames,
 } from './group-keys.js';
+export {
+  FLAG_KINDS,
+  flagArgument,
+  flagPrefix,
+  formatFlag,
+  hasQuotaTie,
+  hasTieDecision,
+  isFlagOfKind,
+  parseFlag,
+  quotaTieGrades,
+  type Flag,
+  type FlagKind,
+  type KnownFlagKind,
+} from './flags.js';
