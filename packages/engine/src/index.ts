@@ -79,3 +79,14 @@ export {
   type FlagKind,
   type KnownFlagKind,
 } from './flags.js';
+export {
+  ledgerFactsOfEvents,
+  ledgerFactsOfMovements,
+  ledgerFactsOfSums,
+  ledgerIndicatorIds,
+  pointsOfCenti,
+  type LedgerAmount,
+  type LedgerEvent,
+  type LedgerIndicators,
+  type LedgerScheme,
+} from './ledger-facts.js';
