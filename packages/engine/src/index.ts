@@ -90,3 +90,14 @@ export {
   type LedgerIndicators,
   type LedgerScheme,
 } from './ledger-facts.js';
+export {
+  PERIOD_ACTIONS,
+  PERIOD_STATES,
+  canTransition,
+  isPeriodState,
+  nextPeriodState,
+  periodAllows,
+  periodStatesRefusing,
+  type PeriodAction,
+  type PeriodState,
+} from './period-states.js';
