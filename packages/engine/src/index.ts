@@ -101,3 +101,4 @@ export {
   type PeriodAction,
   type PeriodState,
 } from './period-states.js';
+export { GroupStanding } from './group-standing.js';
