@@ -1,14 +1,13 @@
 import type zhCN from './zh-CN';
+import type { Messages } from '../../shared/messages';
 import { schemesEnUS } from '../../modules/schemes/schemes.messages';
 import { reportCardsEnUS } from '../../modules/report-cards/report-cards.messages';
 import { cyclesEnUS } from '../../modules/cycles/cycles.messages';
 import { appealsEnUS } from '../../modules/appeals/appeals.messages';
 import { resultListsEnUS } from '../../modules/result-lists/result-lists.messages';
 
-type Translation<T> = { [K in keyof T]: T[K] extends string ? string : Translation<T[K]> };
-
 /** English. Same keys as zh-CN.ts; the type makes a missing or extra key a compile error. */
-const enUS: Translation<typeof zhCN> = {
+const enUS: Messages<typeof zhCN> = {
   schemes: schemesEnUS,
   reportCards: reportCardsEnUS,
   cycles: cyclesEnUS,

@@ -1,3 +1,5 @@
+import type { Messages } from '../../shared/messages';
+
 /** Messages of the appeal pages (申诉 · 复核); zh-CN first, en-US must have the same keys. */
 export const appealsZhCN = {
   title: '申诉复核',
@@ -114,8 +116,6 @@ export const appealsZhCN = {
     period_appeals_pending: '本周期还有未处理的申诉，不能结束',
   },
 };
-
-type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> };
 
 export const appealsEnUS: Messages<typeof appealsZhCN> = {
   title: 'Appeals',

@@ -1,3 +1,5 @@
+import type { Messages } from '../../shared/messages';
+
 /** Messages of the assessment-cycle pages (个人小结 · 审核评鉴 · 考核结果); zh-CN first, en-US must have the same keys. */
 export const cyclesZhCN = {
   nav: {
@@ -208,8 +210,6 @@ export const cyclesZhCN = {
     content: '小结内容：{{message}}',
   },
 };
-
-type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> };
 
 export const cyclesEnUS: Messages<typeof cyclesZhCN> = {
   nav: {

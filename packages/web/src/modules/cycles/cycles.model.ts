@@ -1,7 +1,7 @@
 import dayjs from 'dayjs';
 import type { Id } from '../../api/types';
-import { formatScore } from '../points/points.model';
 import type { CyclePeriod, PreviewRequest, QuotaGroup, RatingInput, ResultPreview, ReviewIndicator, ReviewRow, StoredRating } from './cycles.api';
+import { formatScore } from '../../shared/scores';
 
 /** docs/api-cycles.md: a summary has 1–5 000 characters. */
 export const SUMMARY_MAX = 5000;

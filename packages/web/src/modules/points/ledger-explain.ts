@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
-import { formatPoints, formatScore, parseLedgerExplain } from './points.model';
+import { parseLedgerExplain } from './points.model';
+import { formatPoints, formatScore } from '../../shared/scores';
 
 /** The engine's explanation of a ledger indicator's score in the reader's language; null for a line of another method. */
 export function ledgerExplainText(t: TFunction, line: string): string | null {

@@ -1,3 +1,5 @@
+import type { Messages } from '../../shared/messages';
+
 /** Messages of the report card pages (zh-CN first; en-US must have the same keys). */
 export const reportCardsZhCN = {
   title: '成绩单',
@@ -63,8 +65,6 @@ export const reportCardsZhCN = {
   back: '返回',
   loadError: '成绩单加载失败',
 };
-
-type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> };
 
 export const reportCardsEnUS: Messages<typeof reportCardsZhCN> = {
   title: 'Report card',

@@ -1,3 +1,5 @@
+import type { Messages } from '../../shared/messages';
+
 /** Messages of the 考用结合 lists page (zh-CN first; en-US must have the same keys). Locale section: `resultLists`. */
 export const resultListsZhCN = {
   title: '考用结合',
@@ -46,8 +48,6 @@ export const resultListsZhCN = {
     results: '各年度结果',
   },
 };
-
-type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> };
 
 export const resultListsEnUS: Messages<typeof resultListsZhCN> = {
   title: 'Using the results',

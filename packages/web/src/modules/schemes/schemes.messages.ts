@@ -1,3 +1,5 @@
+import type { Messages } from '../../shared/messages';
+
 /** Messages of the schemes and periods pages (zh-CN first; en-US must have the same keys). */
 export const schemesZhCN = {
   schemesTitle: '考核方案',
@@ -293,8 +295,6 @@ export const schemesZhCN = {
     stateInvalid: '周期当前的状态不允许这项修改（可能已被他人推进，请刷新）',
   },
 };
-
-type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> };
 
 export const schemesEnUS: Messages<typeof schemesZhCN> = {
   schemesTitle: 'Assessment schemes',

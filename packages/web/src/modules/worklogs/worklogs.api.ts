@@ -2,9 +2,9 @@ import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClie
 import { api } from '../../api/client';
 import type { Id } from '../../api/types';
 import { downloadFile } from '../imports/imports.api';
-import { shanghaiToday } from './worklogs.model';
 import type { StoredAttachment } from '../../shared/attachments';
 import type { IndicatorKind } from '../cycles/cycles.api';
+import { shanghaiToday } from '../../shared/dates';
 
 /** The shapes of docs/api-worklogs.md (工作纪实), as the web UI sees them. */
 

@@ -40,11 +40,6 @@ export function isWritableDate(date: string, today: string): boolean {
   return writableDates(today).includes(date);
 }
 
-/** The browser's Asia/Shanghai date — until the server has said what "today" is. */
-export function shanghaiToday(now = new Date()): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
-
 /** 90 → "1小时30分钟" / "1 h 30 min". */
 export function formatMinutes(t: TFunction, minutes: number | null | undefined): string {
   if (!minutes) return '—';

@@ -2,10 +2,10 @@ import { Flex, Tag, Tooltip, Typography } from 'antd';
 import { ClockCircleOutlined, WarningOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { PeriodStateTag } from '../../points/components/PointsValue';
-import { formatScore } from '../../points/points.model';
 import type { CyclePeriod, IndicatorKind, ReviewIndicator } from '../cycles.api';
 import { daysUntil, parseFlag } from '../cycles.model';
 import { gradeColor } from '../../../shared/grades';
+import { formatScore } from '../../../shared/scores';
 
 /** "小结截止 12-20 · 还剩 5 天" — red when overdue, amber within three days. */
 export function DueTag({ label, dueOn, today, testId }: { label: string; dueOn: string | null | undefined; today: string; testId?: string }) {

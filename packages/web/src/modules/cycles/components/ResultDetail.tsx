@@ -1,11 +1,11 @@
 import { Descriptions, Flex, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { formatScore } from '../../points/points.model';
 import type { SchemeIndicator } from '../../points/points.api';
 import type { IndicatorKind, ResultRow } from '../cycles.api';
 import { splitExplain } from '../cycles.model';
 import { explainSentence } from '../explain-sentence';
 import { FlagTags, GradeTag, KindTag } from './CycleBits';
+import { formatScore } from '../../../shared/scores';
 
 const isIndicatorKind = (k: string | undefined): k is IndicatorKind => k === 'key' || k === 'regular' || k === 'dynamic';
 

@@ -2,10 +2,10 @@ import { memo, useMemo } from 'react';
 import { Alert, Badge, Button, Card, Collapse, Flex, Input, InputNumber, Tag, Tooltip, Typography } from 'antd';
 import { SaveOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { formatScore } from '../../points/points.model';
 import type { ResultPreview, ReviewIndicator, ReviewRow } from '../cycles.api';
 import { COMMENT_MAX, draftIssues, othersRatings, type PersonDraft, type RatingDraft } from '../cycles.model';
 import { FlagTags, GradeTag, IndicatorLabel } from './CycleBits';
+import { formatScore } from '../../../shared/scores';
 
 export interface ReviewPersonCardProps {
   row: ReviewRow;

@@ -7,7 +7,6 @@ import { isApiError } from '../../../api/client';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { formatDateTime } from '../../../shared/format';
 import { useIsMobile } from '../../../shared/hooks/useIsMobile';
-import { shanghaiToday } from '../../worklogs/worklogs.model';
 import type { PeriodState } from '../../points/points.api';
 import { useMySummary, usePeriod, useSaveSummary, useSubmitSummary, type MySummary } from '../cycles.api';
 import { SUMMARY_MAX, summaryWritable, daysUntil } from '../cycles.model';
@@ -17,6 +16,7 @@ import { DigestPanel } from '../components/DigestPanel';
 import '../cycles.css';
 import { errorText, fieldErrorOf } from '../../../shared/errors';
 import { CYCLE_ERRORS } from '../cycles.errors';
+import { shanghaiToday } from '../../../shared/dates';
 
 /**
  * 我的小结: the member writes his personal summary for the period — on his phone, mostly. It starts

@@ -13,7 +13,6 @@ import { useCursorStack } from '../../../shared/hooks/useCursorStack';
 import { useIsMobile } from '../../../shared/hooks/useIsMobile';
 import { can, hasRole, useCurrentMe } from '../../auth/auth.api';
 import type { SchemeIndicator } from '../../points/points.api';
-import { formatScore } from '../../points/points.model';
 import { usePeriod, useResults, useResultVersions, type CyclePeriod, type ResultRow } from '../cycles.api';
 import { useScheme } from '../../schemes/schemes.api';
 import { gradeNamesOf, resultsPublished } from '../cycles.model';
@@ -26,6 +25,7 @@ import '../cycles.css';
 import { useSearchParamsUpdate } from '../../../shared/hooks/useSearchParamsUpdate';
 import { errorText } from '../../../shared/errors';
 import { CYCLE_ERRORS } from '../cycles.errors';
+import { formatScore } from '../../../shared/scores';
 
 const PAGE_SIZE = 50;
 

@@ -10,7 +10,6 @@ import { useIsMobile } from '../../../shared/hooks/useIsMobile';
 import { can, useCurrentMe } from '../../auth/auth.api';
 import { mayRateRow } from '../../appeals/appeals.model';
 import { UnitTreeSelect } from '../../org/components/UnitTreeSelect';
-import { shanghaiToday } from '../../worklogs/worklogs.model';
 import { saveReview, useRefreshSheet, useStoreReviewRow, useReviewPreview, useReviewSheet, type ResultPreview, type ReviewRow, type ReviewSheet } from '../cycles.api';
 import { useScheme } from '../../schemes/schemes.api';
 import {
@@ -33,10 +32,11 @@ import { idOf } from '../../../shared/params';
 import { DueTag, PeriodLine } from '../components/CycleBits';
 import { QuotaBar } from '../components/QuotaBar';
 import { ReviewPersonCard } from '../components/ReviewPersonCard';
-import { useDebouncedValue } from '../useDebouncedValue';
 import '../cycles.css';
 import { errorText } from '../../../shared/errors';
 import { CYCLE_ERRORS } from '../cycles.errors';
+import { shanghaiToday } from '../../../shared/dates';
+import { useDebouncedValue } from '../../../shared/hooks/useDebouncedValue';
 
 /**
  * 审核评鉴: a unit leader rates the people of a unit he leads on the scheme's leader-rated

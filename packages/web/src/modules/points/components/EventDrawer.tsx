@@ -7,11 +7,12 @@ import { useIsMobile } from '../../../shared/hooks/useIsMobile';
 import { useCurrentMe } from '../../auth/auth.api';
 import { ATTACHMENT_ACCEPT, ATTACHMENT_MAX_BYTES, checkAttachmentFile } from '../../worklogs/worklogs.model';
 import { usePointEvent, useSchemes, useUploadPointAttachment, type PointEvent } from '../points.api';
-import { formatPoints, indicatorName } from '../points.model';
+import { indicatorName } from '../points.model';
 import { usePointEventParam } from '../usePointEventParam';
 import { DecisionButtons } from './DecisionButtons';
 import { EvidenceView } from './EvidenceView';
 import { EventStatusTag, PointsValue, SourceTag } from './PointsValue';
+import { formatPoints } from '../../../shared/scores';
 
 function History({ event, onOpen }: { event: PointEvent; onOpen: (id: number) => void }) {
   const { t } = useTranslation();

@@ -1,7 +1,7 @@
 import { Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { PointEventStatus, PointSource, Period } from '../points.api';
-import { formatPoints } from '../points.model';
+import { formatPoints } from '../../../shared/scores';
 
 /** A delta with its sign, green for additions and red for deductions (the colors of 红黑榜). */
 export function PointsValue({ value, strong, size }: { value: number | null | undefined; strong?: boolean; size?: number }) {

@@ -9,11 +9,12 @@ import { useIsMobile } from '../../../shared/hooks/useIsMobile';
 import { UnitTreeSelect } from '../../org/components/UnitTreeSelect';
 import { AttachmentPicker } from '../../worklogs/components/AttachmentPicker';
 import { PersonPicker, type PickedPerson } from '../../worklogs/components/PersonPicker';
-import { shanghaiToday } from '../../worklogs/worklogs.model';
 import { POINT_SOURCES, uploadPointAttachment, useCreatePointEvent, usePointRules, type PointEvent, type PointSource, type Scheme } from '../points.api';
-import { EVIDENCE_MAX, deltaWithinBounds, eventDelta, formatPoints, hasAtMostTwoDecimals } from '../points.model';
+import { EVIDENCE_MAX, deltaWithinBounds, eventDelta, hasAtMostTwoDecimals } from '../points.model';
 import { SchemeSelect } from './SchemePeriodSelect';
 import { PointsValue } from './PointsValue';
+import { formatPoints } from '../../../shared/scores';
+import { shanghaiToday } from '../../../shared/dates';
 
 interface FormValues {
   ruleId?: number;

@@ -13,10 +13,10 @@ import { EventDrawer } from '../components/EventDrawer';
 import { EventList } from '../components/EventList';
 import { PeriodSelect } from '../components/SchemePeriodSelect';
 import { usePeriods, usePersonPoints, useRedBlackHistory, useSchemes, type Period } from '../points.api';
-import { formatPoints, formatScore } from '../points.model';
 import { idOf } from '../../../shared/params';
 import { ledgerExplainText } from '../ledger-explain';
 import { usePointEventParam } from '../usePointEventParam';
+import { formatPoints, formatScore } from '../../../shared/scores';
 
 /** The engine's explanation of an indicator's score in the reader's language (other methods: as the engine wrote it). */
 function explainText(t: TFunction, text: string): string {

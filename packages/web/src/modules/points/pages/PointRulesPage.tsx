@@ -22,8 +22,9 @@ import {
   type PointSource,
   type Scheme,
 } from '../points.api';
-import { REASON_MAX, formatPoints, hasAtMostTwoDecimals, indicatorName, ledgerIndicators, toHundredths } from '../points.model';
+import { REASON_MAX, hasAtMostTwoDecimals, indicatorName, ledgerIndicators } from '../points.model';
 import { idOf } from '../../../shared/params';
+import { formatPoints, toHundredths } from '../../../shared/scores';
 
 interface RuleFormValues {
   code: string;

@@ -13,11 +13,12 @@ import { useCategories, useUnits } from '../../org/org.api';
 import { PeriodSelect } from '../../points/components/SchemePeriodSelect';
 import { PointsValue } from '../../points/components/PointsValue';
 import { usePersonPoints, useRankingPage, useRankingRows, type Period, type RankingRow } from '../../points/points.api';
-import { binLabel, formatPoints, formatScore, pointsHistogram } from '../../points/points.model';
+import { binLabel, pointsHistogram } from '../../points/points.model';
 import { idOf } from '../../../shared/params';
 import { LiveIndicator, RankBadge } from '../components';
 import { groupOptionsFor } from '../ranking-groups';
 import { useRankingStream } from '../useRankingStream';
+import { formatPoints, formatScore } from '../../../shared/scores';
 
 const PAGE_SIZE = 20;
 

@@ -27,7 +27,7 @@ import {
 import { defaultMonth, monthsOfPeriod } from '../../points/points.model';
 import { idOf } from '../../../shared/params';
 import { usePointEventParam } from '../../points/usePointEventParam';
-import { shanghaiToday } from '../../worklogs/worklogs.model';
+import { shanghaiToday } from '../../../shared/dates';
 
 const ruleName = (rule: RedBlackEntry['events'][number]['rule']) => (typeof rule === 'string' ? rule : rule.name);
 

@@ -12,12 +12,12 @@ import { gradeTone } from '../../../shared/grades';
 import { hasRole, useCurrentMe } from '../../auth/auth.api';
 import { AppealPanel } from '../../appeals/components/AppealPanel';
 import { FlagTags } from '../../cycles/components/CycleBits';
-import { formatScore } from '../../points/points.model';
 import { reportCardsExportUrl, useReportCard, type ReportCard } from '../report-cards.api';
 import { explainSentence } from '../../cycles/explain-sentence';
 import { buildTrendOption, explainText, groupIndicatorsBySection, totalExplainText } from '../report-cards.model';
 import { idOf } from '../../../shared/params';
 import '../report-cards.css';
+import { formatScore } from '../../../shared/scores';
 
 /**
  * 成绩单 (DESIGN §1 考用结合, §2.3 "every number explains itself"): one person's published result of a

@@ -5,7 +5,6 @@ import { useIsMobile } from '../../../shared/hooks/useIsMobile';
 import { useSearchParamsUpdate } from '../../../shared/hooks/useSearchParamsUpdate';
 import { GradeTag } from '../../cycles/components/CycleBits';
 import { useSchemes } from '../../points/points.api';
-import { formatScore } from '../../points/points.model';
 import { usePromotionList, type PromotionItem, type PromotionResult } from '../result-lists.api';
 import {
   annualGrades,
@@ -20,6 +19,7 @@ import {
 } from '../result-lists.model';
 import { Control, CountControl, ListEmpty, listPagination, ListError, PersonCardHead, PersonLink } from './ListBits';
 import { useTranslation } from 'react-i18next';
+import { formatScore } from '../../../shared/scores';
 
 /** One year of the run: the annual period (opening his card on it), total and grade. */
 function YearResult({ personId, result, grades, showYear }: { personId: PromotionItem['person']['id']; result: PromotionResult; grades: readonly string[]; showYear?: boolean }) {

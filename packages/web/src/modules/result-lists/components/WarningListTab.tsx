@@ -5,7 +5,6 @@ import { useIsMobile } from '../../../shared/hooks/useIsMobile';
 import { useSearchParamsUpdate } from '../../../shared/hooks/useSearchParamsUpdate';
 import { GradeTag } from '../../cycles/components/CycleBits';
 import { useSchemes } from '../../points/points.api';
-import { formatScore } from '../../points/points.model';
 import { useWarningList, type WarningItem, type WarningPeriod } from '../result-lists.api';
 import {
   countBySchemes,
@@ -22,6 +21,7 @@ import {
 } from '../result-lists.model';
 import { Control, CountControl, ListEmpty, listPagination, ListError, PersonCardHead, PersonLink } from './ListBits';
 import { useTranslation } from 'react-i18next';
+import { formatScore } from '../../../shared/scores';
 
 /** One period of the streak: its name (opening his card on it), total, grade and place in the group. */
 function StreakPeriod({ personId, period, grades, compact }: { personId: WarningItem['person']['id']; period: WarningPeriod; grades: readonly string[]; compact?: boolean }) {

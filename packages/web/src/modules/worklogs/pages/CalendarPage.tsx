@@ -14,9 +14,10 @@ import { ReminderBanner } from '../components/ReminderBanner';
 import { WorkLogTabs } from '../components/WorkLogTabs';
 import { useEntryParam } from '../useEntryParam';
 import { useLogsOfDay, useMonthView, useReminders } from '../worklogs.api';
-import { formatDay, shanghaiToday } from '../worklogs.model';
+import { formatDay } from '../worklogs.model';
 import { useSearchParamsUpdate } from '../../../shared/hooks/useSearchParamsUpdate';
 import { idOf } from '../../../shared/params';
+import { shanghaiToday } from '../../../shared/dates';
 
 /** 月历: a month of one's work log — days logged, days missed, holidays — and a day's entries or its backfill. */
 export default function CalendarPage() {

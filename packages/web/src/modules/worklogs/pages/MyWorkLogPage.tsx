@@ -14,7 +14,8 @@ import { ReminderBanner } from '../components/ReminderBanner';
 import { WorkLogTabs } from '../components/WorkLogTabs';
 import { useEntryParam } from '../useEntryParam';
 import { uploadAttachment, useCreateLog, useLogsOfDay, useReminders, type WorkLogKind } from '../worklogs.api';
-import { ATTACHMENTS_PER_ENTRY, formatDay, isWritableDate, shanghaiToday } from '../worklogs.model';
+import { ATTACHMENTS_PER_ENTRY, formatDay, isWritableDate } from '../worklogs.model';
+import { shanghaiToday } from '../../../shared/dates';
 
 /**
  * 工作纪实 — the member's home for logging: today's entry in a few taps (kind, text, optional links,
