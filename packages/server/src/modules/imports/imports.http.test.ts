@@ -5,7 +5,8 @@ import { createTestApp, type TestApp } from '../../testing/http.js';
 import { testDialects } from '../../testing/test-database.js';
 import { createAccount } from '../accounts/accounts.usecases.js';
 import { buildWorkbook, smallOrgSheets } from './org-workbook.fixtures.js';
-import { readOrgWorkbook, XLSX_MIME } from './org-workbook.js';
+import { XLSX_MIME } from '../../app/spreadsheets.js';
+import { readOrgWorkbook } from './org-workbook.js';
 
 function upload(content: Buffer, fileName = '组织人员.xlsx', field = 'file') {
   const form = new FormData();

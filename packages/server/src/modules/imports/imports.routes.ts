@@ -6,7 +6,7 @@ import { requireActor } from '../../app/auth.plugin.js';
 import { createMissingFileError } from './imports.errors.js';
 import { ImportStartedSchema, UploadErrorResponses } from './imports.schemas.js';
 import { buildOrgTemplate, exportOrgRoster, startOrgImport, type WorkbookDownload } from './imports.usecases.js';
-import { XLSX_MIME } from './org-workbook.js';
+import { XLSX_MIME } from '../../app/spreadsheets.js';
 import { withUploads } from '../../app/uploads.js';
 
 /** A download with its Chinese name (RFC 6266 `filename*`) and an ASCII fallback. */

@@ -1,9 +1,9 @@
-import { PassThrough, Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { fileTypeFromBuffer } from 'file-type';
-import { isValidDate } from '../../app/dates.js';
 import type { PersonStatus, Role, UnitType } from '../../db/schema.js';
 import { isAppError } from '../../app/errors.js';
+import { formatUtcDate, parseDateCell, writeWorkbook } from '../../app/spreadsheets.js';
 import { createNotXlsxError, createUnreadableWorkbookError, type ImportIssue } from './imports.errors.js';
 
 /**
@@ -14,7 +14,7 @@ import { createNotXlsxError, createUnreadableWorkbookError, type ImportIssue } f
  * need the database (references, cycles, duplicates) are in org-import-plan.ts.
  */
 
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 
 export type SheetKey = 'categories' | 'units' | 'people';
 
@@ -214,7 +214,7 @@ class RowReader {
   text(key: string, opts: { required?: boolean; max: number; code?: boolean; pattern?: RegExp; patternMessage?: string }): string | null {
     const cell = this.raw(key);
     if (cell === undefined) return null;
-    const value = cell === null ? '' : cell instanceof Date ? formatDate(cell) : String(cell).trim();
+    const value = cell === null ? '' : cell instanceof Date ? formatUtcDate(cell) : String(cell).trim();
     if (value === '') {
       if (opts.required) this.issue(key, 'is required');
       return null;
@@ -304,23 +304,6 @@ const ROLE_BY_LABEL: Record<string, Role> = lowerKeys({
 });
 const STATUS_BY_LABEL: Record<string, PersonStatus> = lowerKeys({ 在职: 'active', 离职: 'left', active: 'active', left: 'left' });
 const GENDER_BY_LABEL: Record<string, string> = lowerKeys({ 男: '男', 女: '女', male: '男', female: '女', M: '男', F: '女' });
-
-function formatDate(d: Date): string {
-  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
-}
-
-/** A date cell: a real Excel date, an Excel serial number, or text like 2026-01-05, 2026/1/5, 2026年1月5日. */
-function parseDateCell(cell: PlainCell): string | null {
-  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? null : formatDate(cell);
-  if (typeof cell === 'number') {
-    if (!Number.isInteger(cell) || cell < 1 || cell > 2_958_465) return null;
-    return formatDate(new Date(Date.UTC(1899, 11, 30) + cell * 86_400_000));
-  }
-  const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(String(cell).trim());
-  if (!m) return null;
-  const value = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
-  return isValidDate(value) ? value : null;
-}
 
 const PHONE = /^[0-9+() -]{3,20}$/;
 const EMPLOYEE_NO = /^[A-Za-z0-9_-]+$/;
@@ -549,50 +532,40 @@ const INSTRUCTIONS: [string, string][] = [
  * streaming writer, so 100 000 people do not build a workbook model in memory.
  */
 export async function writeOrgWorkbook(roster: OrgRoster): Promise<Buffer> {
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const finished = new Promise<void>((resolve, reject) => {
-    out.on('end', resolve);
-    out.on('error', reject);
-  });
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
-  workbook.creator = 'Baton';
-  for (const key of SHEET_ORDER) {
-    const spec = SHEETS[key];
-    const rows = rowsOf(roster, key);
-    const sheet = workbook.addWorksheet(spec.name, { views: [{ state: 'frozen', ySplit: 1 }] });
-    sheet.columns = spec.columns.map((c) => ({ key: c.key, width: c.width, ...(c.text && { style: { numFmt: '@' } }) }));
-    const header = sheet.addRow(spec.columns.map((c) => c.header));
-    header.font = { bold: true };
-    spec.columns.forEach((c, i) => {
-      const cell = header.getCell(i + 1);
-      cell.note = `${c.header} (${c.english}): ${c.note}`;
-      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: c.requiredHeader ? 'FFFCE4D6' : 'FFEDEDED' } };
-    });
-    header.commit();
-    for (const values of rows) sheet.addRow(values).commit();
-    const lastRow = Math.max(rows.length + 1000, 5000);
-    spec.columns.forEach((c, i) => {
-      if (!c.choices) return;
-      const range = `${columnLetter(i)}2:${columnLetter(i)}${lastRow}`;
-      // Roles may combine several; the list only suggests, it does not refuse other text.
-      const strict = c.key !== 'roles' && c.key !== 'postType';
-      // The streaming worksheet has data validations, but exceljs's typings omit them.
-      (sheet as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(range, {
-        type: 'list', allowBlank: true, formulae: [`"${c.choices.join(',')}"`],
-        showErrorMessage: strict, errorStyle: 'stop', error: `${c.header}: ${c.choices.join(' / ')}`,
+  return writeWorkbook(async (workbook) => {
+    for (const key of SHEET_ORDER) {
+      const spec = SHEETS[key];
+      const rows = rowsOf(roster, key);
+      const sheet = workbook.addWorksheet(spec.name, { views: [{ state: 'frozen', ySplit: 1 }] });
+      sheet.columns = spec.columns.map((c) => ({ key: c.key, width: c.width, ...(c.text && { style: { numFmt: '@' } }) }));
+      const header = sheet.addRow(spec.columns.map((c) => c.header));
+      header.font = { bold: true };
+      spec.columns.forEach((c, i) => {
+        const cell = header.getCell(i + 1);
+        cell.note = `${c.header} (${c.english}): ${c.note}`;
+        cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: c.requiredHeader ? 'FFFCE4D6' : 'FFEDEDED' } };
       });
-    });
-    await sheet.commit();
-  }
-  const help = workbook.addWorksheet('说明');
-  help.columns = [{ width: 22 }, { width: 100 }];
-  for (const [topic, text] of INSTRUCTIONS) help.addRow([topic, text]).commit();
-  await help.commit();
-  await workbook.commit();
-  await finished;
-  return Buffer.concat(chunks);
+      header.commit();
+      for (const values of rows) sheet.addRow(values).commit();
+      const lastRow = Math.max(rows.length + 1000, 5000);
+      spec.columns.forEach((c, i) => {
+        if (!c.choices) return;
+        const range = `${columnLetter(i)}2:${columnLetter(i)}${lastRow}`;
+        // Roles may combine several; the list only suggests, it does not refuse other text.
+        const strict = c.key !== 'roles' && c.key !== 'postType';
+        // The streaming worksheet has data validations, but exceljs's typings omit them.
+        (sheet as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(range, {
+          type: 'list', allowBlank: true, formulae: [`"${c.choices.join(',')}"`],
+          showErrorMessage: strict, errorStyle: 'stop', error: `${c.header}: ${c.choices.join(' / ')}`,
+        });
+      });
+      await sheet.commit();
+    }
+    const help = workbook.addWorksheet('说明');
+    help.columns = [{ width: 22 }, { width: 100 }];
+    for (const [topic, text] of INSTRUCTIONS) help.addRow([topic, text]).commit();
+    await help.commit();
+  });
 }
 
 /** The examples of the downloadable template: a district, a street with a section, two people. */

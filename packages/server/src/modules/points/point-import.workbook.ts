@@ -1,11 +1,8 @@
-import { PassThrough, Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { fileTypeFromBuffer } from 'file-type';
-import { isValidDate } from '../../app/dates.js';
+import { parseDateCell, readCsvRows, readXlsxRows, textOf, writeWorkbook, type Cell, type SheetRow } from '../../app/spreadsheets.js';
 import type { ErrorDetail } from '../../app/errors.js';
 import type { PointSource } from '../../db/schema.js';
 import { createUnreadableWorkbookError } from '../imports/imports.errors.js';
-import { XLSX_MIME } from '../imports/org-workbook.js';
 import { createUnsupportedImportFileError } from './points.errors.js';
 import {
   checkEvidenceLink, checkEvidenceText, FILE_BATCH_COLUMNS, normalizeText, POINT_SOURCE_LABELS, POINT_SOURCES, toCenti, type BatchColumn, type BatchRow,
@@ -18,7 +15,6 @@ import {
  * with its row and column; what needs the database (rules, people, bounds) is checked by the batch.
  */
 
-export { XLSX_MIME };
 export const POINT_SHEET = '积分事件';
 export const MAX_BATCH_ROWS = 50_000;
 
@@ -30,8 +26,6 @@ export interface ParsedPointFile {
   columns: Record<BatchColumn, string>;
   sheet: string | undefined;
 }
-
-type Cell = string | number | boolean | Date | null;
 
 const ALIASES: Record<BatchColumn, string[]> = {
   rule: ['规则编码', '规则', 'rule', 'rulecode'],
@@ -53,69 +47,6 @@ const SOURCE_BY_LABEL: Record<string, PointSource> = {
   上级通报: 'superior_notice', 业务数据: 'business_data', 监督检查: 'supervision', 督办: 'task',
 };
 
-function cellOf(value: ExcelJS.CellValue | undefined): Cell {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
-  if ('richText' in value) return value.richText.map((r) => r.text).join('');
-  if ('formula' in value || 'sharedFormula' in value) return cellOf((value as { result?: ExcelJS.CellValue }).result);
-  if ('hyperlink' in value) return String((value as { hyperlink: unknown }).hyperlink);
-  if ('text' in value) return String((value as { text: unknown }).text);
-  return null;
-}
-
-const formatUtcDate = (d: Date) => `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
-const textOf = (cell: Cell) => (cell === null ? '' : cell instanceof Date ? formatUtcDate(cell) : String(cell).trim());
-
-/** A real Excel date, an Excel serial number, or text such as 2026-10-12, 2026/10/12, 2026年10月12日. */
-function parseDateCell(cell: Cell): string | null {
-  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? null : formatUtcDate(cell);
-  if (typeof cell === 'number') {
-    if (!Number.isInteger(cell) || cell < 1 || cell > 2_958_465) return null;
-    return formatUtcDate(new Date(Date.UTC(1899, 11, 30) + cell * 86_400_000));
-  }
-  const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(textOf(cell));
-  if (!m) return null;
-  const value = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
-  return isValidDate(value) ? value : null;
-}
-
-/** UTF-8 (with or without BOM), or GB18030 as Excel for Chinese Windows saves "CSV (逗号分隔)". */
-function decodeText(content: Buffer): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(content).replace(/^\uFEFF/, '');
-  } catch {
-    return new TextDecoder('gb18030').decode(content);
-  }
-}
-
-interface RawRow { row: number; cells: Cell[] }
-
-async function readXlsxRows(content: Buffer): Promise<{ sheet: string | undefined; rows: RawRow[] }> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(content as unknown as ArrayBuffer);
-  } catch (err) {
-    throw createUnreadableWorkbookError(err instanceof Error ? err.message : String(err));
-  }
-  const sheet = workbook.worksheets.find((w) => w.name.trim() === POINT_SHEET) ?? workbook.worksheets[0];
-  const rows: RawRow[] = [];
-  sheet?.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    rows.push({ row: rowNumber, cells: (row.values as ExcelJS.CellValue[]).slice(1).map(cellOf) });
-  });
-  return { sheet: sheet?.name, rows };
-}
-
-async function readCsvRows(content: Buffer): Promise<RawRow[]> {
-  const workbook = new ExcelJS.Workbook();
-  // `map` keeps every value a string: dates and numbers are read by the rules below, not guessed.
-  const sheet = await workbook.csv.read(Readable.from([decodeText(content)]), { map: (v: string) => v });
-  const rows: RawRow[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    rows.push({ row: rowNumber, cells: (row.values as ExcelJS.CellValue[]).slice(1).map(cellOf) });
-  });
-  return rows;
-}
-
 /**
  * Reads an uploaded points file: 415 when it is neither an .xlsx nor text, 400 `import.unreadable`
  * for a damaged workbook; every cell-level problem comes back in `issues` (nothing thrown).
@@ -123,21 +54,21 @@ async function readCsvRows(content: Buffer): Promise<RawRow[]> {
 export async function readPointImportFile(content: Buffer): Promise<ParsedPointFile> {
   const type = await fileTypeFromBuffer(content);
   let channel: 'xlsx' | 'csv';
-  let raw: RawRow[];
+  let raw: SheetRow[];
   let sheet: string | undefined;
   if (type && (type.ext === 'xlsx' || type.ext === 'zip')) {
     channel = 'xlsx';
-    ({ sheet, rows: raw } = await readXlsxRows(content));
+    ({ sheet, rows: raw } = await readXlsxRows(content, { sheet: POINT_SHEET, links: 'target', unreadable: createUnreadableWorkbookError }));
   } else if (type || content.length === 0 || content.subarray(0, 4096).includes(0)) {
     throw createUnsupportedImportFileError(type?.mime ?? (content.length === 0 ? 'empty' : undefined));
   } else {
     channel = 'csv';
-    raw = await readCsvRows(content);
+    raw = await readCsvRows(content, { links: 'target' });
   }
   return { channel, sheet, ...parsePointRows(raw, sheet) };
 }
 
-export function parsePointRows(raw: RawRow[], sheet: string | undefined): { rows: BatchRow[]; issues: ErrorDetail[]; columns: Record<BatchColumn, string> } {
+export function parsePointRows(raw: SheetRow[], sheet: string | undefined): { rows: BatchRow[]; issues: ErrorDetail[]; columns: Record<BatchColumn, string> } {
   const issues: ErrorDetail[] = [];
   const at = (detail: Omit<ErrorDetail, 'sheet'>) => issues.push(sheet ? { sheet, ...detail } : detail);
   const [header, ...body] = raw;
@@ -249,45 +180,35 @@ const NOTES: Record<BatchColumn, string> = {
 
 /** The import template: headers with notes, one example row, the scheme's active rules on a second sheet. */
 export async function writePointTemplate(subject: 'person' | 'unit', rules: TemplateRule[], today: string): Promise<Buffer> {
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const finished = new Promise<void>((resolve, reject) => {
-    out.on('end', resolve);
-    out.on('error', reject);
+  return writeWorkbook(async (workbook) => {
+    const keys: BatchColumn[] = ['rule', subject === 'person' ? 'employeeNo' : 'unitCode', 'occurredOn', 'occurrences', 'delta', 'source', 'evidenceText', 'evidenceLink'];
+    const events = workbook.addWorksheet(POINT_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
+    events.columns = keys.map((k) => ({ key: k, width: k === 'evidenceText' ? 40 : 14, style: { numFmt: '@' } }));
+    const header = events.addRow(keys.map((k) => FILE_BATCH_COLUMNS[k]));
+    header.font = { bold: true };
+    keys.forEach((k, i) => { header.getCell(i + 1).note = NOTES[k]; });
+    header.commit();
+    const example = rules[0];
+    if (example) {
+      const values: Record<BatchColumn, string> = {
+        rule: example.code, employeeNo: '100001', unitCode: 'JINSHA', occurredOn: today, occurrences: '1', delta: String(example.defaultDelta),
+        source: example.defaultSource ? POINT_SOURCE_LABELS[example.defaultSource] : POINT_SOURCE_LABELS.business_data,
+        evidenceText: '示例：市局通报，接处警超时（导入前请删除本行）', evidenceLink: '',
+      };
+      events.addRow(keys.map((k) => values[k])).commit();
+    }
+    await events.commit();
+    const ruleSheet = workbook.addWorksheet('规则');
+    ruleSheet.columns = [{ width: 14 }, { width: 20 }, { width: 14 }, { width: 10 }, { width: 10 }, { width: 10 }, { width: 10 }, { width: 14 }, { width: 40 }];
+    const ruleHeader = ruleSheet.addRow(['规则编码', '规则名称', '指标', '默认分值', '最低分值', '最高分值', '按次计分', '默认来源', '说明']);
+    ruleHeader.font = { bold: true };
+    ruleHeader.commit();
+    for (const r of rules) {
+      ruleSheet.addRow([
+        r.code, r.name, r.indicator, r.defaultDelta, r.minDelta, r.maxDelta, r.perOccurrence ? '是' : '否',
+        r.defaultSource ? POINT_SOURCE_LABELS[r.defaultSource] : '', r.description ?? '',
+      ]).commit();
+    }
+    await ruleSheet.commit();
   });
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
-  workbook.creator = 'Baton';
-  const keys: BatchColumn[] = ['rule', subject === 'person' ? 'employeeNo' : 'unitCode', 'occurredOn', 'occurrences', 'delta', 'source', 'evidenceText', 'evidenceLink'];
-  const events = workbook.addWorksheet(POINT_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
-  events.columns = keys.map((k) => ({ key: k, width: k === 'evidenceText' ? 40 : 14, style: { numFmt: '@' } }));
-  const header = events.addRow(keys.map((k) => FILE_BATCH_COLUMNS[k]));
-  header.font = { bold: true };
-  keys.forEach((k, i) => { header.getCell(i + 1).note = NOTES[k]; });
-  header.commit();
-  const example = rules[0];
-  if (example) {
-    const values: Record<BatchColumn, string> = {
-      rule: example.code, employeeNo: '100001', unitCode: 'JINSHA', occurredOn: today, occurrences: '1', delta: String(example.defaultDelta),
-      source: example.defaultSource ? POINT_SOURCE_LABELS[example.defaultSource] : POINT_SOURCE_LABELS.business_data,
-      evidenceText: '示例：市局通报，接处警超时（导入前请删除本行）', evidenceLink: '',
-    };
-    events.addRow(keys.map((k) => values[k])).commit();
-  }
-  await events.commit();
-  const ruleSheet = workbook.addWorksheet('规则');
-  ruleSheet.columns = [{ width: 14 }, { width: 20 }, { width: 14 }, { width: 10 }, { width: 10 }, { width: 10 }, { width: 10 }, { width: 14 }, { width: 40 }];
-  const ruleHeader = ruleSheet.addRow(['规则编码', '规则名称', '指标', '默认分值', '最低分值', '最高分值', '按次计分', '默认来源', '说明']);
-  ruleHeader.font = { bold: true };
-  ruleHeader.commit();
-  for (const r of rules) {
-    ruleSheet.addRow([
-      r.code, r.name, r.indicator, r.defaultDelta, r.minDelta, r.maxDelta, r.perOccurrence ? '是' : '否',
-      r.defaultSource ? POINT_SOURCE_LABELS[r.defaultSource] : '', r.description ?? '',
-    ]).commit();
-  }
-  await ruleSheet.commit();
-  await workbook.commit();
-  await finished;
-  return Buffer.concat(chunks);
 }

@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../testing/http.js';
 import { testDialects } from '../../testing/test-database.js';
-import { XLSX_MIME } from './point-import.workbook.js';
+import { XLSX_MIME } from '../../app/spreadsheets.js';
 import { createPointsOrg, pointsWorkbook, type PointsOrg } from './points.fixtures.js';
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');

@@ -19,7 +19,7 @@ import {
 import {
   approvePointBatch, buildPointTemplate, getPointBatch, listPointBatches, startPointImport, submitJsonBatch,
 } from './point-batches.usecases.js';
-import { XLSX_MIME } from './point-import.workbook.js';
+import { XLSX_MIME } from '../../app/spreadsheets.js';
 import { createRule, disableRule, getRule, listRules, replaceRule } from './point-rules.usecases.js';
 import { withUploads } from '../../app/uploads.js';
 

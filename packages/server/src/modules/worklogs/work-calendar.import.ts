@@ -1,7 +1,5 @@
-import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { fileTypeFromBuffer } from 'file-type';
-import { isValidDate } from '../../app/dates.js';
+import { parseDateCell, readCsvRows, readXlsxRows, textOf, type SheetRow } from '../../app/spreadsheets.js';
 import type { WorkCalendarKind } from '../../db/schema.js';
 import { createCalendarFileTypeError, createCalendarImportInvalidError } from './worklogs.errors.js';
 
@@ -31,82 +29,16 @@ const KIND_BY_LABEL: Record<string, WorkCalendarKind> = {
   休息日: 'holiday', 休息: 'holiday', 节假日: 'holiday', 假日: 'holiday', 放假: 'holiday', holiday: 'holiday', rest: 'holiday',
 };
 
-type Cell = string | number | boolean | Date | null;
-
-function cellOf(value: ExcelJS.CellValue | undefined): Cell {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
-  if ('richText' in value) return value.richText.map((r) => r.text).join('');
-  if ('formula' in value || 'sharedFormula' in value) return cellOf((value as { result?: ExcelJS.CellValue }).result);
-  if ('text' in value) return String((value as { text: unknown }).text);
-  return null;
-}
-
-function formatUtcDate(d: Date): string {
-  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
-}
-
-/** A real Excel date, an Excel serial number, or text such as 2026-10-01, 2026/10/1, 2026年10月1日. */
-function parseDateCell(cell: Cell): string | null {
-  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? null : formatUtcDate(cell);
-  if (typeof cell === 'number') {
-    if (!Number.isInteger(cell) || cell < 1 || cell > 2_958_465) return null;
-    return formatUtcDate(new Date(Date.UTC(1899, 11, 30) + cell * 86_400_000));
-  }
-  const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(String(cell ?? '').trim());
-  if (!m) return null;
-  const value = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
-  return isValidDate(value) ? value : null;
-}
-
-const textOf = (cell: Cell) => (cell === null ? '' : cell instanceof Date ? formatUtcDate(cell) : String(cell).trim());
-
 /** Reads the rows of an uploaded calendar file, deciding .xlsx or CSV by the content, not the name. */
-export async function readCalendarFile(content: Buffer): Promise<{ row: number; cells: Cell[] }[]> {
+export async function readCalendarFile(content: Buffer): Promise<SheetRow[]> {
   const type = await fileTypeFromBuffer(content);
-  if (type && (type.ext === 'xlsx' || type.ext === 'zip')) return readXlsxRows(content);
+  if (type && (type.ext === 'xlsx' || type.ext === 'zip')) return (await readXlsxRows(content, { unreadable: () => createCalendarFileTypeError() })).rows;
   if (type || content.subarray(0, 4096).includes(0)) throw createCalendarFileTypeError();
   return readCsvRows(content);
 }
 
-async function readXlsxRows(content: Buffer) {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(content as unknown as ArrayBuffer);
-  } catch {
-    throw createCalendarFileTypeError();
-  }
-  const sheet = workbook.worksheets[0];
-  const rows: { row: number; cells: Cell[] }[] = [];
-  sheet?.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const values = row.values as ExcelJS.CellValue[];
-    rows.push({ row: rowNumber, cells: values.slice(1).map(cellOf) });
-  });
-  return rows;
-}
-
-/** UTF-8 (with or without BOM), or GB18030 as Excel for Chinese Windows saves "CSV (逗号分隔)". */
-function decodeText(content: Buffer): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(content).replace(/^\uFEFF/, '');
-  } catch {
-    return new TextDecoder('gb18030').decode(content);
-  }
-}
-
-async function readCsvRows(content: Buffer) {
-  const workbook = new ExcelJS.Workbook();
-  // `map` keeps every value a string: dates and numbers are read by the rules below, not guessed.
-  const sheet = await workbook.csv.read(Readable.from([decodeText(content)]), { map: (v: string) => v });
-  const rows: { row: number; cells: Cell[] }[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    rows.push({ row: rowNumber, cells: (row.values as ExcelJS.CellValue[]).slice(1).map(cellOf) });
-  });
-  return rows;
-}
-
 /** Validates the rows: the header, then each row's date, kind and name; throws with every issue found. */
-export function parseCalendarRows(rows: { row: number; cells: Cell[] }[]): CalendarImportRow[] {
+export function parseCalendarRows(rows: SheetRow[]): CalendarImportRow[] {
   const issues: { row?: number; column?: string; message: string }[] = [];
   const [header, ...body] = rows;
   const columns = new Map<'date' | 'kind' | 'name', number>();

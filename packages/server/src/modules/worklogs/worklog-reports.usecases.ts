@@ -1,8 +1,8 @@
 import { PassThrough, type Readable } from 'node:stream';
 import { addCalendarDays, daysInMonth, listCalendarDays, startOfWeek } from '@baton/engine';
-import ExcelJS from 'exceljs';
 import type { AppDeps } from '../../app/deps.js';
 import { isValidDate, localDateOf } from '../../app/dates.js';
+import { createWorkbookWriter } from '../../app/spreadsheets.js';
 import { createForbiddenError, createNotFoundError } from '../../app/errors.js';
 import type { Db } from '../../db/kysely.js';
 import type { WorkLogKind } from '../../db/schema.js';
@@ -396,8 +396,7 @@ export async function exportWorkLogs({ db, now }: Deps, actor: Actor, query: { u
   const f = { unitIds, ...range };
   const rows = await buildPeopleRows(db, await listActivePeopleOfUnits(db, unitIds), f, today);
   const stream = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
-  workbook.creator = 'Baton';
+  const workbook = createWorkbookWriter(stream, { sharedStrings: false });
   const write = async () => {
     const summary = workbook.addWorksheet('汇总');
     summary.columns = [

@@ -17,9 +17,8 @@ import {
 } from './worklogs.schemas.js';
 import { commentOnWorkLog, editWorkLog, flagWorkLog, getWorkLog, likeWorkLog, listMyLogIndicators, listWorkLogComments, listWorkLogFeed, resolveWorkLogFlag, unlikeWorkLog, writeWorkLog } from './worklogs.usecases.js';
 import { withUploads } from '../../app/uploads.js';
+import { XLSX_MIME } from '../../app/spreadsheets.js';
 import { dateIdCursor, idCursor, nextCursorOf } from '../../app/cursors.js';
-
-const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Work records (issue 4): the work log, its calendar, reports, spot checks, attachments and notifications. */
 export async function registerWorkLogRoutes(app: App, deps: AppDeps) {
