@@ -32,7 +32,7 @@ const RankingsPage = lazy(() => import('../modules/rankings/pages/RankingsPage')
 const RedBlackPage = lazy(() => import('../modules/red-black/pages/RedBlackPage'));
 const SchemesPage = lazy(() => import('../modules/schemes/pages/SchemesPage'));
 const SchemeEditorPage = lazy(() => import('../modules/schemes/pages/SchemeEditorPage'));
-const PeriodsPage = lazy(() => import('../modules/schemes/pages/PeriodsPage'));
+const PeriodsPage = lazy(() => import('../modules/periods/pages/PeriodsPage'));
 const MySummaryPage = lazy(() => import('../modules/cycles/pages/MySummaryPage'));
 const ReviewPage = lazy(() => import('../modules/cycles/pages/ReviewPage'));
 const ResultsPage = lazy(() => import('../modules/cycles/pages/ResultsPage'));

@@ -1,6 +1,7 @@
 import type zhCN from './zh-CN';
 import type { Messages } from '../../shared/messages';
 import { schemesEnUS } from '../../modules/schemes/schemes.messages';
+import { periodsEnUS } from '../../modules/periods/periods.messages';
 import { reportCardsEnUS } from '../../modules/report-cards/report-cards.messages';
 import { cyclesEnUS } from '../../modules/cycles/cycles.messages';
 import { appealsEnUS } from '../../modules/appeals/appeals.messages';
@@ -9,6 +10,7 @@ import { resultListsEnUS } from '../../modules/result-lists/result-lists.message
 /** English. Same keys as zh-CN.ts; the type makes a missing or extra key a compile error. */
 const enUS: Messages<typeof zhCN> = {
   schemes: schemesEnUS,
+  periods: periodsEnUS,
   reportCards: reportCardsEnUS,
   cycles: cyclesEnUS,
   appeals: appealsEnUS,
@@ -682,20 +684,7 @@ const enUS: Messages<typeof zhCN> = {
       approved: 'Approved',
       rejected: 'Rejected',
     },
-    periodStates: {
-      draft: 'Draft',
-      open: 'Open',
-      reviewing: 'Reviewing',
-      publicity: 'Publicity',
-      closed: 'Closed',
-    },
     scheme: 'Scheme',
-    pickScheme: 'Choose a scheme',
-    noSchemes: 'No assessment schemes yet',
-    schemesFailed: 'Could not load the schemes',
-    pickPeriod: 'Choose a period',
-    noPeriods: 'No assessment periods yet',
-    periodsFailed: 'Could not load the periods',
     yes: 'Yes',
     no: 'No',
     status: 'Status',

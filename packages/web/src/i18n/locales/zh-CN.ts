@@ -1,4 +1,5 @@
 import { schemesZhCN } from '../../modules/schemes/schemes.messages';
+import { periodsZhCN } from '../../modules/periods/periods.messages';
 import { reportCardsZhCN } from '../../modules/report-cards/report-cards.messages';
 import { cyclesZhCN } from '../../modules/cycles/cycles.messages';
 import { appealsZhCN } from '../../modules/appeals/appeals.messages';
@@ -7,6 +8,7 @@ import { resultListsZhCN } from '../../modules/result-lists/result-lists.message
 /** 简体中文 — the default language. en-US.ts must have exactly the same keys (the compiler checks). */
 const zhCN = {
   schemes: schemesZhCN,
+  periods: periodsZhCN,
   reportCards: reportCardsZhCN,
   cycles: cyclesZhCN,
   appeals: appealsZhCN,
@@ -679,20 +681,7 @@ const zhCN = {
       approved: '已生效',
       rejected: '已驳回',
     },
-    periodStates: {
-      draft: '草稿',
-      open: '进行中',
-      reviewing: '审核中',
-      publicity: '公示中',
-      closed: '已关闭',
-    },
     scheme: '考核方案',
-    pickScheme: '选择考核方案',
-    noSchemes: '还没有考核方案',
-    schemesFailed: '无法加载考核方案',
-    pickPeriod: '选择考核周期',
-    noPeriods: '还没有考核周期',
-    periodsFailed: '无法加载考核周期',
     yes: '是',
     no: '否',
     status: '状态',

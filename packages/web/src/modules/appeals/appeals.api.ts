@@ -1,8 +1,8 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import type { Id } from '../../api/types';
-import type { PeriodState } from '../points/points.api';
 import type { StoredAttachment } from '../../shared/attachments';
+import { periodKeys, type PeriodState } from '../periods/periods.api';
 
 /** The shapes of docs/api-cycles.md "Appeals (申诉/复核)", as the web UI sees them. */
 
@@ -142,10 +142,9 @@ function useInvalidateAppealViews() {
   return () =>
     Promise.all([
       client.invalidateQueries({ queryKey: appealKeys.all }),
-      client.invalidateQueries({ queryKey: ['cycles'] }),
+      // the period (its published version moves with an accepted appeal), its summaries, review sheets and results
+      client.invalidateQueries({ queryKey: periodKeys.all }),
       client.invalidateQueries({ queryKey: ['report-card'] }),
-      // the period's published version moves with an accepted appeal
-      client.invalidateQueries({ queryKey: ['points', 'periods'] }),
     ]);
 }
 

@@ -2,34 +2,17 @@ import { useCallback } from 'react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import type { Id } from '../../api/types';
-import type { Period } from '../points/points.api';
 import type { WorkLogSummary } from '../worklogs/worklogs.api';
+import { periodKeys, type Period, type PeriodPerson } from '../periods/periods.api';
+import type { IndicatorKind } from '../schemes/schemes.api';
 
 /** The shapes of docs/api-cycles.md (个人小结 · 审核评鉴 · 结果 · 公示), as the web UI sees them. */
-
-/** A period with the additions of an assessment cycle (deadlines, the publicity window, the published version). */
-export interface CyclePeriod extends Period {
-  scope?: { unitId: number; unitName: string } | null;
-  summaryDueOn?: string | null;
-  reviewDueOn?: string | null;
-  publicityStartsOn?: string | null;
-  publicityEndsOn?: string | null;
-  resultVersion?: number | null;
-}
-
-export interface CyclePerson {
-  id: number;
-  name: string;
-  employeeNo: string;
-  unitId: number;
-  unitName: string;
-}
 
 export type SummaryStatus = 'draft' | 'submitted';
 
 export interface Summary {
   periodId: number;
-  person: CyclePerson;
+  person: PeriodPerson;
   content: string;
   status: SummaryStatus;
   submittedAt: string | null;
@@ -44,8 +27,6 @@ export interface MySummary {
   prefill: string;
   digest: WorkLogSummary | null;
 }
-
-export type IndicatorKind = 'key' | 'regular' | 'dynamic';
 
 export interface ReviewIndicator {
   id: string;
@@ -84,7 +65,7 @@ export interface ResultPreview {
 }
 
 export interface ReviewRow {
-  person: CyclePerson;
+  person: PeriodPerson;
   summary: Summary | null;
   /** Per indicator: the caller's own rating, else the latest by another leader. */
   ratings: Record<string, StoredRating>;
@@ -112,7 +93,7 @@ export interface QuotaGroup {
 }
 
 export interface ReviewSheet {
-  period: CyclePeriod;
+  period: Period;
   unit: { id: number; name: string };
   indicators: ReviewIndicator[];
   people: ReviewRow[];
@@ -143,7 +124,7 @@ export interface ResultIndicator {
 }
 
 export interface ResultRow {
-  subject: CyclePerson;
+  subject: PeriodPerson;
   total: number;
   rank: number;
   group: GroupRef;
@@ -163,7 +144,7 @@ export interface DistributionGroup {
 }
 
 export interface ResultsPage {
-  period: CyclePeriod;
+  period: Period;
   version: number | null;
   live: boolean;
   items: ResultRow[];
@@ -183,23 +164,12 @@ export interface ResultVersion {
 const enc = (id: Id) => encodeURIComponent(String(id));
 
 export const cycleKeys = {
-  all: ['cycles'] as const,
-  period: (id: Id) => ['cycles', 'period', String(id)] as const,
-  mySummary: (period: Id) => ['cycles', 'summary', String(period)] as const,
-  sheet: (period: Id, unit: Id | null) => ['cycles', 'reviews', String(period), String(unit ?? '')] as const,
-  preview: (period: Id, body: string) => ['cycles', 'reviews', 'preview', String(period), body] as const,
-  results: (period: Id, query: ResultsQuery) => ['cycles', 'results', String(period), query] as const,
-  versions: (period: Id) => ['cycles', 'versions', String(period)] as const,
+  mySummary: (period: Id) => [...periodKeys.all, 'summary', String(period)] as const,
+  sheet: (period: Id, unit: Id | null) => [...periodKeys.reviewSheets(period), String(unit ?? '')] as const,
+  preview: (period: Id, body: string) => [...periodKeys.reviewPreviews(period), body] as const,
+  results: (period: Id, query: ResultsQuery) => [...periodKeys.results(period), query] as const,
+  versions: (period: Id) => [...periodKeys.all, 'result-versions', String(period)] as const,
 };
-
-export function usePeriod(id: Id | null) {
-  return useQuery({
-    queryKey: cycleKeys.period(id ?? ''),
-    queryFn: ({ signal }) => api<CyclePeriod>(`/api/periods/${enc(id ?? '')}`, { signal }),
-    enabled: id !== null,
-  });
-}
-
 
 // ——— personal summary (个人小结) ———
 
@@ -279,7 +249,7 @@ export function useStoreReviewRow(period: Id, unit: Id | null) {
 /** After saves: the other people's previews and the quota moved too. */
 export function useRefreshSheet(period: Id) {
   const client = useQueryClient();
-  return useCallback(() => client.invalidateQueries({ queryKey: ['cycles', 'reviews', String(period)] }), [client, period]);
+  return useCallback(() => client.invalidateQueries({ queryKey: periodKeys.reviewSheets(period) }), [client, period]);
 }
 
 // ——— results (结果 · 公示) ———
@@ -327,6 +297,6 @@ export function useDecideTie(period: Id) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: TieDecisionBody) => api<{ items: unknown[] }>(`/api/periods/${enc(period)}/tie-decisions`, { method: 'POST', body }),
-    onSettled: () => void client.invalidateQueries({ queryKey: ['cycles', 'results', String(period)] }),
+    onSettled: () => void client.invalidateQueries({ queryKey: periodKeys.results(period) }),
   });
 }

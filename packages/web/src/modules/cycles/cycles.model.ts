@@ -1,7 +1,8 @@
 import dayjs from 'dayjs';
 import type { Id } from '../../api/types';
-import type { CyclePeriod, PreviewRequest, QuotaGroup, RatingInput, ResultPreview, ReviewIndicator, ReviewRow, StoredRating } from './cycles.api';
+import type { PreviewRequest, QuotaGroup, RatingInput, ResultPreview, ReviewIndicator, ReviewRow, StoredRating } from './cycles.api';
 import { formatScore } from '../../shared/scores';
+import type { Period } from '../periods/periods.api';
 
 /** docs/api-cycles.md: a summary has 1–5 000 characters. */
 export const SUMMARY_MAX = 5000;
@@ -282,12 +283,12 @@ export function daysUntil(dueOn: string | null | undefined, today: string): numb
 }
 
 /** A personal summary is written while the period is open or reviewing (docs/api-cycles.md). */
-export function summaryWritable(state: CyclePeriod['state']): boolean {
+export function summaryWritable(state: Period['state']): boolean {
   return state === 'open' || state === 'reviewing';
 }
 
 /** Results are published from publicity on; before, only admin and auditor see the live preview. */
-export function resultsPublished(state: CyclePeriod['state']): boolean {
+export function resultsPublished(state: Period['state']): boolean {
   return state === 'publicity' || state === 'closed';
 }
 

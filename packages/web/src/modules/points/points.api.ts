@@ -3,49 +3,10 @@ import { api, fetchAllPages } from '../../api/client';
 import type { Id } from '../../api/types';
 import { latestRedBlackList } from './points.model';
 import type { StoredAttachment } from '../../shared/attachments';
+import type { SubjectKind } from '../schemes/schemes.api';
+import type { PeriodState } from '../periods/periods.api';
 
 /** The shapes of docs/api-points.md (动态积分 · 实时排名 · 红黑榜), as the web UI sees them. */
-
-export type SubjectKind = 'person' | 'unit';
-export type PeriodState = 'draft' | 'open' | 'reviewing' | 'publicity' | 'closed';
-export const PERIOD_STATES: readonly PeriodState[] = ['draft', 'open', 'reviewing', 'publicity', 'closed'];
-
-export interface SchemeIndicator {
-  id: string;
-  method: string;
-  kind?: string;
-  section?: string;
-  weight?: number;
-  extra?: boolean;
-  name?: string;
-}
-
-export interface Scheme {
-  id: number;
-  code: string;
-  version: number;
-  name: string;
-  kind: string;
-  subjectKind: SubjectKind;
-  definition: { indicators?: SchemeIndicator[]; grouping?: 'all' | 'category' | 'unit' } & Record<string, unknown>;
-  replacesId: number | null;
-  createdAt: string;
-  periodCount: number;
-}
-
-export interface Period {
-  id: number;
-  name: string;
-  kind: 'month' | 'quarter' | 'half_year' | 'year' | 'custom';
-  startsOn: string;
-  endsOn: string;
-  schemeId: number;
-  schemeName: string;
-  state: PeriodState;
-  publicityDays: number;
-  createdAt: string;
-  updatedAt: string;
-}
 
 export type PointSource = 'superior_notice' | 'business_data' | 'supervision' | 'task' | 'other';
 export const POINT_SOURCES: readonly PointSource[] = ['superior_notice', 'business_data', 'supervision', 'task', 'other'];
@@ -260,8 +221,6 @@ const enc = (id: Id) => encodeURIComponent(String(id));
 
 export const pointKeys = {
   all: ['points'] as const,
-  schemes: ['points', 'schemes'] as const,
-  periods: ['points', 'periods'] as const,
   rules: (scheme: Id | null, status: string | null) => ['points', 'rules', String(scheme ?? ''), status ?? ''] as const,
   events: (filter: PointEventFilter, cursor: string | null, limit: number) => ['points', 'events', filter, cursor, limit] as const,
   event: (id: Id) => ['points', 'event', String(id)] as const,
@@ -274,26 +233,6 @@ export const pointKeys = {
   redBlackLists: (period: Id | null, month: string | null) => ['red-black', 'lists', String(period ?? ''), month ?? ''] as const,
   redBlackList: (id: Id) => ['red-black', 'list', String(id)] as const,
 };
-
-// ——— schemes and periods ———
-
-export function useSchemes(enabled = true) {
-  return useQuery({
-    queryKey: pointKeys.schemes,
-    queryFn: ({ signal }) => fetchAllPages<Scheme>('/api/schemes', { limit: 200 }, signal),
-    staleTime: 60_000,
-    enabled,
-  });
-}
-
-export function usePeriods(enabled = true) {
-  return useQuery({
-    queryKey: pointKeys.periods,
-    queryFn: ({ signal }) => fetchAllPages<Period>('/api/periods', { limit: 200 }, signal),
-    staleTime: 60_000,
-    enabled,
-  });
-}
 
 // ——— rules ———
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { binLabel, defaultMonth, defaultPeriod, deltaWithinBounds, eventDelta, groupKindOf, hasAtMostTwoDecimals, indicatorName, latestRedBlackList, monthsOfPeriod, parseLedgerExplain, pointsHistogram } from './points.model';
+import { binLabel, defaultMonth, deltaWithinBounds, eventDelta, groupKindOf, hasAtMostTwoDecimals, indicatorName, latestRedBlackList, monthsOfPeriod, parseLedgerExplain, pointsHistogram } from './points.model';
+import { defaultPeriod } from '../periods/periods.model';
 
 describe('point input', () => {
   it('accepts at most two decimals', () => {

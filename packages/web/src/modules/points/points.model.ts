@@ -1,6 +1,8 @@
 import dayjs from 'dayjs';
-import type { Period, PointRule, RedBlackSummary, Scheme, SchemeIndicator } from './points.api';
+import type { PointRule, RedBlackSummary } from './points.api';
 import { formatPoints, toHundredths } from '../../shared/scores';
+import type { Scheme, SchemeIndicator } from '../schemes/schemes.api';
+import type { Period } from '../periods/periods.api';
 
 /** docs/api-points.md: points carry at most two decimals (the server stores hundredths). */
 export const EVIDENCE_MAX = 2000;
@@ -49,16 +51,6 @@ export function monthsOfPeriod(period: Pick<Period, 'startsOn' | 'endsOn'>, toda
 /** The month a red/black page starts on: the latest month that has ended (its lists exist), else the current one. */
 export function defaultMonth(months: string[], today: string): string | null {
   return months.find((m) => dayjs(`${m}-01`).endOf('month').isBefore(dayjs(today), 'day')) ?? months[0] ?? null;
-}
-
-const STATE_PREFERENCE: Record<Period['state'], number> = { open: 0, reviewing: 1, publicity: 2, closed: 3, draft: 4 };
-
-/** The period a page starts on: the running one (open, then reviewing, publicity), else the latest closed one. */
-export function defaultPeriod<P extends Pick<Period, 'id' | 'state' | 'startsOn'>>(periods: P[]): P | null {
-  const sorted = [...periods].sort(
-    (a, b) => STATE_PREFERENCE[a.state] - STATE_PREFERENCE[b.state] || b.startsOn.localeCompare(a.startsOn) || Number(b.id) - Number(a.id),
-  );
-  return sorted[0] ?? null;
 }
 
 export interface HistogramBin {

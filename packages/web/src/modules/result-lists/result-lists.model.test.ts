@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { Scheme } from '../points/points.api';
 import {
   annualGrades,
   countBySchemes,
@@ -19,6 +18,7 @@ import {
   yearRangeText,
 } from './result-lists.model';
 import { resultListsEnUS, resultListsZhCN } from './result-lists.messages';
+import type { Scheme } from '../schemes/schemes.api';
 
 const params = (query: string) => new URLSearchParams(query);
 

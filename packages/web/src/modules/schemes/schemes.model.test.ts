@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Scheme } from '../points/points.api';
 import {
-  canEditPeriod,
   checkDefinitionWithEngine,
-  editablePeriodFields,
-  isDeadlineBeforeStart,
-  knownPeriodDetail,
-  periodEditValuesOf,
-  periodPatchOf,
   checkSchemeForm,
   couplableGrades,
   couplingBriefOf,
@@ -16,7 +9,6 @@ import {
   emptyTierQuota,
   quotaCouplingFormOf,
   quotaCouplingOf,
-  tierPeriodsOf,
   onCouplingRows,
   tierSuggestionsOf,
   emptyIndicator,
@@ -26,22 +18,15 @@ import {
   formPathOf,
   groupSchemesByCode,
   issuesUnder,
-  isUnitWithin,
-  nextPeriodState,
   parseDefinitionJson,
-  periodInputOf,
-  periodLinksFor,
-  periodRolesOf,
-  periodRange,
-  periodRangeLabel,
   schemeFormFromDefinition,
   sectionWeightSums,
   splitFormPath,
-  unitRefsOfPath,
   weightCategories,
   weightCellPath,
   type SchemeForm,
 } from './schemes.model';
+import type { Scheme } from './schemes.api';
 
 /** The scheme of DESIGN §3.1, trimmed to what the builder edits. */
 const designScheme = {
@@ -357,201 +342,5 @@ describe('scheme list', () => {
       ['a', [2, 1]],
       ['b', [1]],
     ]);
-  });
-});
-
-describe('periods', () => {
-  it('moves one state at a time and stops at closed', () => {
-    expect(nextPeriodState('draft')).toBe('open');
-    expect(nextPeriodState('reviewing')).toBe('publicity');
-    expect(nextPeriodState('closed')).toBeNull();
-  });
-
-  const member = { 'summary.write': true, 'results.read': true };
-  const leader = { 'summary.write': true, 'review.rate': true, 'results.read': true };
-  const admin = { 'period.manage': true, 'results.read': true, 'results.export': true };
-  const kinds = (state: 'draft' | 'open' | 'reviewing' | 'publicity' | 'closed', abilities: Record<string, boolean>) =>
-    periodLinksFor({ id: 7, state }, abilities).map((l) => l.kind);
-
-  it.each([
-    ['a member', 'draft', [], member],
-    ['a member', 'open', ['summary'], member],
-    ['a member', 'reviewing', ['summary'], member],
-    ['a member', 'publicity', ['results'], member],
-    ['a leader', 'reviewing', ['summary', 'review'], leader],
-    ['a leader', 'publicity', ['review', 'results'], leader],
-    ['a leader', 'closed', ['results'], leader],
-    ['the admin', 'draft', ['preview'], admin],
-    ['the admin', 'reviewing', ['preview'], admin],
-    ['the admin', 'closed', ['results'], admin],
-  ] as const)('gives %s in state %s the links %j', (_, state, expected, abilities) => {
-    expect(kinds(state, abilities)).toEqual(expected);
-  });
-
-  // 区 1 ─ 公安分局 17 ─ 治安大队 94; 审计局 30
-  const units = [
-    { id: 1, parentId: null },
-    { id: 17, parentId: 1 },
-    { id: 94, parentId: 17 },
-    { id: 30, parentId: 1 },
-  ];
-
-  it('finds a unit in a subtree by walking up the parents the caller sees', () => {
-    expect(isUnitWithin(94, 17, units)).toBe(true);
-    expect(isUnitWithin(30, 17, units)).toBe(false);
-    // a member sees only his own unit: the walk cannot tell beyond its parent
-    expect(isUnitWithin(94, 1, [{ id: 94, parentId: 17 }])).toBeNull();
-  });
-
-  it("reads the ancestors from a unit's path", () => {
-    const refs = unitRefsOfPath([{ id: 1 }, { id: 2 }]);
-    expect(refs).toEqual([
-      { id: 1, parentId: null },
-      { id: 2, parentId: 1 },
-    ]);
-    // a street leader is not in the police period
-    expect(periodRolesOf({ unitId: 17 }, { personUnitId: 2, ledUnitIds: [2] }, refs)).toEqual({ participant: false, reviewer: false });
-  });
-
-  it("offers the summary only to those in the period's scope, and the review to leaders of a unit in it", () => {
-    const police = { unitId: 17 };
-    expect(periodRolesOf(police, { personUnitId: 94, ledUnitIds: [] }, units)).toEqual({ participant: true, reviewer: false });
-    expect(periodRolesOf(police, { personUnitId: 30, ledUnitIds: [30] }, units)).toEqual({ participant: false, reviewer: false });
-    expect(periodRolesOf(police, { personUnitId: 17, ledUnitIds: [1] }, units)).toEqual({ participant: true, reviewer: true });
-    expect(periodRolesOf(null, { personUnitId: 30, ledUnitIds: [] }, units)).toEqual({ participant: true, reviewer: false });
-    expect(periodLinksFor({ id: 7, state: 'reviewing' }, leader, { participant: false, reviewer: true }).map((l) => l.kind)).toEqual(['review']);
-    expect(periodLinksFor({ id: 7, state: 'closed' }, leader, { participant: false, reviewer: false })).toEqual([]);
-    expect(periodLinksFor({ id: 7, state: 'closed' }, admin, { participant: false, reviewer: false }).map((l) => l.kind)).toEqual(['results']);
-  });
-
-  it('links to the cycle pages of the period', () => {
-    expect(periodLinksFor({ id: 7, state: 'reviewing' }, leader).map((l) => l.path)).toEqual(['/periods/7/summary', '/periods/7/review']);
-  });
-
-  it.each([
-    ['month', 2026, 2, '2026-02-01', '2026-02-28', '2026年2月'],
-    ['month', 2028, 2, '2028-02-01', '2028-02-29', '2028年2月'],
-    ['quarter', 2026, 4, '2026-10-01', '2026-12-31', '2026年第4季度'],
-    ['half_year', 2026, 2, '2026-07-01', '2026-12-31', '2026年下半年'],
-    ['year', 2026, 1, '2026-01-01', '2026-12-31', '2026年度'],
-  ] as const)('quick-picks a %s of %i (#%i)', (kind, year, index, startsOn, endsOn, label) => {
-    const range = periodRange(kind, year, index);
-    expect(range).toEqual({ kind, startsOn, endsOn });
-    expect(periodRangeLabel(range, 'zh-CN')).toBe(label);
-  });
-
-  it('sends the optional deadlines and scope only when set', () => {
-    const base = { name: ' 2026年第1季度 ', kind: 'quarter', startsOn: '2026-01-01', endsOn: '2026-03-31', schemeId: 1 };
-    expect(periodInputOf({ ...base, scopeUnitId: null, summaryDueOn: null, reviewDueOn: '', publicityDays: 5 })).toEqual({ ...base, name: '2026年第1季度', publicityDays: 5 });
-    expect(periodInputOf({ ...base, scopeUnitId: '17', summaryDueOn: '2026-04-05' })).toEqual({ ...base, name: '2026年第1季度', scopeUnitId: 17, summaryDueOn: '2026-04-05' });
-  });
-
-  it('sends the tier period only when one is chosen', () => {
-    const base = { name: 'Q1', kind: 'quarter', startsOn: '2026-01-01', endsOn: '2026-03-31', schemeId: 1 };
-    expect(periodInputOf({ ...base, tierPeriodId: 7 })).toEqual({ ...base, tierPeriodId: 7 });
-    expect(periodInputOf({ ...base, tierPeriodId: null })).toEqual(base);
-  });
-
-  describe('tier periods (考用结合)', () => {
-    const schemes = [
-      { id: 1, subjectKind: 'person' as const },
-      { id: 2, subjectKind: 'unit' as const },
-      { id: 3, subjectKind: 'unit' as const },
-    ];
-    const periods = [
-      { id: 10, name: '2026年第1季度平时考核', schemeId: 1, startsOn: '2026-01-01' },
-      { id: 11, name: '2025年度镇街综合考核', schemeId: 2, startsOn: '2025-01-01' },
-      { id: 12, name: '2026年一季度镇街考核', schemeId: 3, startsOn: '2026-01-01' },
-      { id: 13, name: '未知方案的周期', schemeId: 99, startsOn: '2026-04-01' },
-    ];
-
-    it('offers the periods of unit schemes, the latest first', () => {
-      expect(tierPeriodsOf(periods, schemes).map((p) => p.id)).toEqual([12, 11]);
-    });
-
-    it('never offers a period as its own tier period', () => {
-      expect(tierPeriodsOf(periods, schemes, 12).map((p) => p.id)).toEqual([11]);
-    });
-
-    it('offers nothing while the schemes are unknown', () => {
-      expect(tierPeriodsOf(periods, [])).toEqual([]);
-    });
-  });
-
-  describe('editing a period', () => {
-    const period = { state: 'open' as const, name: '2026年第2季度', startsOn: '2026-04-01', summaryDueOn: '2026-07-03', reviewDueOn: null, publicityDays: 5 };
-    const values = periodEditValuesOf(period);
-
-    it.each([
-      ['draft', ['name', 'summaryDueOn', 'reviewDueOn', 'publicityDays', 'tierPeriodId']],
-      ['open', ['name', 'summaryDueOn', 'reviewDueOn', 'publicityDays', 'tierPeriodId']],
-      ['reviewing', ['name', 'summaryDueOn', 'reviewDueOn', 'publicityDays', 'tierPeriodId']],
-      ['publicity', ['name', 'summaryDueOn', 'reviewDueOn']],
-      ['closed', []],
-    ] as const)('lets the admin change in state %s: %j', (state, fields) => {
-      expect(editablePeriodFields(state)).toEqual(fields);
-    });
-
-    it('offers editing to the admin only, and never on a closed period', () => {
-      expect(canEditPeriod('publicity', { 'period.manage': true })).toBe(true);
-      expect(canEditPeriod('closed', { 'period.manage': true })).toBe(false);
-      expect(canEditPeriod('open', { 'results.export': true })).toBe(false);
-    });
-
-    it('starts from the period as it is', () => {
-      expect(values).toEqual({ name: '2026年第2季度', summaryDueOn: '2026-07-03', reviewDueOn: null, publicityDays: 5, tierPeriodId: null });
-      expect(periodEditValuesOf({ name: 'x', publicityDays: 0, tierPeriod: { id: 4 } })).toEqual({ name: 'x', summaryDueOn: null, reviewDueOn: null, publicityDays: 0, tierPeriodId: 4 });
-    });
-
-    it('sends nothing when nothing changed', () => {
-      expect(periodPatchOf(period, values)).toEqual({});
-      // a name differing only in surrounding blanks is the same name
-      expect(periodPatchOf(period, { ...values, name: ' 2026年第2季度 ' })).toEqual({});
-    });
-
-    it('sends only the changed fields, a cleared deadline as null', () => {
-      expect(periodPatchOf(period, { ...values, reviewDueOn: '2026-07-08' })).toEqual({ reviewDueOn: '2026-07-08' });
-      expect(periodPatchOf(period, { ...values, summaryDueOn: null, publicityDays: 7, name: ' Q2 ' })).toEqual({ name: 'Q2', summaryDueOn: null, publicityDays: 7 });
-      expect(periodPatchOf(period, { ...values, summaryDueOn: '' as unknown as null })).toEqual({ summaryDueOn: null });
-    });
-
-    it('leaves a blank name or blank days alone rather than sending what the server refuses', () => {
-      expect(periodPatchOf(period, { ...values, name: '   ', publicityDays: null })).toEqual({});
-    });
-
-    it('never sends the publicity days once the window is fixed, nor anything for a closed period', () => {
-      expect(periodPatchOf({ ...period, state: 'publicity' }, { ...values, publicityDays: 9, reviewDueOn: '2026-07-10' })).toEqual({ reviewDueOn: '2026-07-10' });
-      expect(periodPatchOf({ ...period, state: 'closed' }, { ...values, name: '改名', publicityDays: 9 })).toEqual({});
-    });
-
-    it('sends the tier period only when it changed, a cleared one as null', () => {
-      const tiered = { ...period, tierPeriod: { id: 4, name: '2026年一季度镇街考核' } };
-      const start = periodEditValuesOf(tiered);
-      expect(periodPatchOf(tiered, start)).toEqual({});
-      expect(periodPatchOf(tiered, { ...start, tierPeriodId: 9 })).toEqual({ tierPeriodId: 9 });
-      expect(periodPatchOf(tiered, { ...start, tierPeriodId: null })).toEqual({ tierPeriodId: null });
-      expect(periodPatchOf(period, { ...values, tierPeriodId: 4 })).toEqual({ tierPeriodId: 4 });
-    });
-
-    it('never sends the tier period once the period is in publicity (the published seats are fixed)', () => {
-      expect(periodPatchOf({ ...period, state: 'publicity' }, { ...values, tierPeriodId: 4 })).toEqual({});
-    });
-
-    it('refuses a deadline before the period starts, as the server does', () => {
-      expect(isDeadlineBeforeStart('2026-03-31', '2026-04-01')).toBe(true);
-      expect(isDeadlineBeforeStart('2026-04-01', '2026-04-01')).toBe(false);
-      expect(isDeadlineBeforeStart('2026-08-01', '2026-04-01')).toBe(false);
-      expect(isDeadlineBeforeStart(null, '2026-04-01')).toBe(false);
-    });
-
-    it('reads the server field messages of a period as message keys, leaving others as they come', () => {
-      expect(knownPeriodDetail('must not be before the period starts (2026-10-01)')).toEqual({ key: 'beforeStart', date: '2026-10-01' });
-      expect(knownPeriodDetail('is not a date')).toEqual({ key: 'notDate' });
-      expect(knownPeriodDetail('publicityDays can change only before publicity')).toEqual({ key: 'publicityFixed' });
-      expect(knownPeriodDetail('the unit tiers can change only before publicity')).toEqual({ key: 'tierFixed' });
-      expect(knownPeriodDetail('unknown period 999999')).toEqual({ key: 'tierUnknown' });
-      expect(knownPeriodDetail('period 3 does not assess units: its grades are no unit tiers')).toEqual({ key: 'tierNotUnit' });
-      expect(knownPeriodDetail('must NOT have fewer than 1 characters')).toBeNull();
-    });
   });
 });

@@ -3,8 +3,8 @@ import { api } from '../../api/client';
 import type { Id } from '../../api/types';
 import { downloadFile } from '../imports/imports.api';
 import type { StoredAttachment } from '../../shared/attachments';
-import type { IndicatorKind } from '../cycles/cycles.api';
 import { shanghaiToday } from '../../shared/dates';
+import type { IndicatorKind } from '../schemes/schemes.api';
 
 /** The shapes of docs/api-worklogs.md (工作纪实), as the web UI sees them. */
 

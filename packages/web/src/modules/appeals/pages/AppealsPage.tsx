@@ -9,8 +9,6 @@ import { formatDateTime } from '../../../shared/format';
 import { useCursorStack } from '../../../shared/hooks/useCursorStack';
 import { useIsMobile } from '../../../shared/hooks/useIsMobile';
 import { useSearchParamsUpdate } from '../../../shared/hooks/useSearchParamsUpdate';
-import { PeriodStateTag } from '../../points/components/PointsValue';
-import { usePeriods } from '../../points/points.api';
 import { APPEAL_STATUSES, useAppeal, useAppeals, type Appeal } from '../appeals.api';
 import { appealStatusOf } from '../appeals.model';
 import { idOf } from '../../../shared/params';
@@ -19,6 +17,8 @@ import { AppealResultLine, AppealStatusTag } from '../components/AppealBits';
 import '../appeals.css';
 import { errorText } from '../../../shared/errors';
 import { APPEAL_ERRORS } from '../appeals.errors';
+import { usePeriods } from '../../periods/periods.api';
+import { ShortPeriodStateTag } from '../../periods/components/PeriodStateTag';
 
 const PAGE_SIZE = 20;
 
@@ -93,7 +93,7 @@ export default function AppealsPage() {
               optionRender={(option) => (
                 <Flex gap={6} align="center" justify="space-between">
                   <span>{option.data.label}</span>
-                  <PeriodStateTag state={option.data.state} />
+                  <ShortPeriodStateTag state={option.data.state} />
                 </Flex>
               )}
               onChange={(v) => update({ period: v === undefined || v === null ? null : String(v) })}

@@ -1,11 +1,13 @@
 import { Flex, Tag, Tooltip, Typography } from 'antd';
 import { ClockCircleOutlined, WarningOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { PeriodStateTag } from '../../points/components/PointsValue';
-import type { CyclePeriod, IndicatorKind, ReviewIndicator } from '../cycles.api';
+import type { ReviewIndicator } from '../cycles.api';
 import { daysUntil, parseFlag } from '../cycles.model';
 import { gradeColor } from '../../../shared/grades';
 import { formatScore } from '../../../shared/scores';
+import type { Period } from '../../periods/periods.api';
+import type { IndicatorKind } from '../../schemes/schemes.api';
+import { ShortPeriodStateTag } from '../../periods/components/PeriodStateTag';
 
 /** "小结截止 12-20 · 还剩 5 天" — red when overdue, amber within three days. */
 export function DueTag({ label, dueOn, today, testId }: { label: string; dueOn: string | null | undefined; today: string; testId?: string }) {
@@ -28,12 +30,12 @@ export function DueTag({ label, dueOn, today, testId }: { label: string; dueOn: 
 }
 
 /** The period's name, state and dates under a page title. */
-export function PeriodLine({ period }: { period: CyclePeriod }) {
+export function PeriodLine({ period }: { period: Period }) {
   const { t } = useTranslation();
   return (
     <Flex gap={6} align="center" wrap component="span">
       <span>{period.name}</span>
-      <PeriodStateTag state={period.state} />
+      <ShortPeriodStateTag state={period.state} />
       <span className="nowrap">{t('cycles.period.range', { from: period.startsOn, to: period.endsOn })}</span>
     </Flex>
   );

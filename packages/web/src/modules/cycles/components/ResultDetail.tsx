@@ -1,11 +1,11 @@
 import { Descriptions, Flex, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { SchemeIndicator } from '../../points/points.api';
-import type { IndicatorKind, ResultRow } from '../cycles.api';
+import type { ResultRow } from '../cycles.api';
 import { splitExplain } from '../cycles.model';
 import { explainSentence } from '../explain-sentence';
 import { FlagTags, GradeTag, KindTag } from './CycleBits';
 import { formatScore } from '../../../shared/scores';
+import type { SchemeIndicator, IndicatorKind } from '../../schemes/schemes.api';
 
 const isIndicatorKind = (k: string | undefined): k is IndicatorKind => k === 'key' || k === 'regular' || k === 'dynamic';
 

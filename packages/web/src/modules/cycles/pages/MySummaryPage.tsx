@@ -7,8 +7,7 @@ import { isApiError } from '../../../api/client';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { formatDateTime } from '../../../shared/format';
 import { useIsMobile } from '../../../shared/hooks/useIsMobile';
-import type { PeriodState } from '../../points/points.api';
-import { useMySummary, usePeriod, useSaveSummary, useSubmitSummary, type MySummary } from '../cycles.api';
+import { useMySummary, useSaveSummary, useSubmitSummary, type MySummary } from '../cycles.api';
 import { SUMMARY_MAX, summaryWritable, daysUntil } from '../cycles.model';
 import { idOf } from '../../../shared/params';
 import { DueTag, PeriodLine } from '../components/CycleBits';
@@ -17,6 +16,7 @@ import '../cycles.css';
 import { errorText, fieldErrorOf } from '../../../shared/errors';
 import { CYCLE_ERRORS } from '../cycles.errors';
 import { shanghaiToday } from '../../../shared/dates';
+import { type PeriodState, usePeriod } from '../../periods/periods.api';
 
 /**
  * 我的小结: the member writes his personal summary for the period — on his phone, mostly. It starts
@@ -147,7 +147,7 @@ function SummaryEditor({ periodId, state, dueOn, data }: { periodId: number; sta
       </Card>
 
       {!writable ? (
-        <Alert type="info" showIcon title={t('cycles.summary.readOnlyState', { state: t(`points.periodStates.${state}`) })} />
+        <Alert type="info" showIcon title={t('cycles.summary.readOnlyState', { state: t(`periods.shortState.${state}`) })} />
       ) : submitted ? (
         <Alert type="success" showIcon title={t('cycles.summary.finalText')} />
       ) : !summary ? (

@@ -12,9 +12,8 @@ import { formatDateTime } from '../../../shared/format';
 import { useCursorStack } from '../../../shared/hooks/useCursorStack';
 import { useIsMobile } from '../../../shared/hooks/useIsMobile';
 import { can, hasRole, useCurrentMe } from '../../auth/auth.api';
-import type { SchemeIndicator } from '../../points/points.api';
-import { usePeriod, useResults, useResultVersions, type CyclePeriod, type ResultRow } from '../cycles.api';
-import { useScheme } from '../../schemes/schemes.api';
+import { useResults, useResultVersions, type ResultRow } from '../cycles.api';
+import { useScheme, type SchemeIndicator } from '../../schemes/schemes.api';
 import { gradeNamesOf, resultsPublished } from '../cycles.model';
 import { idOf } from '../../../shared/params';
 import { FlagTags, GradeTag, PeriodLine } from '../components/CycleBits';
@@ -26,6 +25,7 @@ import { useSearchParamsUpdate } from '../../../shared/hooks/useSearchParamsUpda
 import { errorText } from '../../../shared/errors';
 import { CYCLE_ERRORS } from '../cycles.errors';
 import { formatScore } from '../../../shared/scores';
+import { usePeriod, type Period } from '../../periods/periods.api';
 
 const PAGE_SIZE = 50;
 
@@ -76,7 +76,7 @@ export default function ResultsPage() {
   );
 }
 
-function useSchemeBits(period: CyclePeriod) {
+function useSchemeBits(period: Period) {
   const scheme = useScheme(period.schemeId);
   return useMemo(() => {
     const indicators = new Map<string, SchemeIndicator>((scheme.data?.definition.indicators ?? []).map((i) => [i.id, i]));
@@ -84,7 +84,7 @@ function useSchemeBits(period: CyclePeriod) {
   }, [scheme.data]);
 }
 
-function PublicityWindow({ period }: { period: CyclePeriod }) {
+function PublicityWindow({ period }: { period: Period }) {
   const { t } = useTranslation();
   if (!period.publicityStartsOn || !period.publicityEndsOn) return null;
   return (
@@ -94,7 +94,7 @@ function PublicityWindow({ period }: { period: CyclePeriod }) {
   );
 }
 
-function CommitteeView({ period, canPickVersion }: { period: CyclePeriod; canPickVersion: boolean }) {
+function CommitteeView({ period, canPickVersion }: { period: Period; canPickVersion: boolean }) {
   const { t } = useTranslation();
   const isMobile = useIsMobile();
   const [params] = useSearchParams();
@@ -317,7 +317,7 @@ function CommitteeView({ period, canPickVersion }: { period: CyclePeriod; canPic
 }
 
 /** A member's own result during publicity and after: total, grade, rank in his group, and why. */
-function MyResultView({ period }: { period: CyclePeriod }) {
+function MyResultView({ period }: { period: Period }) {
   const { t } = useTranslation();
   const me = useCurrentMe();
   const isMobile = useIsMobile();

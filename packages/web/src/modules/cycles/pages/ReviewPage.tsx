@@ -297,7 +297,7 @@ function ReviewSheetView({
       {appealMode ? (
         <Alert type="warning" showIcon title={t('cycles.review.appealMode')} data-testid="review-appeal-mode" />
       ) : sheet.period.state !== 'reviewing' ? (
-        <Alert type="info" showIcon title={t('cycles.review.readOnlyState', { state: t(`points.periodStates.${sheet.period.state}`) })} data-testid="review-readonly" />
+        <Alert type="info" showIcon title={t('cycles.review.readOnlyState', { state: t(`periods.shortState.${sheet.period.state}`) })} data-testid="review-readonly" />
       ) : windowClosed ? (
         <Alert type="warning" showIcon title={t('cycles.review.windowClosed')} />
       ) : null}

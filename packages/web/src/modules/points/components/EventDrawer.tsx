@@ -6,13 +6,15 @@ import { formatDateTime } from '../../../shared/format';
 import { useIsMobile } from '../../../shared/hooks/useIsMobile';
 import { useCurrentMe } from '../../auth/auth.api';
 import { ATTACHMENT_ACCEPT, ATTACHMENT_MAX_BYTES, checkAttachmentFile } from '../../worklogs/worklogs.model';
-import { usePointEvent, useSchemes, useUploadPointAttachment, type PointEvent } from '../points.api';
+import { usePointEvent, useUploadPointAttachment, type PointEvent } from '../points.api';
 import { indicatorName } from '../points.model';
 import { usePointEventParam } from '../usePointEventParam';
 import { DecisionButtons } from './DecisionButtons';
 import { EvidenceView } from './EvidenceView';
-import { EventStatusTag, PointsValue, SourceTag } from './PointsValue';
+import { EventStatusTag, SourceTag } from './PointTags';
 import { formatPoints } from '../../../shared/scores';
+import { useSchemes } from '../../schemes/schemes.api';
+import { PointsValue } from '../../../shared/components/PointsValue';
 
 function History({ event, onOpen }: { event: PointEvent; onOpen: (id: number) => void }) {
   const { t } = useTranslation();

@@ -5,7 +5,8 @@ import { useIsMobile } from '../../../shared/hooks/useIsMobile';
 import type { LedgerEvent, PointEvent } from '../points.api';
 import { DecisionButtons } from './DecisionButtons';
 import { EvidenceView } from './EvidenceView';
-import { EventStatusTag, PointsValue, SourceTag } from './PointsValue';
+import { EventStatusTag, SourceTag } from './PointTags';
+import { PointsValue } from '../../../shared/components/PointsValue';
 
 function SubjectText({ event }: { event: LedgerEvent }) {
   if (!event.subject) return null;

@@ -9,12 +9,13 @@ import { useIsMobile } from '../../../shared/hooks/useIsMobile';
 import { UnitTreeSelect } from '../../org/components/UnitTreeSelect';
 import { AttachmentPicker } from '../../worklogs/components/AttachmentPicker';
 import { PersonPicker, type PickedPerson } from '../../worklogs/components/PersonPicker';
-import { POINT_SOURCES, uploadPointAttachment, useCreatePointEvent, usePointRules, type PointEvent, type PointSource, type Scheme } from '../points.api';
+import { POINT_SOURCES, uploadPointAttachment, useCreatePointEvent, usePointRules, type PointEvent, type PointSource } from '../points.api';
 import { EVIDENCE_MAX, deltaWithinBounds, eventDelta, hasAtMostTwoDecimals } from '../points.model';
-import { SchemeSelect } from './SchemePeriodSelect';
-import { PointsValue } from './PointsValue';
 import { formatPoints } from '../../../shared/scores';
 import { shanghaiToday } from '../../../shared/dates';
+import type { Scheme } from '../../schemes/schemes.api';
+import { PointsValue } from '../../../shared/components/PointsValue';
+import { SchemeSelect } from '../../schemes/components/SchemeSelect';
 
 interface FormValues {
   ruleId?: number;
@@ -187,7 +188,7 @@ export function ProposeEventDrawer({
             showSearch={{ optionFilterProp: 'search' }}
             loading={rules.isLoading}
             placeholder={t('points.pickRule')}
-            notFoundContent={scheme ? t('points.noActiveRules') : t('points.pickScheme')}
+            notFoundContent={scheme ? t('points.noActiveRules') : t('schemes.select.placeholder')}
             options={(rules.data ?? []).map((r) => ({
               value: r.id,
               search: `${r.name} ${r.code}`,

@@ -11,12 +11,14 @@ import { isMemberOnly, useCurrentMe } from '../../auth/auth.api';
 import { PersonPicker } from '../../worklogs/components/PersonPicker';
 import { EventDrawer } from '../components/EventDrawer';
 import { EventList } from '../components/EventList';
-import { PeriodSelect } from '../components/SchemePeriodSelect';
-import { usePeriods, usePersonPoints, useRedBlackHistory, useSchemes, type Period } from '../points.api';
+import { PeriodSelect } from '../../periods/components/PeriodSelect';
+import { usePersonPoints, useRedBlackHistory } from '../points.api';
 import { idOf } from '../../../shared/params';
 import { ledgerExplainText } from '../ledger-explain';
 import { usePointEventParam } from '../usePointEventParam';
 import { formatPoints, formatScore } from '../../../shared/scores';
+import { useSchemes } from '../../schemes/schemes.api';
+import { usePeriods, type Period } from '../../periods/periods.api';
 
 /** The engine's explanation of an indicator's score in the reader's language (other methods: as the engine wrote it). */
 function explainText(t: TFunction, text: string): string {

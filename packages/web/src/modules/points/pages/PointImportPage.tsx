@@ -14,9 +14,10 @@ import { useCurrentMe } from '../../auth/auth.api';
 import { ImportErrorTable } from '../../imports/components/ImportErrorTable';
 import { downloadFile } from '../../imports/imports.api';
 import { errorDetailsOf, errorMessageOf } from '../../imports/job-result';
-import { SchemeSelect } from '../components/SchemePeriodSelect';
-import { pointKeys, uploadPointImport, useApprovePointBatch, usePointBatches, type PointBatch, type Scheme } from '../points.api';
+import { pointKeys, uploadPointImport, useApprovePointBatch, usePointBatches, type PointBatch } from '../points.api';
 import { idOf } from '../../../shared/params';
+import type { Scheme } from '../../schemes/schemes.api';
+import { SchemeSelect } from '../../schemes/components/SchemeSelect';
 
 
 const nameOf = (createdBy: PointBatch['createdBy']) => (createdBy === null ? '—' : typeof createdBy === 'string' ? createdBy : createdBy.name);

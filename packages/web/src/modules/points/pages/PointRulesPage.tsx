@@ -9,22 +9,14 @@ import { PageHeader } from '../../../shared/components/PageHeader';
 import { errorText, fieldErrorsOf } from '../../../shared/errors';
 import { formatDate } from '../../../shared/format';
 import { useIsMobile } from '../../../shared/hooks/useIsMobile';
-import { SchemeSelect } from '../components/SchemePeriodSelect';
-import { PointsValue, SourceTag } from '../components/PointsValue';
-import {
-  POINT_SOURCES,
-  useCreatePointRule,
-  useDisablePointRule,
-  usePointRules,
-  useReplacePointRule,
-  useSchemes,
-  type PointRule,
-  type PointSource,
-  type Scheme,
-} from '../points.api';
+import { SourceTag } from '../components/PointTags';
+import { POINT_SOURCES, useCreatePointRule, useDisablePointRule, usePointRules, useReplacePointRule, type PointRule, type PointSource } from '../points.api';
 import { REASON_MAX, hasAtMostTwoDecimals, indicatorName, ledgerIndicators } from '../points.model';
 import { idOf } from '../../../shared/params';
 import { formatPoints, toHundredths } from '../../../shared/scores';
+import { useSchemes, type Scheme } from '../../schemes/schemes.api';
+import { PointsValue } from '../../../shared/components/PointsValue';
+import { SchemeSelect } from '../../schemes/components/SchemeSelect';
 
 interface RuleFormValues {
   code: string;
@@ -322,7 +314,7 @@ export default function PointRulesPage() {
               pagination={false}
               scroll={{ x: 976 }}
               data-testid="rule-list"
-              locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={scheme ? t('points.noRules') : t('points.pickScheme')} /> }}
+              locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={scheme ? t('points.noRules') : t('schemes.select.placeholder')} /> }}
               rowClassName={(r) => (r.status === 'disabled' ? 'row-disabled' : '')}
               columns={[
                 {

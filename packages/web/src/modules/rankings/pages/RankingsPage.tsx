@@ -10,15 +10,16 @@ import { useCursorStack } from '../../../shared/hooks/useCursorStack';
 import { useIsMobile } from '../../../shared/hooks/useIsMobile';
 import { can, hasRole, isMemberOnly, useCurrentMe } from '../../auth/auth.api';
 import { useCategories, useUnits } from '../../org/org.api';
-import { PeriodSelect } from '../../points/components/SchemePeriodSelect';
-import { PointsValue } from '../../points/components/PointsValue';
-import { usePersonPoints, useRankingPage, useRankingRows, type Period, type RankingRow } from '../../points/points.api';
+import { PeriodSelect } from '../../periods/components/PeriodSelect';
+import { usePersonPoints, useRankingPage, useRankingRows, type RankingRow } from '../../points/points.api';
 import { binLabel, pointsHistogram } from '../../points/points.model';
 import { idOf } from '../../../shared/params';
 import { LiveIndicator, RankBadge } from '../components';
 import { groupOptionsFor } from '../ranking-groups';
 import { useRankingStream } from '../useRankingStream';
 import { formatPoints, formatScore } from '../../../shared/scores';
+import type { Period } from '../../periods/periods.api';
+import { PointsValue } from '../../../shared/components/PointsValue';
 
 const PAGE_SIZE = 20;
 

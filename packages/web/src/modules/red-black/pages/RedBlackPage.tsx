@@ -10,24 +10,14 @@ import { formatDateTime } from '../../../shared/format';
 import { useIsMobile } from '../../../shared/hooks/useIsMobile';
 import { can, isMemberOnly, useCurrentMe } from '../../auth/auth.api';
 import { EventDrawer } from '../../points/components/EventDrawer';
-import { PeriodSelect } from '../../points/components/SchemePeriodSelect';
-import { PointsValue } from '../../points/components/PointsValue';
-import {
-  useGenerateRedBlack,
-  useLatestRedBlackList,
-  usePeriods,
-  usePublishRedBlack,
-  useRedBlackHistory,
-  useRedBlackList,
-  useRedBlackLists,
-  type Period,
-  type RedBlackEntry,
-  type RedBlackSummary,
-} from '../../points/points.api';
+import { PeriodSelect } from '../../periods/components/PeriodSelect';
+import { useGenerateRedBlack, useLatestRedBlackList, usePublishRedBlack, useRedBlackHistory, useRedBlackList, useRedBlackLists, type RedBlackEntry, type RedBlackSummary } from '../../points/points.api';
 import { defaultMonth, monthsOfPeriod } from '../../points/points.model';
 import { idOf } from '../../../shared/params';
 import { usePointEventParam } from '../../points/usePointEventParam';
 import { shanghaiToday } from '../../../shared/dates';
+import { usePeriods, type Period } from '../../periods/periods.api';
+import { PointsValue } from '../../../shared/components/PointsValue';
 
 const ruleName = (rule: RedBlackEntry['events'][number]['rule']) => (typeof rule === 'string' ? rule : rule.name);
 

@@ -4,7 +4,6 @@ import { Card, Flex, Select, Skeleton, Table, Typography } from 'antd';
 import { useIsMobile } from '../../../shared/hooks/useIsMobile';
 import { useSearchParamsUpdate } from '../../../shared/hooks/useSearchParamsUpdate';
 import { GradeTag } from '../../cycles/components/CycleBits';
-import { useSchemes } from '../../points/points.api';
 import { usePromotionList, type PromotionItem, type PromotionResult } from '../result-lists.api';
 import {
   annualGrades,
@@ -20,6 +19,7 @@ import {
 import { Control, CountControl, ListEmpty, listPagination, ListError, PersonCardHead, PersonLink } from './ListBits';
 import { useTranslation } from 'react-i18next';
 import { formatScore } from '../../../shared/scores';
+import { useSchemes } from '../../schemes/schemes.api';
 
 /** One year of the run: the annual period (opening his card on it), total and grade. */
 function YearResult({ personId, result, grades, showYear }: { personId: PromotionItem['person']['id']; result: PromotionResult; grades: readonly string[]; showYear?: boolean }) {

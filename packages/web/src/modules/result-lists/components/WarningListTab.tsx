@@ -4,7 +4,6 @@ import { Card, Flex, Select, Skeleton, Table, Tag, Typography } from 'antd';
 import { useIsMobile } from '../../../shared/hooks/useIsMobile';
 import { useSearchParamsUpdate } from '../../../shared/hooks/useSearchParamsUpdate';
 import { GradeTag } from '../../cycles/components/CycleBits';
-import { useSchemes } from '../../points/points.api';
 import { useWarningList, type WarningItem, type WarningPeriod } from '../result-lists.api';
 import {
   countBySchemes,
@@ -22,6 +21,7 @@ import {
 import { Control, CountControl, ListEmpty, listPagination, ListError, PersonCardHead, PersonLink } from './ListBits';
 import { useTranslation } from 'react-i18next';
 import { formatScore } from '../../../shared/scores';
+import { useSchemes } from '../../schemes/schemes.api';
 
 /** One period of the streak: its name (opening his card on it), total, grade and place in the group. */
 function StreakPeriod({ personId, period, grades, compact }: { personId: WarningItem['person']['id']; period: WarningPeriod; grades: readonly string[]; compact?: boolean }) {

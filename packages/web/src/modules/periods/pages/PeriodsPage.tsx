@@ -14,8 +14,10 @@ import { CreatePeriodDrawer } from '../components/CreatePeriodDrawer';
 import { EditPeriodModal } from '../components/EditPeriodModal';
 import { PeriodStateFlow, PeriodStateTag } from '../components/PeriodStateTag';
 import { TransitionModal } from '../components/TransitionModal';
-import { usePeriodRows, useSchemes, type PeriodRow, type PeriodState, type Scheme } from '../schemes.api';
-import { canEditPeriod, nextPeriodState, PERIOD_FLOW, periodLinksFor, periodRolesOf, unitRefsOfPath, type PeriodLinkKind } from '../schemes.model';
+import { useSchemes, type Scheme } from '../../schemes/schemes.api';
+import { usePeriods, type Period, type PeriodState } from '../periods.api';
+import { periodLinksFor, periodRolesOf, unitRefsOfPath, type PeriodLinkKind } from '../period-links.model';
+import { canEditPeriod, nextPeriodState, PERIOD_FLOW } from '../periods.model';
 
 const LINK_ICONS: Record<PeriodLinkKind, ReactNode> = {
   summary: <EditOutlined />,
@@ -24,23 +26,23 @@ const LINK_ICONS: Record<PeriodLinkKind, ReactNode> = {
   preview: <EyeOutlined />,
 };
 
-function PeriodLinks({ period, me, units, block }: { period: PeriodRow; me: Me; units: Parameters<typeof periodRolesOf>[2]; block?: boolean }) {
+function PeriodLinks({ period, me, units, block }: { period: Period; me: Me; units: Parameters<typeof periodRolesOf>[2]; block?: boolean }) {
   const { t } = useTranslation();
   const roles = periodRolesOf(period.scope, { personUnitId: me.person?.unitId ?? null, ledUnitIds: me.roles.flatMap((r) => (r.role === 'leader' && r.unitId !== null ? [r.unitId] : [])) }, units);
   const links = periodLinksFor(period, me.abilities, roles);
-  if (links.length === 0) return <Typography.Text type="secondary">{t('schemes.period.noActions')}</Typography.Text>;
+  if (links.length === 0) return <Typography.Text type="secondary">{t('periods.page.noActions')}</Typography.Text>;
   return (
     <Flex gap={6} wrap>
       {links.map((link) => {
         const button = (
           <Link key={link.kind} to={link.path} data-testid={`period-link-${link.kind}`} style={block ? { flex: '1 1 auto' } : undefined}>
             <Button size="small" type={link.kind === 'preview' ? 'dashed' : 'default'} icon={LINK_ICONS[link.kind]} block={block}>
-              {t(`schemes.period.links.${link.kind}`)}
+              {t(`periods.page.links.${link.kind}`)}
             </Button>
           </Link>
         );
         return link.kind === 'preview' ? (
-          <Tooltip key={link.kind} title={t('schemes.period.previewHint')}>
+          <Tooltip key={link.kind} title={t('periods.page.previewHint')}>
             {button}
           </Tooltip>
         ) : (
@@ -51,13 +53,13 @@ function PeriodLinks({ period, me, units, block }: { period: PeriodRow; me: Me; 
   );
 }
 
-function Deadlines({ period }: { period: PeriodRow }) {
+function Deadlines({ period }: { period: Period }) {
   const { t } = useTranslation();
   const lines: string[] = [];
-  if (period.summaryDueOn) lines.push(t('schemes.period.summaryDue', { date: formatDate(period.summaryDueOn) }));
-  if (period.reviewDueOn) lines.push(t('schemes.period.reviewDue', { date: formatDate(period.reviewDueOn) }));
+  if (period.summaryDueOn) lines.push(t('periods.page.summaryDue', { date: formatDate(period.summaryDueOn) }));
+  if (period.reviewDueOn) lines.push(t('periods.page.reviewDue', { date: formatDate(period.reviewDueOn) }));
   if (period.publicityStartsOn && period.publicityEndsOn) {
-    lines.push(t('schemes.period.publicity', { from: formatDate(period.publicityStartsOn), to: formatDate(period.publicityEndsOn) }));
+    lines.push(t('periods.page.publicity', { from: formatDate(period.publicityStartsOn), to: formatDate(period.publicityEndsOn) }));
   }
   if (lines.length === 0) return <Typography.Text type="secondary">—</Typography.Text>;
   return (
@@ -71,7 +73,7 @@ function Deadlines({ period }: { period: PeriodRow }) {
   );
 }
 
-function SchemeName({ period, linked, schemes }: { period: PeriodRow; linked: boolean; schemes: readonly Scheme[] | undefined }) {
+function SchemeName({ period, linked, schemes }: { period: Period; linked: boolean; schemes: readonly Scheme[] | undefined }) {
   const { t } = useTranslation();
   // versions of one code often share a name: say which one the period froze
   const version = schemes?.find((s) => s.id === period.schemeId)?.version;
@@ -90,7 +92,7 @@ export default function PeriodsPage() {
   const isMobile = useIsMobile();
   const manages = can(me, 'period.manage');
   const readsSchemes = can(me, 'scheme.manage') || can(me, 'results.export');
-  const periods = usePeriodRows();
+  const periods = usePeriods();
   // who takes part in a scoped period: the caller's unit within the scope's subtree — known from
   // the units he sees and the paths of his own and his led unit (a member sees only his unit)
   const scoped = (periods.data ?? []).some((p) => p.scope);
@@ -105,33 +107,33 @@ export default function PeriodsPage() {
   // versions for the scheme column; the drawer's scheme select opens at once for the admin
   const schemes = useSchemes(readsSchemes);
   const [creating, setCreating] = useState(false);
-  const [advancing, setAdvancing] = useState<PeriodRow | null>(null);
-  const [editing, setEditing] = useState<PeriodRow | null>(null);
+  const [advancing, setAdvancing] = useState<Period | null>(null);
+  const [editing, setEditing] = useState<Period | null>(null);
   const [stateFilter, setStateFilter] = useState<PeriodState | null>(null);
 
   const rows = useMemo(() => (periods.data ?? []).filter((p) => stateFilter === null || p.state === stateFilter), [periods.data, stateFilter]);
 
-  const advanceButton = (period: PeriodRow, block = false) => {
+  const advanceButton = (period: Period, block = false) => {
     const next = nextPeriodState(period.state);
     if (!manages || !next) return null;
     return (
       <Button size="small" type="primary" ghost icon={<ArrowRightOutlined />} onClick={() => setAdvancing(period)} block={block} data-testid={`period-advance-${period.id}`}>
-        {t('schemes.period.advanceTo', { state: t(`schemes.state.${next}`) })}
+        {t('periods.page.advanceTo', { state: t(`periods.state.${next}`) })}
       </Button>
     );
   };
 
-  const editButton = (period: PeriodRow, block = false) =>
+  const editButton = (period: Period, block = false) =>
     canEditPeriod(period.state, me.abilities) ? (
-      <Tooltip title={block ? undefined : t('schemes.period.edit.buttonHint')}>
+      <Tooltip title={block ? undefined : t('periods.page.edit.buttonHint')}>
         <Button size="small" icon={<FormOutlined />} onClick={() => setEditing(period)} block={block} data-testid={`period-edit-${period.id}`}>
-          {t('schemes.period.edit.button')}
+          {t('periods.page.edit.button')}
         </Button>
       </Tooltip>
     ) : null;
 
   /** The admin's buttons of a period: move it on, edit it (none once closed). */
-  const manageButtons = (period: PeriodRow, block = false) => {
+  const manageButtons = (period: Period, block = false) => {
     const advance = advanceButton(period, block);
     const edit = editButton(period, block);
     if (!advance && !edit) return null;
@@ -143,13 +145,13 @@ export default function PeriodsPage() {
     );
   };
 
-  const scopeText = (period: PeriodRow) => period.scope?.unitName ?? t('schemes.period.wholeOrg');
+  const scopeText = (period: Period) => period.scope?.unitName ?? t('periods.page.wholeOrg');
 
   const filter = (
     <Select<PeriodState | null>
       value={stateFilter}
       onChange={setStateFilter}
-      options={[{ value: null, label: t('schemes.period.filterState') }, ...PERIOD_FLOW.map((s) => ({ value: s, label: t(`schemes.state.${s}`) }))]}
+      options={[{ value: null, label: t('periods.page.filterState') }, ...PERIOD_FLOW.map((s) => ({ value: s, label: t(`periods.state.${s}`) }))]}
       style={{ width: isMobile ? '100%' : 160 }}
       data-testid="period-state-filter"
     />
@@ -157,8 +159,8 @@ export default function PeriodsPage() {
 
   let body: ReactNode;
   if (periods.isLoading) body = <Skeleton active />;
-  else if (periods.isError) body = <Alert type="error" showIcon title={t('schemes.period.loadFailed')} description={errorText(t, periods.error)} />;
-  else if (rows.length === 0) body = <Empty description={t('schemes.period.empty')} />;
+  else if (periods.isError) body = <Alert type="error" showIcon title={t('periods.page.loadFailed')} description={errorText(t, periods.error)} />;
+  else if (rows.length === 0) body = <Empty description={t('periods.page.empty')} />;
   else if (isMobile) {
     body = (
       <div className="mobile-card-list" data-testid="period-cards">
@@ -172,14 +174,14 @@ export default function PeriodsPage() {
                 <PeriodStateTag state={period.state} />
               </Flex>
               <Typography.Text type="secondary" style={{ fontSize: 13 }}>
-                {t(`schemes.periodKind.${period.kind}`)} · {formatDate(period.startsOn)} ~ {formatDate(period.endsOn)}
+                {t(`periods.kind.${period.kind}`)} · {formatDate(period.startsOn)} ~ {formatDate(period.endsOn)}
               </Typography.Text>
               <Typography.Text style={{ fontSize: 13 }}>
                 <SchemeName period={period} linked={readsSchemes} schemes={schemes.data} /> · {scopeText(period)}
               </Typography.Text>
               {period.tierPeriod ? (
                 <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid={`period-tier-${period.id}`}>
-                  {t('schemes.period.tierPeriod', { name: period.tierPeriod.name })}
+                  {t('periods.page.tierPeriod', { name: period.tierPeriod.name })}
                 </Typography.Text>
               ) : null}
               {period.summaryDueOn || period.reviewDueOn || period.publicityEndsOn ? <Deadlines period={period} /> : null}
@@ -193,7 +195,7 @@ export default function PeriodsPage() {
   } else {
     body = (
       <Card size="small">
-        <Table<PeriodRow>
+        <Table<Period>
           rowKey="id"
           dataSource={rows}
           pagination={rows.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
@@ -201,19 +203,19 @@ export default function PeriodsPage() {
           data-testid="period-table"
           columns={[
             {
-              title: t('schemes.period.name'),
+              title: t('periods.page.name'),
               key: 'name',
               render: (_, p) => (
                 <Flex vertical gap={2}>
                   <Typography.Text strong>{p.name}</Typography.Text>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {t(`schemes.periodKind.${p.kind}`)}
+                    {t(`periods.kind.${p.kind}`)}
                   </Typography.Text>
                 </Flex>
               ),
             },
             {
-              title: t('schemes.period.dates'),
+              title: t('periods.page.dates'),
               key: 'dates',
               render: (_, p) => (
                 <span className="nowrap">
@@ -222,7 +224,7 @@ export default function PeriodsPage() {
               ),
             },
             {
-              title: t('schemes.period.scheme'),
+              title: t('periods.page.scheme'),
               key: 'scheme',
               render: (_, p) => (
                 <Flex vertical gap={2}>
@@ -232,16 +234,16 @@ export default function PeriodsPage() {
                   </Typography.Text>
                   {p.tierPeriod ? (
                     <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid={`period-tier-${p.id}`}>
-                      {t('schemes.period.tierPeriod', { name: p.tierPeriod.name })}
+                      {t('periods.page.tierPeriod', { name: p.tierPeriod.name })}
                     </Typography.Text>
                   ) : null}
                 </Flex>
               ),
             },
-            { title: t('schemes.period.state'), key: 'state', render: (_, p) => <PeriodStateTag state={p.state} /> },
-            { title: <span className="nowrap">{t('schemes.period.deadlines')}</span>, key: 'deadlines', render: (_, p) => <Deadlines period={p} /> },
+            { title: t('periods.page.state'), key: 'state', render: (_, p) => <PeriodStateTag state={p.state} /> },
+            { title: <span className="nowrap">{t('periods.page.deadlines')}</span>, key: 'deadlines', render: (_, p) => <Deadlines period={p} /> },
             {
-              title: t('schemes.period.actions'),
+              title: t('periods.page.actions'),
               key: 'actions',
               render: (_, p) => (
                 <Flex vertical gap={6} align="flex-start">
@@ -259,12 +261,12 @@ export default function PeriodsPage() {
   return (
     <>
       <PageHeader
-        title={t('schemes.periodsTitle')}
+        title={t('periods.title')}
         subtitle={<PeriodStateFlow />}
         extra={
           manages ? (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="period-new">
-              {t('schemes.period.newPeriod')}
+              {t('periods.page.newPeriod')}
             </Button>
           ) : null
         }

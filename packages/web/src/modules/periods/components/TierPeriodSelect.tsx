@@ -1,8 +1,9 @@
 import { useMemo } from 'react';
 import { Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { usePeriodRows, useSchemes } from '../schemes.api';
-import { tierPeriodsOf } from '../schemes.model';
+import { useSchemes } from '../../schemes/schemes.api';
+import { usePeriods } from '../periods.api';
+import { tierPeriodsOf } from '../periods.model';
 
 interface TierPeriodSelectProps {
   value?: number | null;
@@ -19,12 +20,12 @@ interface TierPeriodSelectProps {
 /** "单位等次来源": the periods of unit schemes, whose grades are the units' tiers (考用结合, docs/api-cycles.md). */
 export function TierPeriodSelect({ value, onChange, selfId = null, current, disabled, status, 'data-testid': testId }: TierPeriodSelectProps) {
   const { t } = useTranslation();
-  const periods = usePeriodRows();
+  const periods = usePeriods();
   const schemes = useSchemes();
   const options = useMemo(() => {
     const eligible = tierPeriodsOf(periods.data ?? [], schemes.data ?? [], selfId).map((p) => ({
       value: p.id,
-      label: t('schemes.period.form.tierPeriodOption', { name: p.name, state: t(`schemes.state.${p.state}`) }),
+      label: t('periods.page.form.tierPeriodOption', { name: p.name, state: t(`periods.state.${p.state}`) }),
     }));
     if (current && !eligible.some((o) => o.value === current.id)) eligible.unshift({ value: current.id, label: current.name });
     return eligible;
@@ -35,10 +36,10 @@ export function TierPeriodSelect({ value, onChange, selfId = null, current, disa
       value={value ?? undefined}
       onChange={(v) => onChange?.(v ?? null)}
       allowClear
-      placeholder={t('schemes.period.form.tierPeriodPlaceholder')}
+      placeholder={t('periods.page.form.tierPeriodPlaceholder')}
       options={options}
       loading={periods.isLoading || schemes.isLoading}
-      notFoundContent={t('schemes.period.form.tierPeriodEmpty')}
+      notFoundContent={t('periods.page.form.tierPeriodEmpty')}
       showSearch={{ optionFilterProp: 'label' }}
       disabled={disabled}
       status={status}

@@ -8,12 +8,14 @@ import { currentLanguage } from '../../../i18n';
 import { errorText } from '../../../shared/errors';
 import { useIsMobile } from '../../../shared/hooks/useIsMobile';
 import { UnitTreeSelect } from '../../org/components/UnitTreeSelect';
-import { useCreatePeriod, useSchemes, type PeriodRow } from '../schemes.api';
-import { couplingBriefOf, groupSchemesByCode, periodInputOf, periodRange, periodRangeLabel, type QuickRange } from '../schemes.model';
+import { useSchemes } from '../../schemes/schemes.api';
+import { couplingBriefOf, groupSchemesByCode } from '../../schemes/schemes.model';
 import { periodDetailText } from './EditPeriodModal';
 import { TierPeriodSelect } from './TierPeriodSelect';
+import { useCreatePeriod, type Period } from '../periods.api';
+import { periodInputOf, periodRange, periodRangeLabel, type QuickRange } from '../periods.model';
 
-type PeriodKind = PeriodRow['kind'];
+type PeriodKind = Period['kind'];
 const PERIOD_KINDS: readonly PeriodKind[] = ['month', 'quarter', 'half_year', 'year', 'custom'];
 
 interface Values {
@@ -78,13 +80,13 @@ export function CreatePeriodDrawer({ open, onClose, defaultSchemeId }: { open: b
 
   const indexOptions =
     kind === 'month'
-      ? Array.from({ length: 12 }, (_, i) => ({ value: i + 1, label: t('schemes.quick.month', { n: i + 1 }) }))
+      ? Array.from({ length: 12 }, (_, i) => ({ value: i + 1, label: t('periods.quick.month', { n: i + 1 }) }))
       : kind === 'quarter'
-        ? [1, 2, 3, 4].map((n) => ({ value: n, label: t('schemes.quick.quarter', { n }) }))
+        ? [1, 2, 3, 4].map((n) => ({ value: n, label: t('periods.quick.quarter', { n }) }))
         : kind === 'half_year'
           ? [
-              { value: 1, label: t('schemes.quick.half1') },
-              { value: 2, label: t('schemes.quick.half2') },
+              { value: 1, label: t('periods.quick.half1') },
+              { value: 2, label: t('periods.quick.half2') },
             ]
           : [];
 
@@ -118,7 +120,7 @@ export function CreatePeriodDrawer({ open, onClose, defaultSchemeId }: { open: b
     });
     create.mutate(body, {
       onSuccess: (period) => {
-        void message.success(t('schemes.period.created', { name: period.name }));
+        void message.success(t('periods.page.created', { name: period.name }));
         close();
       },
       onError: (error) => {
@@ -132,12 +134,12 @@ export function CreatePeriodDrawer({ open, onClose, defaultSchemeId }: { open: b
     });
   };
 
-  const required = [{ required: true, message: t('schemes.period.form.required') }];
+  const required = [{ required: true, message: t('periods.page.form.required') }];
   return (
     <Drawer
       open={open}
       onClose={close}
-      title={t('schemes.period.form.title')}
+      title={t('periods.page.form.title')}
       size={isMobile ? '100%' : 520}
       destroyOnHidden
       data-testid="create-period-drawer"
@@ -145,7 +147,7 @@ export function CreatePeriodDrawer({ open, onClose, defaultSchemeId }: { open: b
         <Flex justify="flex-end" gap={8}>
           <Button onClick={close}>{t('common.cancel')}</Button>
           <Button type="primary" loading={create.isPending} onClick={() => form.submit()} data-testid="create-period-submit">
-            {t('schemes.period.form.submit')}
+            {t('periods.page.form.submit')}
           </Button>
         </Flex>
       }
@@ -175,23 +177,23 @@ export function CreatePeriodDrawer({ open, onClose, defaultSchemeId }: { open: b
           if ('schemeId' in changed && kind !== 'custom') applyQuick(kind, year, index, changed.schemeId);
         }}
       >
-        <Form.Item name="schemeId" label={t('schemes.period.form.scheme')} rules={required}>
+        <Form.Item name="schemeId" label={t('periods.page.form.scheme')} rules={required}>
           <Select options={schemeOptions} loading={schemes.isLoading} showSearch={{ optionFilterProp: 'label' }} data-testid="period-scheme" />
         </Form.Item>
         {coupling ? (
           <Form.Item
             name="tierPeriodId"
-            label={t('schemes.period.form.tierPeriod')}
-            extra={t('schemes.period.form.tierPeriodHelp', { grade: coupling.grade, otherwise: coupling.otherwisePercent ?? '—' })}
+            label={t('periods.page.form.tierPeriod')}
+            extra={t('periods.page.form.tierPeriodHelp', { grade: coupling.grade, otherwise: coupling.otherwisePercent ?? '—' })}
           >
             <TierPeriodSelect data-testid="period-tier-period" />
           </Form.Item>
         ) : null}
-        <Form.Item name="kind" label={t('schemes.period.form.kind')} rules={required}>
-          <Select options={PERIOD_KINDS.map((k) => ({ value: k, label: t(`schemes.periodKind.${k}`) }))} data-testid="period-kind" />
+        <Form.Item name="kind" label={t('periods.page.form.kind')} rules={required}>
+          <Select options={PERIOD_KINDS.map((k) => ({ value: k, label: t(`periods.kind.${k}`) }))} data-testid="period-kind" />
         </Form.Item>
         {kind !== 'custom' ? (
-          <Form.Item label={t('schemes.period.form.quickPick')}>
+          <Form.Item label={t('periods.page.form.quickPick')}>
             <Flex gap={8} wrap>
               <InputNumber
                 value={year}
@@ -204,7 +206,7 @@ export function CreatePeriodDrawer({ open, onClose, defaultSchemeId }: { open: b
                 }}
                 suffix={currentLanguage() === 'zh-CN' ? '年' : undefined}
                 style={{ width: 120 }}
-                aria-label={t('schemes.period.form.year')}
+                aria-label={t('periods.page.form.year')}
               />
               {indexOptions.length > 0 ? (
                 <Select
@@ -222,7 +224,7 @@ export function CreatePeriodDrawer({ open, onClose, defaultSchemeId }: { open: b
           </Form.Item>
         ) : null}
         <Flex gap={12}>
-          <Form.Item name="startsOn" label={t('schemes.period.form.range')} rules={required} style={{ flex: 1 }}>
+          <Form.Item name="startsOn" label={t('periods.page.form.range')} rules={required} style={{ flex: 1 }}>
             <DatePicker style={{ width: '100%' }} inputReadOnly={isMobile} />
           </Form.Item>
           <Form.Item
@@ -234,20 +236,20 @@ export function CreatePeriodDrawer({ open, onClose, defaultSchemeId }: { open: b
             <DatePicker style={{ width: '100%' }} inputReadOnly={isMobile} />
           </Form.Item>
         </Flex>
-        <Form.Item name="name" label={t('schemes.period.form.name')} rules={[...required, { max: 200 }]}>
+        <Form.Item name="name" label={t('periods.page.form.name')} rules={[...required, { max: 200 }]}>
           <Input maxLength={200} data-testid="period-name" />
         </Form.Item>
-        <Form.Item name="scopeUnitId" label={t('schemes.period.form.scope')} extra={t('schemes.period.form.scopeHelp')}>
-          <UnitTreeSelect placeholder={t('schemes.period.wholeOrg')} style={{ width: '100%' }} />
+        <Form.Item name="scopeUnitId" label={t('periods.page.form.scope')} extra={t('periods.page.form.scopeHelp')}>
+          <UnitTreeSelect placeholder={t('periods.page.wholeOrg')} style={{ width: '100%' }} />
         </Form.Item>
-        <Form.Item name="publicityDays" label={t('schemes.period.form.publicityDays')}>
+        <Form.Item name="publicityDays" label={t('periods.page.form.publicityDays')}>
           <InputNumber min={0} max={60} precision={0} style={{ width: 120 }} />
         </Form.Item>
         <Flex gap={isMobile ? 0 : 12} vertical={isMobile}>
-          <Form.Item name="summaryDueOn" label={t('schemes.period.form.summaryDueOn')} style={{ flex: 1 }}>
+          <Form.Item name="summaryDueOn" label={t('periods.page.form.summaryDueOn')} style={{ flex: 1 }}>
             <DatePicker style={{ width: '100%' }} inputReadOnly={isMobile} placeholder={t('schemes.editor.optional')} />
           </Form.Item>
-          <Form.Item name="reviewDueOn" label={t('schemes.period.form.reviewDueOn')} style={{ flex: 1 }}>
+          <Form.Item name="reviewDueOn" label={t('periods.page.form.reviewDueOn')} style={{ flex: 1 }}>
             <DatePicker style={{ width: '100%' }} inputReadOnly={isMobile} placeholder={t('schemes.editor.optional')} />
           </Form.Item>
         </Flex>
@@ -255,7 +257,7 @@ export function CreatePeriodDrawer({ open, onClose, defaultSchemeId }: { open: b
           <Alert type="error" showIcon title={errorText(t, create.error)} data-testid="create-period-error" />
         ) : null}
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {t('schemes.period.subtitle')}
+          {t('periods.page.subtitle')}
         </Typography.Text>
       </Form>
     </Drawer>

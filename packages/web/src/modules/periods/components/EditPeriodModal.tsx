@@ -6,11 +6,13 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../api/client';
 import { formatDate } from '../../../shared/format';
 import { useIsMobile } from '../../../shared/hooks/useIsMobile';
-import { useSchemes, useUpdatePeriod, type PeriodRow } from '../schemes.api';
-import { couplingBriefOf, editablePeriodFields, isDeadlineBeforeStart, knownPeriodDetail, PERIOD_EDIT_FIELDS, periodEditValuesOf, periodPatchOf, type PeriodEditField } from '../schemes.model';
+import { useSchemes } from '../../schemes/schemes.api';
+import { couplingBriefOf } from '../../schemes/schemes.model';
 import { PeriodStateTag } from './PeriodStateTag';
 import { TierPeriodSelect } from './TierPeriodSelect';
 import { transitionErrorText } from './TransitionModal';
+import { useUpdatePeriod, type Period } from '../periods.api';
+import { editablePeriodFields, isDeadlineBeforeStart, knownPeriodDetail, PERIOD_EDIT_FIELDS, periodEditValuesOf, periodPatchOf, type PeriodEditField } from '../periods.model';
 
 interface Values {
   name: string;
@@ -24,7 +26,7 @@ const FIELDS = new Set<string>(PERIOD_EDIT_FIELDS);
 const day = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : null);
 const fieldOf = (path: string | undefined) => (path ?? '').replace(/^\//, '').split('/')[0] ?? '';
 
-function formValuesOf(period: PeriodRow): Values {
+function formValuesOf(period: Period): Values {
   const v = periodEditValuesOf(period);
   return {
     name: v.name,
@@ -41,17 +43,17 @@ export function periodDetailText(t: TFunction, text: string): string {
   if (!known) return text;
   switch (known.key) {
     case 'beforeStart':
-      return t('schemes.period.edit.beforeStart', { date: known.date });
+      return t('periods.page.edit.beforeStart', { date: known.date });
     case 'notDate':
-      return t('schemes.period.edit.notDate');
+      return t('periods.page.edit.notDate');
     case 'publicityFixed':
-      return t('schemes.period.edit.publicityFixedNoWindow');
+      return t('periods.page.edit.publicityFixedNoWindow');
     case 'tierFixed':
-      return t('schemes.period.edit.tierFixed');
+      return t('periods.page.edit.tierFixed');
     case 'tierUnknown':
-      return t('schemes.period.edit.tierUnknown');
+      return t('periods.page.edit.tierUnknown');
     case 'tierNotUnit':
-      return t('schemes.period.edit.tierNotUnit');
+      return t('periods.page.edit.tierNotUnit');
   }
 }
 
@@ -61,10 +63,10 @@ export function periodDetailText(t: TFunction, text: string): string {
  * quotas to the unit tiers) of a period that has not closed. Only the changed fields are sent;
  * the server's field errors show on their fields.
  */
-export function EditPeriodModal({ period: asked, onClose }: { period: PeriodRow | null; onClose: () => void }) {
+export function EditPeriodModal({ period: asked, onClose }: { period: Period | null; onClose: () => void }) {
   const { t } = useTranslation();
   // the period stays on screen while the modal fades out
-  const last = useRef<PeriodRow | null>(asked);
+  const last = useRef<Period | null>(asked);
   if (asked) last.current = asked;
   const period = asked ?? last.current;
   const open = asked !== null;
@@ -109,7 +111,7 @@ export function EditPeriodModal({ period: asked, onClose }: { period: PeriodRow 
       { id: period.id, changes: patch },
       {
         onSuccess: (saved) => {
-          void message.success(t('schemes.period.edit.saved', { name: saved.name }));
+          void message.success(t('periods.page.edit.saved', { name: saved.name }));
           close();
         },
         onError: (error) => {
@@ -126,7 +128,7 @@ export function EditPeriodModal({ period: asked, onClose }: { period: PeriodRow 
   // the server refuses a deadline before the period starts: grey those days out and say why
   const deadlineRule = {
     validator: (_: unknown, value: Dayjs | null) =>
-      isDeadlineBeforeStart(day(value), startsOn) ? Promise.reject(new Error(t('schemes.period.edit.beforeStart', { date: formatDate(startsOn) }))) : Promise.resolve(),
+      isDeadlineBeforeStart(day(value), startsOn) ? Promise.reject(new Error(t('periods.page.edit.beforeStart', { date: formatDate(startsOn) }))) : Promise.resolve(),
   };
   const disabledDate = (d: Dayjs) => d.format('YYYY-MM-DD') < startsOn;
   // an empty picker opens on the period's last month, where deadlines usually fall
@@ -137,7 +139,7 @@ export function EditPeriodModal({ period: asked, onClose }: { period: PeriodRow 
   return (
     <Modal
       open={open}
-      title={t('schemes.period.edit.title')}
+      title={t('periods.page.edit.title')}
       onCancel={close}
       onOk={() => form.submit()}
       okText={t('common.save')}
@@ -159,7 +161,7 @@ export function EditPeriodModal({ period: asked, onClose }: { period: PeriodRow 
         </Flex>
       ) : null}
       <Form<Values> form={form} layout="vertical" requiredMark="optional" onFinish={submit} disabled={update.isPending}>
-        <Form.Item name="name" label={t('schemes.period.form.name')} rules={[{ required: true, whitespace: true, message: t('schemes.period.form.required') }, { max: 200 }]}>
+        <Form.Item name="name" label={t('periods.page.form.name')} rules={[{ required: true, whitespace: true, message: t('periods.page.form.required') }, { max: 200 }]}>
           <Input maxLength={200} data-testid="edit-period-name" />
         </Form.Item>
         <Flex gap={isMobile ? 0 : 12} vertical={isMobile}>
@@ -167,8 +169,8 @@ export function EditPeriodModal({ period: asked, onClose }: { period: PeriodRow 
             <Form.Item
               key={field}
               name={field}
-              label={t(`schemes.period.form.${field}`)}
-              extra={t(field === 'summaryDueOn' ? 'schemes.period.edit.summaryHelp' : 'schemes.period.edit.reviewHelp')}
+              label={t(`periods.page.form.${field}`)}
+              extra={t(field === 'summaryDueOn' ? 'periods.page.edit.summaryHelp' : 'periods.page.edit.reviewHelp')}
               rules={[deadlineRule]}
               style={{ flex: 1, minWidth: 0 }}
             >
@@ -177,7 +179,7 @@ export function EditPeriodModal({ period: asked, onClose }: { period: PeriodRow 
                 inputReadOnly={isMobile}
                 disabledDate={disabledDate}
                 defaultPickerValue={pickerMonth}
-                placeholder={t('schemes.period.edit.noDeadline')}
+                placeholder={t('periods.page.edit.noDeadline')}
                 data-testid={field === 'summaryDueOn' ? 'edit-period-summary-due' : 'edit-period-review-due'}
               />
             </Form.Item>
@@ -185,15 +187,15 @@ export function EditPeriodModal({ period: asked, onClose }: { period: PeriodRow 
         </Flex>
         <Form.Item
           name="publicityDays"
-          label={t('schemes.period.form.publicityDays')}
+          label={t('periods.page.form.publicityDays')}
           required
-          rules={editable.has('publicityDays') ? [{ required: true, message: t('schemes.period.form.required') }] : []}
+          rules={editable.has('publicityDays') ? [{ required: true, message: t('periods.page.form.required') }] : []}
           extra={
             editable.has('publicityDays')
-              ? t('schemes.period.edit.publicityHelp')
+              ? t('periods.page.edit.publicityHelp')
               : period?.publicityStartsOn && period.publicityEndsOn
-                ? t('schemes.period.edit.publicityFixed', { from: formatDate(period.publicityStartsOn), to: formatDate(period.publicityEndsOn) })
-                : t('schemes.period.edit.publicityFixedNoWindow')
+                ? t('periods.page.edit.publicityFixed', { from: formatDate(period.publicityStartsOn), to: formatDate(period.publicityEndsOn) })
+                : t('periods.page.edit.publicityFixedNoWindow')
           }
         >
           <InputNumber min={0} max={60} precision={0} style={{ width: 120 }} disabled={!editable.has('publicityDays')} data-testid="edit-period-publicity-days" />
@@ -201,13 +203,13 @@ export function EditPeriodModal({ period: asked, onClose }: { period: PeriodRow 
         {showsTierPeriod ? (
           <Form.Item
             name="tierPeriodId"
-            label={t('schemes.period.form.tierPeriod')}
+            label={t('periods.page.form.tierPeriod')}
             extra={
               !editable.has('tierPeriodId')
-                ? t('schemes.period.edit.tierFixed')
+                ? t('periods.page.edit.tierFixed')
                 : coupling
-                  ? t('schemes.period.form.tierPeriodHelp', { grade: coupling.grade, otherwise: coupling.otherwisePercent ?? '—' })
-                  : t('schemes.period.form.tierPeriodHelpPlain')
+                  ? t('periods.page.form.tierPeriodHelp', { grade: coupling.grade, otherwise: coupling.otherwisePercent ?? '—' })
+                  : t('periods.page.form.tierPeriodHelpPlain')
             }
           >
             <TierPeriodSelect selfId={period?.id ?? null} current={period?.tierPeriod ?? null} disabled={!editable.has('tierPeriodId')} data-testid="edit-period-tier-period" />
@@ -221,6 +223,6 @@ export function EditPeriodModal({ period: asked, onClose }: { period: PeriodRow 
 
 /** A refusal not tied to a field: the period closed or moved on meanwhile, or anything else. */
 function stateErrorText(t: Parameters<typeof transitionErrorText>[0], error: unknown) {
-  if (error instanceof ApiError && error.code === 'period.state_invalid') return { text: t('schemes.errors.stateInvalid'), detail: error.message };
+  if (error instanceof ApiError && error.code === 'period.state_invalid') return { text: t('periods.errors.stateInvalid'), detail: error.message };
   return transitionErrorText(t, error);
 }

@@ -4,17 +4,17 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { ApiError } from '../../../api/client';
 import { errorText } from '../../../shared/errors';
-import { useTransitionPeriod, type PeriodRow } from '../schemes.api';
-import { nextPeriodState } from '../schemes.model';
 import { PeriodStateFlow } from './PeriodStateTag';
+import { useTransitionPeriod, type Period } from '../periods.api';
+import { nextPeriodState } from '../periods.model';
 
 /** A transition's refusal in words: our sentence for the codes of the cycle API, then the server's own message. */
 export function transitionErrorText(t: TFunction, error: unknown): { text: string; detail: string | null } {
   if (error instanceof ApiError) {
     const known: Record<string, string> = {
-      'period.transition_invalid': t('schemes.errors.transitionInvalid'),
-      'period.publicity_running': t('schemes.errors.publicityRunning'),
-      'period.closed': t('schemes.errors.periodClosed'),
+      'period.transition_invalid': t('periods.errors.transitionInvalid'),
+      'period.publicity_running': t('periods.errors.publicityRunning'),
+      'period.closed': t('periods.errors.periodClosed'),
     };
     const text = known[error.code];
     if (text) return { text, detail: error.message };
@@ -23,7 +23,7 @@ export function transitionErrorText(t: TFunction, error: unknown): { text: strin
 }
 
 interface TransitionModalProps {
-  period: PeriodRow | null;
+  period: Period | null;
   onClose: () => void;
 }
 
@@ -47,7 +47,7 @@ export function TransitionModal({ period, onClose }: TransitionModalProps) {
       { id: period.id, to: next, reason: reason.trim() || undefined },
       {
         onSuccess: () => {
-          void message.success(t('schemes.period.transitioned', { state: t(`schemes.state.${next}`) }));
+          void message.success(t('periods.page.transitioned', { state: t(`periods.state.${next}`) }));
           close();
         },
       },
@@ -58,10 +58,10 @@ export function TransitionModal({ period, onClose }: TransitionModalProps) {
   return (
     <Modal
       open={period !== null && next !== null}
-      title={period && next ? t('schemes.period.advanceTitle', { name: period.name, state: t(`schemes.state.${next}`) }) : null}
+      title={period && next ? t('periods.page.advanceTitle', { name: period.name, state: t(`periods.state.${next}`) }) : null}
       onCancel={close}
       onOk={submit}
-      okText={next ? t('schemes.period.advanceTo', { state: t(`schemes.state.${next}`) }) : undefined}
+      okText={next ? t('periods.page.advanceTo', { state: t(`periods.state.${next}`) }) : undefined}
       okButtonProps={{ loading: transition.isPending, 'data-testid': 'transition-confirm' } as never}
       cancelText={t('common.cancel')}
       destroyOnHidden
@@ -71,13 +71,13 @@ export function TransitionModal({ period, onClose }: TransitionModalProps) {
         <Flex vertical gap={12}>
           <PeriodStateFlow current={next} />
           <Typography.Paragraph style={{ margin: 0 }}>
-            {t(`schemes.period.advanceExplain.${next as 'open' | 'reviewing' | 'publicity' | 'closed'}`, { days: period.publicityDays })}
+            {t(`periods.page.advanceExplain.${next as 'open' | 'reviewing' | 'publicity' | 'closed'}`, { days: period.publicityDays })}
           </Typography.Paragraph>
-          <Typography.Text type="secondary">{t('schemes.period.irreversible')}</Typography.Text>
+          <Typography.Text type="secondary">{t('periods.page.irreversible')}</Typography.Text>
           <Input.TextArea
             value={reason}
             onChange={(e) => setReason(e.target.value)}
-            placeholder={t('schemes.period.reason')}
+            placeholder={t('periods.page.reason')}
             autoSize={{ minRows: 2, maxRows: 4 }}
             maxLength={2000}
           />

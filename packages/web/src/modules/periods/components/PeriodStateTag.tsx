@@ -1,8 +1,8 @@
 import { Flex, Tag } from 'antd';
 import { RightOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { PeriodState } from '../schemes.api';
-import { PERIOD_FLOW } from '../schemes.model';
+import type { PeriodState } from '../periods.api';
+import { PERIOD_FLOW } from '../periods.model';
 
 export const STATE_COLORS: Record<PeriodState, string> = {
   draft: 'default',
@@ -16,7 +16,7 @@ export function PeriodStateTag({ state }: { state: PeriodState }) {
   const { t } = useTranslation();
   return (
     <Tag color={STATE_COLORS[state]} style={{ marginInlineEnd: 0 }} data-testid={`period-state-${state}`}>
-      {t(`schemes.state.${state}`)}
+      {t(`periods.state.${state}`)}
     </Tag>
   );
 }
@@ -33,10 +33,25 @@ export function PeriodStateFlow({ current }: { current?: PeriodState }) {
             color={current === undefined || current === state ? STATE_COLORS[state] : undefined}
             style={{ marginInlineEnd: 0, opacity: current === undefined || current === state ? 1 : 0.55 }}
           >
-            {t(`schemes.state.${state}`)}
+            {t(`periods.state.${state}`)}
           </Tag>
         </Flex>
       ))}
     </Flex>
+  );
+}
+
+const SHORT_STATE_COLORS: Record<PeriodState, string> = { draft: 'default', open: 'processing', reviewing: 'gold', publicity: 'purple', closed: 'default' };
+
+/**
+ * The state in the short words of the period pickers and the headers of a period's pages (审核中,
+ * 已关闭) and their own colours; the periods page names the states of its flow (审核评鉴, 已结束).
+ */
+export function ShortPeriodStateTag({ state }: { state: PeriodState }) {
+  const { t } = useTranslation();
+  return (
+    <Tag color={SHORT_STATE_COLORS[state]} style={{ marginInlineEnd: 0 }}>
+      {t(`periods.shortState.${state}`)}
+    </Tag>
   );
 }

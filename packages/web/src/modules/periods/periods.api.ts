@@ -1,0 +1,126 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, fetchAllPages } from '../../api/client';
+import type { Id } from '../../api/types';
+import { schemeKeys } from '../schemes/schemes.api';
+
+/** Assessment periods (docs/api-points.md "Schemes and periods", docs/api-cycles.md "Period additions"), as the web UI sees them. */
+
+export type PeriodState = 'draft' | 'open' | 'reviewing' | 'publicity' | 'closed';
+export const PERIOD_STATES: readonly PeriodState[] = ['draft', 'open', 'reviewing', 'publicity', 'closed'];
+
+export interface Period {
+  id: number;
+  name: string;
+  kind: 'month' | 'quarter' | 'half_year' | 'year' | 'custom';
+  startsOn: string;
+  endsOn: string;
+  schemeId: number;
+  schemeName: string;
+  state: PeriodState;
+  publicityDays: number;
+  createdAt: string;
+  updatedAt: string;
+  /** Whom the period assesses: a unit's subtree; null = the whole organization. */
+  scope?: { unitId: number; unitName: string } | null;
+  summaryDueOn?: string | null;
+  reviewDueOn?: string | null;
+  publicityStartsOn?: string | null;
+  publicityEndsOn?: string | null;
+  /** The published result version; null before publicity. */
+  resultVersion?: number | null;
+  /** 考用结合: the unit-scheme period whose grades are the units' tiers (docs/api-cycles.md). */
+  tierPeriod?: { id: number; name: string } | null;
+}
+
+/** A person as the pages of a period (summary, review sheet, results) name him. */
+export interface PeriodPerson {
+  id: number;
+  name: string;
+  employeeNo: string;
+  unitId: number;
+  unitName: string;
+}
+
+/** The fields PATCH /api/periods/:id accepts; a deadline of null removes it. */
+export interface PeriodPatch {
+  name?: string;
+  summaryDueOn?: string | null;
+  reviewDueOn?: string | null;
+  publicityDays?: number;
+  tierPeriodId?: number | null;
+}
+
+const enc = (id: Id) => encodeURIComponent(String(id));
+
+/**
+ * Everything read about periods sits under 'periods': the list, each period, and what the pages of a
+ * period read — reviews.api and results.api build their keys under these roots — so that a change of
+ * a period (its tier period) or an appeal refreshes what depends on it without importing those modules.
+ */
+export const periodKeys = {
+  all: ['periods'] as const,
+  list: ['periods', 'list'] as const,
+  period: (id: Id) => ['periods', 'one', String(id)] as const,
+  reviewSheets: (id: Id) => ['periods', 'review-sheets', String(id)] as const,
+  reviewPreviews: (id: Id) => ['periods', 'review-previews', String(id)] as const,
+  results: (id: Id) => ['periods', 'results', String(id)] as const,
+};
+
+export function usePeriods(enabled = true) {
+  return useQuery({
+    queryKey: periodKeys.list,
+    queryFn: ({ signal }) => fetchAllPages<Period>('/api/periods', { limit: 200 }, signal),
+    staleTime: 60_000,
+    enabled,
+  });
+}
+
+export function usePeriod(id: Id | null) {
+  return useQuery({
+    queryKey: periodKeys.period(id ?? ''),
+    queryFn: ({ signal }) => api<Period>(`/api/periods/${enc(id ?? '')}`, { signal }),
+    enabled: id !== null,
+  });
+}
+
+export function useCreatePeriod() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Record<string, unknown>) => api<Period>('/api/periods', { method: 'POST', body }),
+    // a new period also changes the schemes' periodCount
+    onSuccess: () => Promise.all([client.invalidateQueries({ queryKey: periodKeys.list }), client.invalidateQueries({ queryKey: schemeKeys.list })]),
+  });
+}
+
+/** PATCH /api/periods/:id: name, deadlines and (before publicity) publicity days and tier period; the body carries only what changed. */
+export function useUpdatePeriod() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, changes }: { id: Id; changes: PeriodPatch }) => api<Period>(`/api/periods/${enc(id)}`, { method: 'PATCH', body: changes }),
+    onSuccess: (period, { changes }) => {
+      void client.invalidateQueries({ queryKey: periodKeys.list });
+      // the period's pages (summary, review, results) read the deadlines of the period they show
+      void client.invalidateQueries({ queryKey: periodKeys.period(period.id) });
+      if ('tierPeriodId' in changes) {
+        // another tier period moves the coupled seats: the live preview and the review sheet recompute
+        void client.invalidateQueries({ queryKey: periodKeys.results(period.id) });
+        void client.invalidateQueries({ queryKey: periodKeys.reviewSheets(period.id) });
+        void client.invalidateQueries({ queryKey: periodKeys.reviewPreviews(period.id) });
+      }
+    },
+  });
+}
+
+export function useTransitionPeriod() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, to, reason }: { id: Id; to: PeriodState; reason?: string }) =>
+      api<Period>(`/api/periods/${enc(id)}/transition`, { method: 'POST', body: reason ? { to, reason } : { to } }),
+    // the move is confirmed when the server answers; the lists refresh behind it (as points.api does for decisions)
+    onSettled: () => {
+      void client.invalidateQueries({ queryKey: periodKeys.list });
+      // rankings and results read the period's state (rankings.api keeps its pages under 'rankings')
+      void client.invalidateQueries({ queryKey: ['rankings'] });
+    },
+  });
+}
