@@ -4,6 +4,7 @@ import { registerAppealRoutes } from '../modules/appeals/appeals.routes.js';
 import { registerTieDecisionRoutes } from '../modules/committee/tie-decisions.routes.js';
 import { registerEngineRoutes } from '../modules/engine/engine.routes.js';
 import { registerImportRoutes } from '../modules/imports/imports.routes.js';
+import { registerNotificationRoutes } from '../modules/notifications/index.js';
 import { registerPeriodRoutes } from '../modules/periods/periods.routes.js';
 import { registerPointRoutes } from '../modules/points/points.routes.js';
 import { registerRankingRoutes } from '../modules/rankings/rankings.routes.js';
@@ -17,6 +18,7 @@ export const featureRoutes: ((app: App, deps: AppDeps) => Promise<void>)[] = [
   registerEngineRoutes,
   registerImportRoutes,
   registerWorkLogRoutes,
+  registerNotificationRoutes,
   registerPeriodRoutes,
   registerPointRoutes,
   registerRankingRoutes,

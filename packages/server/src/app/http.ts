@@ -39,3 +39,12 @@ export const ErrorResponse = Type.Object({
     details: Type.Optional(Type.Array(Type.Record(Type.String(), Type.Unknown()))),
   }),
 });
+
+/**
+ * `filename=` for old clients (ASCII only: the name with its other characters replaced, or a given
+ * ASCII name) and `filename*=` (RFC 5987) for the real, often Chinese, name.
+ */
+export function contentDisposition(kind: 'inline' | 'attachment', fileName: string, asciiName?: string): string {
+  const ascii = (asciiName ?? fileName).replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}

@@ -1,8 +1,7 @@
 import type { AppDeps } from '../../app/deps.js';
 import { IdParams, type App } from '../../app/http.js';
 import { requireActor } from '../../app/auth.plugin.js';
-import { AttachmentQuery } from '../points/points.schemas.js';
-import { registerAttachmentUpload, sendStoredFile } from '../worklogs/attachment-upload.http.js';
+import { AttachmentQuery, registerAttachmentUpload, sendStoredFile } from '../attachments/index.js';
 import { AppealListQuery, AppealListResponse, AppealSchema, ChangesResponse, DecideAppealBody, DecisionResponse, SubmitAppealBody } from './appeals.schemas.js';
 import {
   APPEAL_ATTACHMENT_MAX_BYTES, attachToAppeal, decideAppeal, getAppeal, listAppealChanges, listAppeals, openAppealAttachment, submitAppeal, withdrawAppeal,

@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { Nullable, PageQuery, StrictObject } from '../../app/http.js';
-import { AttachmentSchema } from '../points/points.schemas.js';
+import { AttachmentSchema } from '../attachments/index.js';
 
 export const AppealStatusSchema = Type.Union([Type.Literal('pending'), Type.Literal('accepted'), Type.Literal('rejected'), Type.Literal('withdrawn')]);
 

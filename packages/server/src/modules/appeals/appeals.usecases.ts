@@ -12,11 +12,11 @@ import { assertPeriodState } from '../reviews/cycle-participants.js';
 import { publishResultVersion } from '../results/result-publication.js';
 import { findResultVersion } from '../results/results.repository.js';
 import { isResultVisible, resultVisibilityOf } from '../results/result-visibility.js';
-import { insertNotifications } from '../worklogs/notifications.repository.js';
+import { insertNotifications } from '../notifications/index.js';
 import { listAccountsOfPeople } from '../rankings/rankings.repository.js';
-import { cleanFileName, inspectAttachment, storeAndRecordAttachment } from '../worklogs/worklog-attachments.usecases.js';
-import { attachmentPath } from '../worklogs/worklog-attachments.storage.js';
-import { createAttachmentMissingOnDiskError, createTooManyAttachmentsError } from '../worklogs/worklogs.errors.js';
+import {
+  attachmentPath, cleanFileName, createAttachmentMissingOnDiskError, createTooManyAttachmentsError, inspectAttachment, storeAndRecordAttachment,
+} from '../attachments/index.js';
 import {
   createAppealInvalidError, createAppealNotPendingError, createAppealPendingExistsError, createAppealWindowClosedError,
 } from './appeals.errors.js';

@@ -1,38 +1,16 @@
 import { createReadStream } from 'node:fs';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import type { AppDeps } from '../../app/deps.js';
-import { ErrorResponse, IdParams, type App } from '../../app/http.js';
-import { withUploads } from '../../app/uploads.js';
+import { contentDisposition, ErrorResponse, IdParams, type App } from '../../app/http.js';
+import { readUploadedFile, withUploads } from '../../app/uploads.js';
 import { authorize, type Ability, type Actor } from '../../policies/policies.js';
 import { requireActor } from '../../app/auth.plugin.js';
-import { createAttachmentTooLargeError, createMissingFileError } from './worklogs.errors.js';
-import { AttachmentSchema } from './worklogs.schemas.js';
+import { AttachmentSchema } from './attachments.schemas.js';
 
 /**
- * HTTP helpers for attached files, shared by every module that takes evidence (work logs, point
- * events, appeals): the download header, the one-file multipart upload and its route.
+ * The HTTP side of evidence files, shared by every module that takes them (work logs, point events,
+ * appeals): the one-file upload route and the download.
  */
-
-/**
- * `filename=` for old clients (ASCII only: the name with its other characters replaced, or a given
- * ASCII name) and `filename*=` (RFC 5987) for the real, often Chinese, name.
- */
-export function contentDisposition(kind: 'inline' | 'attachment', fileName: string, asciiName?: string): string {
-  const ascii = (asciiName ?? fileName).replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
-
-/** Reads the one file of a multipart upload; an oversized file answers 413 naming /file. */
-export async function readUploadedFile(req: FastifyRequest, maxBytes: number): Promise<{ fileName: string; content: Buffer }> {
-  const file = await req.file({ limits: { fileSize: maxBytes } });
-  if (!file) throw createMissingFileError();
-  try {
-    return { fileName: file.filename, content: await file.toBuffer() };
-  } catch (error) {
-    if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw createAttachmentTooLargeError(maxBytes);
-    throw error;
-  }
-}
 
 /**
  * `POST <url>` (`:id` the record the file is attached to) taking one file of at most `maxBytes`:

@@ -3,9 +3,9 @@ import type { AppDeps } from '../../app/deps.js';
 import { createForbiddenError, createNotFoundError } from '../../app/errors.js';
 import { authorize, type Actor } from '../../policies/policies.js';
 import { appendAuditRecords } from '../audit/audit.repository.js';
-import { cleanFileName, inspectAttachment, storeAndRecordAttachment } from '../worklogs/worklog-attachments.usecases.js';
-import { attachmentPath } from '../worklogs/worklog-attachments.storage.js';
-import { createAttachmentMissingOnDiskError, createTooManyAttachmentsError } from '../worklogs/worklogs.errors.js';
+import {
+  attachmentPath, cleanFileName, createAttachmentMissingOnDiskError, createTooManyAttachmentsError, inspectAttachment, storeAndRecordAttachment,
+} from '../attachments/index.js';
 import { createNotPendingError } from './points.errors.js';
 import { countAttachmentsOfEvent, findEventAttachment, findPointEvent, insertEventAttachment } from './point-events.repository.js';
 import { canSeeEvent, loadPointAccess, presentEventAttachment } from './point-events.usecases.js';

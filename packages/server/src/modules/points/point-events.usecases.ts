@@ -8,7 +8,7 @@ import { appendAuditRecords, type AuditEntry } from '../audit/audit.repository.j
 import { resolveVisibleUnitIds } from '../org/org.repository.js';
 import { findUnitOfPersonOn } from '../people/people.repository.js';
 import { announceLedgerChange } from '../rankings/ledger-changes.js';
-import { insertNotifications, type NewNotification } from '../worklogs/notifications.repository.js';
+import { insertNotifications, type NewNotification } from '../notifications/index.js';
 import {
   createAlreadyReversedError, createFieldError, createFieldErrors, createNotPendingError, createNotReversibleError, createOwnProposalError,
   createOwnSubjectError, createPeriodClosedError, createRuleDisabledError,

@@ -1,14 +1,14 @@
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { AppDeps } from '../../app/deps.js';
-import { ErrorResponse, IdParams, type App } from '../../app/http.js';
+import { contentDisposition, ErrorResponse, IdParams, type App } from '../../app/http.js';
 import { authorize } from '../../policies/policies.js';
 import { requireActor } from '../../app/auth.plugin.js';
 import { createMissingFileError as createMissingImportFileError } from '../imports/imports.errors.js';
-import { contentDisposition, registerAttachmentUpload, sendStoredFile } from '../worklogs/attachment-upload.http.js';
+import { AttachmentQuery, registerAttachmentUpload, sendStoredFile } from '../attachments/index.js';
 import { createFieldError, createIdempotencyKeyMissingError } from './points.errors.js';
 import {
-  ApproveBody, AttachmentQuery, BatchBody, BatchHeaders, BatchListQuery, BatchListResponse, BatchOutcomeSchema, CreateRuleBody,
+  ApproveBody, BatchBody, BatchHeaders, BatchListQuery, BatchListResponse, BatchOutcomeSchema, CreateRuleBody,
   EventListQuery, EventListResponse, ImportStartedSchema, PointBatchSchema, PointEventSchema, PointRuleSchema, ProposeBody, ReasonBody, RejectBody,
   ReplaceRuleBody, RuleListQuery, TemplateQuery,
 } from './points.schemas.js';

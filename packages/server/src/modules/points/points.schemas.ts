@@ -1,10 +1,9 @@
 import { Type } from 'typebox';
 import { Nullable, PageQuery, StrictObject } from '../../app/http.js';
 import { MAX_EVIDENCE_CHARS, MAX_LINK_CHARS, MAX_OCCURRENCES, MAX_POINTS } from './points.values.js';
-import { AttachmentSchema } from '../worklogs/worklogs.schemas.js';
+import { AttachmentSchema } from '../attachments/index.js';
 
 /** An evidence file, as work logs show theirs. */
-export { AttachmentSchema };
 
 const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
 const DateString = (description?: string) => Type.String({ pattern: DATE_PATTERN, ...(description ? { description } : {}) });
@@ -125,7 +124,6 @@ export const ProposeBody = StrictObject({
 
 export const ApproveBody = StrictObject({ note: Type.Optional(Nullable(Type.String({ maxLength: 500 }))) });
 export const RejectBody = StrictObject({ note: Type.String({ minLength: 1, maxLength: 500 }) });
-export const AttachmentQuery = StrictObject({ download: Type.Optional(Type.Boolean()) });
 
 // ---- batches
 

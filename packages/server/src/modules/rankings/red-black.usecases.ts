@@ -9,7 +9,7 @@ import { listSubtreeUnitIds } from '../org/org.repository.js';
 import { listAssignmentsOfPerson } from '../people/people.repository.js';
 import { findPeriod, findScheme, type PeriodRow, type SchemeRow } from '../periods/periods.repository.js';
 import { nameGroups } from '../results/result-groups.js';
-import { insertNotifications } from '../worklogs/notifications.repository.js';
+import { insertNotifications } from '../notifications/index.js';
 import { createRedBlackMonthError, createRedBlackPublishedError } from './rankings.errors.js';
 import { canReadPointsOfPerson, monthsBetween } from './rankings.usecases.js';
 import {

@@ -1,8 +1,7 @@
 import type { AppDeps } from '../../app/deps.js';
-import type { App } from '../../app/http.js';
+import { contentDisposition, type App } from '../../app/http.js';
 import { requireActor } from '../../app/auth.plugin.js';
 import { XLSX_MIME } from '../../app/spreadsheets.js';
-import { contentDisposition } from '../worklogs/attachment-upload.http.js';
 import {
   PersonIdParams, PromotionListQuery, PromotionListResponse, ReportCardQuery, ReportCardSchema, UnitCardsExportQuery, UnitCardsQuery, UnitCardsResponse,
   WarningListQuery, WarningListResponse,

@@ -4,7 +4,7 @@ import { startPeriodicJob, type PeriodicJobOptions } from '../../app/periodic-jo
 import { localDateOf } from '../../app/dates.js';
 import { claimScheduledRun, finishScheduledRun, listAccountsOfPeople } from '../rankings/rankings.repository.js';
 import { listPeriodParticipants } from '../periods/period-participants.js';
-import { insertNotifications } from '../worklogs/notifications.repository.js';
+import { insertNotifications } from '../notifications/index.js';
 import { findCyclePeriod, listPeriodsWithSummaryDeadline, listSubmittedSummaryPeople, type CyclePeriodRow } from './reviews.repository.js';
 import { SUMMARY_WRITABLE_STATES } from './summaries.usecases.js';
 

@@ -1,34 +1,21 @@
 import { existsSync } from 'node:fs';
-import { fileTypeFromBuffer } from 'file-type';
 import type { AppDeps } from '../../app/deps.js';
 import { createNotFoundError } from '../../app/errors.js';
 import { authorize, type Actor } from '../../policies/policies.js';
 import { appendAuditRecords } from '../audit/audit.repository.js';
-import { attachmentPath, removeAttachmentFile, sha256Of, storeAttachmentFile } from './worklog-attachments.storage.js';
+import { attachmentPath, removeAttachmentFile } from '../attachments/attachments.storage.js';
+import { cleanFileName, inspectAttachment, storeAndRecordAttachment } from '../attachments/attachment-files.js';
+import { createAttachmentMissingOnDiskError, createTooManyAttachmentsError } from '../attachments/attachments.errors.js';
 import {
   countAttachmentsOfLog, countAttachmentsWithSha, deleteAttachment, findAttachment, findWorkLogView, insertAttachment,
 } from './worklogs.repository.js';
-import {
-  createAttachmentMissingOnDiskError, createAttachmentTooLargeError, createAttachmentTypeError, createLogFrozenError, createNotAuthorError,
-  createTooManyAttachmentsError,
-} from './worklogs.errors.js';
+import { createLogFrozenError, createNotAuthorError } from './worklogs.errors.js';
 import { canSeeLog, editableUntilOf, isFrozen, loadLogAccess, presentAttachment } from './worklogs.usecases.js';
 
 type Deps = Pick<AppDeps, 'db' | 'now' | 'config'>;
 
 export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
 export const MAX_ATTACHMENTS_PER_LOG = 9;
-
-/** What may be attached (work logs, point evidence), decided from the content (file-type), never from the name. */
-const ATTACHMENT_TYPES: Record<string, string> = {
-  'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'image/gif': 'gif', 'application/pdf': 'pdf',
-};
-
-/** The uploaded name without folders or control characters, with the extension of its real type. */
-export function cleanFileName(name: string | undefined, ext: string): string {
-  const base = (name ?? '').split(/[/\\]/).pop()!.replace(/[\p{Cc}"]/gu, '').trim().replace(/\.[^.]*$/, '').slice(0, 120);
-  return `${base || 'attachment'}.${ext}`;
-}
 
 /**
  * The author attaches an image or a PDF (≤ 10 MB) to his entry while it is editable. The file is
@@ -59,29 +46,6 @@ export async function attachToWorkLog({ db, now, config }: Deps, actor: Actor, l
       return newId;
     }));
   return presentAttachment((await findAttachment(db, id))!);
-}
-
-/**
- * Checks an uploaded attachment (size, type by content) and returns its type, extension and checksum.
- * Shared by every module that takes attached evidence (work logs, point events).
- */
-export async function inspectAttachment(content: Buffer, maxBytes: number): Promise<{ mime: string; ext: string; sha256: string }> {
-  if (content.length > maxBytes) throw createAttachmentTooLargeError(maxBytes);
-  const type = await fileTypeFromBuffer(content);
-  const ext = type ? ATTACHMENT_TYPES[type.mime] : undefined;
-  if (!type || !ext) throw createAttachmentTypeError(type?.mime ?? (content.subarray(0, 512).includes(0) ? undefined : 'text'));
-  return { mime: type.mime, ext, sha256: sha256Of(content) };
-}
-
-/** Stores the file, then runs `record` (its database rows); a file this call wrote is removed again when recording fails. */
-export async function storeAndRecordAttachment<T>(dataDir: string, sha256: string, content: Buffer, record: (storageKey: string) => Promise<T>): Promise<T> {
-  const stored = await storeAttachmentFile(dataDir, sha256, content);
-  try {
-    return await record(stored.key);
-  } catch (error) {
-    if (stored.created) await removeAttachmentFile(dataDir, stored.key);
-    throw error;
-  }
 }
 
 /** An attachment to download, scoped like its entry (404 for one the caller cannot see). */

@@ -27,23 +27,6 @@ export const createReplyOnlyError = () =>
 export const createFlagResolvedError = (id: number) =>
   createConflictError('log.flag_resolved', `Flag ${id} is already resolved`);
 
-export const createAttachmentTypeError = (detected: string | undefined) =>
-  new AppError(415, 'attachment.type_not_allowed',
-    `Only JPEG, PNG, WebP, GIF images and PDF files may be attached${detected ? `: the file's content is ${detected}` : ': the file\'s content is not recognised'}`,
-    [{ path: '/file', message: detected ? `content is ${detected}` : 'content not recognised' }]);
-
-export const createAttachmentTooLargeError = (limitBytes: number) =>
-  new AppError(413, 'attachment.too_large', `An attachment may have at most ${limitBytes / 1024 / 1024} MB`, [{ path: '/file', message: `larger than ${limitBytes} bytes` }]);
-
-export const createMissingFileError = () =>
-  new AppError(400, 'attachment.no_file', 'Send the file as the multipart field "file"', [{ path: '/file', message: 'is required' }]);
-
-export const createTooManyAttachmentsError = (max: number) =>
-  createConflictError('attachment.too_many', `An entry may have at most ${max} attachments`, [{ path: '/file', message: `at most ${max} attachments` }]);
-
-export const createAttachmentMissingOnDiskError = (id: number) =>
-  new AppError(410, 'attachment.gone', `The file of attachment ${id} is no longer in storage`);
-
 export const createCalendarImportInvalidError = (issues: { row?: number; column?: string; message: string }[]) =>
   new AppError(400, 'calendar.import_invalid', `The file has ${issues.length} error${issues.length === 1 ? '' : 's'}. Nothing was imported.`, issues.slice(0, 500));
 

@@ -1,26 +1,25 @@
 import { Type } from 'typebox';
 import type { AppDeps } from '../../app/deps.js';
-import { IdParams, Nullable, type App } from '../../app/http.js';
+import { contentDisposition, IdParams, type App } from '../../app/http.js';
 import { requireActor } from '../../app/auth.plugin.js';
-import { listMyNotifications, readAllNotifications, readNotification } from './notifications.usecases.js';
 import { getWorkCalendar, importWorkCalendar, removeWorkCalendarDay, setWorkCalendarDay } from './work-calendar.usecases.js';
 import { ATTACHMENT_MAX_BYTES, attachToWorkLog, openAttachment, removeAttachment } from './worklog-attachments.usecases.js';
 import {
   drawWorkLogSpotCheck, exportWorkLogs, getWorkLogCalendar, getWorkLogSpotCheck, getWorkLogStats, listWorkLogReminders, listWorkLogSpotChecks,
   summarizeWorkLogs,
 } from './worklog-reports.usecases.js';
-import { contentDisposition, readUploadedFile, registerAttachmentUpload, sendStoredFile } from './attachment-upload.http.js';
+import { AttachmentQuery, registerAttachmentUpload, sendStoredFile } from '../attachments/index.js';
 import {
-  AttachmentQuery, CalendarDateParams, CalendarDayBody, CalendarMonthQuery, CalendarRangeQuery, CommentBody, CommentSchema,
-  CreateLogBody, FeedQuery, FeedResponse, FlagBody, FlagParams, FlagResponse, LikeResponse, LogDetailSchema, LogEntrySchema, LogIndicatorsResponse, NotificationsQuery,
+  CalendarDateParams, CalendarDayBody, CalendarMonthQuery, CalendarRangeQuery, CommentBody, CommentSchema,
+  CreateLogBody, FeedQuery, FeedResponse, FlagBody, FlagParams, FlagResponse, LikeResponse, LogDetailSchema, LogEntrySchema, LogIndicatorsResponse,
   ResolveFlagBody, SpotCheckBody, SpotCheckListQuery, StatsQuery, SummaryQuery, UnitRangeQuery, UpdateLogBody,
 } from './worklogs.schemas.js';
 import { commentOnWorkLog, editWorkLog, flagWorkLog, getWorkLog, likeWorkLog, listMyLogIndicators, listWorkLogComments, listWorkLogFeed, resolveWorkLogFlag, unlikeWorkLog, writeWorkLog } from './worklogs.usecases.js';
-import { withUploads } from '../../app/uploads.js';
+import { readUploadedFile, withUploads } from '../../app/uploads.js';
 import { XLSX_MIME } from '../../app/spreadsheets.js';
 import { dateIdCursor, idCursor, nextCursorOf } from '../../app/cursors.js';
 
-/** Work records (issue 4): the work log, its calendar, reports, spot checks, attachments and notifications. */
+/** Work records: the work log, its calendar, reports, spot checks and attachments. */
 export async function registerWorkLogRoutes(app: App, deps: AppDeps) {
   const tags = ['work records'];
 
@@ -133,31 +132,4 @@ export async function registerWorkLogRoutes(app: App, deps: AppDeps) {
       return importWorkCalendar(deps, actor, content);
     });
   });
-
-  // In-app notifications of the signed-in account.
-  const notificationTags = ['notifications'];
-
-  app.get('/api/notifications', {
-    schema: {
-      tags: notificationTags, querystring: NotificationsQuery,
-      response: {
-        200: Type.Object({
-          unread: Type.Integer(),
-          items: Type.Array(Type.Object({
-            id: Type.Integer(), kind: Type.String(), message: Type.String(), entity: Nullable(Type.String()), entityId: Nullable(Type.Integer()),
-            data: Nullable(Type.Record(Type.String(), Type.Unknown())), createdAt: Type.String(), readAt: Nullable(Type.String()),
-          })),
-          nextCursor: Nullable(Type.String()),
-        }),
-      },
-    },
-  }, async (req) => {
-    const limit = req.query.limit ?? 50;
-    const { unread, items } = await listMyNotifications(deps, requireActor(req), { unreadOnly: req.query.unreadOnly, beforeId: idCursor.decode(req.query.cursor), limit });
-    return { unread, items, nextCursor: nextCursorOf(items, limit) };
-  });
-
-  app.post('/api/notifications/read-all', { schema: { tags: notificationTags } }, async (req) => readAllNotifications(deps, requireActor(req)));
-
-  app.post('/api/notifications/:id/read', { schema: { tags: notificationTags, params: IdParams } }, async (req) => readNotification(deps, requireActor(req), req.params.id));
 }

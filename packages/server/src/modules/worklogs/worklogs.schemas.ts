@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { AttachmentSchema } from '../attachments/index.js';
 import { Nullable, PageQuery, StrictObject } from '../../app/http.js';
 import { INDICATOR_REF_MAX } from './log-indicators.js';
 
@@ -51,16 +52,6 @@ export const FeedQuery = StrictObject({
   to: Type.Optional(DateString()),
   q: Type.Optional(Type.String({ maxLength: 100, description: 'words (Chinese matched as text, ASCII as words); all must match' })),
   flagged: Type.Optional(Type.Boolean({ description: 'only entries with an open follow-up flag' })),
-});
-
-export const AttachmentSchema = Type.Object({
-  id: Type.Integer(),
-  fileName: Type.String(),
-  mimeType: Type.String(),
-  size: Type.Integer(),
-  sha256: Type.String(),
-  createdAt: Type.String(),
-  url: Type.String(),
 });
 
 const FlagSchema = Type.Object({
@@ -168,6 +159,4 @@ export const CalendarDayBody = StrictObject({
   name: Type.Optional(Nullable(Type.String({ maxLength: 50 }))),
 });
 
-export const NotificationsQuery = StrictObject({ ...PageQuery, unreadOnly: Type.Optional(Type.Boolean()) });
 
-export const AttachmentQuery = StrictObject({ download: Type.Optional(Type.Boolean({ description: 'Content-Disposition: attachment instead of inline' })) });

@@ -3,7 +3,7 @@ import type { DatabaseHandle } from '../../db/kysely.js';
 import { adminActor, createTestClock, depsFor } from '../../testing/fixtures.js';
 import { createTestDatabase, testDialects } from '../../testing/test-database.js';
 import { verifyAuditChain } from '../audit/audit.usecases.js';
-import { listMyNotifications, readAllNotifications, readNotification } from './notifications.usecases.js';
+import { listMyNotifications, readAllNotifications, readNotification } from '../notifications/notifications.usecases.js';
 import { createAssessmentPeriod, createAssessmentScheme, transitionAssessmentPeriod } from '../periods/periods.usecases.js';
 import { LOG_INDICATOR_SCHEME, createWorkLogOrg, openLogIndicatorPeriod, type WorkLogOrg } from './worklogs.fixtures.js';
 import { commentOnWorkLog, editWorkLog, flagWorkLog, getWorkLog, likeWorkLog, listMyLogIndicators, listWorkLogFeed, resolveWorkLogFlag, unlikeWorkLog, writeWorkLog, type FeedQuery } from './worklogs.usecases.js';

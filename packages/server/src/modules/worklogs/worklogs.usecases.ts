@@ -8,7 +8,7 @@ import { authorize, can, reviewScopeOf, unitScopeOf, type Actor } from '../../po
 import { appendAuditRecords } from '../audit/audit.repository.js';
 import { resolveVisibleUnitIds } from '../org/org.repository.js';
 import { findUnitOfPersonOn } from '../people/people.repository.js';
-import { insertNotifications, type NewNotification } from './notifications.repository.js';
+import { insertNotifications, type NewNotification } from '../notifications/index.js';
 import {
   countCommentsOfLogs, countLikesOfLogs, deleteLike, findAccountIdOfPerson, findCommentView, findFlagView, findPersonBrief, findWorkLogView,
   insertComment, insertFlag, insertLike, listAttachmentsOfLogs, listCommenterAccountIds, listCommentsOfLog, listFeedPage,
