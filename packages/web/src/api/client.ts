@@ -121,3 +121,9 @@ export async function fetchAllPages<T>(
   } while (cursor);
   return items;
 }
+
+/** Lists answer `{ items, nextCursor }`; a few answers in the contract are described as bare arrays. */
+export function itemsOf<T>(value: T[] | { items: T[] } | null | undefined): T[] {
+  if (!value) return [];
+  return Array.isArray(value) ? value : value.items;
+}

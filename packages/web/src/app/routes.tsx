@@ -27,7 +27,7 @@ const WorkCalendarPage = lazy(() => import('../modules/work-calendar/pages/WorkC
 const PointRulesPage = lazy(() => import('../modules/points/pages/PointRulesPage'));
 const PointEventsPage = lazy(() => import('../modules/points/pages/PointEventsPage'));
 const PointImportPage = lazy(() => import('../modules/points/pages/PointImportPage'));
-const MyPointsPage = lazy(() => import('../modules/points/pages/MyPointsPage'));
+const MyPointsPage = lazy(() => import('../modules/rankings/pages/MyPointsPage'));
 const RankingsPage = lazy(() => import('../modules/rankings/pages/RankingsPage'));
 const RedBlackPage = lazy(() => import('../modules/red-black/pages/RedBlackPage'));
 const SchemesPage = lazy(() => import('../modules/schemes/pages/SchemesPage'));

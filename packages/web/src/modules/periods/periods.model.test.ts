@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   canEditPeriod,
+  defaultPeriod,
   editablePeriodFields,
   isDeadlineBeforeStart,
   knownPeriodDetail,
@@ -18,6 +19,17 @@ describe('periods', () => {
     expect(nextPeriodState('draft')).toBe('open');
     expect(nextPeriodState('reviewing')).toBe('publicity');
     expect(nextPeriodState('closed')).toBeNull();
+  });
+
+  it('starts on the open period, else the latest', () => {
+    const periods = [
+      { id: 1, state: 'closed' as const, startsOn: '2025-10-01' },
+      { id: 2, state: 'open' as const, startsOn: '2026-01-01' },
+      { id: 3, state: 'draft' as const, startsOn: '2026-04-01' },
+    ];
+    expect(defaultPeriod(periods)?.id).toBe(2);
+    expect(defaultPeriod(periods.filter((p) => p.id !== 2))?.id).toBe(1);
+    expect(defaultPeriod([])).toBeNull();
   });
 
   it.each([

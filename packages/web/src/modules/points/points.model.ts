@@ -1,8 +1,6 @@
-import dayjs from 'dayjs';
-import type { PointRule, RedBlackSummary } from './points.api';
-import { formatPoints, toHundredths } from '../../shared/scores';
+import type { PointRule } from './points.api';
+import { toHundredths } from '../../shared/scores';
 import type { Scheme, SchemeIndicator } from '../schemes/schemes.api';
-import type { Period } from '../periods/periods.api';
 
 /** docs/api-points.md: points carry at most two decimals (the server stores hundredths). */
 export const EVIDENCE_MAX = 2000;
@@ -34,87 +32,6 @@ export function ledgerIndicators(scheme: Pick<Scheme, 'definition'> | null | und
 /** An indicator's name in its scheme ("style" → 执法作风); the id when the scheme does not name it. */
 export function indicatorName(scheme: Pick<Scheme, 'definition'> | null | undefined, id: string): string {
   return scheme?.definition.indicators?.find((i) => i.id === id)?.name ?? id;
-}
-
-/** The months (YYYY-MM) of a period that have begun by `today`, latest first. */
-export function monthsOfPeriod(period: Pick<Period, 'startsOn' | 'endsOn'>, today: string): string[] {
-  const months: string[] = [];
-  const last = dayjs(period.endsOn).isBefore(dayjs(today)) ? dayjs(period.endsOn) : dayjs(today);
-  let cursor = dayjs(period.startsOn).startOf('month');
-  while (!cursor.isAfter(last, 'month')) {
-    months.push(cursor.format('YYYY-MM'));
-    cursor = cursor.add(1, 'month');
-  }
-  return months.reverse();
-}
-
-/** The month a red/black page starts on: the latest month that has ended (its lists exist), else the current one. */
-export function defaultMonth(months: string[], today: string): string | null {
-  return months.find((m) => dayjs(`${m}-01`).endOf('month').isBefore(dayjs(today), 'day')) ?? months[0] ?? null;
-}
-
-export interface HistogramBin {
-  /** Lower bound, inclusive, in points. */
-  from: number;
-  /** Upper bound, exclusive (inclusive for the last bin), in points. */
-  to: number;
-  count: number;
-}
-
-const NICE_STEPS = [1, 2, 5];
-
-/** A "nice" bin width (1, 2, 5 × 10^k hundredths) so that the range fits in at most `maxBins` bins. */
-function niceWidth(spanHundredths: number, maxBins: number): number {
-  const raw = Math.max(1, spanHundredths / maxBins);
-  let magnitude = 1;
-  for (;;) {
-    for (const step of NICE_STEPS) {
-      const width = step * magnitude;
-      if (width >= raw) return width;
-    }
-    magnitude *= 10;
-  }
-}
-
-/**
- * The distribution of points in a group: equal-width bins with round bounds, computed in integer
- * hundredths (no float drift at bin edges). One value or all equal → one bin.
- */
-export function pointsHistogram(values: number[], maxBins = 12): HistogramBin[] {
-  if (values.length === 0) return [];
-  const cents = values.map(toHundredths);
-  const min = Math.min(...cents);
-  const max = Math.max(...cents);
-  if (min === max) return [{ from: min / 100, to: max / 100, count: values.length }];
-  const width = niceWidth(max - min, maxBins);
-  const start = Math.floor(min / width) * width;
-  const binCount = Math.floor((max - start) / width) + 1;
-  const counts = new Array<number>(binCount).fill(0);
-  for (const c of cents) counts[Math.min(binCount - 1, Math.floor((c - start) / width))]! += 1;
-  return counts.map((count, i) => ({ from: (start + i * width) / 100, to: (start + (i + 1) * width) / 100, count }));
-}
-
-/** "−5 ~ −3" — a bin's label. */
-export function binLabel(bin: HistogramBin): string {
-  if (bin.from === bin.to) return formatPoints(bin.from);
-  return `${formatPoints(bin.from)} ~ ${formatPoints(bin.to)}`;
-}
-
-/** A group key of the rankings API: `all`, `category:<id>`, `unit:<id>`. */
-export type GroupKind = 'all' | 'category' | 'unit';
-
-export function groupKindOf(key: string): GroupKind {
-  if (key.startsWith('category:')) return 'category';
-  if (key.startsWith('unit:')) return 'unit';
-  return 'all';
-}
-
-/** The newest list of a set: the latest month, then the list of 全部, then the newest id. */
-export function latestRedBlackList<L extends Pick<RedBlackSummary, 'id' | 'month' | 'group'>>(lists: L[]): L | null {
-  const sorted = [...lists].sort(
-    (a, b) => b.month.localeCompare(a.month) || Number(b.group.key === 'all') - Number(a.group.key === 'all') || Number(b.id) - Number(a.id),
-  );
-  return sorted[0] ?? null;
 }
 
 /** The parts of the engine's explanation of a `ledger` indicator (see packages/engine ledger.method). */

@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import type { Category, Me, Unit } from '../../api/types';
 import { hasRole } from '../auth/auth.api';
 import { buildUnitForest, type UnitNode } from '../org/unit-tree';
-import type { PersonPoints } from '../points/points.api';
+import type { PersonPoints } from './rankings.api';
 
 export interface GroupOption {
   value: string;

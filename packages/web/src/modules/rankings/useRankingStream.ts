@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { buildUrl } from '../../api/client';
 import type { Id } from '../../api/types';
+import { rankingKeys } from './rankings.api';
 
 export type StreamState = 'connecting' | 'live' | 'offline';
 
@@ -33,8 +34,8 @@ export function useRankingStream(period: Id | null, group: string): { state: Str
       if (Number.isFinite(version) && version <= seen.current) return;
       if (Number.isFinite(version)) seen.current = version;
       setLastEventAt(new Date());
-      void client.invalidateQueries({ queryKey: ['rankings', String(period)] });
-      void client.invalidateQueries({ queryKey: ['points', 'person'] });
+      void client.invalidateQueries({ queryKey: rankingKeys.period(period) });
+      void client.invalidateQueries({ queryKey: rankingKeys.people });
     };
     source.addEventListener('ranking', onRanking);
     return () => {

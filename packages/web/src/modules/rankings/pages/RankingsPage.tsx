@@ -11,8 +11,6 @@ import { useIsMobile } from '../../../shared/hooks/useIsMobile';
 import { can, hasRole, isMemberOnly, useCurrentMe } from '../../auth/auth.api';
 import { useCategories, useUnits } from '../../org/org.api';
 import { PeriodSelect } from '../../periods/components/PeriodSelect';
-import { usePersonPoints, useRankingPage, useRankingRows, type RankingRow } from '../../points/points.api';
-import { binLabel, pointsHistogram } from '../../points/points.model';
 import { idOf } from '../../../shared/params';
 import { LiveIndicator, RankBadge } from '../components';
 import { groupOptionsFor } from '../ranking-groups';
@@ -20,6 +18,8 @@ import { useRankingStream } from '../useRankingStream';
 import { formatPoints, formatScore } from '../../../shared/scores';
 import type { Period } from '../../periods/periods.api';
 import { PointsValue } from '../../../shared/components/PointsValue';
+import { usePersonPoints, useRankingPage, useRankingRows, type RankingRow } from '../rankings.api';
+import { binLabel, pointsHistogram } from '../rankings.model';
 
 const PAGE_SIZE = 20;
 

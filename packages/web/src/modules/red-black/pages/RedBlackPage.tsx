@@ -11,13 +11,13 @@ import { useIsMobile } from '../../../shared/hooks/useIsMobile';
 import { can, isMemberOnly, useCurrentMe } from '../../auth/auth.api';
 import { EventDrawer } from '../../points/components/EventDrawer';
 import { PeriodSelect } from '../../periods/components/PeriodSelect';
-import { useGenerateRedBlack, useLatestRedBlackList, usePublishRedBlack, useRedBlackHistory, useRedBlackList, useRedBlackLists, type RedBlackEntry, type RedBlackSummary } from '../../points/points.api';
-import { defaultMonth, monthsOfPeriod } from '../../points/points.model';
 import { idOf } from '../../../shared/params';
 import { usePointEventParam } from '../../points/usePointEventParam';
 import { shanghaiToday } from '../../../shared/dates';
 import { usePeriods, type Period } from '../../periods/periods.api';
 import { PointsValue } from '../../../shared/components/PointsValue';
+import { useGenerateRedBlack, useAllRedBlackLists, usePublishRedBlack, useRedBlackHistory, useRedBlackList, useRedBlackLists, type RedBlackEntry, type RedBlackSummary } from '../red-black.api';
+import { defaultMonth, latestRedBlackList, monthsOfPeriod } from '../red-black.model';
 
 const ruleName = (rule: RedBlackEntry['events'][number]['rule']) => (typeof rule === 'string' ? rule : rule.name);
 
@@ -132,10 +132,11 @@ export default function RedBlackPage() {
   const onPeriod = useCallback((p: Period | null) => update({ period: p ? String(p.id) : null, month: null, list: null }), [update]);
   // The page starts on the newest list there is: the running period's month has usually not ended
   // yet (no list), while last month's lists belong to the previous period.
-  const latest = useLatestRedBlackList(periodId === null);
+  const allLists = useAllRedBlackLists(periodId === null);
+  const latest = useMemo(() => latestRedBlackList(allLists.data ?? []), [allLists.data]);
   useEffect(() => {
-    if (periodId === null && latest.data) update({ period: String(latest.data.periodId), month: latest.data.month, list: null });
-  }, [periodId, latest.data, update]);
+    if (periodId === null && latest) update({ period: String(latest.periodId), month: latest.month, list: null });
+  }, [periodId, latest, update]);
 
   const lists = useRedBlackLists(periodId, month);
   const summaries = useMemo(() => [...(lists.data ?? [])].sort((a, b) => (a.group.key === 'all' ? -1 : b.group.key === 'all' ? 1 : a.group.name.localeCompare(b.group.name))), [lists.data]);
@@ -214,7 +215,7 @@ export default function RedBlackPage() {
             <PeriodSelect
               value={periodId}
               onChange={onPeriod}
-              autoSelect={periodId === null && !latest.isPending && !latest.data}
+              autoSelect={periodId === null && !allLists.isPending && !latest}
               style={{ width: isMobile ? '100%' : 240 }}
             />
             <Select

@@ -9,16 +9,17 @@ import { errorText } from '../../../shared/errors';
 import { useIsMobile } from '../../../shared/hooks/useIsMobile';
 import { isMemberOnly, useCurrentMe } from '../../auth/auth.api';
 import { PersonPicker } from '../../worklogs/components/PersonPicker';
-import { EventDrawer } from '../components/EventDrawer';
-import { EventList } from '../components/EventList';
+import { EventDrawer } from '../../points/components/EventDrawer';
+import { EventList } from '../../points/components/EventList';
 import { PeriodSelect } from '../../periods/components/PeriodSelect';
-import { usePersonPoints, useRedBlackHistory } from '../points.api';
 import { idOf } from '../../../shared/params';
-import { ledgerExplainText } from '../ledger-explain';
-import { usePointEventParam } from '../usePointEventParam';
+import { ledgerExplainText } from '../../points/ledger-explain';
+import { usePointEventParam } from '../../points/usePointEventParam';
 import { formatPoints, formatScore } from '../../../shared/scores';
 import { useSchemes } from '../../schemes/schemes.api';
 import { usePeriods, type Period } from '../../periods/periods.api';
+import { usePersonPoints } from '../rankings.api';
+import { useRedBlackHistory } from '../../red-black/red-black.api';
 
 /** The engine's explanation of an indicator's score in the reader's language (other methods: as the engine wrote it). */
 function explainText(t: TFunction, text: string): string {
