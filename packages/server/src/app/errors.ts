@@ -41,6 +41,16 @@ export function createValidationError(message: string, details: ErrorDetail[]): 
   return new AppError(400, 'request.invalid', message, details);
 }
 
+/** 400 naming one field: `/from: must be a date YYYY-MM-DD`. */
+export function createFieldError(path: string, message: string): AppError {
+  return new AppError(400, 'request.invalid', `${path}: ${message}`, [{ path, message }]);
+}
+
+/** 400 naming every bad field at once. */
+export function createFieldErrors(details: ErrorDetail[]): AppError {
+  return new AppError(400, 'request.invalid', details.map((d) => `${d.path}: ${d.message}`).join('; '), details);
+}
+
 export function createConflictError(code: string, message: string, details: ErrorDetail[] = []): AppError {
   return new AppError(409, code, message, details);
 }

@@ -5,6 +5,7 @@ import { registerTieDecisionRoutes } from '../modules/committee/tie-decisions.ro
 import { registerEngineRoutes } from '../modules/engine/engine.routes.js';
 import { registerImportRoutes } from '../modules/imports/imports.routes.js';
 import { registerNotificationRoutes } from '../modules/notifications/index.js';
+import { registerWorkCalendarRoutes } from '../modules/work-calendar/index.js';
 import { registerPeriodRoutes } from '../modules/periods/periods.routes.js';
 import { registerPointRoutes } from '../modules/points/points.routes.js';
 import { registerRankingRoutes } from '../modules/rankings/rankings.routes.js';
@@ -19,6 +20,7 @@ export const featureRoutes: ((app: App, deps: AppDeps) => Promise<void>)[] = [
   registerImportRoutes,
   registerWorkLogRoutes,
   registerNotificationRoutes,
+  registerWorkCalendarRoutes,
   registerPeriodRoutes,
   registerPointRoutes,
   registerRankingRoutes,

@@ -25,6 +25,9 @@ export function Nullable<T extends TSchema>(schema: T) {
   return Type.Unsafe<Static<T> | null>(typeof type === 'string' ? { ...schema, type: [type, 'null'] } : Type.Union([schema, Type.Null()]));
 }
 
+/** A local date, YYYY-MM-DD (Asia/Shanghai); whether it exists in the calendar is checked by the use case. */
+export const DateString = (description?: string) => Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', ...(description ? { description } : {}) });
+
 export const IdParams = StrictObject({ id: Type.Integer({ minimum: 1 }) });
 
 export const PageQuery = {

@@ -1,7 +1,6 @@
 import { Type } from 'typebox';
-import { Nullable, PageQuery, StrictObject } from '../../app/http.js';
+import { DateString, Nullable, PageQuery, StrictObject } from '../../app/http.js';
 
-const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
 
 export const SubjectKind = Type.Union([Type.Literal('person'), Type.Literal('unit')]);
 export const PeriodKind = Type.Union([
@@ -63,22 +62,22 @@ export const PeriodSchema = Type.Object({
 export const CreatePeriodBody = StrictObject({
   name: Type.String({ minLength: 1, maxLength: 200 }),
   kind: PeriodKind,
-  startsOn: Type.String({ pattern: DATE_PATTERN }),
-  endsOn: Type.String({ pattern: DATE_PATTERN }),
+  startsOn: DateString(),
+  endsOn: DateString(),
   schemeId: Type.Integer({ minimum: 1 }),
   /** Whom the period assesses: a unit's subtree; omitted or null = the whole organization. */
   scopeUnitId: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
   publicityDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 60, default: 5 })),
   /** Within or after the period (not before startsOn). */
-  summaryDueOn: Type.Optional(Nullable(Type.String({ pattern: DATE_PATTERN }))),
-  reviewDueOn: Type.Optional(Nullable(Type.String({ pattern: DATE_PATTERN }))),
+  summaryDueOn: Type.Optional(Nullable(DateString())),
+  reviewDueOn: Type.Optional(Nullable(DateString())),
   tierPeriodId: Type.Optional(Nullable(Type.Integer({ minimum: 1, description: "a unit scheme's period: its grades are the units' tiers (考用结合)" }))),
 });
 
 export const UpdatePeriodBody = StrictObject({
   name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
-  summaryDueOn: Type.Optional(Nullable(Type.String({ pattern: DATE_PATTERN }))),
-  reviewDueOn: Type.Optional(Nullable(Type.String({ pattern: DATE_PATTERN }))),
+  summaryDueOn: Type.Optional(Nullable(DateString())),
+  reviewDueOn: Type.Optional(Nullable(DateString())),
   /** Only before publicity: the window is fixed when the period enters it. */
   publicityDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 60 })),
   /** Only before publicity (the tiers are frozen into the published scenario). */

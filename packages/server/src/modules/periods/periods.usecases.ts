@@ -7,7 +7,7 @@ import { authorize, type Actor } from '../../policies/policies.js';
 import { appendAuditRecords } from '../audit/audit.repository.js';
 import { findUnit } from '../org/org.repository.js';
 import { publishResultVersion } from '../results/result-publication.js';
-import { loadWorkingDayCalendar } from '../worklogs/work-calendar.usecases.js';
+import { loadWorkingDayCalendar } from '../work-calendar/index.js';
 import {
   createPeriodClosedError, createPeriodInvalidError, createPeriodStateInvalidError, createPeriodTransitionInvalidError, createPublicityRunningError,
   createSchemeInvalidError,

@@ -1,6 +1,6 @@
 import type { AppDeps } from '../../app/deps.js';
 import { isValidDate, localDateOf } from '../../app/dates.js';
-import { createForbiddenError, createNotFoundError } from '../../app/errors.js';
+import { createFieldError, createFieldErrors, createForbiddenError, createNotFoundError } from '../../app/errors.js';
 import type { Db } from '../../db/kysely.js';
 import type { PointEventStatus, PointSource } from '../../db/schema.js';
 import { authorize, can, reviewScopeOf, type Actor } from '../../policies/policies.js';
@@ -10,8 +10,7 @@ import { findUnitOfPersonOn } from '../people/people.repository.js';
 import { announceLedgerChange } from '../rankings/ledger-changes.js';
 import { insertNotifications, type NewNotification } from '../notifications/index.js';
 import {
-  createAlreadyReversedError, createFieldError, createFieldErrors, createNotPendingError, createNotReversibleError, createOwnProposalError,
-  createOwnSubjectError, createPeriodClosedError, createRuleDisabledError,
+  createAlreadyReversedError, createNotPendingError, createNotReversibleError, createOwnProposalError, createOwnSubjectError, createPeriodClosedError, createRuleDisabledError,
 } from './points.errors.js';
 import { checkEvidenceLink, checkEvidenceText, computeEventDelta, fromCenti, normalizeText, toCenti, POINT_SOURCE_LABELS } from './points.values.js';
 import {

@@ -1,9 +1,9 @@
 import type { AppDeps } from '../../app/deps.js';
-import { createNotFoundError } from '../../app/errors.js';
+import { createFieldError, createFieldErrors, createNotFoundError } from '../../app/errors.js';
 import type { PointRuleStatus, PointSource } from '../../db/schema.js';
 import { authorize, type Actor } from '../../policies/policies.js';
 import { appendAuditRecords } from '../audit/audit.repository.js';
-import { createFieldError, createFieldErrors, createRuleDisabledError, createRuleDuplicateError } from './points.errors.js';
+import { createRuleDisabledError, createRuleDuplicateError } from './points.errors.js';
 import { fromCenti, normalizeText, toCenti } from './points.values.js';
 import {
   disablePointRule, findActiveRuleByCode, findLatestRuleVersion, findPointRule, findScheme, insertPointRule, isUniqueViolation, listPointRules,

@@ -3,12 +3,6 @@ import { AppError, createConflictError, type ErrorDetail } from '../../app/error
 /** An error table longer than this is cut; the message says how many more there are (as the org import). */
 export const MAX_LISTED_ROW_ISSUES = 500;
 
-export const createFieldError = (path: string, message: string) =>
-  new AppError(400, 'request.invalid', `${path}: ${message}`, [{ path, message }]);
-
-export const createFieldErrors = (details: { path: string; message: string }[]) =>
-  new AppError(400, 'request.invalid', details.map((d) => `${d.path}: ${d.message}`).join('; '), details);
-
 export const createRuleDuplicateError = (code: string) =>
   createConflictError('pointRule.duplicate', `The scheme already has an active rule with the code ${code}: replace it instead`, [{ path: '/code', message: 'an active rule has this code' }]);
 

@@ -6,7 +6,7 @@ import { authorize } from '../../policies/policies.js';
 import { requireActor } from '../../app/auth.plugin.js';
 import { createMissingFileError as createMissingImportFileError } from '../imports/imports.errors.js';
 import { AttachmentQuery, registerAttachmentUpload, sendStoredFile } from '../attachments/index.js';
-import { createFieldError, createIdempotencyKeyMissingError } from './points.errors.js';
+import { createIdempotencyKeyMissingError } from './points.errors.js';
 import {
   ApproveBody, BatchBody, BatchHeaders, BatchListQuery, BatchListResponse, BatchOutcomeSchema, CreateRuleBody,
   EventListQuery, EventListResponse, ImportStartedSchema, PointBatchSchema, PointEventSchema, PointRuleSchema, ProposeBody, ReasonBody, RejectBody,
@@ -22,6 +22,7 @@ import {
 import { XLSX_MIME } from '../../app/spreadsheets.js';
 import { createRule, disableRule, getRule, listRules, replaceRule } from './point-rules.usecases.js';
 import { withUploads } from '../../app/uploads.js';
+import { createFieldError } from '../../app/errors.js';
 
 /** The fields `schemeId`, `idempotencyKey` (optional) and `file` of the points import, in any order. */
 async function readImportForm(req: FastifyRequest) {

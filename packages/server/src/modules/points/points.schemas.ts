@@ -1,12 +1,10 @@
 import { Type } from 'typebox';
-import { Nullable, PageQuery, StrictObject } from '../../app/http.js';
+import { DateString, Nullable, PageQuery, StrictObject } from '../../app/http.js';
 import { MAX_EVIDENCE_CHARS, MAX_LINK_CHARS, MAX_OCCURRENCES, MAX_POINTS } from './points.values.js';
 import { AttachmentSchema } from '../attachments/index.js';
 
 /** An evidence file, as work logs show theirs. */
 
-const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
-const DateString = (description?: string) => Type.String({ pattern: DATE_PATTERN, ...(description ? { description } : {}) });
 const Id = Type.Integer({ minimum: 1 });
 
 /** Points: at most two decimals (checked exactly by the use case, which names the field). */

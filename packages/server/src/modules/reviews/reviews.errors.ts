@@ -1,7 +1,4 @@
-import { AppError, createConflictError, type ErrorDetail } from '../../app/errors.js';
-
-export const createFieldErrors = (details: ErrorDetail[]) =>
-  new AppError(400, 'request.invalid', details.map((d) => `${d.path}: ${d.message}`).join('; '), details);
+import { AppError, createConflictError } from '../../app/errors.js';
 
 export const createSummarySubmittedError = () =>
   createConflictError('summary.submitted', 'The summary has been submitted: a submitted summary is final');

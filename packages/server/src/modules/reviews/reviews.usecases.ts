@@ -1,7 +1,7 @@
 import { evaluate, type Indicator, type Result, type Scheme } from '@baton/engine';
 import type { AppDeps } from '../../app/deps.js';
 import { localDateOf } from '../../app/dates.js';
-import { createNotFoundError, type ErrorDetail } from '../../app/errors.js';
+import { createFieldErrors, createNotFoundError, type ErrorDetail } from '../../app/errors.js';
 import type { Db } from '../../db/kysely.js';
 import type { PeriodState } from '../../db/schema.js';
 import { authorize, can, overseeScopeOf, type Actor } from '../../policies/policies.js';
@@ -17,7 +17,7 @@ import { listLeaderRoles } from '../worklogs/worklogs.repository.js';
 import { gradeSeatsInGroup, groupKeyOf, nameGroups, type GroupNamer } from '../results/result-groups.js';
 import { buildPeriodScenario, personSubjectKey, type Participant, type RatingOverride } from '../results/period-scenario.js';
 import { assertPeriodState, loadCyclePeriod, presentPerson, presentSummary } from './cycle-participants.js';
-import { createFieldErrors, createLeaderRatesError, createOwnSubjectError, createReviewWindowClosedError } from './reviews.errors.js';
+import { createLeaderRatesError, createOwnSubjectError, createReviewWindowClosedError } from './reviews.errors.js';
 import {
   findFirstRootUnitId, listRatingsOfPeople, listRatingsOfRater, listSummariesOfPeriod, replaceRatingsOfRater, type CyclePeriodRow, type RatingRow,
 } from './reviews.repository.js';

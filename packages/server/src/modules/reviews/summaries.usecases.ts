@@ -7,12 +7,13 @@ import { resolveVisibleUnitIds } from '../org/org.repository.js';
 import { findPeriodParticipant, listPeriodParticipants, type PeriodParticipant } from '../periods/period-participants.js';
 import { computeWorkLogSummary } from '../worklogs/worklog-reports.usecases.js';
 import { assertPeriodState, createNotParticipantError, loadCyclePeriod, presentPerson, presentSummary } from './cycle-participants.js';
-import { createFieldErrors, createSummarySubmittedError } from './reviews.errors.js';
+import { createSummarySubmittedError } from './reviews.errors.js';
 import {
   findSummary, insertSummary, listSummariesOfPeriod, listSummaryStatuses, updateDraftSummary, type CyclePeriodRow,
 } from './reviews.repository.js';
 import { composeSummaryPrefill } from './summary-prefill.js';
 import { openVisibleUnit } from '../org/org.usecases.js';
+import { createFieldErrors } from '../../app/errors.js';
 
 type Deps = Pick<AppDeps, 'db' | 'now'>;
 

@@ -1,7 +1,7 @@
 import { fileTypeFromBuffer } from 'file-type';
 import { parseDateCell, readCsvRows, readXlsxRows, textOf, type SheetRow } from '../../app/spreadsheets.js';
 import type { WorkCalendarKind } from '../../db/schema.js';
-import { createCalendarFileTypeError, createCalendarImportInvalidError } from './worklogs.errors.js';
+import { createCalendarFileTypeError, createCalendarImportInvalidError } from './work-calendar.errors.js';
 
 /**
  * The calendar file an admin imports: an .xlsx workbook (first sheet) or a .csv, with a header row

@@ -4,7 +4,7 @@ import type { DatabaseHandle } from '../../db/kysely.js';
 import { adminActor, createTestClock, depsFor } from '../../testing/fixtures.js';
 import { createTestDatabase, testDialects } from '../../testing/test-database.js';
 import { getWorkCalendar, importWorkCalendar, loadWorkingDayCalendar, removeWorkCalendarDay, setWorkCalendarDay } from './work-calendar.usecases.js';
-import { createWorkLogOrg, type WorkLogOrg } from './worklogs.fixtures.js';
+import { createWorkLogOrg, type WorkLogOrg } from '../worklogs/worklogs.fixtures.js';
 
 async function xlsxOf(rows: unknown[][]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();

@@ -2,14 +2,13 @@ import { addCalendarDays, createWorkingDayCalendar, isWeekend, listCalendarDays,
 import chineseDays from 'chinese-days';
 import type { AppDeps } from '../../app/deps.js';
 import { isValidDate } from '../../app/dates.js';
-import { createNotFoundError } from '../../app/errors.js';
+import { createFieldError, createNotFoundError } from '../../app/errors.js';
 import type { Db } from '../../db/kysely.js';
 import type { WorkCalendarEntry, WorkCalendarKind } from '../../db/schema.js';
 import { authorize, type Actor } from '../../policies/policies.js';
 import { appendAuditRecords } from '../audit/audit.repository.js';
 import { parseCalendarRows, readCalendarFile } from './work-calendar.import.js';
 import { deleteCalendarEntry, findCalendarEntry, listCalendarEntries, listCalendarEntriesOn, upsertCalendarEntries } from './work-calendar.repository.js';
-import { createRangeError } from './worklogs.errors.js';
 
 type Deps = Pick<AppDeps, 'db' | 'now'>;
 
@@ -100,10 +99,10 @@ export function presentCalendarEntry(e: WorkCalendarEntry) {
 const MAX_RANGE_DAYS = 400;
 
 function checkRange(from: string, to: string) {
-  if (!isValidDate(from)) throw createRangeError('/from', 'must be a date YYYY-MM-DD');
-  if (!isValidDate(to)) throw createRangeError('/to', 'must be a date YYYY-MM-DD');
-  if (from > to) throw createRangeError('/to', 'must not be before from');
-  if (listCalendarDays(from, to).length > MAX_RANGE_DAYS) throw createRangeError('/to', `the range may cover at most ${MAX_RANGE_DAYS} days`);
+  if (!isValidDate(from)) throw createFieldError('/from', 'must be a date YYYY-MM-DD');
+  if (!isValidDate(to)) throw createFieldError('/to', 'must be a date YYYY-MM-DD');
+  if (from > to) throw createFieldError('/to', 'must not be before from');
+  if (listCalendarDays(from, to).length > MAX_RANGE_DAYS) throw createFieldError('/to', `the range may cover at most ${MAX_RANGE_DAYS} days`);
 }
 
 /** The admin's entries of a range and every day's resulting status (anyone signed in may read it). */
@@ -124,7 +123,7 @@ const audit = (actor: Actor) => ({ actorId: actor.accountId, actorLabel: actor.u
 /** Sets the organization's own status of a date (workday or holiday), overriding the statutory calendar. */
 export async function setWorkCalendarDay({ db, now }: Deps, actor: Actor, date: string, input: { kind: WorkCalendarKind; name?: string | null | undefined }) {
   authorize(actor, 'calendar.manage');
-  if (!isValidDate(date)) throw createRangeError('/date', 'must be a date YYYY-MM-DD');
+  if (!isValidDate(date)) throw createFieldError('/date', 'must be a date YYYY-MM-DD');
   const at = now().toISOString();
   const name = input.name?.trim() || null;
   await db.transaction().execute(async (trx) => {

@@ -3,21 +3,21 @@ import { addCalendarDays, daysInMonth, listCalendarDays, startOfWeek } from '@ba
 import type { AppDeps } from '../../app/deps.js';
 import { isValidDate, localDateOf } from '../../app/dates.js';
 import { createWorkbookWriter } from '../../app/spreadsheets.js';
-import { createForbiddenError, createNotFoundError } from '../../app/errors.js';
+import { createFieldError, createForbiddenError, createNotFoundError } from '../../app/errors.js';
 import type { Db } from '../../db/kysely.js';
 import type { WorkLogKind } from '../../db/schema.js';
 import { authorize, can, overseeScopeOf, reviewScopeOf, unitScopeOf, type Actor } from '../../policies/policies.js';
 import { appendAuditRecords } from '../audit/audit.repository.js';
 import { listSubtreeUnitIds, resolveVisibleUnitIds } from '../org/org.repository.js';
 import { drawSpotCheck, fingerprintCandidates, generateSeed } from './spot-check.draw.js';
-import { loadWorkingDayCalendar, type LoadedCalendar } from './work-calendar.usecases.js';
+import { loadWorkingDayCalendar, type LoadedCalendar } from '../work-calendar/index.js';
 import {
   countCommentsByPerson, countDaysLoggedByPerson, countLogsByDateAndKind, countLogsByPersonAndKind, countLogsOfPersonByDate, findPersonBrief,
   findSpotCheck, insertSpotCheck, listActivePeopleOfUnits, listCommentsOnEntriesOfPerson, listExportPage, listLastLogDates, listLogFactsOfPerson,
   listLoggedDatesByPerson, listOpenFlagsOnEntriesOfPerson, listSpotCheckCandidateIds, listSpotChecks, listStartDatesOfPeople,
   listWorkLogViewsByIds, type RosterRow, type UnitRangeFilter,
 } from './worklogs.repository.js';
-import { BACKFILL_DAYS, createRangeError } from './worklogs.errors.js';
+import { BACKFILL_DAYS } from './worklogs.errors.js';
 import { resolveIndicatorNames } from './log-indicators.js';
 import { WORK_LOG_KIND_LABELS, WORK_LOG_KINDS, earliestBackfillDate, loadLogAccess, presentEntries } from './worklogs.usecases.js';
 import { openVisibleUnit } from '../org/org.usecases.js';
@@ -31,10 +31,10 @@ const zeroKinds = (): KindCounts => ({ routine: 0, key_task: 0, dynamic_task: 0 
 const MAX_REPORT_DAYS = 400;
 
 function checkRange(from: string, to: string): void {
-  if (!isValidDate(from)) throw createRangeError('/from', 'must be a date YYYY-MM-DD');
-  if (!isValidDate(to)) throw createRangeError('/to', 'must be a date YYYY-MM-DD');
-  if (from > to) throw createRangeError('/to', 'must not be before from');
-  if (listCalendarDays(from, to).length > MAX_REPORT_DAYS) throw createRangeError('/to', `the range may cover at most ${MAX_REPORT_DAYS} days`);
+  if (!isValidDate(from)) throw createFieldError('/from', 'must be a date YYYY-MM-DD');
+  if (!isValidDate(to)) throw createFieldError('/to', 'must be a date YYYY-MM-DD');
+  if (from > to) throw createFieldError('/to', 'must not be before from');
+  if (listCalendarDays(from, to).length > MAX_REPORT_DAYS) throw createFieldError('/to', `the range may cover at most ${MAX_REPORT_DAYS} days`);
 }
 
 /**
@@ -60,7 +60,7 @@ export function listMissedWorkingDays(
  */
 async function loadReportablePerson(db: Db, actor: Actor, personId: number | undefined) {
   const id = personId ?? actor.personId;
-  if (id === null) throw createRangeError('/person', 'is required for an account without a person of its own');
+  if (id === null) throw createFieldError('/person', 'is required for an account without a person of its own');
   const person = await findPersonBrief(db, id);
   if (!person) throw createNotFoundError('person', id);
   if (person.id === actor.personId) return person;
@@ -81,7 +81,7 @@ async function startDateOf(db: Db, personId: number): Promise<string | undefined
 
 /** A month of a person's work log: each day's status, entry count and whether it was missed. */
 export async function getWorkLogCalendar({ db, now }: Deps, actor: Actor, query: { month: string; person?: number | undefined }) {
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(query.month)) throw createRangeError('/month', 'must be a month YYYY-MM');
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(query.month)) throw createFieldError('/month', 'must be a month YYYY-MM');
   const person = await loadReportablePerson(db, actor, query.person);
   const [y, m] = query.month.split('-').map(Number) as [number, number];
   const from = `${query.month}-01`;
@@ -225,13 +225,13 @@ export interface SummaryQuery {
 
 export function resolveSummaryRange(query: SummaryQuery, today: string): { from: string; to: string } {
   if (query.period === undefined && (query.from !== undefined || query.to !== undefined)) {
-    if (query.from === undefined) throw createRangeError('/from', 'is required with to');
-    if (query.to === undefined) throw createRangeError('/to', 'is required with from');
+    if (query.from === undefined) throw createFieldError('/from', 'is required with to');
+    if (query.to === undefined) throw createFieldError('/to', 'is required with from');
     checkRange(query.from, query.to);
     return { from: query.from, to: query.to };
   }
   const date = query.date ?? today;
-  if (!isValidDate(date)) throw createRangeError('/date', 'must be a date YYYY-MM-DD');
+  if (!isValidDate(date)) throw createFieldError('/date', 'must be a date YYYY-MM-DD');
   if (query.period === 'month') {
     const [y, m] = date.split('-').map(Number) as [number, number];
     return { from: `${date.slice(0, 7)}-01`, to: `${date.slice(0, 7)}-${String(daysInMonth(y, m)).padStart(2, '0')}` };
@@ -251,7 +251,7 @@ export async function summarizeWorkLogs(deps: Deps, actor: Actor, query: Summary
 
 async function loadOverseenUnit(db: Db, actor: Actor, unitId: number | undefined, scope = overseeScopeOf(actor)) {
   const id = unitId ?? actor.leaderUnitIds[0];
-  if (id === undefined) throw createRangeError('/unit', 'is required');
+  if (id === undefined) throw createFieldError('/unit', 'is required');
   return openVisibleUnit(db, await resolveVisibleUnitIds(db, scope), id);
 }
 

@@ -2,7 +2,6 @@ import { Type } from 'typebox';
 import type { AppDeps } from '../../app/deps.js';
 import { contentDisposition, IdParams, type App } from '../../app/http.js';
 import { requireActor } from '../../app/auth.plugin.js';
-import { getWorkCalendar, importWorkCalendar, removeWorkCalendarDay, setWorkCalendarDay } from './work-calendar.usecases.js';
 import { ATTACHMENT_MAX_BYTES, attachToWorkLog, openAttachment, removeAttachment } from './worklog-attachments.usecases.js';
 import {
   drawWorkLogSpotCheck, exportWorkLogs, getWorkLogCalendar, getWorkLogSpotCheck, getWorkLogStats, listWorkLogReminders, listWorkLogSpotChecks,
@@ -10,12 +9,11 @@ import {
 } from './worklog-reports.usecases.js';
 import { AttachmentQuery, registerAttachmentUpload, sendStoredFile } from '../attachments/index.js';
 import {
-  CalendarDateParams, CalendarDayBody, CalendarMonthQuery, CalendarRangeQuery, CommentBody, CommentSchema,
+  CalendarMonthQuery, CommentBody, CommentSchema,
   CreateLogBody, FeedQuery, FeedResponse, FlagBody, FlagParams, FlagResponse, LikeResponse, LogDetailSchema, LogEntrySchema, LogIndicatorsResponse,
   ResolveFlagBody, SpotCheckBody, SpotCheckListQuery, StatsQuery, SummaryQuery, UnitRangeQuery, UpdateLogBody,
 } from './worklogs.schemas.js';
 import { commentOnWorkLog, editWorkLog, flagWorkLog, getWorkLog, likeWorkLog, listMyLogIndicators, listWorkLogComments, listWorkLogFeed, resolveWorkLogFlag, unlikeWorkLog, writeWorkLog } from './worklogs.usecases.js';
-import { readUploadedFile, withUploads } from '../../app/uploads.js';
 import { XLSX_MIME } from '../../app/spreadsheets.js';
 import { dateIdCursor, idCursor, nextCursorOf } from '../../app/cursors.js';
 
@@ -104,32 +102,5 @@ export async function registerWorkLogRoutes(app: App, deps: AppDeps) {
   app.delete('/api/attachments/:id', { schema: { tags, params: IdParams } }, async (req, reply) => {
     await removeAttachment(deps, requireActor(req), req.params.id);
     return reply.status(204).send();
-  });
-
-  // The organization's working-day calendar (admin), over the statutory one of chinese-days.
-  const calendarTags = ['work calendar'];
-
-  app.get('/api/work-calendar', { schema: { tags: calendarTags, querystring: CalendarRangeQuery } }, async (req) => getWorkCalendar(deps, requireActor(req), req.query));
-
-  app.get('/api/work-calendar/template', { schema: { tags: calendarTags } }, async (req, reply) => {
-    requireActor(req);
-    const csv = '\uFEFF日期,类型,名称\n2026-10-01,休息日,国庆节\n2026-10-10,工作日,国庆调休\n';
-    return reply.type('text/csv; charset=utf-8').header('content-disposition', contentDisposition('attachment', '工作日历模板.csv')).send(csv);
-  });
-
-  app.put('/api/work-calendar/:date', { schema: { tags: calendarTags, params: CalendarDateParams, body: CalendarDayBody } }, async (req) =>
-    setWorkCalendarDay(deps, requireActor(req), req.params.date, req.body));
-
-  app.delete('/api/work-calendar/:date', { schema: { tags: calendarTags, params: CalendarDateParams } }, async (req, reply) => {
-    await removeWorkCalendarDay(deps, requireActor(req), req.params.date);
-    return reply.status(204).send();
-  });
-
-  await withUploads(app, deps, (uploads) => {
-    uploads.post('/api/work-calendar/import', { schema: { tags: calendarTags, consumes: ['multipart/form-data'] } }, async (req) => {
-      const actor = requireActor(req);
-      const { content } = await readUploadedFile(req, 5 * 1024 * 1024);
-      return importWorkCalendar(deps, actor, content);
-    });
   });
 }

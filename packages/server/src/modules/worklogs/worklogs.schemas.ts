@@ -1,10 +1,8 @@
 import { Type } from 'typebox';
 import { AttachmentSchema } from '../attachments/index.js';
-import { Nullable, PageQuery, StrictObject } from '../../app/http.js';
+import { DateString, Nullable, PageQuery, StrictObject } from '../../app/http.js';
 import { INDICATOR_REF_MAX } from './log-indicators.js';
 
-const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
-const DateString = (description?: string) => Type.String({ pattern: DATE_PATTERN, ...(description ? { description } : {}) });
 
 export const Kind = Type.Union([Type.Literal('routine'), Type.Literal('key_task'), Type.Literal('dynamic_task')], {
   description: 'routine 日常工作 · key_task 重点任务 · dynamic_task 动态任务',
@@ -152,11 +150,5 @@ export const SpotCheckBody = StrictObject({
 
 export const SpotCheckListQuery = StrictObject({ ...PageQuery, unit: Type.Optional(Type.Integer({ minimum: 1 })) });
 
-export const CalendarRangeQuery = StrictObject({ from: DateString(), to: DateString() });
-export const CalendarDateParams = StrictObject({ date: DateString() });
-export const CalendarDayBody = StrictObject({
-  kind: Type.Union([Type.Literal('workday'), Type.Literal('holiday')], { description: 'workday 工作日 · holiday 休息日' }),
-  name: Type.Optional(Nullable(Type.String({ maxLength: 50 }))),
-});
 
 

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/kysely.js';
 import { createTestClock, depsFor } from '../../testing/fixtures.js';
 import { createTestDatabase, testDialects } from '../../testing/test-database.js';
-import { loadWorkingDayCalendar } from './work-calendar.usecases.js';
+import { loadWorkingDayCalendar } from '../work-calendar/index.js';
 import { getWorkLogCalendar } from './worklog-reports.usecases.js';
 import { createWorkLogOrg, type WorkLogOrg } from './worklogs.fixtures.js';
 import { seedDemoWorkLogs } from './worklogs.seed.js';

@@ -5,7 +5,7 @@ import type { WorkLogKind } from '../../db/schema.js';
 import { appendAuditRecords } from '../audit/audit.repository.js';
 import { listSubtreeUnitIds } from '../org/org.repository.js';
 import { insertNotifications, type NewNotification } from '../notifications/index.js';
-import { loadWorkingDayCalendar } from './work-calendar.usecases.js';
+import { loadWorkingDayCalendar } from '../work-calendar/index.js';
 import {
   countAllWorkLogs, insertCommentsBatch, insertFlagsBatch, insertLikesBatch, insertWorkLogs, listLeaderRoles, listPeopleForSeeding,
   type NewWorkLogRow,

@@ -1,7 +1,7 @@
 import { addCalendarDays } from '@baton/engine';
 import type { AppDeps } from '../../app/deps.js';
 import { isValidDate, localDateOf } from '../../app/dates.js';
-import { createForbiddenError, createNotFoundError } from '../../app/errors.js';
+import { createFieldError, createForbiddenError, createNotFoundError } from '../../app/errors.js';
 import type { Db } from '../../db/kysely.js';
 import type { WorkLogAttachment, WorkLogKind } from '../../db/schema.js';
 import { authorize, can, reviewScopeOf, unitScopeOf, type Actor } from '../../policies/policies.js';
@@ -16,8 +16,7 @@ import {
   type CommentView, type FlagView, type WorkLogChanges, type WorkLogView,
 } from './worklogs.repository.js';
 import {
-  BACKFILL_DAYS, EDIT_WINDOW_DAYS, createBlankTextError, createFlagResolvedError, createLogDateError, createLogFrozenError, createNoPersonError,
-  createNotAuthorError, createOwnEntryError, createRangeError, createReplyOnlyError,
+  BACKFILL_DAYS, EDIT_WINDOW_DAYS, createBlankTextError, createFlagResolvedError, createLogDateError, createLogFrozenError, createNoPersonError, createNotAuthorError, createOwnEntryError, createReplyOnlyError,
 } from './worklogs.errors.js';
 import { extractSearchTerms, planSearch } from './worklogs.search.js';
 import { enqueueWorkLog } from './worklogs.write-queue.js';
@@ -337,9 +336,9 @@ export async function listWorkLogFeed({ db, now }: Deps, actor: Actor, query: Fe
     const seen = person && (person.id === actor.personId || visible === 'all' || visible.has(person.unit_id));
     if (!seen) throw createNotFoundError('person', query.person);
   }
-  if (query.from !== undefined && !isValidDate(query.from)) throw createRangeError('/from', 'must be a date YYYY-MM-DD');
-  if (query.to !== undefined && !isValidDate(query.to)) throw createRangeError('/to', 'must be a date YYYY-MM-DD');
-  if (query.from !== undefined && query.to !== undefined && query.from > query.to) throw createRangeError('/to', 'must not be before from');
+  if (query.from !== undefined && !isValidDate(query.from)) throw createFieldError('/from', 'must be a date YYYY-MM-DD');
+  if (query.to !== undefined && !isValidDate(query.to)) throw createFieldError('/to', 'must be a date YYYY-MM-DD');
+  if (query.from !== undefined && query.to !== undefined && query.from > query.to) throw createFieldError('/to', 'must not be before from');
   const search = query.q !== undefined ? planSearch(query.q) ?? undefined : undefined;
   const page = await listFeedPage(db, {
     unitIds, alsoPersonId, personId: query.person, kinds: query.kind, indicator: query.indicator, from: query.from, to: query.to,
