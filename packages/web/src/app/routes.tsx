@@ -4,11 +4,11 @@ import { Flex, Spin } from 'antd';
 import type { Ability } from '../api/types';
 import { can, useCurrentMe } from '../modules/auth/auth.api';
 import { SignInPage } from '../modules/auth/pages/SignInPage';
+import { useIsMobile } from '../shared/hooks/useIsMobile';
 import { RequireSession } from './RequireSession';
 import { AppLayout } from './layout/AppLayout';
 import { NotFoundPage } from './NotFoundPage';
 import { phoneLandingPath } from './navigation';
-import { useIsMobile } from '../shared/hooks/useIsMobile';
 
 const HomePage = lazy(() => import('../modules/home/pages/HomePage'));
 const MyInfoPage = lazy(() => import('../modules/me/pages/MyInfoPage'));
@@ -33,9 +33,9 @@ const RedBlackPage = lazy(() => import('../modules/red-black/pages/RedBlackPage'
 const SchemesPage = lazy(() => import('../modules/schemes/pages/SchemesPage'));
 const SchemeEditorPage = lazy(() => import('../modules/schemes/pages/SchemeEditorPage'));
 const PeriodsPage = lazy(() => import('../modules/periods/pages/PeriodsPage'));
-const MySummaryPage = lazy(() => import('../modules/cycles/pages/MySummaryPage'));
-const ReviewPage = lazy(() => import('../modules/cycles/pages/ReviewPage'));
-const ResultsPage = lazy(() => import('../modules/cycles/pages/ResultsPage'));
+const MySummaryPage = lazy(() => import('../modules/reviews/pages/MySummaryPage'));
+const ReviewPage = lazy(() => import('../modules/reviews/pages/ReviewPage'));
+const ResultsPage = lazy(() => import('../modules/results/pages/ResultsPage'));
 const ReportCardPage = lazy(() => import('../modules/report-cards/pages/ReportCardPage'));
 const AppealsPage = lazy(() => import('../modules/appeals/pages/AppealsPage'));
 const ResultListsPage = lazy(() => import('../modules/result-lists/pages/ResultListsPage'));

@@ -2,14 +2,14 @@ import type { TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../api/client';
 import { APPEAL_ERRORS } from '../modules/appeals/appeals.errors';
-import { CYCLE_ERRORS } from '../modules/cycles/cycles.errors';
+import { REVIEW_ERRORS } from '../modules/reviews/reviews.errors';
 import { errorText, fieldErrorOf, fieldErrorsOf } from './errors';
 
 const table: Record<string, string> = {
   'errors.request_invalid': '提交的内容有误：{{message}}',
   'errors.auth_forbidden': '没有权限',
   'appeals.errors.appeal_window_closed': '申诉期已结束',
-  'cycles.errors.summary_submitted': '小结已提交',
+  'reviews.errors.summary_submitted': '小结已提交',
 };
 const t = ((key: string, options: { defaultValue?: string; message?: string } = {}) =>
   (table[key] ?? options.defaultValue ?? key).replace('{{message}}', options.message ?? '')) as unknown as TFunction;
@@ -35,9 +35,9 @@ describe('errorText', () => {
   });
 
   it('adds the 400 details to the cycle pages’ own sentence', () => {
-    expect(errorText(t, invalid('summary.submitted'), CYCLE_ERRORS)).toBe('小结已提交（/content: too long；other）');
-    expect(errorText(t, new ApiError(409, 'summary.submitted', 'x', [{ path: '/content', message: 'm' }]), CYCLE_ERRORS)).toBe('小结已提交');
-    expect(errorText(t, invalid('request.invalid'), CYCLE_ERRORS)).toBe('/content: too long；other');
+    expect(errorText(t, invalid('summary.submitted'), REVIEW_ERRORS)).toBe('小结已提交（/content: too long；other）');
+    expect(errorText(t, new ApiError(409, 'summary.submitted', 'x', [{ path: '/content', message: 'm' }]), REVIEW_ERRORS)).toBe('小结已提交');
+    expect(errorText(t, invalid('request.invalid'), REVIEW_ERRORS)).toBe('/content: too long；other');
   });
 });
 

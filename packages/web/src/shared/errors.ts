@@ -7,8 +7,8 @@ import { ApiError } from '../api/client';
  * into appeals.errors.appeal_window_closed.
  */
 export interface ModuleErrors {
-  /** The i18n key of the module's table, e.g. `cycles.errors`. */
-  prefix: string;
+  /** The i18n key of the module's table, e.g. `appeals.errors`; several are tried in order (`['reviews.errors', 'periods.pageErrors']`). */
+  prefix: string | readonly string[];
   /** For a 400 with one of the module's own sentences, add the details naming fields: "…（/content: …）". */
   appendDetails?: boolean;
 }
@@ -32,7 +32,8 @@ export function errorText(t: TFunction, error: unknown, own?: ModuleErrors): str
   if (error instanceof ApiError) {
     const code = error.code.replace(/\./g, '_');
     if (own) {
-      const text = t(`${own.prefix}.${code}` as never, { defaultValue: '' }) as string;
+      const prefixes: readonly string[] = typeof own.prefix === 'string' ? [own.prefix] : own.prefix;
+      const text = prefixes.map((prefix) => t(`${prefix}.${code}` as never, { defaultValue: '' }) as string).find(Boolean) ?? '';
       const details = detailsText(error);
       if (text) return own.appendDetails && error.status === 400 && details ? `${text}（${details}）` : text;
       if (error.status === 400 && details) return details;

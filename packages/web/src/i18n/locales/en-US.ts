@@ -1,18 +1,22 @@
-import type zhCN from './zh-CN';
 import type { Messages } from '../../shared/messages';
 import { schemesEnUS } from '../../modules/schemes/schemes.messages';
 import { periodsEnUS } from '../../modules/periods/periods.messages';
 import { reportCardsEnUS } from '../../modules/report-cards/report-cards.messages';
-import { cyclesEnUS } from '../../modules/cycles/cycles.messages';
+import { reviewsEnUS } from '../../modules/reviews/reviews.messages';
+import { resultsEnUS } from '../../modules/results/results.messages';
+import { committeeEnUS } from '../../modules/committee/committee.messages';
 import { appealsEnUS } from '../../modules/appeals/appeals.messages';
 import { resultListsEnUS } from '../../modules/result-lists/result-lists.messages';
+import type zhCN from './zh-CN';
 
 /** English. Same keys as zh-CN.ts; the type makes a missing or extra key a compile error. */
 const enUS: Messages<typeof zhCN> = {
   schemes: schemesEnUS,
   periods: periodsEnUS,
   reportCards: reportCardsEnUS,
-  cycles: cyclesEnUS,
+  reviews: reviewsEnUS,
+  results: resultsEnUS,
+  committee: committeeEnUS,
   appeals: appealsEnUS,
   resultLists: resultListsEnUS,
   app: {
@@ -142,6 +146,15 @@ const enUS: Messages<typeof zhCN> = {
     redblack_published: 'A published list is never regenerated',
     scheme_invalid: 'The scheme is invalid: {{message}}',
     point_event_not_found: 'This point event does not exist or is outside your scope',
+  },
+  flags: {
+    quotaTie: 'Quota tie: {{grade}}',
+    tieDecision: 'Committee decision: {{grade}}',
+    veto: 'Veto: {{indicator}}',
+    noRating: 'Not rated: {{indicator}}',
+    missing: 'Missing: {{indicator}}',
+    noRatingMany: '{{n}} not rated',
+    missingMany: '{{n}} missing',
   },
   auth: {
     heroTitle: 'Assessment as a daily practice',

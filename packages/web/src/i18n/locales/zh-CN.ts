@@ -1,7 +1,9 @@
 import { schemesZhCN } from '../../modules/schemes/schemes.messages';
 import { periodsZhCN } from '../../modules/periods/periods.messages';
 import { reportCardsZhCN } from '../../modules/report-cards/report-cards.messages';
-import { cyclesZhCN } from '../../modules/cycles/cycles.messages';
+import { reviewsZhCN } from '../../modules/reviews/reviews.messages';
+import { resultsZhCN } from '../../modules/results/results.messages';
+import { committeeZhCN } from '../../modules/committee/committee.messages';
 import { appealsZhCN } from '../../modules/appeals/appeals.messages';
 import { resultListsZhCN } from '../../modules/result-lists/result-lists.messages';
 
@@ -10,7 +12,9 @@ const zhCN = {
   schemes: schemesZhCN,
   periods: periodsZhCN,
   reportCards: reportCardsZhCN,
-  cycles: cyclesZhCN,
+  reviews: reviewsZhCN,
+  results: resultsZhCN,
+  committee: committeeZhCN,
   appeals: appealsZhCN,
   resultLists: resultListsZhCN,
   app: {
@@ -140,6 +144,15 @@ const zhCN = {
     redblack_published: '已发布的红黑榜不能重新生成',
     scheme_invalid: '考核方案有误：{{message}}',
     point_event_not_found: '该积分事件不存在，或不在您的可见范围内',
+  },
+  flags: {
+    quotaTie: '名额并列：{{grade}}',
+    tieDecision: '委员会决定：{{grade}}',
+    veto: '否决：{{indicator}}',
+    noRating: '未评分：{{indicator}}',
+    missing: '缺数据：{{indicator}}',
+    noRatingMany: '未评分 {{n}} 项',
+    missingMany: '缺数据 {{n}} 项',
   },
   auth: {
     heroTitle: '把考核功夫下在平时',

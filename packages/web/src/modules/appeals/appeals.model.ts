@@ -1,6 +1,6 @@
 import type { Id } from '../../api/types';
-import { APPEAL_STATUSES, type Appeal, type AppealActor, type AppealChange, type AppealResult, type AppealStatus } from './appeals.api';
 import type { PeriodState } from '../periods/periods.api';
+import { APPEAL_STATUSES, type Appeal, type AppealActor, type AppealChange, type AppealResult, type AppealStatus } from './appeals.api';
 
 /** docs/api-cycles.md: a reason and a decision note have 1–2 000 characters (trimmed). */
 export const REASON_MAX = 2000;

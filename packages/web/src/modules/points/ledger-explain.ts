@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
-import { parseLedgerExplain } from './points.model';
 import { formatPoints, formatScore } from '../../shared/scores';
+import { parseLedgerExplain } from './points.model';
 
 /** The engine's explanation of a ledger indicator's score in the reader's language; null for a line of another method. */
 export function ledgerExplainText(t: TFunction, line: string): string | null {

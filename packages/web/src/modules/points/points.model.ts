@@ -1,6 +1,6 @@
-import type { PointRule } from './points.api';
 import { toHundredths } from '../../shared/scores';
 import type { Scheme, SchemeIndicator } from '../schemes/schemes.api';
+import type { PointRule } from './points.api';
 
 /** docs/api-points.md: points carry at most two decimals (the server stores hundredths). */
 export const EVIDENCE_MAX = 2000;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Scheme } from '../schemes/schemes.api';
 import {
   annualGrades,
   countBySchemes,
@@ -18,7 +19,6 @@ import {
   yearRangeText,
 } from './result-lists.model';
 import { resultListsEnUS, resultListsZhCN } from './result-lists.messages';
-import type { Scheme } from '../schemes/schemes.api';
 
 const params = (query: string) => new URLSearchParams(query);
 

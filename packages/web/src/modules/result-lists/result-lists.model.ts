@@ -1,6 +1,6 @@
 import type { Id } from '../../api/types';
-import type { PromotionListQuery, WarningItem, WarningListQuery } from './result-lists.api';
 import type { Scheme } from '../schemes/schemes.api';
+import type { PromotionListQuery, WarningItem, WarningListQuery } from './result-lists.api';
 
 /** The two lists of the page, in tab order; `?tab=` picks one. */
 export const RESULT_LIST_TABS = ['warning', 'promotion'] as const;

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { IndicatorKind, Scheme as EngineScheme } from '@baton/engine';
 import { api, fetchAllPages } from '../../api/client';
 import type { Id } from '../../api/types';
-import type { IndicatorKind, Scheme as EngineScheme } from '@baton/engine';
 
 /** Assessment schemes (docs/api-points.md "Schemes and periods"): versions by code, each an engine scheme definition. */
 

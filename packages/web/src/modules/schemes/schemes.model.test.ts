@@ -16,6 +16,7 @@ import {
   formAreaOf,
   formIssuesOfDetails,
   formPathOf,
+  gradeNamesOf,
   groupSchemesByCode,
   issuesUnder,
   parseDefinitionJson,
@@ -342,5 +343,11 @@ describe('scheme list', () => {
       ['a', [2, 1]],
       ['b', [1]],
     ]);
+  });
+});
+
+describe('flags and quotas', () => {
+  it('reads the grade names of a scheme definition', () => {
+    expect(gradeNamesOf({ grades: [{ name: '好', quota: 0.4 }, { name: '较差' }] })).toEqual(['好', '较差']);
   });
 });

@@ -1,4 +1,18 @@
-import { validateScenario, type Direction, type Grade, type Grouping, type Indicator, type IndicatorKind, type MethodName, type QuotaRounding, type Scheme as EngineScheme, type SchemeKind, type SchemeQuotaCoupling, type Subject, type VetoEffect } from '@baton/engine';
+import {
+  validateScenario,
+  type Direction,
+  type Grade,
+  type Grouping,
+  type Indicator,
+  type IndicatorKind,
+  type MethodName,
+  type QuotaRounding,
+  type Scheme as EngineScheme,
+  type SchemeKind,
+  type SchemeQuotaCoupling,
+  type Subject,
+  type VetoEffect,
+} from '@baton/engine';
 import type { ErrorDetail } from '../../api/types';
 import type { Scheme, SubjectKind } from './schemes.api';
 
@@ -727,4 +741,11 @@ export function groupSchemesByCode(schemes: readonly Scheme[]): SchemeFamily[] {
       return { code, latest: sorted[0] as Scheme, versions: sorted };
     })
     .sort((a, b) => (a.latest.createdAt < b.latest.createdAt ? 1 : a.latest.createdAt > b.latest.createdAt ? -1 : b.latest.id - a.latest.id));
+}
+
+/** The grade names of a scheme definition, best first (the engine's `grades`). */
+export function gradeNamesOf(definition: Record<string, unknown> | null | undefined): string[] {
+  const grades = definition?.grades;
+  if (!Array.isArray(grades)) return [];
+  return grades.map((g) => (g && typeof g === 'object' && typeof (g as { name?: unknown }).name === 'string' ? (g as { name: string }).name : '')).filter(Boolean);
 }

@@ -1,9 +1,9 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import type { Id } from '../../api/types';
-import { downloadFile } from '../imports/imports.api';
 import type { StoredAttachment } from '../../shared/attachments';
 import { shanghaiToday } from '../../shared/dates';
+import { downloadFile } from '../imports/imports.api';
 import type { IndicatorKind } from '../schemes/schemes.api';
 
 /** The shapes of docs/api-worklogs.md (工作纪实), as the web UI sees them. */

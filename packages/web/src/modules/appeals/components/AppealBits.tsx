@@ -2,11 +2,11 @@ import { useState, type CSSProperties } from 'react';
 import { Button, Flex, Tag, Typography } from 'antd';
 import { ArrowRightOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { AttachmentList } from '../../worklogs/components/AttachmentList';
 import { formatDateTime } from '../../../shared/format';
+import { formatScore } from '../../../shared/scores';
+import { AttachmentList } from '../../worklogs/components/AttachmentList';
 import type { Appeal, AppealAttachment, AppealChange, AppealResult, AppealStatus } from '../appeals.api';
 import { actorName, APPEAL_STATUS_COLORS, describeChanges, splitRankOnly, type ChangeView, type ResultField } from '../appeals.model';
-import { formatScore } from '../../../shared/scores';
 
 export function AppealStatusTag({ status }: { status: AppealStatus }) {
   const { t } = useTranslation();

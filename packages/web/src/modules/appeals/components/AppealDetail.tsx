@@ -5,12 +5,12 @@ import { CheckOutlined, CloseOutlined, EditOutlined, FileDoneOutlined, TableOutl
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../shared/format';
 import { useIsMobile } from '../../../shared/hooks/useIsMobile';
+import { errorText, fieldErrorOf } from '../../../shared/errors';
 import { can, hasRole, useCurrentMe } from '../../auth/auth.api';
 import { useAppealChanges, useDecideAppeal, type Appeal, type AppealChange, type AppealOutcome } from '../appeals.api';
 import { checkText, mayDecide, NOTE_MAX } from '../appeals.model';
-import { AppealAttachments, AppealDecisionBlock, AppealResultLine, AppealStatusTag, ChangesList } from './AppealBits';
-import { errorText, fieldErrorOf } from '../../../shared/errors';
 import { APPEAL_ERRORS } from '../appeals.errors';
+import { AppealAttachments, AppealDecisionBlock, AppealResultLine, AppealStatusTag, ChangesList } from './AppealBits';
 
 interface DecisionOutcome {
   outcome: AppealOutcome;
@@ -155,7 +155,7 @@ export function AppealDetail({ appeal }: { appeal: Appeal }) {
             label: t('appeals.list.result'),
             children: (
               <>
-                <Typography.Text type="secondary">{t('cycles.results.versionN', { n: appeal.resultVersion })} · </Typography.Text>
+                <Typography.Text type="secondary">{t('results.versionN', { n: appeal.resultVersion })} · </Typography.Text>
                 <AppealResultLine result={appeal.result} testId="appeal-old-result" />
               </>
             ),

@@ -2,12 +2,12 @@ import { useState } from 'react';
 import { Alert, App, Form, Input, Modal, Typography, type UploadFile } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Id } from '../../../api/types';
+import { errorText, fieldErrorOf } from '../../../shared/errors';
+import { formatScore } from '../../../shared/scores';
 import { AttachmentPicker } from '../../worklogs/components/AttachmentPicker';
 import { createAppeal, uploadAppealAttachment, useInvalidateAppeals, type Appeal } from '../appeals.api';
 import { ATTACHMENTS_MAX, REASON_MAX } from '../appeals.model';
-import { errorText, fieldErrorOf } from '../../../shared/errors';
 import { APPEAL_ERRORS } from '../appeals.errors';
-import { formatScore } from '../../../shared/scores';
 
 export interface AppealFormModalProps {
   open: boolean;

@@ -5,16 +5,16 @@ import { useTranslation } from 'react-i18next';
 import type { Id } from '../../../api/types';
 import { formatDateTime } from '../../../shared/format';
 import { useIsMobile } from '../../../shared/hooks/useIsMobile';
+import { errorText } from '../../../shared/errors';
+import { shanghaiToday } from '../../../shared/dates';
 import { can, useCurrentMe } from '../../auth/auth.api';
 import { ATTACHMENT_ACCEPT, ATTACHMENT_MAX_BYTES, checkAttachmentFile } from '../../worklogs/worklogs.model';
 import { uploadAppealAttachment, useInvalidateAppeals, usePeriodAppeals, useWithdrawAppeal, type Appeal } from '../appeals.api';
 import { appealBlock, mayAttach, mayWithdraw, ownAppeals } from '../appeals.model';
+import { APPEAL_ERRORS } from '../appeals.errors';
 import { AppealAttachments, AppealDecisionBlock, AppealStatusTag } from './AppealBits';
 import { AppealFormModal } from './AppealFormModal';
 import '../appeals.css';
-import { errorText } from '../../../shared/errors';
-import { APPEAL_ERRORS } from '../appeals.errors';
-import { shanghaiToday } from '../../../shared/dates';
 
 export interface AppealPanelProps {
   /** The period of the result shown. */

@@ -9,16 +9,16 @@ import { formatDateTime } from '../../../shared/format';
 import { useCursorStack } from '../../../shared/hooks/useCursorStack';
 import { useIsMobile } from '../../../shared/hooks/useIsMobile';
 import { useSearchParamsUpdate } from '../../../shared/hooks/useSearchParamsUpdate';
-import { APPEAL_STATUSES, useAppeal, useAppeals, type Appeal } from '../appeals.api';
-import { appealStatusOf } from '../appeals.model';
 import { idOf } from '../../../shared/params';
-import { AppealDetail } from '../components/AppealDetail';
-import { AppealResultLine, AppealStatusTag } from '../components/AppealBits';
-import '../appeals.css';
 import { errorText } from '../../../shared/errors';
-import { APPEAL_ERRORS } from '../appeals.errors';
 import { usePeriods } from '../../periods/periods.api';
 import { ShortPeriodStateTag } from '../../periods/components/PeriodStateTag';
+import { APPEAL_STATUSES, useAppeal, useAppeals, type Appeal } from '../appeals.api';
+import { appealStatusOf } from '../appeals.model';
+import { AppealDetail } from '../components/AppealDetail';
+import { AppealResultLine, AppealStatusTag } from '../components/AppealBits';
+import { APPEAL_ERRORS } from '../appeals.errors';
+import '../appeals.css';
 
 const PAGE_SIZE = 20;
 
@@ -199,7 +199,7 @@ export default function AppealsPage() {
                     a.decision ? (
                       <div className="entry-sub nowrap">
                         <div>{formatDateTime(a.decision.decidedAt).slice(0, 16)}</div>
-                        {a.decision.resultVersion !== null ? <div>{t('cycles.results.versionN', { n: a.decision.resultVersion })}</div> : null}
+                        {a.decision.resultVersion !== null ? <div>{t('results.versionN', { n: a.decision.resultVersion })}</div> : null}
                       </div>
                     ) : (
                       '—'

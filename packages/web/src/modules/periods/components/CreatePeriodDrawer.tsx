@@ -10,10 +10,10 @@ import { useIsMobile } from '../../../shared/hooks/useIsMobile';
 import { UnitTreeSelect } from '../../org/components/UnitTreeSelect';
 import { useSchemes } from '../../schemes/schemes.api';
 import { couplingBriefOf, groupSchemesByCode } from '../../schemes/schemes.model';
-import { periodDetailText } from './EditPeriodModal';
-import { TierPeriodSelect } from './TierPeriodSelect';
 import { useCreatePeriod, type Period } from '../periods.api';
 import { periodInputOf, periodRange, periodRangeLabel, type QuickRange } from '../periods.model';
+import { periodDetailText } from './EditPeriodModal';
+import { TierPeriodSelect } from './TierPeriodSelect';
 
 type PeriodKind = Period['kind'];
 const PERIOD_KINDS: readonly PeriodKind[] = ['month', 'quarter', 'half_year', 'year', 'custom'];

@@ -8,11 +8,19 @@ import { formatDate } from '../../../shared/format';
 import { useIsMobile } from '../../../shared/hooks/useIsMobile';
 import { useSchemes } from '../../schemes/schemes.api';
 import { couplingBriefOf } from '../../schemes/schemes.model';
+import { useUpdatePeriod, type Period } from '../periods.api';
+import {
+  editablePeriodFields,
+  isDeadlineBeforeStart,
+  knownPeriodDetail,
+  PERIOD_EDIT_FIELDS,
+  periodEditValuesOf,
+  periodPatchOf,
+  type PeriodEditField,
+} from '../periods.model';
 import { PeriodStateTag } from './PeriodStateTag';
 import { TierPeriodSelect } from './TierPeriodSelect';
 import { transitionErrorText } from './TransitionModal';
-import { useUpdatePeriod, type Period } from '../periods.api';
-import { editablePeriodFields, isDeadlineBeforeStart, knownPeriodDetail, PERIOD_EDIT_FIELDS, periodEditValuesOf, periodPatchOf, type PeriodEditField } from '../periods.model';
 
 interface Values {
   name: string;

@@ -2,9 +2,9 @@ import { useEffect, useMemo } from 'react';
 import { Flex, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Id } from '../../../api/types';
-import { ShortPeriodStateTag } from './PeriodStateTag';
 import { usePeriods, type Period } from '../periods.api';
 import { defaultPeriod } from '../periods.model';
+import { ShortPeriodStateTag } from './PeriodStateTag';
 
 /**
  * A period's name that, when cut, keeps its end: periods of one scheme differ by their last words

@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { ApiError } from '../../../api/client';
 import { errorText } from '../../../shared/errors';
-import { PeriodStateFlow } from './PeriodStateTag';
 import { useTransitionPeriod, type Period } from '../periods.api';
 import { nextPeriodState } from '../periods.model';
+import { PeriodStateFlow } from './PeriodStateTag';
 
 /** A transition's refusal in words: our sentence for the codes of the cycle API, then the server's own message. */
 export function transitionErrorText(t: TFunction, error: unknown): { text: string; detail: string | null } {

@@ -4,17 +4,17 @@ import { useTranslation } from 'react-i18next';
 import { errorText } from '../../../shared/errors';
 import { formatDateTime } from '../../../shared/format';
 import { useIsMobile } from '../../../shared/hooks/useIsMobile';
+import { formatPoints } from '../../../shared/scores';
+import { PointsValue } from '../../../shared/components/PointsValue';
 import { useCurrentMe } from '../../auth/auth.api';
 import { ATTACHMENT_ACCEPT, ATTACHMENT_MAX_BYTES, checkAttachmentFile } from '../../worklogs/worklogs.model';
+import { useSchemes } from '../../schemes/schemes.api';
 import { usePointEvent, useUploadPointAttachment, type PointEvent } from '../points.api';
 import { indicatorName } from '../points.model';
 import { usePointEventParam } from '../usePointEventParam';
 import { DecisionButtons } from './DecisionButtons';
 import { EvidenceView } from './EvidenceView';
 import { EventStatusTag, SourceTag } from './PointTags';
-import { formatPoints } from '../../../shared/scores';
-import { useSchemes } from '../../schemes/schemes.api';
-import { PointsValue } from '../../../shared/components/PointsValue';
 
 function History({ event, onOpen }: { event: PointEvent; onOpen: (id: number) => void }) {
   const { t } = useTranslation();

@@ -2,11 +2,11 @@ import { Card, Empty, Flex, Table, Typography } from 'antd';
 import { PaperClipOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useIsMobile } from '../../../shared/hooks/useIsMobile';
+import { PointsValue } from '../../../shared/components/PointsValue';
 import type { LedgerEvent, PointEvent } from '../points.api';
 import { DecisionButtons } from './DecisionButtons';
 import { EvidenceView } from './EvidenceView';
 import { EventStatusTag, SourceTag } from './PointTags';
-import { PointsValue } from '../../../shared/components/PointsValue';
 
 function SubjectText({ event }: { event: LedgerEvent }) {
   if (!event.subject) return null;

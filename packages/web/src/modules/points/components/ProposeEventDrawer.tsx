@@ -6,16 +6,16 @@ import { ApiError } from '../../../api/client';
 import type { Id } from '../../../api/types';
 import { errorText, fieldErrorsOf } from '../../../shared/errors';
 import { useIsMobile } from '../../../shared/hooks/useIsMobile';
+import { formatPoints } from '../../../shared/scores';
+import { shanghaiToday } from '../../../shared/dates';
+import { PointsValue } from '../../../shared/components/PointsValue';
 import { UnitTreeSelect } from '../../org/components/UnitTreeSelect';
 import { AttachmentPicker } from '../../worklogs/components/AttachmentPicker';
 import { PersonPicker, type PickedPerson } from '../../worklogs/components/PersonPicker';
+import type { Scheme } from '../../schemes/schemes.api';
+import { SchemeSelect } from '../../schemes/components/SchemeSelect';
 import { POINT_SOURCES, uploadPointAttachment, useCreatePointEvent, usePointRules, type PointEvent, type PointSource } from '../points.api';
 import { EVIDENCE_MAX, deltaWithinBounds, eventDelta, hasAtMostTwoDecimals } from '../points.model';
-import { formatPoints } from '../../../shared/scores';
-import { shanghaiToday } from '../../../shared/dates';
-import type { Scheme } from '../../schemes/schemes.api';
-import { PointsValue } from '../../../shared/components/PointsValue';
-import { SchemeSelect } from '../../schemes/components/SchemeSelect';
 
 interface FormValues {
   ruleId?: number;

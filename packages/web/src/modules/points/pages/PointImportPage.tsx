@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import { useUploadJob } from '../../imports/useUploadJob';
 import { useNavigate } from 'react-router-dom';
 import { Alert, App, Button, Card, Col, Empty, Flex, Popconfirm, Progress, Result, Row, Table, Tag, Typography, Upload, type UploadProps } from 'antd';
 import { CheckOutlined, DownloadOutlined, InboxOutlined, ReloadOutlined } from '@ant-design/icons';
@@ -10,14 +9,15 @@ import { PageHeader } from '../../../shared/components/PageHeader';
 import { errorText } from '../../../shared/errors';
 import { formatDateTime, saveBlob } from '../../../shared/format';
 import { useIsMobile } from '../../../shared/hooks/useIsMobile';
+import { idOf } from '../../../shared/params';
+import { useUploadJob } from '../../imports/useUploadJob';
 import { useCurrentMe } from '../../auth/auth.api';
 import { ImportErrorTable } from '../../imports/components/ImportErrorTable';
 import { downloadFile } from '../../imports/imports.api';
 import { errorDetailsOf, errorMessageOf } from '../../imports/job-result';
-import { pointKeys, uploadPointImport, useApprovePointBatch, usePointBatches, type PointBatch } from '../points.api';
-import { idOf } from '../../../shared/params';
 import type { Scheme } from '../../schemes/schemes.api';
 import { SchemeSelect } from '../../schemes/components/SchemeSelect';
+import { pointKeys, uploadPointImport, useApprovePointBatch, usePointBatches, type PointBatch } from '../points.api';
 
 
 const nameOf = (createdBy: PointBatch['createdBy']) => (createdBy === null ? '—' : typeof createdBy === 'string' ? createdBy : createdBy.name);

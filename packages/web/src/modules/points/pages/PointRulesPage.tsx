@@ -4,19 +4,19 @@ import { Alert, App, Button, Card, Checkbox, Empty, Flex, Form, Input, InputNumb
 import { PlusOutlined, StopOutlined, SwapOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../api/client';
-import { can, useMe } from '../../auth/auth.api';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { errorText, fieldErrorsOf } from '../../../shared/errors';
 import { formatDate } from '../../../shared/format';
 import { useIsMobile } from '../../../shared/hooks/useIsMobile';
+import { idOf } from '../../../shared/params';
+import { formatPoints, toHundredths } from '../../../shared/scores';
+import { PointsValue } from '../../../shared/components/PointsValue';
+import { can, useMe } from '../../auth/auth.api';
+import { useSchemes, type Scheme } from '../../schemes/schemes.api';
+import { SchemeSelect } from '../../schemes/components/SchemeSelect';
 import { SourceTag } from '../components/PointTags';
 import { POINT_SOURCES, useCreatePointRule, useDisablePointRule, usePointRules, useReplacePointRule, type PointRule, type PointSource } from '../points.api';
 import { REASON_MAX, hasAtMostTwoDecimals, indicatorName, ledgerIndicators } from '../points.model';
-import { idOf } from '../../../shared/params';
-import { formatPoints, toHundredths } from '../../../shared/scores';
-import { useSchemes, type Scheme } from '../../schemes/schemes.api';
-import { PointsValue } from '../../../shared/components/PointsValue';
-import { SchemeSelect } from '../../schemes/components/SchemeSelect';
 
 interface RuleFormValues {
   code: string;

@@ -7,19 +7,19 @@ import { Chart } from '../../../shared/components/Chart';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { errorText } from '../../../shared/errors';
 import { useIsMobile } from '../../../shared/hooks/useIsMobile';
+import { idOf } from '../../../shared/params';
+import { formatPoints, formatScore } from '../../../shared/scores';
 import { isMemberOnly, useCurrentMe } from '../../auth/auth.api';
 import { PersonPicker } from '../../worklogs/components/PersonPicker';
 import { EventDrawer } from '../../points/components/EventDrawer';
 import { EventList } from '../../points/components/EventList';
 import { PeriodSelect } from '../../periods/components/PeriodSelect';
-import { idOf } from '../../../shared/params';
 import { ledgerExplainText } from '../../points/ledger-explain';
 import { usePointEventParam } from '../../points/usePointEventParam';
-import { formatPoints, formatScore } from '../../../shared/scores';
 import { useSchemes } from '../../schemes/schemes.api';
 import { usePeriods, type Period } from '../../periods/periods.api';
-import { usePersonPoints } from '../rankings.api';
 import { useRedBlackHistory } from '../../red-black/red-black.api';
+import { usePersonPoints } from '../rankings.api';
 
 /** The engine's explanation of an indicator's score in the reader's language (other methods: as the engine wrote it). */
 function explainText(t: TFunction, text: string): string {

@@ -8,15 +8,24 @@ import { PageHeader } from '../../../shared/components/PageHeader';
 import { errorText } from '../../../shared/errors';
 import { formatDateTime } from '../../../shared/format';
 import { useIsMobile } from '../../../shared/hooks/useIsMobile';
+import { idOf } from '../../../shared/params';
+import { shanghaiToday } from '../../../shared/dates';
+import { PointsValue } from '../../../shared/components/PointsValue';
 import { can, isMemberOnly, useCurrentMe } from '../../auth/auth.api';
 import { EventDrawer } from '../../points/components/EventDrawer';
 import { PeriodSelect } from '../../periods/components/PeriodSelect';
-import { idOf } from '../../../shared/params';
 import { usePointEventParam } from '../../points/usePointEventParam';
-import { shanghaiToday } from '../../../shared/dates';
 import { usePeriods, type Period } from '../../periods/periods.api';
-import { PointsValue } from '../../../shared/components/PointsValue';
-import { useGenerateRedBlack, useAllRedBlackLists, usePublishRedBlack, useRedBlackHistory, useRedBlackList, useRedBlackLists, type RedBlackEntry, type RedBlackSummary } from '../red-black.api';
+import {
+  useGenerateRedBlack,
+  useAllRedBlackLists,
+  usePublishRedBlack,
+  useRedBlackHistory,
+  useRedBlackList,
+  useRedBlackLists,
+  type RedBlackEntry,
+  type RedBlackSummary,
+} from '../red-black.api';
 import { defaultMonth, latestRedBlackList, monthsOfPeriod } from '../red-black.model';
 
 const ruleName = (rule: RedBlackEntry['events'][number]['rule']) => (typeof rule === 'string' ? rule : rule.name);

@@ -9,15 +9,15 @@ import { Chart } from '../../../shared/components/Chart';
 import { errorText } from '../../../shared/errors';
 import { formatDate } from '../../../shared/format';
 import { gradeTone } from '../../../shared/grades';
+import { idOf } from '../../../shared/params';
+import { formatScore } from '../../../shared/scores';
+import { FlagTags } from '../../../shared/components/FlagTags';
 import { hasRole, useCurrentMe } from '../../auth/auth.api';
 import { AppealPanel } from '../../appeals/components/AppealPanel';
-import { FlagTags } from '../../cycles/components/CycleBits';
+import { explainSentence } from '../../results/explain-sentence';
 import { reportCardsExportUrl, useReportCard, type ReportCard } from '../report-cards.api';
-import { explainSentence } from '../../cycles/explain-sentence';
 import { buildTrendOption, explainText, groupIndicatorsBySection, totalExplainText } from '../report-cards.model';
-import { idOf } from '../../../shared/params';
 import '../report-cards.css';
-import { formatScore } from '../../../shared/scores';
 
 /**
  * 成绩单 (DESIGN §1 考用结合, §2.3 "every number explains itself"): one person's published result of a

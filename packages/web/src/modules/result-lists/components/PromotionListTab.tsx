@@ -1,9 +1,12 @@
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { Card, Flex, Select, Skeleton, Table, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
 import { useIsMobile } from '../../../shared/hooks/useIsMobile';
 import { useSearchParamsUpdate } from '../../../shared/hooks/useSearchParamsUpdate';
-import { GradeTag } from '../../cycles/components/CycleBits';
+import { formatScore } from '../../../shared/scores';
+import { GradeTag } from '../../../shared/components/GradeTag';
+import { useSchemes } from '../../schemes/schemes.api';
 import { usePromotionList, type PromotionItem, type PromotionResult } from '../result-lists.api';
 import {
   annualGrades,
@@ -17,9 +20,6 @@ import {
   yearRangeText,
 } from '../result-lists.model';
 import { Control, CountControl, ListEmpty, listPagination, ListError, PersonCardHead, PersonLink } from './ListBits';
-import { useTranslation } from 'react-i18next';
-import { formatScore } from '../../../shared/scores';
-import { useSchemes } from '../../schemes/schemes.api';
 
 /** One year of the run: the annual period (opening his card on it), total and grade. */
 function YearResult({ personId, result, grades, showYear }: { personId: PromotionItem['person']['id']; result: PromotionResult; grades: readonly string[]; showYear?: boolean }) {

@@ -1,9 +1,12 @@
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { Card, Flex, Select, Skeleton, Table, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
 import { useIsMobile } from '../../../shared/hooks/useIsMobile';
 import { useSearchParamsUpdate } from '../../../shared/hooks/useSearchParamsUpdate';
-import { GradeTag } from '../../cycles/components/CycleBits';
+import { formatScore } from '../../../shared/scores';
+import { GradeTag } from '../../../shared/components/GradeTag';
+import { useSchemes } from '../../schemes/schemes.api';
 import { useWarningList, type WarningItem, type WarningPeriod } from '../result-lists.api';
 import {
   countBySchemes,
@@ -19,9 +22,6 @@ import {
   schemeCodeOptions,
 } from '../result-lists.model';
 import { Control, CountControl, ListEmpty, listPagination, ListError, PersonCardHead, PersonLink } from './ListBits';
-import { useTranslation } from 'react-i18next';
-import { formatScore } from '../../../shared/scores';
-import { useSchemes } from '../../schemes/schemes.api';
 
 /** One period of the streak: its name (opening his card on it), total, grade and place in the group. */
 function StreakPeriod({ personId, period, grades, compact }: { personId: WarningItem['person']['id']; period: WarningPeriod; grades: readonly string[]; compact?: boolean }) {

@@ -6,9 +6,18 @@ import dayjs from 'dayjs';
 import type { TFunction } from 'i18next';
 import { errorText, fieldErrorsOf } from '../../../shared/errors';
 import { useIsMobile } from '../../../shared/hooks/useIsMobile';
-import { KindTag } from '../../cycles/components/CycleBits';
+import { IndicatorKindTag } from '../../schemes/components/IndicatorKindTag';
 import { useLinkableIndicators, useMonthView, WORK_LOG_KINDS, type MonthDay, type WorkLogKind } from '../worklogs.api';
-import { CONTENT_MAX, MINUTES_MAX, TASK_PATTERN, formatDay, indicatorChoices, writableDates, type IndicatorChoice, type IndicatorChoiceGroup } from '../worklogs.model';
+import {
+  CONTENT_MAX,
+  MINUTES_MAX,
+  TASK_PATTERN,
+  formatDay,
+  indicatorChoices,
+  writableDates,
+  type IndicatorChoice,
+  type IndicatorChoiceGroup,
+} from '../worklogs.model';
 
 export interface EntryValues {
   kind: WorkLogKind;
@@ -43,7 +52,7 @@ function indicatorOption(choice: IndicatorChoice): IndicatorOption {
         <span className={choice.name === null ? 'mono' : undefined} style={{ whiteSpace: 'normal', overflowWrap: 'anywhere', minWidth: 0 }}>
           {choice.name ?? choice.ref}
         </span>
-        <KindTag kind={choice.kind} />
+        <IndicatorKindTag kind={choice.kind} />
       </Flex>
     ),
   };

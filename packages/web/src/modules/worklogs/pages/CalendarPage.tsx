@@ -6,6 +6,9 @@ import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { errorText } from '../../../shared/errors';
+import { useSearchParamsUpdate } from '../../../shared/hooks/useSearchParamsUpdate';
+import { idOf } from '../../../shared/params';
+import { shanghaiToday } from '../../../shared/dates';
 import { can, useCurrentMe } from '../../auth/auth.api';
 import { EntryCard } from '../components/EntryCard';
 import { MonthGrid, dayMark } from '../components/MonthGrid';
@@ -15,9 +18,6 @@ import { WorkLogTabs } from '../components/WorkLogTabs';
 import { useEntryParam } from '../useEntryParam';
 import { useLogsOfDay, useMonthView, useReminders } from '../worklogs.api';
 import { formatDay } from '../worklogs.model';
-import { useSearchParamsUpdate } from '../../../shared/hooks/useSearchParamsUpdate';
-import { idOf } from '../../../shared/params';
-import { shanghaiToday } from '../../../shared/dates';
 
 /** 月历: a month of one's work log — days logged, days missed, holidays — and a day's entries or its backfill. */
 export default function CalendarPage() {

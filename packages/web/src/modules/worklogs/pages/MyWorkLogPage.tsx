@@ -5,6 +5,7 @@ import { EditOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { errorText } from '../../../shared/errors';
+import { shanghaiToday } from '../../../shared/dates';
 import { useCurrentMe } from '../../auth/auth.api';
 import { AttachmentPicker } from '../components/AttachmentPicker';
 import { EditEntryModal } from '../components/EditEntryModal';
@@ -15,7 +16,6 @@ import { WorkLogTabs } from '../components/WorkLogTabs';
 import { useEntryParam } from '../useEntryParam';
 import { uploadAttachment, useCreateLog, useLogsOfDay, useReminders, type WorkLogKind } from '../worklogs.api';
 import { ATTACHMENTS_PER_ENTRY, formatDay, isWritableDate } from '../worklogs.model';
-import { shanghaiToday } from '../../../shared/dates';
 
 /**
  * 工作纪实 — the member's home for logging: today's entry in a few taps (kind, text, optional links,

@@ -2,10 +2,13 @@ import { memo, useMemo } from 'react';
 import { Alert, Badge, Button, Card, Collapse, Flex, Input, InputNumber, Tag, Tooltip, Typography } from 'antd';
 import { SaveOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { ResultPreview, ReviewIndicator, ReviewRow } from '../cycles.api';
-import { COMMENT_MAX, draftIssues, othersRatings, type PersonDraft, type RatingDraft } from '../cycles.model';
-import { FlagTags, GradeTag, IndicatorLabel } from './CycleBits';
 import { formatScore } from '../../../shared/scores';
+import { GradeTag } from '../../../shared/components/GradeTag';
+import { FlagTags } from '../../../shared/components/FlagTags';
+import type { ResultPreview } from '../../results/results.api';
+import type { ReviewIndicator, ReviewRow } from '../reviews.api';
+import { COMMENT_MAX, draftIssues, othersRatings, type PersonDraft, type RatingDraft } from '../reviews.model';
+import { IndicatorLabel } from './ReviewBits';
 
 export interface ReviewPersonCardProps {
   row: ReviewRow;
@@ -27,11 +30,11 @@ export interface ReviewPersonCardProps {
 
 function PreviewLine({ preview, grades }: { preview: ResultPreview | null; grades: readonly string[] }) {
   const { t } = useTranslation();
-  if (!preview) return <Typography.Text type="secondary">{t('cycles.review.noPreview')}</Typography.Text>;
+  if (!preview) return <Typography.Text type="secondary">{t('reviews.sheet.noPreview')}</Typography.Text>;
   return (
     <span className="review-preview" data-testid="review-preview" data-total={preview.total} data-grade={preview.grade ?? ''}>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {t('cycles.review.preview')}
+        {t('reviews.sheet.preview')}
       </Typography.Text>
       <span className="review-preview-total" data-testid="review-preview-total">
         {formatScore(preview.total)}
@@ -39,7 +42,7 @@ function PreviewLine({ preview, grades }: { preview: ResultPreview | null; grade
       <GradeTag grade={preview.grade} grades={grades} />
       {preview.groupRank !== null ? (
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {t('cycles.review.groupRank', { rank: preview.groupRank })}
+          {t('reviews.sheet.groupRank', { rank: preview.groupRank })}
         </Typography.Text>
       ) : null}
     </span>
@@ -77,17 +80,17 @@ export const ReviewPersonCard = memo(function ReviewPersonCard({
 
   const summaryLabel = (
     <Flex gap={6} align="center" wrap>
-      <span>{t('cycles.review.summary')}</span>
+      <span>{t('reviews.sheet.summary')}</span>
       {!summary ? (
         <Tag color="red" style={{ marginInlineEnd: 0 }} data-testid="summary-missing">
-          {t('cycles.review.summaryMissing')}
+          {t('reviews.sheet.summaryMissing')}
         </Tag>
       ) : summary.status === 'draft' ? (
-        <Tag color="gold" style={{ marginInlineEnd: 0 }}>{t('cycles.review.summaryDraft')}</Tag>
+        <Tag color="gold" style={{ marginInlineEnd: 0 }}>{t('reviews.sheet.summaryDraft')}</Tag>
       ) : (
-        <Tag color="green" style={{ marginInlineEnd: 0 }}>{t('cycles.summary.statusSubmitted')}</Tag>
+        <Tag color="green" style={{ marginInlineEnd: 0 }}>{t('reviews.summary.statusSubmitted')}</Tag>
       )}
-      {summary?.late ? <Tag color="red" style={{ marginInlineEnd: 0 }}>{t('cycles.summary.late')}</Tag> : null}
+      {summary?.late ? <Tag color="red" style={{ marginInlineEnd: 0 }}>{t('reviews.summary.late')}</Tag> : null}
     </Flex>
   );
 
@@ -108,13 +111,13 @@ export const ReviewPersonCard = memo(function ReviewPersonCard({
             {person.unitName} · {person.employeeNo}
           </Typography.Text>
           {appealPending ? (
-            <Tooltip title={t('cycles.review.appealPendingHint')}>
+            <Tooltip title={t('reviews.sheet.appealPendingHint')}>
               <Tag color="orange" style={{ marginInlineEnd: 0, fontWeight: 400 }} data-testid="appeal-pending-tag">
-                {t('cycles.review.appealPending')}
+                {t('reviews.sheet.appealPending')}
               </Tag>
             </Tooltip>
           ) : null}
-          {dirty ? <Badge status="warning" text={<span style={{ fontSize: 12, fontWeight: 400 }}>{t('cycles.review.unsaved')}</span>} /> : null}
+          {dirty ? <Badge status="warning" text={<span style={{ fontSize: 12, fontWeight: 400 }}>{t('reviews.sheet.unsaved')}</span>} /> : null}
         </Flex>
       }
       extra={isMobile ? null : <PreviewLine preview={preview} grades={grades} />}
@@ -131,10 +134,10 @@ export const ReviewPersonCard = memo(function ReviewPersonCard({
               label: summaryLabel,
               children: summary ? (
                 <div className="review-summary-text" data-testid="review-summary-text">
-                  {summary.content || t('cycles.review.summaryEmpty')}
+                  {summary.content || t('reviews.sheet.summaryEmpty')}
                 </div>
               ) : (
-                <Typography.Text type="secondary">{t('cycles.review.summaryMissing')}</Typography.Text>
+                <Typography.Text type="secondary">{t('reviews.sheet.summaryMissing')}</Typography.Text>
               ),
             },
           ]}
@@ -157,23 +160,23 @@ export const ReviewPersonCard = memo(function ReviewPersonCard({
                       formatter={(v) => (v === undefined || v === null ? '' : String(v))}
                       value={value.rating === '' ? null : value.rating}
                       onChange={(v) => onChange(personId, indicator.id, 'rating', v ?? '')}
-                      placeholder={t('cycles.review.ratingPlaceholder')}
+                      placeholder={t('reviews.sheet.ratingPlaceholder')}
                       status={issue && issue !== 'ratingRequired' ? 'error' : issue ? 'warning' : undefined}
                       disabled={!canRate}
                       inputMode="decimal"
-                      aria-label={`${person.name} ${indicator.name || indicator.id} ${t('cycles.review.rating')}`}
+                      aria-label={`${person.name} ${indicator.name || indicator.id} ${t('reviews.sheet.rating')}`}
                       style={{ width: '100%' }}
                       data-testid="rating-input"
                     />
                     {issue ? (
                       <div className="review-issue" data-testid="rating-issue">
-                        {t(`cycles.review.issues.${issue}`)}
+                        {t(`reviews.sheet.issues.${issue}`)}
                       </div>
                     ) : null}
                     {othersRatings(row, indicator.id).map((r) => (
                       <Tooltip key={r.ratedBy} title={r.comment ?? undefined}>
                         <div className="review-other" data-testid="other-rating">
-                          {t('cycles.review.othersRating', { name: r.raterName ?? r.ratedBy, rating: formatScore(r.rating) })}
+                          {t('reviews.sheet.othersRating', { name: r.raterName ?? r.ratedBy, rating: formatScore(r.rating) })}
                         </div>
                       </Tooltip>
                     ))}
@@ -182,8 +185,8 @@ export const ReviewPersonCard = memo(function ReviewPersonCard({
                     <Input
                       value={value.task}
                       onChange={(e) => onChange(personId, indicator.id, 'task', e.target.value)}
-                      placeholder={t('cycles.review.task')}
-                      title={t('cycles.review.taskHint')}
+                      placeholder={t('reviews.sheet.task')}
+                      title={t('reviews.sheet.taskHint')}
                       maxLength={COMMENT_MAX}
                       disabled={!canRate}
                       data-testid="task-input"
@@ -192,7 +195,7 @@ export const ReviewPersonCard = memo(function ReviewPersonCard({
                   <Input.TextArea
                     value={value.comment}
                     onChange={(e) => onChange(personId, indicator.id, 'comment', e.target.value)}
-                    placeholder={t('cycles.review.comment')}
+                    placeholder={t('reviews.sheet.comment')}
                     autoSize={{ minRows: 1, maxRows: 4 }}
                     maxLength={COMMENT_MAX}
                     disabled={!canRate}
@@ -214,7 +217,7 @@ export const ReviewPersonCard = memo(function ReviewPersonCard({
               loading={saving}
               data-testid="review-save"
             >
-              {t('cycles.review.save')}
+              {t('reviews.sheet.save')}
             </Button>
           </Flex>
         ) : null}

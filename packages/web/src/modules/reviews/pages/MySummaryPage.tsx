@@ -7,16 +7,17 @@ import { isApiError } from '../../../api/client';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { formatDateTime } from '../../../shared/format';
 import { useIsMobile } from '../../../shared/hooks/useIsMobile';
-import { useMySummary, useSaveSummary, useSubmitSummary, type MySummary } from '../cycles.api';
-import { SUMMARY_MAX, summaryWritable, daysUntil } from '../cycles.model';
 import { idOf } from '../../../shared/params';
-import { DueTag, PeriodLine } from '../components/CycleBits';
-import { DigestPanel } from '../components/DigestPanel';
-import '../cycles.css';
 import { errorText, fieldErrorOf } from '../../../shared/errors';
-import { CYCLE_ERRORS } from '../cycles.errors';
 import { shanghaiToday } from '../../../shared/dates';
 import { type PeriodState, usePeriod } from '../../periods/periods.api';
+import { PeriodLine } from '../../periods/components/PeriodLine';
+import { DueTag } from '../components/ReviewBits';
+import { DigestPanel } from '../components/DigestPanel';
+import { REVIEW_ERRORS } from '../reviews.errors';
+import { useMySummary, useSaveSummary, useSubmitSummary, type MySummary } from '../reviews.api';
+import { SUMMARY_MAX, summaryWritable, daysUntil } from '../reviews.model';
+import '../reviews.css';
 
 /**
  * 我的小结: the member writes his personal summary for the period — on his phone, mostly. It starts
@@ -30,15 +31,15 @@ export default function MySummaryPage() {
   const period = usePeriod(periodId);
   const mine = useMySummary(periodId);
 
-  if (periodId === null) return <Result status="404" title={t('cycles.period.notFound')} />;
+  if (periodId === null) return <Result status="404" title={t('periods.notFound')} />;
   if (mine.isError && isApiError(mine.error) && mine.error.status === 404) {
-    return <Result status="info" title={t('cycles.summary.notParticipant')} subTitle={t('cycles.summary.notParticipantText')} data-testid="summary-not-participant" />;
+    return <Result status="info" title={t('reviews.summary.notParticipant')} subTitle={t('reviews.summary.notParticipantText')} data-testid="summary-not-participant" />;
   }
   return (
     <>
-      <PageHeader title={t('cycles.summary.title')} subtitle={period.data ? <PeriodLine period={period.data} /> : undefined} />
-      {mine.isError ? <Alert type="error" showIcon title={errorText(t, mine.error, CYCLE_ERRORS)} style={{ marginBottom: 12 }} /> : null}
-      {period.isError ? <Alert type="error" showIcon title={errorText(t, period.error, CYCLE_ERRORS)} style={{ marginBottom: 12 }} /> : null}
+      <PageHeader title={t('reviews.summary.title')} subtitle={period.data ? <PeriodLine period={period.data} /> : undefined} />
+      {mine.isError ? <Alert type="error" showIcon title={errorText(t, mine.error, REVIEW_ERRORS)} style={{ marginBottom: 12 }} /> : null}
+      {period.isError ? <Alert type="error" showIcon title={errorText(t, period.error, REVIEW_ERRORS)} style={{ marginBottom: 12 }} /> : null}
       {mine.isLoading || period.isLoading ? <Skeleton active /> : null}
       {mine.data && period.data ? <SummaryEditor periodId={periodId} state={period.data.state} dueOn={period.data.summaryDueOn ?? null} data={mine.data} /> : null}
     </>
@@ -73,11 +74,11 @@ function SummaryEditor({ periodId, state, dueOn, data }: { periodId: number; sta
 
   const check = (): boolean => {
     if (text.trim() === '') {
-      setFieldError(t('cycles.summary.empty'));
+      setFieldError(t('reviews.summary.empty'));
       return false;
     }
     if (text.length > SUMMARY_MAX) {
-      setFieldError(t('cycles.summary.tooLong', { max: SUMMARY_MAX }));
+      setFieldError(t('reviews.summary.tooLong', { max: SUMMARY_MAX }));
       return false;
     }
     setFieldError(null);
@@ -94,7 +95,7 @@ function SummaryEditor({ periodId, state, dueOn, data }: { periodId: number; sta
     setActionError(null);
     if (!check()) return;
     save.mutate(text, {
-      onSuccess: () => void message.success(t('cycles.summary.draftSaved')),
+      onSuccess: () => void message.success(t('reviews.summary.draftSaved')),
       onError,
     });
   };
@@ -103,57 +104,57 @@ function SummaryEditor({ periodId, state, dueOn, data }: { periodId: number; sta
     setActionError(null);
     if (!check()) return;
     modal.confirm({
-      title: t('cycles.summary.submitConfirmTitle'),
-      content: overdue ? `${t('cycles.summary.submitConfirmText')} ${t('cycles.summary.lateHint')}` : t('cycles.summary.submitConfirmText'),
-      okText: t('cycles.summary.submit'),
+      title: t('reviews.summary.submitConfirmTitle'),
+      content: overdue ? `${t('reviews.summary.submitConfirmText')} ${t('reviews.summary.lateHint')}` : t('reviews.summary.submitConfirmText'),
+      okText: t('reviews.summary.submit'),
       cancelText: t('common.cancel'),
       onOk: () =>
         submit.mutateAsync(text).then(
-          () => void message.success(t('cycles.summary.submitted')),
+          () => void message.success(t('reviews.summary.submitted')),
           (error: unknown) => onError(error),
         ),
     });
   };
 
   const statusTag = !summary ? (
-    <Tag style={{ marginInlineEnd: 0 }}>{t('cycles.summary.statusNone')}</Tag>
+    <Tag style={{ marginInlineEnd: 0 }}>{t('reviews.summary.statusNone')}</Tag>
   ) : submitted ? (
     <Tag color="green" icon={<CheckCircleFilled />} style={{ marginInlineEnd: 0 }}>
-      {t('cycles.summary.statusSubmitted')}
+      {t('reviews.summary.statusSubmitted')}
     </Tag>
   ) : (
     <Tag color="gold" icon={<EditOutlined />} style={{ marginInlineEnd: 0 }}>
-      {t('cycles.summary.statusDraft')}
+      {t('reviews.summary.statusDraft')}
     </Tag>
   );
 
   return (
-    <Flex vertical gap={12} className="cycle-page">
+    <Flex vertical gap={12} className="period-page">
       <Card size="small">
         <Flex justify="space-between" align="center" gap={8} wrap>
           <Flex gap={6} align="center" wrap data-testid="summary-status" data-status={summary?.status ?? 'none'}>
             {statusTag}
-            {summary?.late ? <Tag color="red" style={{ marginInlineEnd: 0 }}>{t('cycles.summary.late')}</Tag> : null}
+            {summary?.late ? <Tag color="red" style={{ marginInlineEnd: 0 }}>{t('reviews.summary.late')}</Tag> : null}
             {summary ? (
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {submitted && summary.submittedAt
-                  ? t('cycles.summary.submittedAt', { time: formatDateTime(summary.submittedAt) })
-                  : t('cycles.summary.savedAt', { time: formatDateTime(summary.updatedAt) })}
+                  ? t('reviews.summary.submittedAt', { time: formatDateTime(summary.submittedAt) })
+                  : t('reviews.summary.savedAt', { time: formatDateTime(summary.updatedAt) })}
               </Typography.Text>
             ) : null}
           </Flex>
-          {editable ? <DueTag label={t('cycles.period.summaryDue')} dueOn={dueOn} today={today} testId="summary-due" /> : null}
+          {editable ? <DueTag label={t('reviews.deadline.summaryDue')} dueOn={dueOn} today={today} testId="summary-due" /> : null}
         </Flex>
       </Card>
 
       {!writable ? (
-        <Alert type="info" showIcon title={t('cycles.summary.readOnlyState', { state: t(`periods.shortState.${state}`) })} />
+        <Alert type="info" showIcon title={t('reviews.summary.readOnlyState', { state: t(`periods.shortState.${state}`) })} />
       ) : submitted ? (
-        <Alert type="success" showIcon title={t('cycles.summary.finalText')} />
+        <Alert type="success" showIcon title={t('reviews.summary.finalText')} />
       ) : !summary ? (
-        <Alert type="info" showIcon title={t('cycles.summary.prefilled')} data-testid="summary-prefilled" />
+        <Alert type="info" showIcon title={t('reviews.summary.prefilled')} data-testid="summary-prefilled" />
       ) : null}
-      {editable && overdue ? <Alert type="warning" showIcon title={t('cycles.summary.lateHint')} /> : null}
+      {editable && overdue ? <Alert type="warning" showIcon title={t('reviews.summary.lateHint')} /> : null}
 
       {data.digest && !submitted ? (
         <Collapse
@@ -165,12 +166,12 @@ function SummaryEditor({ periodId, state, dueOn, data }: { periodId: number; sta
               key: 'digest',
               label: (
                 <Flex gap={6} wrap align="baseline">
-                  <span>{t('cycles.summary.digestTitle')}</span>
+                  <span>{t('reviews.summary.digestTitle')}</span>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {[
-                      t('cycles.summary.digestEntries', { n: data.digest.entries }),
-                      t('cycles.summary.digestMissed', { n: data.digest.missedDays.length }),
-                      t('cycles.summary.digestComments', { n: data.digest.comments.length }),
+                      t('reviews.summary.digestEntries', { n: data.digest.entries }),
+                      t('reviews.summary.digestMissed', { n: data.digest.missedDays.length }),
+                      t('reviews.summary.digestComments', { n: data.digest.comments.length }),
                     ].join(' · ')}
                   </Typography.Text>
                 </Flex>
@@ -194,7 +195,7 @@ function SummaryEditor({ periodId, state, dueOn, data }: { periodId: number; sta
               autoSize={{ minRows: 10, maxRows: 28 }}
               maxLength={SUMMARY_MAX}
               showCount
-              placeholder={t('cycles.summary.placeholder')}
+              placeholder={t('reviews.summary.placeholder')}
               status={fieldError ? 'error' : undefined}
               className="summary-text"
               data-testid="summary-content"
@@ -212,20 +213,20 @@ function SummaryEditor({ periodId, state, dueOn, data }: { periodId: number; sta
         )}
       </Card>
 
-      {actionError ? <Alert type="error" showIcon title={errorText(t, actionError, CYCLE_ERRORS)} closable onClose={() => setActionError(null)} data-testid="summary-error" /> : null}
+      {actionError ? <Alert type="error" showIcon title={errorText(t, actionError, REVIEW_ERRORS)} closable onClose={() => setActionError(null)} data-testid="summary-error" /> : null}
 
       {editable ? (
         <Flex gap={8} justify="flex-end" align="center" wrap className="summary-actions">
           {dirty && summary ? (
             <Typography.Text type="warning" style={{ marginInlineEnd: 'auto' }} data-testid="summary-unsaved">
-              {t('cycles.summary.unsaved')}
+              {t('reviews.summary.unsaved')}
             </Typography.Text>
           ) : null}
           <Button onClick={onSave} loading={save.isPending} disabled={submit.isPending || (!!summary && !dirty)} data-testid="summary-save">
-            {t('cycles.summary.saveDraft')}
+            {t('reviews.summary.saveDraft')}
           </Button>
           <Button type="primary" icon={<SendOutlined />} onClick={onSubmit} loading={submit.isPending} disabled={save.isPending} data-testid="summary-submit">
-            {t('cycles.summary.submit')}
+            {t('reviews.summary.submit')}
           </Button>
         </Flex>
       ) : null}

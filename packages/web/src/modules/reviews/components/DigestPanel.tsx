@@ -13,7 +13,7 @@ export function DigestPanel({ digest }: { digest: WorkLogSummary }) {
   return (
     <Flex vertical gap={8} data-testid="digest">
       <Flex gap={6} wrap>
-        <Tag color="blue" style={{ marginInlineEnd: 0 }}>{t('cycles.summary.digestEntries', { n: digest.entries })}</Tag>
+        <Tag color="blue" style={{ marginInlineEnd: 0 }}>{t('reviews.summary.digestEntries', { n: digest.entries })}</Tag>
         {WORK_LOG_KINDS.map((kind) => (
           <Tag key={kind} variant="filled" style={{ marginInlineEnd: 0 }}>
             {t(`worklog.kinds.${kind}`)} {digest.byKind[kind] ?? 0}
@@ -21,18 +21,18 @@ export function DigestPanel({ digest }: { digest: WorkLogSummary }) {
         ))}
       </Flex>
       <Flex gap={6} wrap>
-        <Tag variant="filled" style={{ marginInlineEnd: 0 }}>{t('cycles.summary.digestDays', { logged: digest.daysLogged, working: digest.workingDays })}</Tag>
+        <Tag variant="filled" style={{ marginInlineEnd: 0 }}>{t('reviews.summary.digestDays', { logged: digest.daysLogged, working: digest.workingDays })}</Tag>
         <Tag color={digest.missedDays.length > 0 ? 'red' : 'default'} variant="filled" style={{ marginInlineEnd: 0 }}>
-          {t('cycles.summary.digestMissed', { n: digest.missedDays.length })}
+          {t('reviews.summary.digestMissed', { n: digest.missedDays.length })}
         </Tag>
-        {digest.lateEntries > 0 ? <Tag variant="filled" style={{ marginInlineEnd: 0 }}>{t('cycles.summary.digestLate', { n: digest.lateEntries })}</Tag> : null}
+        {digest.lateEntries > 0 ? <Tag variant="filled" style={{ marginInlineEnd: 0 }}>{t('reviews.summary.digestLate', { n: digest.lateEntries })}</Tag> : null}
         <Tag color={digest.comments.length > 0 ? 'gold' : 'default'} variant="filled" style={{ marginInlineEnd: 0 }}>
-          {t('cycles.summary.digestComments', { n: digest.comments.length })}
+          {t('reviews.summary.digestComments', { n: digest.comments.length })}
         </Tag>
       </Flex>
       {digest.indicators.length > 0 ? (
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {t('cycles.summary.digestIndicators')}：{digest.indicators.slice(0, 6).map((i) => `${i.name ?? i.indicator} × ${i.entries}`).join('，')}
+          {t('reviews.summary.digestIndicators')}：{digest.indicators.slice(0, 6).map((i) => `${i.name ?? i.indicator} × ${i.entries}`).join('，')}
           {digest.indicators.length > 6 ? ` …（${digest.indicators.length}）` : ''}
         </Typography.Text>
       ) : null}

@@ -7,11 +7,23 @@ import { isApiError } from '../../../api/client';
 import type { Id } from '../../../api/types';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { useIsMobile } from '../../../shared/hooks/useIsMobile';
+import { idOf } from '../../../shared/params';
+import { errorText } from '../../../shared/errors';
+import { shanghaiToday } from '../../../shared/dates';
+import { useDebouncedValue } from '../../../shared/hooks/useDebouncedValue';
 import { can, useCurrentMe } from '../../auth/auth.api';
 import { mayRateRow } from '../../appeals/appeals.model';
 import { UnitTreeSelect } from '../../org/components/UnitTreeSelect';
-import { saveReview, useRefreshSheet, useStoreReviewRow, useReviewPreview, useReviewSheet, type ResultPreview, type ReviewRow, type ReviewSheet } from '../cycles.api';
 import { useScheme } from '../../schemes/schemes.api';
+import { QuotaBar } from '../../results/components/QuotaBar';
+import type { ResultPreview } from '../../results/results.api';
+import { tiesByGroup } from '../../results/results.model';
+import { gradeNamesOf } from '../../schemes/schemes.model';
+import { PeriodLine } from '../../periods/components/PeriodLine';
+import { DueTag } from '../components/ReviewBits';
+import { ReviewPersonCard } from '../components/ReviewPersonCard';
+import { REVIEW_ERRORS } from '../reviews.errors';
+import { saveReview, useRefreshSheet, useStoreReviewRow, useReviewPreview, useReviewSheet, type ReviewRow, type ReviewSheet } from '../reviews.api';
 import {
   buildPreviewRequest,
   buildSaveRatings,
@@ -19,24 +31,14 @@ import {
   dirtyPersonIds,
   draftIssues,
   effectiveDraft,
-  gradeNamesOf,
   personKey,
   PREVIEW_DEBOUNCE_MS,
   previewsByPerson,
   savedDraftOf,
-  tiesByGroup,
   type RatingDraft,
   type SheetDrafts,
-} from '../cycles.model';
-import { idOf } from '../../../shared/params';
-import { DueTag, PeriodLine } from '../components/CycleBits';
-import { QuotaBar } from '../components/QuotaBar';
-import { ReviewPersonCard } from '../components/ReviewPersonCard';
-import '../cycles.css';
-import { errorText } from '../../../shared/errors';
-import { CYCLE_ERRORS } from '../cycles.errors';
-import { shanghaiToday } from '../../../shared/dates';
-import { useDebouncedValue } from '../../../shared/hooks/useDebouncedValue';
+} from '../reviews.model';
+import '../reviews.css';
 
 /**
  * 审核评鉴: a unit leader rates the people of a unit he leads on the scheme's leader-rated
@@ -71,10 +73,10 @@ export default function ReviewPage() {
   // another unit is another sheet: unsaved ratings of this one would be lost
   const setUnit = (unit: Id | null) => {
     if (unsaved === 0) return applyUnit(unit);
-    modal.confirm({ title: t('cycles.review.leaveConfirm'), onOk: () => applyUnit(unit) });
+    modal.confirm({ title: t('reviews.sheet.leaveConfirm'), onOk: () => applyUnit(unit) });
   };
 
-  if (periodId === null) return <Result status="404" title={t('cycles.period.notFound')} />;
+  if (periodId === null) return <Result status="404" title={t('periods.notFound')} />;
   const data = sheet.data;
   const currentUnit = data?.unit.id ?? unitParam;
 
@@ -93,12 +95,12 @@ export default function ReviewPage() {
 
   return (
     <>
-      <PageHeader title={t('cycles.review.title')} subtitle={data ? <PeriodLine period={data.period} /> : undefined} extra={unitPicker} />
+      <PageHeader title={t('reviews.sheet.title')} subtitle={data ? <PeriodLine period={data.period} /> : undefined} extra={unitPicker} />
       {sheet.isError ? (
         isApiError(sheet.error) && sheet.error.status === 404 && !data ? (
-          <Result status="404" title={errorText(t, sheet.error, CYCLE_ERRORS)} />
+          <Result status="404" title={errorText(t, sheet.error, REVIEW_ERRORS)} />
         ) : (
-          <Alert type="error" showIcon title={errorText(t, sheet.error, CYCLE_ERRORS)} style={{ marginBottom: 12 }} />
+          <Alert type="error" showIcon title={errorText(t, sheet.error, REVIEW_ERRORS)} style={{ marginBottom: 12 }} />
         )
       ) : null}
       {sheet.isLoading ? <Skeleton active /> : null}
@@ -241,7 +243,7 @@ function ReviewSheetView({
       });
       return true;
     } catch (error) {
-      setErrors((prev) => ({ ...prev, [personId]: errorText(t, error, CYCLE_ERRORS) }));
+      setErrors((prev) => ({ ...prev, [personId]: errorText(t, error, REVIEW_ERRORS) }));
       return false;
     } finally {
       setSaving((prev) => {
@@ -256,7 +258,7 @@ function ReviewSheetView({
     const ok = await saveOne(personKey(personId));
     await refresh();
     const name = latest.current.rows.find((r) => personKey(r.person.id) === personKey(personId))?.person.name ?? '';
-    if (ok) void message.success(t('cycles.review.savedOne', { name }));
+    if (ok) void message.success(t('reviews.sheet.savedOne', { name }));
   }, [refresh, message, t]);
   const onSaveCard = useCallback((personId: number) => void onSave(personId), [onSave]);
 
@@ -268,8 +270,8 @@ function ReviewSheetView({
       else failed += 1;
     }
     await refresh();
-    if (failed > 0) void message.error(t('cycles.review.saveFailedSome', { n: failed }));
-    else if (saved > 0) void message.success(t('cycles.review.savedAll', { n: saved }));
+    if (failed > 0) void message.error(t('reviews.sheet.saveFailedSome', { n: failed }));
+    else if (saved > 0) void message.success(t('reviews.sheet.savedAll', { n: saved }));
   };
 
   const shown = rows.filter(
@@ -283,25 +285,25 @@ function ReviewSheetView({
   const savingAll = saving.size > 0;
 
   return (
-    <Flex vertical gap={12} className="cycle-page">
+    <Flex vertical gap={12} className="period-page">
       <Flex gap={8} wrap align="center">
         {/* the countdown matters only while ratings are being given */}
-        {sheet.period.state === 'reviewing' ? <DueTag label={t('cycles.period.reviewDue')} dueOn={sheet.period.reviewDueOn} today={today} testId="review-due" /> : null}
+        {sheet.period.state === 'reviewing' ? <DueTag label={t('reviews.deadline.reviewDue')} dueOn={sheet.period.reviewDueOn} today={today} testId="review-due" /> : null}
         <Typography.Text type="secondary" style={{ fontSize: 13 }}>
-          {sheet.unit.name} · {t('cycles.review.people', { n: rows.length })}
+          {sheet.unit.name} · {t('reviews.sheet.people', { n: rows.length })}
         </Typography.Text>
       </Flex>
       {sheet.period.state === 'reviewing' && rows.some((row) => row.rateable) && rows.some((row) => !row.rateable) ? (
-        <Alert type="info" showIcon title={t('cycles.review.partialRater')} data-testid="review-partial-rater" />
+        <Alert type="info" showIcon title={t('reviews.sheet.partialRater')} data-testid="review-partial-rater" />
       ) : null}
       {appealMode ? (
-        <Alert type="warning" showIcon title={t('cycles.review.appealMode')} data-testid="review-appeal-mode" />
+        <Alert type="warning" showIcon title={t('reviews.sheet.appealMode')} data-testid="review-appeal-mode" />
       ) : sheet.period.state !== 'reviewing' ? (
-        <Alert type="info" showIcon title={t('cycles.review.readOnlyState', { state: t(`periods.shortState.${sheet.period.state}`) })} data-testid="review-readonly" />
+        <Alert type="info" showIcon title={t('reviews.sheet.readOnlyState', { state: t(`periods.shortState.${sheet.period.state}`) })} data-testid="review-readonly" />
       ) : windowClosed ? (
-        <Alert type="warning" showIcon title={t('cycles.review.windowClosed')} />
+        <Alert type="warning" showIcon title={t('reviews.sheet.windowClosed')} />
       ) : null}
-      {indicators.length === 0 ? <Alert type="warning" showIcon title={t('cycles.review.noIndicators')} data-testid="review-no-indicators" /> : null}
+      {indicators.length === 0 ? <Alert type="warning" showIcon title={t('reviews.sheet.noIndicators')} data-testid="review-no-indicators" /> : null}
       {indicators.length === 0 ? null : (
         <>
           <Card
@@ -309,11 +311,11 @@ function ReviewSheetView({
             className="review-sticky"
             title={
               <Flex gap={8} align="center" wrap style={{ padding: '4px 0' }}>
-                <span>{t('cycles.review.quotaTitle')}</span>
+                <span>{t('reviews.sheet.quotaTitle')}</span>
                 {stale ? <LoadingOutlined style={{ color: '#1f4e8c' }} data-testid="preview-busy" /> : null}
                 {!isMobile ? (
                   <Typography.Text type="secondary" style={{ fontSize: 12, fontWeight: 400 }}>
-                    {t('cycles.review.quotaHint')}
+                    {t('reviews.sheet.quotaHint')}
                   </Typography.Text>
                 ) : null}
               </Flex>
@@ -329,7 +331,7 @@ function ReviewSheetView({
                   onClick={() => void onSaveAll()}
                   data-testid="review-save-all"
                 >
-                  {dirtyIds.length > 0 ? t('cycles.review.saveAllCount', { n: dirtyIds.length }) : t('cycles.review.saveAll')}
+                  {dirtyIds.length > 0 ? t('reviews.sheet.saveAllCount', { n: dirtyIds.length }) : t('reviews.sheet.saveAll')}
                 </Button>
               ) : null
             }
@@ -339,20 +341,20 @@ function ReviewSheetView({
             {[...ties.values()].flatMap((grades) => [...grades]).filter((g, i, all) => all.indexOf(g) === i).map((grade) => (
               <Typography.Text key={grade} style={{ display: 'block', fontSize: 12, color: '#ad4e00', marginTop: 6 }} data-testid="quota-tie-hint">
                 <WarningFilled style={{ color: '#fa8c16', marginInlineEnd: 4 }} />
-                {t('cycles.review.quotaTieHint', { grade })}
+                {t('results.quota.tieHint', { grade })}
               </Typography.Text>
             ))}
             {preview.isError && previewActive ? (
               <Typography.Text type="danger" style={{ fontSize: 12 }}>
-                {t('cycles.review.previewFailed', { message: errorText(t, preview.error, CYCLE_ERRORS) })}
+                {t('reviews.sheet.previewFailed', { message: errorText(t, preview.error, REVIEW_ERRORS) })}
               </Typography.Text>
             ) : null}
             <div style={{ marginTop: 6, fontSize: 12 }} data-testid="review-dirty-count" data-count={dirtyIds.length}>
               {dirtyIds.length > 0 ? (
-                <Typography.Text type="warning">{t('cycles.review.unsavedCount', { n: dirtyIds.length })}</Typography.Text>
+                <Typography.Text type="warning">{t('reviews.sheet.unsavedCount', { n: dirtyIds.length })}</Typography.Text>
               ) : (
                 <Typography.Text type="secondary">
-                  <CheckCircleOutlined /> {t('cycles.review.allSaved')}
+                  <CheckCircleOutlined /> {t('reviews.sheet.allSaved')}
                   {refreshing ? <LoadingOutlined style={{ marginInlineStart: 6 }} /> : null}
                 </Typography.Text>
               )}
@@ -361,15 +363,15 @@ function ReviewSheetView({
 
           {rows.length > 6 || onlyUnsaved ? (
             <Flex gap={12} align="center" wrap>
-              <Input.Search allowClear placeholder={t('cycles.review.search')} value={search} onChange={(e) => setSearch(e.target.value)} style={{ width: isMobile ? '100%' : 220 }} />
+              <Input.Search allowClear placeholder={t('reviews.sheet.search')} value={search} onChange={(e) => setSearch(e.target.value)} style={{ width: isMobile ? '100%' : 220 }} />
               <Flex gap={6} align="center">
                 <Switch size="small" checked={onlyUnsaved} onChange={setOnlyUnsaved} />
-                <Typography.Text>{t('cycles.review.onlyUnsaved')}</Typography.Text>
+                <Typography.Text>{t('reviews.sheet.onlyUnsaved')}</Typography.Text>
               </Flex>
             </Flex>
           ) : null}
 
-          {rows.length === 0 ? <Empty description={t('cycles.review.noPeople')} /> : null}
+          {rows.length === 0 ? <Empty description={t('reviews.sheet.noPeople')} /> : null}
           <Flex vertical gap={10} className={stale ? 'review-list-stale' : undefined}>
             {shown.map((row) => {
               const key = personKey(row.person.id);

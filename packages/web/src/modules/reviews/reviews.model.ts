@@ -1,8 +1,15 @@
 import dayjs from 'dayjs';
 import type { Id } from '../../api/types';
-import type { PreviewRequest, QuotaGroup, RatingInput, ResultPreview, ReviewIndicator, ReviewRow, StoredRating } from './cycles.api';
 import { formatScore } from '../../shared/scores';
 import type { Period } from '../periods/periods.api';
+import type { ResultPreview } from '../results/results.api';
+import type { PreviewRequest, RatingInput, ReviewIndicator, ReviewRow, StoredRating } from './reviews.api';
+
+/**
+ * The pure side of the summary and review pages: ratings as typed, the leader's unsaved form (what
+ * differs from what is saved, what keeps it from being saved), the bodies of saving and previewing,
+ * and the deadlines.
+ */
 
 /** docs/api-cycles.md: a summary has 1–5 000 characters. */
 export const SUMMARY_MAX = 5000;
@@ -205,74 +212,7 @@ export function previewsByPerson(
   return map;
 }
 
-// ——— flags, quotas and grades ———
-
-export type FlagKind = 'quota-tie' | 'tie-decision' | 'veto' | 'no-rating' | 'missing' | 'other';
-
-/** An engine flag ("quota-tie:好", "tie-decision:好", "veto:safety", "no-rating:review", "missing:gdp") read into its kind and argument. */
-export function parseFlag(flag: string): { kind: FlagKind; arg: string } {
-  const cut = flag.indexOf(':');
-  const head = cut < 0 ? flag : flag.slice(0, cut);
-  const arg = cut < 0 ? '' : flag.slice(cut + 1);
-  if (head === 'quota-tie' || head === 'tie-decision' || head === 'veto' || head === 'no-rating' || head === 'missing') return { kind: head, arg };
-  return { kind: 'other', arg: flag };
-}
-
-/** The grades whose quota a tied block could not fit into (DESIGN §3.2: the block stays in the lower grade). */
-export function tiedGradesOf(flags: readonly string[]): string[] {
-  return flags.map(parseFlag).filter((f) => f.kind === 'quota-tie').map((f) => f.arg);
-}
-
-export interface QuotaCell {
-  name: string;
-  used: number;
-  capacity: number | null;
-  /** No seat left: no one else can get this grade. */
-  full: boolean;
-  /** A tied block was kept out of this grade. */
-  tie: boolean;
-  /** 0–100 for the bar; 0 for a grade without quota. */
-  percent: number;
-}
-
-/** The cells of a group's quota bar; `tiedGrades` are the grades with a quota-tie flag among the group's people. */
-export function quotaCells(group: Pick<QuotaGroup, 'grades'>, tiedGrades: ReadonlySet<string>): QuotaCell[] {
-  return group.grades.map((g) => {
-    const capacity = g.capacity ?? null;
-    const full = capacity !== null && g.used >= capacity;
-    return {
-      name: g.name,
-      used: g.used,
-      capacity,
-      full,
-      tie: tiedGrades.has(g.name),
-      percent: capacity === null ? 0 : capacity === 0 ? 100 : Math.min(100, Math.round((g.used / capacity) * 100)),
-    };
-  });
-}
-
-/** The quota-tie grades of each group, from the flags of the people we can see. */
-export function tiesByGroup(previews: Iterable<ResultPreview | null>): Map<string, Set<string>> {
-  const map = new Map<string, Set<string>>();
-  for (const p of previews) {
-    if (!p) continue;
-    for (const grade of tiedGradesOf(p.flags)) {
-      const set = map.get(p.group.key) ?? new Set<string>();
-      set.add(grade);
-      map.set(p.group.key, set);
-    }
-  }
-  return map;
-}
-
-/** The grade names of a scheme definition, best first (the engine's `grades`). */
-export function gradeNamesOf(definition: Record<string, unknown> | null | undefined): string[] {
-  const grades = definition?.grades;
-  if (!Array.isArray(grades)) return [];
-  return grades.map((g) => (g && typeof g === 'object' && typeof (g as { name?: unknown }).name === 'string' ? (g as { name: string }).name : '')).filter(Boolean);
-}
-
-// ——— periods and deadlines ———
+// ——— deadlines ———
 
 /** Whole days from `today` to `dueOn` (0: due today; negative: overdue); null without a deadline. */
 export function daysUntil(dueOn: string | null | undefined, today: string): number | null {
@@ -285,49 +225,4 @@ export function daysUntil(dueOn: string | null | undefined, today: string): numb
 /** A personal summary is written while the period is open or reviewing (docs/api-cycles.md). */
 export function summaryWritable(state: Period['state']): boolean {
   return state === 'open' || state === 'reviewing';
-}
-
-/** Results are published from publicity on; before, only admin and auditor see the live preview. */
-export function resultsPublished(state: Period['state']): boolean {
-  return state === 'publicity' || state === 'closed';
-}
-
-/** An explain line "review: leader 92 (1 ballot…) → …" split into its indicator id and the rest. */
-export function splitExplain(line: string): { indicator: string | null; text: string } {
-  const m = /^([A-Za-z0-9_.-]+):\s(.*)$/s.exec(line);
-  return m ? { indicator: m[1] as string, text: m[2] as string } : { indicator: null, text: line };
-}
-
-export interface RatingExplain {
-  /** Per rater group: its mean and ballot count; `null` mean when the group had no ballots. */
-  groups: { group: string; mean: string | null; ballots: number; weight: string }[];
-  mean: string;
-  weight: string;
-  score: string;
-}
-
-const RATING_GROUP = /^(\S+) (?:(-?[\d.]+) \((\d+) ballots?, weight ([\d.]+)\)|no ballots \(weight ([\d.]+) dropped\))$/;
-const RATING_EXPLAIN = /^\S+: (.+) → weighted mean over [\d.]+ = ([\d.]+) → ([\d.]+) × [\d.]+\/100 = (.+)$/;
-
-/**
- * "review: leader 92 (1 ballot, weight 0.5); peer no ballots (weight 0.3 dropped) → weighted mean
- * over 0.5 = 92 → 50 × 92/100 = 46" (the engine's rating.method) read into its numbers, so the page
- * can say it in the reader's language; null for any other text. "no ratings" → `{ groups: [] … }`.
- */
-export function parseRatingExplain(text: string): RatingExplain | 'none' | null {
-  const line = text.trim();
-  if (/^\S+: no ratings → 0 \(no-rating\)$/.test(line)) return 'none';
-  const m = RATING_EXPLAIN.exec(line);
-  if (!m) return null;
-  const groups: RatingExplain['groups'] = [];
-  for (const part of (m[1] as string).split('; ')) {
-    const g = RATING_GROUP.exec(part);
-    if (!g) return null;
-    groups.push(
-      g[2] !== undefined
-        ? { group: g[1] as string, mean: g[2], ballots: Number(g[3]), weight: g[4] as string }
-        : { group: g[1] as string, mean: null, ballots: 0, weight: g[5] as string },
-    );
-  }
-  return { groups, mean: m[2] as string, weight: m[3] as string, score: m[4] as string };
 }

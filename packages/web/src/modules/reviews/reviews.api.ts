@@ -2,11 +2,12 @@ import { useCallback } from 'react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import type { Id } from '../../api/types';
-import type { WorkLogSummary } from '../worklogs/worklogs.api';
 import { periodKeys, type Period, type PeriodPerson } from '../periods/periods.api';
+import type { QuotaGroup, ResultPreview } from '../results/results.api';
 import type { IndicatorKind } from '../schemes/schemes.api';
+import type { WorkLogSummary } from '../worklogs/worklogs.api';
 
-/** The shapes of docs/api-cycles.md (个人小结 · 审核评鉴 · 结果 · 公示), as the web UI sees them. */
+/** The shapes of docs/api-cycles.md "个人小结" and "审核评鉴" (a member's summary, a leader's review sheet), as the web UI sees them. */
 
 export type SummaryStatus = 'draft' | 'submitted';
 
@@ -50,20 +51,6 @@ export interface StoredRating {
   updatedAt: string;
 }
 
-export interface GroupRef {
-  key: string;
-  name: string;
-}
-
-export interface ResultPreview {
-  total: number;
-  grade: string | null;
-  rank?: number;
-  groupRank: number | null;
-  group: GroupRef;
-  flags: string[];
-}
-
 export interface ReviewRow {
   person: PeriodPerson;
   summary: Summary | null;
@@ -76,20 +63,6 @@ export interface ReviewRow {
   appealPending: boolean;
   /** Whether the caller rates him: a leader above him, or the organization department for one no leader rates. */
   rateable: boolean;
-}
-
-export interface QuotaGrade {
-  name: string;
-  quota: number | null;
-  /** null: no quota (unlimited). */
-  capacity: number | null;
-  used: number;
-}
-
-export interface QuotaGroup {
-  group: GroupRef;
-  size: number;
-  grades: QuotaGrade[];
 }
 
 export interface ReviewSheet {
@@ -117,65 +90,20 @@ export interface PreviewResponse {
   quota: QuotaGroup[];
 }
 
-export interface ResultIndicator {
-  weight: number;
-  score: number | null;
-  raw?: number | null;
-}
-
-export interface ResultRow {
-  subject: PeriodPerson;
-  total: number;
-  rank: number;
-  group: GroupRef;
-  groupRank: number;
-  grade: string;
-  flags: string[];
-  sections: Record<string, number>;
-  indicators: Record<string, ResultIndicator>;
-  explain: string[];
-}
-
-export interface DistributionGroup {
-  group: GroupRef;
-  size: number;
-  grades: { name: string; quota: number | null; capacity: number | null; count: number }[];
-  ties: { grade: string; subjects: { id: number | string; name: string }[] }[];
-}
-
-export interface ResultsPage {
-  period: Period;
-  version: number | null;
-  live: boolean;
-  items: ResultRow[];
-  nextCursor: string | null;
-  distribution: DistributionGroup[];
-}
-
-export interface ResultVersion {
-  version: number;
-  reason: string;
-  note: string | null;
-  scenarioSha256: string;
-  createdAt: string;
-  createdBy: string | { accountId: number; name: string } | null;
-}
-
 const enc = (id: Id) => encodeURIComponent(String(id));
 
-export const cycleKeys = {
+/** Under the period's roots (periods.api), so that a change of the period or an appeal refreshes them. */
+export const reviewKeys = {
   mySummary: (period: Id) => [...periodKeys.all, 'summary', String(period)] as const,
   sheet: (period: Id, unit: Id | null) => [...periodKeys.reviewSheets(period), String(unit ?? '')] as const,
   preview: (period: Id, body: string) => [...periodKeys.reviewPreviews(period), body] as const,
-  results: (period: Id, query: ResultsQuery) => [...periodKeys.results(period), query] as const,
-  versions: (period: Id) => [...periodKeys.all, 'result-versions', String(period)] as const,
 };
 
 // ——— personal summary (个人小结) ———
 
 export function useMySummary(period: Id | null) {
   return useQuery({
-    queryKey: cycleKeys.mySummary(period ?? ''),
+    queryKey: reviewKeys.mySummary(period ?? ''),
     queryFn: ({ signal }) => api<MySummary>(`/api/periods/${enc(period ?? '')}/summaries/mine`, { signal }),
     enabled: period !== null,
   });
@@ -184,7 +112,7 @@ export function useMySummary(period: Id | null) {
 function useStoreSummary(period: Id) {
   const client = useQueryClient();
   return (summary: Summary) =>
-    client.setQueryData<MySummary>(cycleKeys.mySummary(period), (old) => (old ? { ...old, summary } : old));
+    client.setQueryData<MySummary>(reviewKeys.mySummary(period), (old) => (old ? { ...old, summary } : old));
 }
 
 export function useSaveSummary(period: Id) {
@@ -207,7 +135,7 @@ export function useSubmitSummary(period: Id) {
 
 export function useReviewSheet(period: Id | null, unit: Id | null) {
   return useQuery({
-    queryKey: cycleKeys.sheet(period ?? '', unit),
+    queryKey: reviewKeys.sheet(period ?? '', unit),
     queryFn: ({ signal }) => api<ReviewSheet>(`/api/periods/${enc(period ?? '')}/reviews`, { query: { unit: unit ?? undefined }, signal }),
     enabled: period !== null,
     placeholderData: keepPreviousData,
@@ -220,7 +148,7 @@ export function useReviewSheet(period: Id | null, unit: Id | null) {
  */
 export function useReviewPreview(period: Id, body: string | null) {
   return useQuery({
-    queryKey: cycleKeys.preview(period, body ?? ''),
+    queryKey: reviewKeys.preview(period, body ?? ''),
     queryFn: ({ signal }) =>
       api<PreviewResponse>(`/api/periods/${enc(period)}/reviews/preview`, { method: 'POST', body: JSON.parse(body ?? '{}') as unknown, signal }),
     enabled: body !== null,
@@ -239,7 +167,7 @@ export function useStoreReviewRow(period: Id, unit: Id | null) {
   const client = useQueryClient();
   return useCallback(
     (row: ReviewRow) =>
-      client.setQueryData<ReviewSheet>(cycleKeys.sheet(period, unit), (old) =>
+      client.setQueryData<ReviewSheet>(reviewKeys.sheet(period, unit), (old) =>
         old ? { ...old, people: old.people.map((p) => (String(p.person.id) === String(row.person.id) ? { ...p, ...row } : p)) } : old,
       ),
     [client, period, unit],
@@ -250,53 +178,4 @@ export function useStoreReviewRow(period: Id, unit: Id | null) {
 export function useRefreshSheet(period: Id) {
   const client = useQueryClient();
   return useCallback(() => client.invalidateQueries({ queryKey: periodKeys.reviewSheets(period) }), [client, period]);
-}
-
-// ——— results (结果 · 公示) ———
-
-export interface ResultsQuery {
-  group?: string | null;
-  version?: number | null;
-  cursor?: string | null;
-  limit?: number;
-}
-
-export function useResults(period: Id | null, query: ResultsQuery, enabled = true) {
-  return useQuery({
-    queryKey: cycleKeys.results(period ?? '', query),
-    queryFn: ({ signal }) =>
-      api<ResultsPage>(`/api/periods/${enc(period ?? '')}/results`, {
-        query: { group: query.group ?? undefined, version: query.version ?? undefined, cursor: query.cursor ?? undefined, limit: query.limit },
-        signal,
-      }),
-    enabled: period !== null && enabled,
-    placeholderData: keepPreviousData,
-  });
-}
-
-export function useResultVersions(period: Id | null, enabled: boolean) {
-  return useQuery({
-    queryKey: cycleKeys.versions(period ?? ''),
-    queryFn: ({ signal }) =>
-      api<ResultVersion[] | { items: ResultVersion[] }>(`/api/periods/${enc(period ?? '')}/results/versions`, { signal }).then((v) => (Array.isArray(v) ? v : v.items)),
-    enabled: period !== null && enabled,
-  });
-}
-
-// ——— the committee's tie decisions (评审委员会决定) ———
-
-export interface TieDecisionBody {
-  group: string;
-  grade: string;
-  personIds: number[];
-  reason: string;
-}
-
-/** Records which members of a tied block take the seats the tie left; the results are evaluated again. */
-export function useDecideTie(period: Id) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (body: TieDecisionBody) => api<{ items: unknown[] }>(`/api/periods/${enc(period)}/tie-decisions`, { method: 'POST', body }),
-    onSettled: () => void client.invalidateQueries({ queryKey: periodKeys.results(period) }),
-  });
 }

@@ -1,8 +1,9 @@
 import { Progress, Tooltip, Typography } from 'antd';
 import { WarningFilled } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { QuotaGroup } from '../cycles.api';
-import { quotaCells } from '../cycles.model';
+import type { QuotaGroup } from '../results.api';
+import { quotaCells } from '../results.model';
+import '../results.css';
 
 /**
  * The grade quotas of each group: used / capacity per grade, red when no seat is left, orange where
@@ -11,11 +12,11 @@ import { quotaCells } from '../cycles.model';
 export function QuotaBar({ groups, ties, stale }: { groups: QuotaGroup[]; ties: ReadonlyMap<string, ReadonlySet<string>>; stale?: boolean }) {
   const { t } = useTranslation();
   return (
-    <div className={`quota-groups${stale ? ' review-preview-stale' : ''}`} data-testid="quota-bar">
+    <div className={`quota-groups${stale ? ' quota-groups-stale' : ''}`} data-testid="quota-bar">
       {groups.map((group) => (
         <div key={group.group.key} data-testid="quota-group" data-group={group.group.key}>
           {groups.length > 1 || group.group.key !== 'all' ? (
-            <div className="quota-group-name">{t('cycles.review.quotaGroup', { name: group.group.name, n: group.size })}</div>
+            <div className="quota-group-name">{t('results.quota.group', { name: group.group.name, n: group.size })}</div>
           ) : null}
           <div className="quota-cells">
             {quotaCells(group, ties.get(group.group.key) ?? new Set()).map((cell) => {
@@ -40,7 +41,7 @@ export function QuotaBar({ groups, ties, stale }: { groups: QuotaGroup[]; ties: 
                           {cell.used}
                           <Typography.Text type="secondary" style={{ fontSize: 11 }}>
                             {' '}
-                            / {t('cycles.review.quotaUnlimited')}
+                            / {t('results.quota.unlimited')}
                           </Typography.Text>
                         </>
                       ) : (
@@ -58,7 +59,7 @@ export function QuotaBar({ groups, ties, stale }: { groups: QuotaGroup[]; ties: 
                 </div>
               );
               return cell.tie ? (
-                <Tooltip key={cell.name} title={t('cycles.review.quotaTieHint', { grade: cell.name })}>
+                <Tooltip key={cell.name} title={t('results.quota.tieHint', { grade: cell.name })}>
                   {body}
                 </Tooltip>
               ) : (

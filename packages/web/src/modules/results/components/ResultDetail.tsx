@@ -1,11 +1,13 @@
 import { Descriptions, Flex, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ResultRow } from '../cycles.api';
-import { splitExplain } from '../cycles.model';
-import { explainSentence } from '../explain-sentence';
-import { FlagTags, GradeTag, KindTag } from './CycleBits';
 import { formatScore } from '../../../shared/scores';
+import { GradeTag } from '../../../shared/components/GradeTag';
+import { FlagTags } from '../../../shared/components/FlagTags';
 import type { SchemeIndicator, IndicatorKind } from '../../schemes/schemes.api';
+import { IndicatorKindTag } from '../../schemes/components/IndicatorKindTag';
+import { explainSentence } from '../explain-sentence';
+import type { ResultRow } from '../results.api';
+import { splitExplain } from '../results.model';
 
 const isIndicatorKind = (k: string | undefined): k is IndicatorKind => k === 'key' || k === 'regular' || k === 'dynamic';
 
@@ -71,7 +73,7 @@ export function ResultDetail({
       <Flex align="center" gap={16} wrap>
         <div>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t('cycles.results.total')}
+            {t('results.total')}
           </Typography.Text>
           <div className="result-total" data-testid="result-total">
             {formatScore(row.total)}
@@ -81,8 +83,8 @@ export function ResultDetail({
           <GradeTag grade={row.grade} grades={grades} large />
           <Typography.Text type="secondary" style={{ fontSize: 13 }} data-testid="result-group-rank">
             {groupSize
-              ? t('cycles.results.rankInGroup', { rank: row.groupRank, size: groupSize })
-              : t('cycles.results.rankInGroupShort', { rank: row.groupRank })}
+              ? t('results.rankInGroup', { rank: row.groupRank, size: groupSize })
+              : t('results.rankInGroupShort', { rank: row.groupRank })}
             {' · '}
             {row.group.name}
           </Typography.Text>
@@ -94,13 +96,13 @@ export function ResultDetail({
           size="small"
           column={compact ? 2 : 3}
           bordered
-          title={<span style={{ fontSize: 14 }}>{t('cycles.results.sections')}</span>}
+          title={<span style={{ fontSize: 14 }}>{t('results.sections')}</span>}
           items={sections.map(([id, score]) => ({ key: id, label: id, children: formatScore(score) }))}
         />
       ) : null}
       <div>
         <Typography.Title level={5} style={{ marginTop: 0 }}>
-          {t('cycles.results.explainTitle')}
+          {t('results.explainTitle')}
         </Typography.Title>
         <Flex vertical gap={10} data-testid="result-indicators">
           {lines.map((line) => (
@@ -110,10 +112,10 @@ export function ResultDetail({
                   <Flex gap={6} align="center" wrap style={{ minWidth: 0 }}>
                     <Typography.Text strong>{line.name}</Typography.Text>
                     {line.name !== line.id ? <span className="mono" style={{ color: 'rgba(0,0,0,0.45)' }}>{line.id}</span> : null}
-                    <KindTag kind={line.kind} />
+                    <IndicatorKindTag kind={line.kind} />
                     {line.weight !== null ? (
                       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        {t('cycles.review.weight', { weight: formatScore(line.weight) })}
+                        {t('results.indicatorWeight', { weight: formatScore(line.weight) })}
                       </Typography.Text>
                     ) : null}
                   </Flex>
@@ -152,10 +154,10 @@ export function ResultDetail({
           dataSource={lines.filter((l) => l.id)}
           scroll={{ x: 'max-content' }}
           columns={[
-            { key: 'name', title: t('cycles.results.indicator'), render: (_: unknown, l: IndicatorLine) => l.name },
-            { key: 'weight', title: t('cycles.results.weight'), align: 'right', render: (_: unknown, l: IndicatorLine) => (l.weight === null ? '—' : formatScore(l.weight)) },
-            { key: 'raw', title: t('cycles.results.raw'), align: 'right', render: (_: unknown, l: IndicatorLine) => (l.raw === null ? '—' : formatScore(l.raw)) },
-            { key: 'score', title: t('cycles.results.score'), align: 'right', render: (_: unknown, l: IndicatorLine) => (l.score === null ? '—' : formatScore(l.score)) },
+            { key: 'name', title: t('results.indicator'), render: (_: unknown, l: IndicatorLine) => l.name },
+            { key: 'weight', title: t('results.weight'), align: 'right', render: (_: unknown, l: IndicatorLine) => (l.weight === null ? '—' : formatScore(l.weight)) },
+            { key: 'raw', title: t('results.raw'), align: 'right', render: (_: unknown, l: IndicatorLine) => (l.raw === null ? '—' : formatScore(l.raw)) },
+            { key: 'score', title: t('results.score'), align: 'right', render: (_: unknown, l: IndicatorLine) => (l.score === null ? '—' : formatScore(l.score)) },
           ]}
         />
       ) : null}

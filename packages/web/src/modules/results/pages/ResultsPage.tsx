@@ -4,28 +4,31 @@ import { Alert, Card, Col, Drawer, Empty, Flex, Result, Row, Select, Skeleton, T
 import { CalendarOutlined, ExperimentOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../api/client';
-import { useAppeals } from '../../appeals/appeals.api';
-import { AppealPanel } from '../../appeals/components/AppealPanel';
 import { CursorPager } from '../../../shared/components/CursorPager';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { formatDateTime } from '../../../shared/format';
 import { useCursorStack } from '../../../shared/hooks/useCursorStack';
 import { useIsMobile } from '../../../shared/hooks/useIsMobile';
-import { can, hasRole, useCurrentMe } from '../../auth/auth.api';
-import { useResults, useResultVersions, type ResultRow } from '../cycles.api';
-import { useScheme, type SchemeIndicator } from '../../schemes/schemes.api';
-import { gradeNamesOf, resultsPublished } from '../cycles.model';
 import { idOf } from '../../../shared/params';
-import { FlagTags, GradeTag, PeriodLine } from '../components/CycleBits';
-import { DistributionCard } from '../components/DistributionCard';
-import { ResultDetail } from '../components/ResultDetail';
-import { TieDecisionModal, type TieToDecide } from '../components/TieDecisionModal';
-import '../cycles.css';
 import { useSearchParamsUpdate } from '../../../shared/hooks/useSearchParamsUpdate';
 import { errorText } from '../../../shared/errors';
-import { CYCLE_ERRORS } from '../cycles.errors';
 import { formatScore } from '../../../shared/scores';
+import { GradeTag } from '../../../shared/components/GradeTag';
+import { FlagTags } from '../../../shared/components/FlagTags';
+import { useAppeals } from '../../appeals/appeals.api';
+import { AppealPanel } from '../../appeals/components/AppealPanel';
+import { can, hasRole, useCurrentMe } from '../../auth/auth.api';
+import { useScheme, type SchemeIndicator } from '../../schemes/schemes.api';
+import { TieDecisionModal, type TieToDecide } from '../../committee/components/TieDecisionModal';
+import { PERIOD_PAGE_ERRORS } from '../../periods/periods.errors';
 import { usePeriod, type Period } from '../../periods/periods.api';
+import { gradeNamesOf } from '../../schemes/schemes.model';
+import { PeriodLine } from '../../periods/components/PeriodLine';
+import { DistributionCard } from '../components/DistributionCard';
+import { ResultDetail } from '../components/ResultDetail';
+import { useResults, useResultVersions, type ResultRow } from '../results.api';
+import { resultsPublished } from '../results.model';
+import '../results.css';
 
 const PAGE_SIZE = 50;
 
@@ -42,7 +45,7 @@ export default function ResultsPage() {
   const periodId = idOf(periodParam);
   const period = usePeriod(periodId);
 
-  if (periodId === null) return <Result status="404" title={t('cycles.period.notFound')} />;
+  if (periodId === null) return <Result status="404" title={t('periods.notFound')} />;
   const p = period.data;
   const overseer = hasRole(me, 'admin') || hasRole(me, 'auditor');
   const published = p ? resultsPublished(p.state) : false;
@@ -50,19 +53,19 @@ export default function ResultsPage() {
 
   return (
     <>
-      <PageHeader title={t('cycles.results.title')} subtitle={p ? <PeriodLine period={p} /> : undefined} />
+      <PageHeader title={t('results.title')} subtitle={p ? <PeriodLine period={p} /> : undefined} />
       {period.isError ? (
-        <Result status={isApiError(period.error) && period.error.status === 404 ? '404' : 'error'} title={errorText(t, period.error, CYCLE_ERRORS)} />
+        <Result status={isApiError(period.error) && period.error.status === 404 ? '404' : 'error'} title={errorText(t, period.error, PERIOD_PAGE_ERRORS)} />
       ) : null}
       {period.isLoading ? <Skeleton active /> : null}
       {p ? (
         !published && !overseer ? (
           <Result
             status="info"
-            title={t('cycles.results.notPublished')}
-            subTitle={t('cycles.results.notPublishedText')}
+            title={t('results.notPublished')}
+            subTitle={t('results.notPublishedText')}
             extra={
-              can(me, 'review.rate') && p.state === 'reviewing' ? <Link to={`/periods/${p.id}/review`}>{t('cycles.nav.review')}</Link> : null
+              can(me, 'review.rate') && p.state === 'reviewing' ? <Link to={`/periods/${p.id}/review`}>{t('periods.page.links.review')}</Link> : null
             }
             data-testid="results-not-published"
           />
@@ -89,7 +92,7 @@ function PublicityWindow({ period }: { period: Period }) {
   if (!period.publicityStartsOn || !period.publicityEndsOn) return null;
   return (
     <Tag color="purple" icon={<CalendarOutlined />} style={{ marginInlineEnd: 0 }} data-testid="publicity-window">
-      {t('cycles.period.publicityRange', { from: period.publicityStartsOn, to: period.publicityEndsOn })}
+      {t('results.publicityRange', { from: period.publicityStartsOn, to: period.publicityEndsOn })}
     </Tag>
   );
 }
@@ -142,9 +145,9 @@ function CommitteeView({ period, canPickVersion }: { period: Period; canPickVers
   const shownVersion = data?.version ?? versionParam ?? period.resultVersion ?? null;
 
   return (
-    <Flex vertical gap={12} className="cycle-page">
+    <Flex vertical gap={12} className="period-page">
       {data?.live ? (
-        <Alert type="warning" showIcon icon={<ExperimentOutlined />} title={<strong>{t('cycles.results.liveBanner')}</strong>} description={t('cycles.results.liveBannerText')} data-testid="results-live-banner" />
+        <Alert type="warning" showIcon icon={<ExperimentOutlined />} title={<strong>{t('results.liveBanner')}</strong>} description={t('results.liveBannerText')} data-testid="results-live-banner" />
       ) : null}
       <Flex gap={8} align="center" wrap>
         <PublicityWindow period={period} />
@@ -155,7 +158,7 @@ function CommitteeView({ period, canPickVersion }: { period: Period; canPickVers
               onChange={(v) => update({ version: v === period.resultVersion ? null : String(v) })}
               options={versionList.map((v) => ({
                 value: v.version,
-                label: `${t('cycles.results.versionN', { n: v.version })} · ${t(`cycles.results.versionReason.${v.reason}`, { defaultValue: v.reason })} · ${formatDateTime(v.createdAt).slice(0, 16)}`,
+                label: `${t('results.versionN', { n: v.version })} · ${t(`results.versionReason.${v.reason}`, { defaultValue: v.reason })} · ${formatDateTime(v.createdAt).slice(0, 16)}`,
               }))}
               style={{ minWidth: 240 }}
               popupMatchSelectWidth={false}
@@ -163,19 +166,19 @@ function CommitteeView({ period, canPickVersion }: { period: Period; canPickVers
             />
           ) : (
             <Tag style={{ marginInlineEnd: 0 }} data-testid="results-version-tag">
-              {t('cycles.results.publishedVersion', { n: shownVersion })}
+              {t('results.publishedVersion', { n: shownVersion })}
             </Tag>
           )
         ) : null}
       </Flex>
-      {results.isError ? <Alert type="error" showIcon title={errorText(t, results.error, CYCLE_ERRORS)} /> : null}
+      {results.isError ? <Alert type="error" showIcon title={errorText(t, results.error, PERIOD_PAGE_ERRORS)} /> : null}
       {results.isLoading ? <Skeleton active /> : null}
 
       {deciding ? <TieDecisionModal period={period.id} tie={deciding} onClose={() => setDeciding(null)} underAppeal={period.state === 'publicity'} /> : null}
       {distribution.length > 0 ? (
         <>
           <Typography.Title level={5} style={{ margin: 0 }}>
-            {t('cycles.results.distribution')}
+            {t('results.distribution')}
           </Typography.Title>
           <Row gutter={[12, 12]}>
             {distribution.map((d) => (
@@ -190,13 +193,13 @@ function CommitteeView({ period, canPickVersion }: { period: Period; canPickVers
       {data ? (
         <Card
           size="small"
-          title={t('cycles.results.title')}
+          title={t('results.title')}
           extra={
             distribution.length > 1 ? (
               <Select
                 value={group ?? ''}
                 onChange={(v: string) => update({ group: v === '' ? null : v })}
-                options={[{ value: '', label: t('cycles.results.allGroups') }, ...distribution.map((d) => ({ value: d.group.key, label: d.group.name }))]}
+                options={[{ value: '', label: t('results.allGroups') }, ...distribution.map((d) => ({ value: d.group.key, label: d.group.name }))]}
                 style={{ minWidth: isMobile ? 120 : 180 }}
                 size="small"
                 popupMatchSelectWidth={false}
@@ -208,7 +211,7 @@ function CommitteeView({ period, canPickVersion }: { period: Period; canPickVers
         >
           {isMobile ? (
             <div className="mobile-card-list" data-testid="results-list">
-              {data.items.length === 0 ? <Empty description={t('cycles.results.empty')} /> : null}
+              {data.items.length === 0 ? <Empty description={t('results.empty')} /> : null}
               {data.items.map((row) => (
                 <Card key={String(row.subject.id)} size="small" className="mobile-card clickable-row" onClick={() => setSelected(row)} data-testid="results-row">
                   <Flex justify="space-between" align="center" gap={8}>
@@ -243,14 +246,14 @@ function CommitteeView({ period, canPickVersion }: { period: Period; canPickVers
               pagination={false}
               loading={results.isFetching && !results.isLoading}
               onRow={(row) => ({ onClick: () => setSelected(row), className: row.flags.some((f) => f.startsWith('quota-tie:')) ? 'clickable-row result-row-tie' : 'clickable-row' })}
-              locale={{ emptyText: t('cycles.results.empty') }}
+              locale={{ emptyText: t('results.empty') }}
               scroll={{ x: 'max-content' }}
               data-testid="results-table"
               columns={[
-                { key: 'rank', title: t('cycles.results.rank'), width: 64, align: 'right', render: (_: unknown, r) => r.rank },
+                { key: 'rank', title: t('results.rank'), width: 64, align: 'right', render: (_: unknown, r) => r.rank },
                 {
                   key: 'groupRank',
-                  title: t('cycles.results.groupRank'),
+                  title: t('results.groupRank'),
                   width: 90,
                   align: 'right',
                   render: (_: unknown, r) => (
@@ -262,20 +265,20 @@ function CommitteeView({ period, canPickVersion }: { period: Period; canPickVers
                     </span>
                   ),
                 },
-                { key: 'name', title: t('cycles.results.name'), render: (_: unknown, r) => <Typography.Link>{r.subject.name}</Typography.Link> },
-                { key: 'unit', title: t('cycles.results.unit'), render: (_: unknown, r) => r.subject.unitName },
-                ...(distribution.length > 1 ? [{ key: 'group', title: t('cycles.results.group'), render: (_: unknown, r: ResultRow) => r.group.name }] : []),
+                { key: 'name', title: t('results.name'), render: (_: unknown, r) => <Typography.Link>{r.subject.name}</Typography.Link> },
+                { key: 'unit', title: t('results.unit'), render: (_: unknown, r) => r.subject.unitName },
+                ...(distribution.length > 1 ? [{ key: 'group', title: t('results.group'), render: (_: unknown, r: ResultRow) => r.group.name }] : []),
                 {
                   key: 'total',
-                  title: t('cycles.results.total'),
+                  title: t('results.total'),
                   align: 'right' as const,
                   render: (_: unknown, r: ResultRow) => <Typography.Text strong>{formatScore(r.total)}</Typography.Text>,
                 },
-                { key: 'grade', title: t('cycles.results.grade'), render: (_: unknown, r: ResultRow) => <GradeTag grade={r.grade} grades={grades} /> },
-                { key: 'flags', title: t('cycles.results.flags'), render: (_: unknown, r: ResultRow) => <FlagTags flags={r.flags} names={names} /> },
+                { key: 'grade', title: t('results.grade'), render: (_: unknown, r: ResultRow) => <GradeTag grade={r.grade} grades={grades} /> },
+                { key: 'flags', title: t('results.flags'), render: (_: unknown, r: ResultRow) => <FlagTags flags={r.flags} names={names} /> },
                 ...sectionIds.map((id) => ({
                   key: `section-${id}`,
-                  title: sectionIds.length === 1 && id === 'main' ? t('cycles.results.sections') : id,
+                  title: sectionIds.length === 1 && id === 'main' ? t('results.sections') : id,
                   align: 'right' as const,
                   render: (_: unknown, r: ResultRow) => (r.sections?.[id] === undefined ? '—' : formatScore(r.sections[id])),
                 })),
@@ -289,7 +292,7 @@ function CommitteeView({ period, canPickVersion }: { period: Period; canPickVers
             busy={results.isFetching}
             onPrevious={pager.previous}
             onNext={pager.next}
-            summary={group !== null && groupSizes.get(group) ? t('cycles.results.count2', { n: groupSizes.get(group) }) : undefined}
+            summary={group !== null && groupSizes.get(group) ? t('results.count2', { n: groupSizes.get(group) }) : undefined}
             testId="results-pager"
           />
         </Card>
@@ -298,7 +301,7 @@ function CommitteeView({ period, canPickVersion }: { period: Period; canPickVers
       <Drawer
         open={selected !== null}
         onClose={() => setSelected(null)}
-        title={selected ? t('cycles.results.detailTitle', { name: selected.subject.name }) : ''}
+        title={selected ? t('results.detailTitle', { name: selected.subject.name }) : ''}
         size={isMobile ? '100%' : 560}
         destroyOnHidden
         data-testid="result-drawer"
@@ -306,7 +309,7 @@ function CommitteeView({ period, canPickVersion }: { period: Period; canPickVers
         {selected ? (
           <>
             <Typography.Paragraph type="secondary" style={{ marginTop: -8 }}>
-              {selected.subject.unitName} · {selected.subject.employeeNo} · {t('cycles.results.overallRank', { rank: selected.rank })}
+              {selected.subject.unitName} · {selected.subject.employeeNo} · {t('results.overallRank', { rank: selected.rank })}
             </Typography.Paragraph>
             <ResultDetail row={selected} grades={grades} schemeIndicators={indicators} groupSize={groupSizes.get(selected.group.key) ?? null} compact={isMobile} />
           </>
@@ -328,15 +331,15 @@ function MyResultView({ period }: { period: Period }) {
   const groupSize = mine ? (data?.distribution.find((d) => d.group.key === mine.group.key)?.size ?? null) : null;
 
   return (
-    <Flex vertical gap={12} className="cycle-page">
+    <Flex vertical gap={12} className="period-page">
       <Flex gap={8} align="center" wrap>
         <PublicityWindow period={period} />
       </Flex>
-      {results.isError ? <Alert type="error" showIcon title={errorText(t, results.error, CYCLE_ERRORS)} /> : null}
+      {results.isError ? <Alert type="error" showIcon title={errorText(t, results.error, PERIOD_PAGE_ERRORS)} /> : null}
       {results.isLoading ? <Skeleton active /> : null}
-      {data && !mine ? <Result status="info" title={t('cycles.results.noOwnResult')} subTitle={t('cycles.results.noOwnResultText')} /> : null}
+      {data && !mine ? <Result status="info" title={t('results.noOwnResult')} subTitle={t('results.noOwnResultText')} /> : null}
       {mine ? (
-        <Card size="small" title={t('cycles.results.myResult')} styles={{ body: isMobile ? { padding: 12 } : undefined }} data-testid="my-result">
+        <Card size="small" title={t('results.myResult')} styles={{ body: isMobile ? { padding: 12 } : undefined }} data-testid="my-result">
           <ResultDetail row={mine} grades={grades} schemeIndicators={indicators} groupSize={groupSize} compact />
         </Card>
       ) : null}

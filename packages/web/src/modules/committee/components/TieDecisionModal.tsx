@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { Alert, App, Checkbox, Flex, Input, Modal, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Id } from '../../../api/types';
-import { useDecideTie } from '../cycles.api';
 import { errorText } from '../../../shared/errors';
-import { CYCLE_ERRORS } from '../cycles.errors';
+import { PERIOD_PAGE_ERRORS } from '../../periods/periods.errors';
+import { useDecideTie } from '../committee.api';
 
 export interface TieToDecide {
   group: { key: string; name: string };
@@ -33,10 +33,10 @@ export function TieDecisionModal({ period, tie, onClose, underAppeal = false }: 
       { group: tie.group.key, grade: tie.grade, personIds: chosen, reason: reason.trim() },
       {
         onSuccess: () => {
-          void message.success(t('cycles.decision.saved'));
+          void message.success(t('committee.saved'));
           onClose();
         },
-        onError: (e) => setError(errorText(t, e, CYCLE_ERRORS)),
+        onError: (e) => setError(errorText(t, e, PERIOD_PAGE_ERRORS)),
       },
     );
   };
@@ -44,8 +44,8 @@ export function TieDecisionModal({ period, tie, onClose, underAppeal = false }: 
   return (
     <Modal
       open
-      title={t('cycles.decision.title', { grade: tie.grade, group: tie.group.name })}
-      okText={t('cycles.decision.submit')}
+      title={t('committee.title', { grade: tie.grade, group: tie.group.name })}
+      okText={t('committee.submit')}
       okButtonProps={{ disabled: reason.trim().length === 0 || tooMany, loading: decide.isPending }}
       onOk={submit}
       onCancel={onClose}
@@ -53,22 +53,22 @@ export function TieDecisionModal({ period, tie, onClose, underAppeal = false }: 
     >
       <Flex vertical gap={12}>
         <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-          {t('cycles.decision.explain', { grade: tie.grade })}
+          {t('committee.explain', { grade: tie.grade })}
         </Typography.Paragraph>
-        {underAppeal ? <Alert type="info" showIcon title={t('cycles.decision.underAppeal')} /> : null}
-        {tie.freeSeats !== null ? <Typography.Text>{t('cycles.decision.freeSeats', { n: tie.freeSeats })}</Typography.Text> : null}
+        {underAppeal ? <Alert type="info" showIcon title={t('committee.underAppeal')} /> : null}
+        {tie.freeSeats !== null ? <Typography.Text>{t('committee.freeSeats', { n: tie.freeSeats })}</Typography.Text> : null}
         <Checkbox.Group
           value={chosen}
           onChange={(values) => setChosen(values as number[])}
           options={tie.subjects.map((s) => ({ label: s.name, value: Number(s.id) }))}
         />
-        {tooMany ? <Alert type="warning" showIcon title={t('cycles.decision.tooMany', { n: tie.freeSeats })} /> : null}
+        {tooMany ? <Alert type="warning" showIcon title={t('committee.tooMany', { n: tie.freeSeats })} /> : null}
         <Input.TextArea
           value={reason}
           onChange={(e) => setReason(e.target.value)}
           maxLength={1000}
           autoSize={{ minRows: 2, maxRows: 5 }}
-          placeholder={t('cycles.decision.reasonPlaceholder')}
+          placeholder={t('committee.reasonPlaceholder')}
           data-testid="tie-decision-reason"
         />
         {error ? <Alert type="error" showIcon title={error} /> : null}

@@ -4,9 +4,9 @@ import { WarningFilled } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Chart } from '../../../shared/components/Chart';
 import { gradeChartColor } from '../../../shared/grades';
-import type { DistributionGroup } from '../cycles.api';
+import type { TieToDecide } from '../../committee/components/TieDecisionModal';
+import type { DistributionGroup } from '../results.api';
 import { QuotaBar } from './QuotaBar';
-import type { TieToDecide } from './TieDecisionModal';
 
 /**
  * One group of the committee view: how many got each grade against the grade's seats (the seat bar
@@ -26,14 +26,14 @@ export function DistributionCard({ group, isMobile, onPickSubject, onDecide }: {
     const count = group.grades.length;
     return {
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      legend: { bottom: 0, data: [t('cycles.results.count'), t('cycles.results.capacity')] },
+      legend: { bottom: 0, data: [t('results.count'), t('results.capacity')] },
       grid: { left: 8, right: 8, top: 24, bottom: 32, containLabel: true },
       xAxis: { type: 'category', data: group.grades.map((g) => g.name) },
       yAxis: { type: 'value', minInterval: 1 },
       series: [
         {
           type: 'bar',
-          name: t('cycles.results.capacity'),
+          name: t('results.capacity'),
           barMaxWidth: 36,
           barGap: '-100%',
           z: 1,
@@ -42,7 +42,7 @@ export function DistributionCard({ group, isMobile, onPickSubject, onDecide }: {
         },
         {
           type: 'bar',
-          name: t('cycles.results.count'),
+          name: t('results.count'),
           barMaxWidth: 36,
           barGap: '-100%',
           z: 2,
@@ -73,11 +73,11 @@ export function DistributionCard({ group, isMobile, onPickSubject, onDecide }: {
         <Flex gap={8} align="center" wrap style={{ padding: '4px 0' }}>
           <span>{group.group.name}</span>
           <Typography.Text type="secondary" style={{ fontWeight: 400, fontSize: 12 }}>
-            {t('cycles.results.count2', { n: group.size })}
+            {t('results.count2', { n: group.size })}
           </Typography.Text>
           {group.ties.length > 0 ? (
             <Tag color="volcano" icon={<WarningFilled />} style={{ marginInlineEnd: 0 }}>
-              {t('cycles.results.ties')} {group.ties.length}
+              {t('results.ties')} {group.ties.length}
             </Tag>
           ) : null}
         </Flex>
@@ -87,7 +87,7 @@ export function DistributionCard({ group, isMobile, onPickSubject, onDecide }: {
     >
       <Chart option={option} height={isMobile ? 200 : 220} testId="distribution-chart" />
       <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block', margin: '4px 0' }}>
-        {t('cycles.results.quotaUse')}
+        {t('results.quotaUse')}
       </Typography.Text>
       <QuotaBar groups={[{ ...quotaGroup, group: { key: 'all', name: '' } }]} ties={new Map([['all', tiedGrades]])} />
       {group.ties.length > 0 ? (
@@ -96,7 +96,7 @@ export function DistributionCard({ group, isMobile, onPickSubject, onDecide }: {
             <div key={tie.grade} className="results-tie">
               <Typography.Text strong>
                 <WarningFilled style={{ color: '#fa8c16', marginInlineEnd: 4 }} />
-                {t('cycles.flags.quotaTie', { grade: tie.grade })}
+                {t('flags.quotaTie', { grade: tie.grade })}
               </Typography.Text>
               <Flex gap={4} wrap style={{ margin: '6px 0' }}>
                 {tie.subjects.map((s) => (
@@ -106,12 +106,12 @@ export function DistributionCard({ group, isMobile, onPickSubject, onDecide }: {
                 ))}
               </Flex>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {t('cycles.results.tieNote', { grade: tie.grade })}
+                {t('results.tieNote', { grade: tie.grade })}
               </Typography.Text>
               {onDecide ? (
                 <div style={{ marginTop: 6 }}>
                   <Button size="small" data-testid="tie-decide" onClick={() => onDecide({ group: group.group, grade: tie.grade, subjects: tie.subjects, freeSeats: freeSeatsOf(tie.grade) })}>
-                    {t('cycles.decision.open')}
+                    {t('committee.open')}
                   </Button>
                 </div>
               ) : null}
