@@ -1,30 +1,10 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import dayjs from 'dayjs';
-import 'dayjs/locale/zh-cn';
-import 'dayjs/locale/en';
+import { applyLanguage, storedLanguage } from '../shared/language';
 import zhCN from './locales/zh-CN';
 import enUS from './locales/en-US';
 
-export const LANGUAGES = ['zh-CN', 'en-US'] as const;
-export type Language = (typeof LANGUAGES)[number];
-
-const STORAGE_KEY = 'baton.language';
-
-function storedLanguage(): Language {
-  try {
-    const value = window.localStorage.getItem(STORAGE_KEY);
-    if (value === 'en-US' || value === 'zh-CN') return value;
-  } catch {
-    // storage may be disabled; Chinese is the default
-  }
-  return 'zh-CN';
-}
-
-function applyLanguage(language: Language): void {
-  dayjs.locale(language === 'zh-CN' ? 'zh-cn' : 'en');
-  document.documentElement.lang = language;
-}
+/** Starts i18next with every module's messages (main.tsx imports this once); switching language is shared/language.ts. */
 
 const initial = storedLanguage();
 applyLanguage(initial);
@@ -40,19 +20,5 @@ void i18n.use(initReactI18next).init({
   interpolation: { escapeValue: false },
   returnNull: false,
 });
-
-export async function changeLanguage(language: Language): Promise<void> {
-  try {
-    window.localStorage.setItem(STORAGE_KEY, language);
-  } catch {
-    // not persisted; still switch for this tab
-  }
-  applyLanguage(language);
-  await i18n.changeLanguage(language);
-}
-
-export function currentLanguage(): Language {
-  return i18n.language === 'en-US' ? 'en-US' : 'zh-CN';
-}
 
 export default i18n;

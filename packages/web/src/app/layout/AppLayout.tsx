@@ -35,7 +35,7 @@ import {
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Me, Role } from '../../api/types';
-import { changeLanguage, currentLanguage, type Language } from '../../i18n';
+import { changeLanguage, currentLanguage, type Language } from '../../shared/language';
 import { logout, useCurrentMe } from '../../modules/auth/auth.api';
 import { NotificationBell } from '../../modules/notifications/components/NotificationBell';
 import { EntryDrawer } from '../../modules/worklogs/components/EntryDrawer';

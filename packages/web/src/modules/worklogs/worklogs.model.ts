@@ -45,9 +45,9 @@ export function formatMinutes(t: TFunction, minutes: number | null | undefined):
   if (!minutes) return '—';
   const h = Math.floor(minutes / 60);
   const m = minutes % 60;
-  if (h === 0) return t('worklog.minutesOnly', { m });
-  if (m === 0) return t('worklog.hoursOnly', { h });
-  return t('worklog.hoursMinutes', { h, m });
+  if (h === 0) return t('worklogs.minutesOnly', { m });
+  if (m === 0) return t('worklogs.hoursOnly', { h });
+  return t('worklogs.hoursMinutes', { h, m });
 }
 
 export function formatFileSize(bytes: number): string {
@@ -60,7 +60,7 @@ export const isImage = (mimeType: string) => mimeType.startsWith('image/');
 
 /** "11月23日 周一" / "Mon, Nov 23". */
 export function formatDay(t: TFunction, date: string): string {
-  return dayjs(date).format(t('worklog.dayFormat'));
+  return dayjs(date).format(t('worklogs.dayFormat'));
 }
 
 /** The Monday of a date's week (weeks run Monday–Sunday, as the server's summaries). */

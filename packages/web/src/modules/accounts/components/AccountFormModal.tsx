@@ -130,7 +130,7 @@ export function AccountFormModal({
               name="password"
               label={t('accounts.initialPassword')}
               extra={t('accounts.initialPasswordHint')}
-              rules={[{ min: 8, message: t('password.tooShort', { min: 8 }) }]}
+              rules={[{ min: 8, message: t('auth.changePassword.tooShort', { min: 8 }) }]}
             >
               <Input.Password autoComplete="new-password" />
             </Form.Item>

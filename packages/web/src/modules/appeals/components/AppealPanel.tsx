@@ -33,8 +33,8 @@ function AppealItem({ appeal, personId }: { appeal: Appeal; personId: Id | null 
 
   const addFile = async (file: File) => {
     const problem = checkAttachmentFile(file);
-    if (problem === 'type') return void message.error(t('worklog.attachmentTypeRefused', { name: file.name }));
-    if (problem === 'size') return void message.error(t('worklog.attachmentTooLarge', { name: file.name, mb: ATTACHMENT_MAX_BYTES / 1024 / 1024 }));
+    if (problem === 'type') return void message.error(t('worklogs.attachmentTypeRefused', { name: file.name }));
+    if (problem === 'size') return void message.error(t('worklogs.attachmentTooLarge', { name: file.name, mb: ATTACHMENT_MAX_BYTES / 1024 / 1024 }));
     setUploading((n) => n + 1);
     try {
       await uploadAppealAttachment(appeal.id, file);

@@ -29,24 +29,24 @@ export default function ChangePasswordPage() {
   const change = useMutation({
     mutationFn: (values: PasswordForm) => changePassword(values.currentPassword, values.newPassword),
     onSuccess: async () => {
-      message.success(t('password.changed'));
+      message.success(t('auth.changePassword.changed'));
       await queryClient.invalidateQueries({ queryKey: meQueryKey });
       // after a first sign-in's forced change, a member on his phone lands on his work log
       navigate(me.account.mustChangePassword && isMobile ? phoneLandingPath(me) : '/', { replace: true });
     },
     onError: (error) => {
       if (isApiError(error, 'auth.wrong_password')) {
-        form.setFields([{ name: 'currentPassword', errors: [t('password.wrongCurrent')] }]);
+        form.setFields([{ name: 'currentPassword', errors: [t('auth.changePassword.wrongCurrent')] }]);
       }
     },
   });
 
   return (
     <>
-      <PageHeader title={t('password.title')} />
+      <PageHeader title={t('auth.changePassword.title')} />
       <Card style={{ maxWidth: 480 }}>
         {me.account.mustChangePassword ? (
-          <Alert type="warning" showIcon title={t('password.mustChange')} style={{ marginBottom: 16 }} />
+          <Alert type="warning" showIcon title={t('auth.changePassword.mustChange')} style={{ marginBottom: 16 }} />
         ) : null}
         {change.isError && !isApiError(change.error, 'auth.wrong_password') ? (
           <Alert type="error" showIcon title={errorText(t, change.error)} style={{ marginBottom: 16 }} />
@@ -54,22 +54,22 @@ export default function ChangePasswordPage() {
         <Form<PasswordForm> form={form} layout="vertical" onFinish={(values) => change.mutate(values)}>
           <Form.Item
             name="currentPassword"
-            label={t('password.current')}
+            label={t('auth.changePassword.current')}
             rules={[{ required: true, message: t('common.required') }]}
           >
             <Input.Password autoComplete="current-password" />
           </Form.Item>
           <Form.Item
             name="newPassword"
-            label={t('password.new')}
-            extra={t('password.rule', { min: MIN_LENGTH })}
+            label={t('auth.changePassword.new')}
+            extra={t('auth.changePassword.rule', { min: MIN_LENGTH })}
             rules={[
               { required: true, message: t('common.required') },
-              { min: MIN_LENGTH, message: t('password.tooShort', { min: MIN_LENGTH }) },
+              { min: MIN_LENGTH, message: t('auth.changePassword.tooShort', { min: MIN_LENGTH }) },
               ({ getFieldValue }) => ({
                 validator: (_, value: string | undefined) =>
                   value && value === getFieldValue('currentPassword')
-                    ? Promise.reject(new Error(t('password.sameAsOld')))
+                    ? Promise.reject(new Error(t('auth.changePassword.sameAsOld')))
                     : Promise.resolve(),
               }),
             ]}
@@ -78,7 +78,7 @@ export default function ChangePasswordPage() {
           </Form.Item>
           <Form.Item
             name="confirm"
-            label={t('password.confirm')}
+            label={t('auth.changePassword.confirm')}
             dependencies={['newPassword']}
             rules={[
               { required: true, message: t('common.required') },
@@ -86,14 +86,14 @@ export default function ChangePasswordPage() {
                 validator: (_, value: string | undefined) =>
                   !value || value === getFieldValue('newPassword')
                     ? Promise.resolve()
-                    : Promise.reject(new Error(t('password.mismatch'))),
+                    : Promise.reject(new Error(t('auth.changePassword.mismatch'))),
               }),
             ]}
           >
             <Input.Password autoComplete="new-password" />
           </Form.Item>
           <Button type="primary" htmlType="submit" loading={change.isPending}>
-            {t('password.submit')}
+            {t('auth.changePassword.submit')}
           </Button>
         </Form>
       </Card>

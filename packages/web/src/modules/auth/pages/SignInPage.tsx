@@ -6,7 +6,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import { ApiError } from '../../../api/client';
-import { changeLanguage, currentLanguage, type Language } from '../../../i18n';
+import { changeLanguage, currentLanguage, type Language } from '../../../shared/language';
 import { errorText } from '../../../shared/errors';
 import { Brand } from '../../../app/layout/Brand';
 import { phoneLandingPath } from '../../../app/navigation';

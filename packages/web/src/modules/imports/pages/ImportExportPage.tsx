@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import { useUploadJob } from '../useUploadJob';
 import { Alert, App, Button, Card, Col, Flex, Progress, Result, Row, Steps, Typography, Upload } from 'antd';
 import { CloudDownloadOutlined, DownloadOutlined, InboxOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
@@ -13,6 +12,7 @@ import { useIsMobile } from '../../../shared/hooks/useIsMobile';
 import { can, useCurrentMe } from '../../auth/auth.api';
 import { orgKeys } from '../../org/org.api';
 import { peopleKeys } from '../../people/people.api';
+import { useUploadJob } from '../useUploadJob';
 import { ImportErrorTable } from '../components/ImportErrorTable';
 import { downloadFile, uploadOrgRoster } from '../imports.api';
 import { errorDetailsOf, errorMessageOf } from '../job-result';
@@ -98,7 +98,7 @@ export default function ImportExportPage() {
             <Typography.Text>{t('imports.processing', { file: state.fileName })}</Typography.Text>
             <Progress percent={percent} status="active" />
             <Typography.Text type="secondary">
-              {data ? t('imports.progressText', { done: data.done, total: data.total }) : t(`jobStatus.queued`)}
+              {data ? t('imports.progressText', { done: data.done, total: data.total }) : t(`imports.jobStatus.queued`)}
               {data?.message ? ` · ${data.message}` : ''}
             </Typography.Text>
           </div>

@@ -104,7 +104,7 @@ export function NotificationBell() {
                 title={t('notifications.todayDue')}
                 action={
                   <Button size="small" type="primary" onClick={() => goWrite()}>
-                    {t('worklog.write')}
+                    {t('worklogs.write')}
                   </Button>
                 }
               />
@@ -113,7 +113,7 @@ export function NotificationBell() {
               <Alert
                 type="warning"
                 showIcon
-                title={t('worklog.missedTitle', { count: missed })}
+                title={t('worklogs.missedTitle', { count: missed })}
                 description={
                   <Flex vertical gap={4} style={{ marginTop: 4 }}>
                     {reminders.data?.missedDays.map((d) => (
@@ -121,11 +121,11 @@ export function NotificationBell() {
                         <Flex vertical>
                           <span>{formatDay(t, d.date)}</span>
                           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                            {t('worklog.backfillUntil', { date: dayjs(d.backfillUntil).format('M-D') })}
+                            {t('worklogs.backfillUntil', { date: dayjs(d.backfillUntil).format('M-D') })}
                           </Typography.Text>
                         </Flex>
                         <Button size="small" icon={<EditOutlined />} onClick={() => goWrite(d.date)}>
-                          {t('worklog.backfill')}
+                          {t('worklogs.backfill')}
                         </Button>
                       </Flex>
                     ))}
@@ -153,7 +153,7 @@ export function NotificationBell() {
         {list.hasNextPage ? (
           <Flex justify="center" style={{ marginTop: 8 }}>
             <Button size="small" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-              {t('worklog.loadMore')}
+              {t('worklogs.loadMore')}
             </Button>
           </Flex>
         ) : null}

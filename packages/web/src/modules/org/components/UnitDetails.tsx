@@ -50,7 +50,7 @@ export function UnitDetails({ unit, subtreePeople, canManage, onEdit, onAddChild
         bordered
         items={[
           { key: 'code', label: t('org.code'), children: <span className="mono">{data.code}</span> },
-          { key: 'type', label: t('org.type'), children: t(`unitTypes.${data.type}`) },
+          { key: 'type', label: t('org.type'), children: t(`org.unitTypes.${data.type}`) },
           { key: 'category', label: t('org.category'), children: dash(data.categoryName) },
           { key: 'parent', label: t('org.parent'), children: dash(parentName) },
           { key: 'people', label: t('org.peopleHere'), children: data.peopleCount },

@@ -120,7 +120,7 @@ export function UnitFormDrawer({ state, onClose, onSaved }: { state: UnitDrawerS
           <Input maxLength={100} />
         </Form.Item>
         <Form.Item name="type" label={t('org.type')} rules={[{ required: true, message: t('common.required') }]}>
-          <Select options={UNIT_TYPES.map((type) => ({ value: type, label: t(`unitTypes.${type}`) }))} />
+          <Select options={UNIT_TYPES.map((type) => ({ value: type, label: t(`org.unitTypes.${type}`) }))} />
         </Form.Item>
         <Form.Item name="parentId" label={t('org.parent')} extra={t('org.parentHint')}>
           <UnitTreeSelect excludeSubtreeOf={state.mode === 'edit' ? state.unit.id : null} />

@@ -89,7 +89,7 @@ export function CreatePersonModal({
           <Input maxLength={50} />
         </Form.Item>
         <Form.Item name="gender" label={t('people.gender')}>
-          <Select allowClear options={GENDERS.map((g) => ({ value: g, label: t(`gender.${g}`) }))} />
+          <Select allowClear options={GENDERS.map((g) => ({ value: g, label: t(`people.genders.${g}`) }))} />
         </Form.Item>
         <Form.Item name="unitId" label={t('people.unit')} rules={[{ required: true, message: t('common.required') }]}>
           <UnitTreeSelect />

@@ -68,7 +68,7 @@ export function PersonDrawer({ personId, canManage, onClose }: PersonDrawerProps
         column={1}
         items={[
           { key: 'employeeNo', label: t('people.employeeNo'), children: <span className="mono">{data.employeeNo}</span> },
-          { key: 'gender', label: t('people.gender'), children: data.gender ? t(`gender.${data.gender}` as 'gender.男', { defaultValue: data.gender }) : '—' },
+          { key: 'gender', label: t('people.gender'), children: data.gender ? t(`people.genders.${data.gender}` as 'people.genders.男', { defaultValue: data.gender }) : '—' },
           { key: 'unit', label: t('people.unit'), children: data.unitName },
           { key: 'post', label: t('people.post'), children: data.postName ? `${data.postName}${data.postTypeName ? `（${data.postTypeName}）` : ''}` : '—' },
           { key: 'rank', label: t('people.rank'), children: dash(data.rank) },

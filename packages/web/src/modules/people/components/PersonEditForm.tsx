@@ -92,7 +92,7 @@ export function PersonEditForm({ person, onSaved }: { person: PersonDetail; onSa
           <Input maxLength={50} />
         </Form.Item>
         <Form.Item name="gender" label={t('people.gender')}>
-          <Select allowClear options={GENDERS.map((g) => ({ value: g, label: t(`gender.${g}`) }))} />
+          <Select allowClear options={GENDERS.map((g) => ({ value: g, label: t(`people.genders.${g}`) }))} />
         </Form.Item>
         <Form.Item name="unitId" label={t('people.unit')} rules={[{ required: true, message: t('common.required') }]}>
           <UnitTreeSelect allowClear={false} />
@@ -113,7 +113,7 @@ export function PersonEditForm({ person, onSaved }: { person: PersonDetail; onSa
         </Form.Item>
         <Form.Item name="status" label={t('people.status')}>
           <Select
-            options={(['active', 'left'] as const).map((s) => ({ value: s, label: t(`personStatus.${s}`) }))}
+            options={(['active', 'left'] as const).map((s) => ({ value: s, label: t(`people.statuses.${s}`) }))}
           />
         </Form.Item>
         {assignmentChanged ? (

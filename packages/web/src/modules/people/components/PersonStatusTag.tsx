@@ -4,5 +4,5 @@ import type { PersonStatus } from '../../../api/types';
 
 export function PersonStatusTag({ status }: { status: PersonStatus }) {
   const { t } = useTranslation();
-  return <Tag color={status === 'active' ? 'green' : 'default'}>{t(`personStatus.${status}`)}</Tag>;
+  return <Tag color={status === 'active' ? 'green' : 'default'}>{t(`people.statuses.${status}`)}</Tag>;
 }

@@ -10,6 +10,7 @@ import { useCursorStack } from '../../../shared/hooks/useCursorStack';
 import { errorText } from '../../../shared/errors';
 import { dash } from '../../../shared/format';
 import { useIsMobile } from '../../../shared/hooks/useIsMobile';
+import { useSearchParamsUpdate } from '../../../shared/hooks/useSearchParamsUpdate';
 import { can, useCurrentMe } from '../../auth/auth.api';
 import { UnitTreeSelect } from '../../org/components/UnitTreeSelect';
 import { useUnits } from '../../org/org.api';
@@ -17,7 +18,6 @@ import { CreatePersonModal } from '../components/CreatePersonModal';
 import { PersonDrawer } from '../components/PersonDrawer';
 import { PersonStatusTag } from '../components/PersonStatusTag';
 import { usePeoplePage, type PeopleFilter } from '../people.api';
-import { useSearchParamsUpdate } from '../../../shared/hooks/useSearchParamsUpdate';
 
 const PAGE_SIZES = [20, 50, 100];
 
@@ -116,7 +116,7 @@ export default function PeoplePage() {
       columns={[
         { key: 'employeeNo', title: t('people.employeeNo'), dataIndex: 'employeeNo', width: 120, render: (v: string) => <span className="mono">{v}</span> },
         { key: 'name', title: t('people.name'), dataIndex: 'name', width: 110, render: (v: string) => <Typography.Text strong>{v}</Typography.Text> },
-        { key: 'gender', title: t('people.gender'), dataIndex: 'gender', width: 70, render: (v: string | null) => dash(v ? t(`gender.${v}` as 'gender.男', { defaultValue: v }) : null) },
+        { key: 'gender', title: t('people.gender'), dataIndex: 'gender', width: 70, render: (v: string | null) => dash(v ? t(`people.genders.${v}` as 'people.genders.男', { defaultValue: v }) : null) },
         {
           key: 'unit',
           title: t('people.unit'),
@@ -184,7 +184,7 @@ export default function PeoplePage() {
             onChange={(value: PersonStatus | undefined) => update({ status: value ?? null })}
             placeholder={t('people.filterStatus')}
             style={{ width: isMobile ? '100%' : 130 }}
-            options={(['active', 'left'] as const).map((s) => ({ value: s, label: t(`personStatus.${s}`) }))}
+            options={(['active', 'left'] as const).map((s) => ({ value: s, label: t(`people.statuses.${s}`) }))}
           />
         </Flex>
         {page.isError ? <Alert type="error" showIcon title={errorText(t, page.error)} style={{ marginBottom: 12 }} /> : null}

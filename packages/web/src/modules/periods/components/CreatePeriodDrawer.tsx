@@ -4,7 +4,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../api/client';
 import type { Id } from '../../../api/types';
-import { currentLanguage } from '../../../i18n';
+import { currentLanguage } from '../../../shared/language';
 import { errorText } from '../../../shared/errors';
 import { useIsMobile } from '../../../shared/hooks/useIsMobile';
 import { UnitTreeSelect } from '../../org/components/UnitTreeSelect';

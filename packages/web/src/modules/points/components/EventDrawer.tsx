@@ -148,7 +148,7 @@ export function EventDetail({ event, onOpen }: { event: PointEvent; onOpen: (id:
             beforeUpload={(file) => {
               const problem = checkAttachmentFile(file);
               if (problem) {
-                void message.error(problem === 'type' ? t('worklog.attachmentTypeRefused', { name: file.name }) : t('worklog.attachmentTooLarge', { name: file.name, mb: ATTACHMENT_MAX_BYTES / 1024 / 1024 }));
+                void message.error(problem === 'type' ? t('worklogs.attachmentTypeRefused', { name: file.name }) : t('worklogs.attachmentTooLarge', { name: file.name, mb: ATTACHMENT_MAX_BYTES / 1024 / 1024 }));
                 return Upload.LIST_IGNORE;
               }
               return true;
@@ -157,7 +157,7 @@ export function EventDetail({ event, onOpen }: { event: PointEvent; onOpen: (id:
               const file = options.file as File;
               try {
                 await upload.mutateAsync({ eventId: event.id, file });
-                void message.success(t('worklog.attachmentAdded', { name: file.name }));
+                void message.success(t('worklogs.attachmentAdded', { name: file.name }));
                 options.onSuccess?.({});
               } catch (error) {
                 void message.error(errorText(t, error));

@@ -100,7 +100,7 @@ export default function PointImportPage() {
           <Typography.Text>{t('imports.processing', { file: state.fileName })}</Typography.Text>
           <Progress percent={percent} status="active" />
           <Typography.Text type="secondary">
-            {data ? t('imports.progressText', { done: data.done, total: data.total }) : t('jobStatus.queued')}
+            {data ? t('imports.progressText', { done: data.done, total: data.total }) : t('imports.jobStatus.queued')}
             {data?.message ? ` · ${data.message}` : ''}
           </Typography.Text>
         </div>

@@ -77,21 +77,21 @@ export default function MyPointsPage() {
       series: [
         {
           type: 'bar',
-          name: t('points.monthPoints'),
+          name: t('rankings.person.monthPoints'),
           itemStyle: { color: '#8fa3bf' },
           barMaxWidth: 28,
           data: rows.map((r) => ({ value: r.points, itemStyle: { color: r.points < 0 ? '#d9534f' : '#3a8a5c' } })),
         },
-        { type: 'line', name: t('points.cumulative'), data: rows.map((r) => r.cumulative), symbolSize: 7, lineStyle: { width: 3, color: '#1f4e8c' }, itemStyle: { color: '#1f4e8c' } },
+        { type: 'line', name: t('rankings.person.cumulative'), data: rows.map((r) => r.cumulative), symbolSize: 7, lineStyle: { width: 3, color: '#1f4e8c' }, itemStyle: { color: '#1f4e8c' } },
       ],
     };
   }, [d, t]);
 
   if (personId === null) {
-    return <Result status="info" title={t('points.noPersonTitle')} subTitle={t('points.noPersonText')} />;
+    return <Result status="info" title={t('rankings.person.noPersonTitle')} subTitle={t('rankings.person.noPersonText')} />;
   }
 
-  const title = isSelf ? t('nav.myPoints') : d ? t('points.personPoints', { name: d.person.name }) : t('points.personPointsLoading');
+  const title = isSelf ? t('nav.myPoints') : d ? t('rankings.person.personPoints', { name: d.person.name }) : t('rankings.person.personPointsLoading');
   const indicatorRows = Object.entries(d?.indicators ?? {});
 
   return (
@@ -104,7 +104,7 @@ export default function MyPointsPage() {
             <PersonPicker
               value={null}
               onChange={(p) => p && navigate(`/points/people/${p.id}${period ? `?period=${period}` : ''}`)}
-              placeholder={t('points.viewSomeone')}
+              placeholder={t('rankings.person.viewSomeone')}
               style={{ width: isMobile ? '100%' : 220 }}
             />
           ) : null
@@ -122,7 +122,7 @@ export default function MyPointsPage() {
               <Col xs={12} md={6}>
                 <Card size="small" className="mini-stat">
                   <Statistic
-                    title={t('points.netPoints')}
+                    title={t('rankings.person.netPoints')}
                     value={formatPoints(d.points)}
                     styles={{ content: { color: d.points < 0 ? '#c8372d' : d.points > 0 ? '#2f7d4f' : undefined } }}
                   />
@@ -130,7 +130,7 @@ export default function MyPointsPage() {
               </Col>
               <Col xs={12} md={6}>
                 <Card size="small" className="mini-stat">
-                  <Statistic title={t('points.total')} value={formatScore(d.total)} />
+                  <Statistic title={t('rankings.person.total')} value={formatScore(d.total)} />
                 </Card>
               </Col>
               {d.ranks.map((r) => (
@@ -141,19 +141,19 @@ export default function MyPointsPage() {
                     onClick={() => navigate(`/rankings?period=${d.period.id}&group=${encodeURIComponent(r.group.key)}`)}
                     data-testid="rank-card"
                   >
-                    <Statistic title={r.group.key === 'all' ? t('rankings.groupAll') : r.group.name} value={r.rank ?? '—'} prefix={t('points.rankPrefix')} suffix={`/ ${r.count}`} />
+                    <Statistic title={r.group.key === 'all' ? t('rankings.groupAll') : r.group.name} value={r.rank ?? '—'} prefix={t('rankings.person.rankPrefix')} suffix={`/ ${r.count}`} />
                   </Card>
                 </Col>
               ))}
             </Row>
             <Row gutter={[12, 12]}>
               <Col xs={24} lg={14}>
-                <Card size="small" title={t('points.trend')}>
+                <Card size="small" title={t('rankings.person.trend')}>
                   {d.trend.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> : <Chart option={trend} height={isMobile ? 240 : 280} testId="chart-trend" />}
                 </Card>
               </Col>
               <Col xs={24} lg={10}>
-                <Card size="small" title={t('points.indicatorScores')} style={{ height: '100%' }}>
+                <Card size="small" title={t('rankings.person.indicatorScores')} style={{ height: '100%' }}>
                   {indicatorRows.length === 0 ? (
                     <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
                   ) : (
@@ -175,7 +175,7 @@ export default function MyPointsPage() {
                   )}
                   {(history.data ?? []).length > 0 ? (
                     <div style={{ marginTop: 12 }} data-testid="red-black-appearances">
-                      <Typography.Text type="secondary">{t('points.redBlackAppearances')}</Typography.Text>
+                      <Typography.Text type="secondary">{t('rankings.person.redBlackAppearances')}</Typography.Text>
                       <Flex gap={4} wrap style={{ marginTop: 4 }}>
                         {(history.data ?? []).map((h, i) => (
                           <Tag key={i} color={h.list === 'red' ? 'red' : 'default'} className={h.list === 'black' ? 'tag-black' : undefined}>
@@ -188,11 +188,11 @@ export default function MyPointsPage() {
                 </Card>
               </Col>
             </Row>
-            <Card size="small" title={t('points.whyTitle', { count: d.events.length })} styles={{ body: isMobile ? { padding: 8 } : undefined }}>
+            <Card size="small" title={t('rankings.person.whyTitle', { count: d.events.length })} styles={{ body: isMobile ? { padding: 8 } : undefined }}>
               <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
-                {t('points.whyText')}
+                {t('rankings.person.whyText')}
               </Typography.Paragraph>
-              <EventList events={d.events} onOpen={openEvent} hideSubject showEvidence empty={t('points.noEventsPeriod')} testId="why-events" />
+              <EventList events={d.events} onOpen={openEvent} hideSubject showEvidence empty={t('rankings.person.noEventsPeriod')} testId="why-events" />
             </Card>
           </>
         ) : null}

@@ -16,7 +16,7 @@ export function DigestPanel({ digest }: { digest: WorkLogSummary }) {
         <Tag color="blue" style={{ marginInlineEnd: 0 }}>{t('reviews.summary.digestEntries', { n: digest.entries })}</Tag>
         {WORK_LOG_KINDS.map((kind) => (
           <Tag key={kind} variant="filled" style={{ marginInlineEnd: 0 }}>
-            {t(`worklog.kinds.${kind}`)} {digest.byKind[kind] ?? 0}
+            {t(`worklogs.kinds.${kind}`)} {digest.byKind[kind] ?? 0}
           </Tag>
         ))}
       </Flex>

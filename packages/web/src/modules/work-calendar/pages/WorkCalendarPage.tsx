@@ -324,12 +324,12 @@ export default function WorkCalendarPage() {
                   </Typography.Text>
                   {group.rest.length > 0 ? (
                     <Tag color="red">
-                      {t('worklog.markRest')} {rangeText(group.rest)}
+                      {t('worklogs.markRest')} {rangeText(group.rest)}
                     </Tag>
                   ) : null}
                   {group.work.map((d) => (
                     <Tag key={d} color="blue">
-                      {t('worklog.markWork')} {dayjs(d).format('M/D')}
+                      {t('worklogs.markWork')} {dayjs(d).format('M/D')}
                     </Tag>
                   ))}
                 </Flex>

@@ -20,13 +20,13 @@ export function AttachmentList<A extends StoredAttachment>({
   const files = attachments.filter((a) => !isImage(a.mimeType));
   const remove = (a: A) =>
     onRemove ? (
-      <Popconfirm title={t('worklog.removeAttachmentConfirm', { name: a.fileName })} onConfirm={() => onRemove(a)} okButtonProps={{ danger: true }}>
+      <Popconfirm title={t('worklogs.removeAttachmentConfirm', { name: a.fileName })} onConfirm={() => onRemove(a)} okButtonProps={{ danger: true }}>
         <Button
           size="small"
           type="text"
           danger
           icon={<CloseOutlined />}
-          aria-label={t('worklog.removeAttachment')}
+          aria-label={t('worklogs.removeAttachment')}
           onClick={(e) => e.stopPropagation()}
           className="attachment-remove"
         />

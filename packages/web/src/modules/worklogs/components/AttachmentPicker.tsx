@@ -28,11 +28,11 @@ export function AttachmentPicker({
       beforeUpload={(file) => {
         const problem = checkAttachmentFile(file);
         if (problem === 'type') {
-          void message.error(t('worklog.attachmentTypeRefused', { name: file.name }));
+          void message.error(t('worklogs.attachmentTypeRefused', { name: file.name }));
           return Upload.LIST_IGNORE;
         }
         if (problem === 'size') {
-          void message.error(t('worklog.attachmentTooLarge', { name: file.name, mb: ATTACHMENT_MAX_BYTES / 1024 / 1024 }));
+          void message.error(t('worklogs.attachmentTooLarge', { name: file.name, mb: ATTACHMENT_MAX_BYTES / 1024 / 1024 }));
           return Upload.LIST_IGNORE;
         }
         // kept in the list, sent after the entry is created
@@ -44,7 +44,7 @@ export function AttachmentPicker({
       {files.length >= max ? null : (
         <button type="button" className="upload-button">
           <PlusOutlined />
-          <div style={{ marginTop: 4, fontSize: 12 }}>{t('worklog.addAttachment')}</div>
+          <div style={{ marginTop: 4, fontSize: 12 }}>{t('worklogs.addAttachment')}</div>
         </button>
       )}
     </Upload>

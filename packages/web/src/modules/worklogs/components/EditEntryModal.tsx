@@ -36,7 +36,7 @@ export function EditEntryModal({ entryId, today, onClose }: { entryId: number | 
   return (
     <Modal
       open={entryId !== null}
-      title={entry ? t('worklog.editTitle', { date: entry.date }) : ''}
+      title={entry ? t('worklogs.editTitle', { date: entry.date }) : ''}
       onCancel={onClose}
       footer={null}
       destroyOnHidden
@@ -48,7 +48,7 @@ export function EditEntryModal({ entryId, today, onClose }: { entryId: number | 
       {entry ? (
         <>
           <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
-            {t('worklog.editableUntilLong', { at: dayjs(entry.editableUntil).format('YYYY-MM-DD HH:mm') })}
+            {t('worklogs.editableUntilLong', { at: dayjs(entry.editableUntil).format('YYYY-MM-DD HH:mm') })}
           </Typography.Paragraph>
           <EntryForm
             mode="edit"
@@ -81,7 +81,7 @@ export function EditEntryModal({ entryId, today, onClose }: { entryId: number | 
                   attachments={entry.attachments}
                   onRemove={(a) =>
                     remove.mutate(a.id, {
-                      onSuccess: () => void message.success(t('worklog.attachmentRemoved')),
+                      onSuccess: () => void message.success(t('worklogs.attachmentRemoved')),
                       onError: (error) => void message.error(errorText(t, error)),
                     })
                   }
@@ -92,13 +92,13 @@ export function EditEntryModal({ entryId, today, onClose }: { entryId: number | 
                     showUploadList={false}
                     beforeUpload={(file) => {
                       const problem = checkAttachmentFile(file);
-                      if (problem === 'type') void message.error(t('worklog.attachmentTypeRefused', { name: file.name }));
-                      else if (problem === 'size') void message.error(t('worklog.attachmentTooLarge', { name: file.name, mb: ATTACHMENT_MAX_BYTES / 1024 / 1024 }));
+                      if (problem === 'type') void message.error(t('worklogs.attachmentTypeRefused', { name: file.name }));
+                      else if (problem === 'size') void message.error(t('worklogs.attachmentTooLarge', { name: file.name, mb: ATTACHMENT_MAX_BYTES / 1024 / 1024 }));
                       else
                         upload.mutate(
                           { logId: entry.id, file },
                           {
-                            onSuccess: () => void message.success(t('worklog.attachmentAdded', { name: file.name })),
+                            onSuccess: () => void message.success(t('worklogs.attachmentAdded', { name: file.name })),
                             onError: (error) => void message.error(`${file.name}：${errorText(t, error)}`),
                           },
                         );
@@ -106,7 +106,7 @@ export function EditEntryModal({ entryId, today, onClose }: { entryId: number | 
                     }}
                   >
                     <Button icon={<UploadOutlined />} loading={upload.isPending}>
-                      {t('worklog.addAttachment')}
+                      {t('worklogs.addAttachment')}
                     </Button>
                   </Upload>
                 ) : null}

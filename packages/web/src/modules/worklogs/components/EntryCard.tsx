@@ -16,27 +16,27 @@ export function EntryBadges({ entry, showEditable = false }: { entry: LogEntry; 
   return (
     <>
       {entry.late ? (
-        <Tooltip title={t('worklog.lateHint')}>
+        <Tooltip title={t('worklogs.lateHint')}>
           <Tag color="orange" style={{ marginInlineEnd: 0 }} data-testid="late-tag">
-            {t('worklog.late')}
+            {t('worklogs.late')}
           </Tag>
         </Tooltip>
       ) : null}
       {entry.openFlag ? (
         <Tooltip title={`${entry.openFlag.flaggedBy}：${entry.openFlag.note}`}>
           <Tag color="red" icon={<FlagFilled />} style={{ marginInlineEnd: 0 }} data-testid="flag-badge">
-            {t('worklog.flagged')}
+            {t('worklogs.flagged')}
           </Tag>
         </Tooltip>
       ) : null}
       {showEditable ? (
         entry.frozen ? (
           <Tag icon={<LockOutlined />} style={{ marginInlineEnd: 0 }} data-testid="frozen-tag">
-            {t('worklog.frozen')}
+            {t('worklogs.frozen')}
           </Tag>
         ) : entry.can.edit ? (
           <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="editable-until">
-            {t('worklog.editableUntil', { at: dayjs(entry.editableUntil).format('M-D HH:mm') })}
+            {t('worklogs.editableUntil', { at: dayjs(entry.editableUntil).format('M-D HH:mm') })}
           </Typography.Text>
         ) : null
       ) : null}
@@ -60,12 +60,12 @@ export function EntryCard({ entry, showAuthor = true, showDate = true, showEdita
   const meta = [
     entry.indicator ? (
       <span key="indicator" className="entry-meta-item">
-        <LinkOutlined /> {t('worklog.indicatorShort')} {entry.indicatorName ?? <span className="mono">{entry.indicator}</span>}
+        <LinkOutlined /> {t('worklogs.indicatorShort')} {entry.indicatorName ?? <span className="mono">{entry.indicator}</span>}
       </span>
     ) : null,
     entry.task ? (
       <span key="task" className="entry-meta-item">
-        <LinkOutlined /> {t('worklog.taskShort')} <span className="mono">{entry.task}</span>
+        <LinkOutlined /> {t('worklogs.taskShort')} <span className="mono">{entry.task}</span>
       </span>
     ) : null,
     entry.minutes ? (
@@ -103,7 +103,7 @@ export function EntryCard({ entry, showAuthor = true, showDate = true, showEdita
           <Typography.Text strong>{formatDay(t, entry.date)}</Typography.Text>
         ) : (
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t('worklog.writtenAt', { at: dayjs(entry.createdAt).format('HH:mm') })}
+            {t('worklogs.writtenAt', { at: dayjs(entry.createdAt).format('HH:mm') })}
           </Typography.Text>
         )}
         <KindTag kind={entry.kind} />
@@ -127,7 +127,7 @@ export function EntryCard({ entry, showAuthor = true, showDate = true, showEdita
       <Flex justify="space-between" align="center" className="entry-footer">
         <Flex gap={4} align="center">
           <LikeButton entry={entry} />
-          <span className="entry-stat" data-testid="comment-count" aria-label={t('worklog.comments', { count: entry.commentCount })}>
+          <span className="entry-stat" data-testid="comment-count" aria-label={t('worklogs.comments', { count: entry.commentCount })}>
             <MessageOutlined /> {entry.commentCount}
           </span>
         </Flex>

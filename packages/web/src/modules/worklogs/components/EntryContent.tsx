@@ -38,7 +38,7 @@ export function EntryContent({ text, clampLines, testId = 'entry-content' }: { t
           }}
           style={{ fontSize: 13 }}
         >
-          {expanded ? t('worklog.collapse') : t('worklog.expand')}
+          {expanded ? t('worklogs.collapse') : t('worklogs.expand')}
         </Typography.Link>
       ) : null}
     </div>

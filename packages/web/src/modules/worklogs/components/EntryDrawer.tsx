@@ -6,8 +6,8 @@ import dayjs from 'dayjs';
 import { errorText } from '../../../shared/errors';
 import { formatDateTime } from '../../../shared/format';
 import { useIsMobile } from '../../../shared/hooks/useIsMobile';
-import { useAddComment, useFlagLog, useLogDetail, useRemoveAttachment, useResolveFlag, useServerToday, type LogDetail, type LogFlag } from '../worklogs.api';
 import { can, useCurrentMe } from '../../auth/auth.api';
+import { useAddComment, useFlagLog, useLogDetail, useRemoveAttachment, useResolveFlag, useServerToday, type LogDetail, type LogFlag } from '../worklogs.api';
 import { COMMENT_MAX, FLAG_NOTE_MAX, formatDay, formatMinutes } from '../worklogs.model';
 import { useEntryParam } from '../useEntryParam';
 import { AttachmentList } from './AttachmentList';
@@ -27,12 +27,12 @@ function FlagItem({ entry, flag }: { entry: LogDetail; flag: LogFlag }) {
       <Flex justify="space-between" align="flex-start" gap={8}>
         <div style={{ minWidth: 0 }}>
           <Typography.Text strong>
-            {open ? t('worklog.flagOpenBy', { name: flag.flaggedBy }) : t('worklog.flagResolvedBy', { name: flag.resolvedBy ?? '—' })}
+            {open ? t('worklogs.flagOpenBy', { name: flag.flaggedBy }) : t('worklogs.flagResolvedBy', { name: flag.resolvedBy ?? '—' })}
           </Typography.Text>
           <EntryContent text={flag.note} testId="flag-note" />
           {flag.resolutionNote ? (
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {t('worklog.resolutionNote')}：{flag.resolutionNote}
+              {t('worklogs.resolutionNote')}：{flag.resolutionNote}
             </Typography.Text>
           ) : null}
           <div className="entry-sub">{formatDateTime(open ? flag.createdAt : flag.resolvedAt)}</div>
@@ -45,27 +45,27 @@ function FlagItem({ entry, flag }: { entry: LogDetail; flag: LogFlag }) {
             onClick={() => {
               let note = '';
               modal.confirm({
-                title: t('worklog.resolveFlagTitle'),
+                title: t('worklogs.resolveFlagTitle'),
                 content: (
                   <Input.TextArea
                     autoSize={{ minRows: 2, maxRows: 5 }}
                     maxLength={FLAG_NOTE_MAX}
-                    placeholder={t('worklog.resolutionPlaceholder')}
+                    placeholder={t('worklogs.resolutionPlaceholder')}
                     onChange={(e) => (note = e.target.value)}
                   />
                 ),
-                okText: t('worklog.resolveFlag'),
+                okText: t('worklogs.resolveFlag'),
                 onOk: () =>
                   resolve
                     .mutateAsync({ logId: entry.id, flagId: flag.id, note: note.trim() || undefined })
-                    .then(() => void message.success(t('worklog.flagResolved')))
+                    .then(() => void message.success(t('worklogs.flagResolved')))
                     .catch((error: unknown) => {
                       void message.error(errorText(t, error));
                     }),
               });
             }}
           >
-            {t('worklog.resolveFlag')}
+            {t('worklogs.resolveFlag')}
           </Button>
         ) : null}
       </Flex>
@@ -81,9 +81,9 @@ function FlagModal({ entryId, open, onClose }: { entryId: number; open: boolean;
   return (
     <Modal
       open={open}
-      title={t('worklog.flagTitle')}
+      title={t('worklogs.flagTitle')}
       onCancel={onClose}
-      okText={t('worklog.flag')}
+      okText={t('worklogs.flag')}
       okButtonProps={{ danger: true, loading: flag.isPending }}
       onOk={() => form.submit()}
       destroyOnHidden
@@ -97,7 +97,7 @@ function FlagModal({ entryId, open, onClose }: { entryId: number; open: boolean;
             { logId: entryId, note: values.note.trim() },
             {
               onSuccess: () => {
-                void message.success(t('worklog.flaggedDone'));
+                void message.success(t('worklogs.flaggedDone'));
                 form.resetFields();
                 onClose();
               },
@@ -107,11 +107,11 @@ function FlagModal({ entryId, open, onClose }: { entryId: number; open: boolean;
       >
         <Form.Item
           name="note"
-          label={t('worklog.flagNote')}
-          rules={[{ required: true, whitespace: true, message: t('worklog.flagNoteRequired') }]}
-          extra={t('worklog.flagHint')}
+          label={t('worklogs.flagNote')}
+          rules={[{ required: true, whitespace: true, message: t('worklogs.flagNoteRequired') }]}
+          extra={t('worklogs.flagHint')}
         >
-          <Input.TextArea autoSize={{ minRows: 3, maxRows: 6 }} maxLength={FLAG_NOTE_MAX} showCount placeholder={t('worklog.flagPlaceholder')} data-testid="flag-note-input" />
+          <Input.TextArea autoSize={{ minRows: 3, maxRows: 6 }} maxLength={FLAG_NOTE_MAX} showCount placeholder={t('worklogs.flagPlaceholder')} data-testid="flag-note-input" />
         </Form.Item>
       </Form>
     </Modal>
@@ -135,7 +135,7 @@ function CommentBox({ entry }: { entry: LogDetail }) {
       {
         onSuccess: () => {
           setText('');
-          void message.success(isReply ? t('worklog.replied') : t('worklog.commented'));
+          void message.success(isReply ? t('worklogs.replied') : t('worklogs.commented'));
         },
         onError: (error) => void message.error(errorText(t, error)),
       },
@@ -148,12 +148,12 @@ function CommentBox({ entry }: { entry: LogDetail }) {
         onChange={(e) => setText(e.target.value)}
         autoSize={{ minRows: 2, maxRows: 6 }}
         maxLength={COMMENT_MAX}
-        placeholder={isReply ? t('worklog.replyPlaceholder') : t('worklog.commentPlaceholder')}
+        placeholder={isReply ? t('worklogs.replyPlaceholder') : t('worklogs.commentPlaceholder')}
         data-testid="comment-input"
       />
       <Flex justify="flex-end">
         <Button type="primary" icon={<SendOutlined />} onClick={send} loading={add.isPending} disabled={!text.trim()} data-testid="comment-submit">
-          {isReply ? t('worklog.reply') : t('worklog.comment')}
+          {isReply ? t('worklogs.reply') : t('worklogs.comment')}
         </Button>
       </Flex>
     </Flex>
@@ -205,22 +205,22 @@ function EntryDetail({ entry }: { entry: LogDetail }) {
       <Flex vertical gap={4} className="entry-meta">
         {entry.indicator ? (
           <span>
-            <LinkOutlined /> {t('worklog.indicator')}：{entry.indicatorName ?? <span className="mono">{entry.indicator}</span>}
+            <LinkOutlined /> {t('worklogs.indicator')}：{entry.indicatorName ?? <span className="mono">{entry.indicator}</span>}
           </span>
         ) : null}
         {entry.task ? (
           <span>
-            <LinkOutlined /> {t('worklog.task')}：<span className="mono">{entry.task}</span>
+            <LinkOutlined /> {t('worklogs.task')}：<span className="mono">{entry.task}</span>
           </span>
         ) : null}
         {entry.minutes ? (
           <span>
-            <ClockCircleOutlined /> {t('worklog.minutes')}：{formatMinutes(t, entry.minutes)}
+            <ClockCircleOutlined /> {t('worklogs.minutes')}：{formatMinutes(t, entry.minutes)}
           </span>
         ) : null}
         <span>
-          {t('worklog.writtenOn', { at: formatDateTime(entry.createdAt) })}
-          {entry.updatedAt !== entry.createdAt ? ` · ${t('worklog.editedOn', { at: dayjs(entry.updatedAt).format('YYYY-MM-DD HH:mm') })}` : ''}
+          {t('worklogs.writtenOn', { at: formatDateTime(entry.createdAt) })}
+          {entry.updatedAt !== entry.createdAt ? ` · ${t('worklogs.editedOn', { at: dayjs(entry.updatedAt).format('YYYY-MM-DD HH:mm') })}` : ''}
         </span>
       </Flex>
       <Flex gap={8} wrap align="center">
@@ -232,7 +232,7 @@ function EntryDetail({ entry }: { entry: LogDetail }) {
         ) : null}
         {entry.can.flag && !entry.openFlag ? (
           <Button danger icon={<FlagOutlined />} onClick={() => setFlagging(true)} data-testid="flag-entry">
-            {t('worklog.flag')}
+            {t('worklogs.flag')}
           </Button>
         ) : null}
       </Flex>
@@ -240,7 +240,7 @@ function EntryDetail({ entry }: { entry: LogDetail }) {
       {open.length + history.length > 0 ? (
         <>
           <Divider titlePlacement="start" style={{ margin: '4px 0' }}>
-            {t('worklog.followUps')}
+            {t('worklogs.followUps')}
           </Divider>
           {[...open, ...history].map((f) => (
             <FlagItem key={f.id} entry={entry} flag={f} />
@@ -249,10 +249,10 @@ function EntryDetail({ entry }: { entry: LogDetail }) {
       ) : null}
 
       <Divider titlePlacement="start" style={{ margin: '4px 0' }}>
-        {t('worklog.commentsTitle', { count: entry.comments.length })}
+        {t('worklogs.commentsTitle', { count: entry.comments.length })}
       </Divider>
       {entry.comments.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('worklog.noComments')} style={{ margin: '4px 0' }} />
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('worklogs.noComments')} style={{ margin: '4px 0' }} />
       ) : (
         <Flex vertical gap={10} data-testid="comments">
           {entry.comments.map((c) => (
@@ -262,7 +262,7 @@ function EntryDetail({ entry }: { entry: LogDetail }) {
                   {c.author.name}
                   {c.author.isEntryAuthor ? (
                     <Tag style={{ marginInlineStart: 6 }} color="blue">
-                      {t('worklog.authorTag')}
+                      {t('worklogs.authorTag')}
                     </Tag>
                   ) : null}
                 </Typography.Text>
@@ -293,7 +293,7 @@ export function EntryDrawer() {
     <Drawer
       open={entryId !== null}
       onClose={closeEntry}
-      title={t('worklog.entryTitle')}
+      title={t('worklogs.entryTitle')}
       size={isMobile ? '100%' : 560}
       destroyOnHidden
       data-testid="entry-drawer"

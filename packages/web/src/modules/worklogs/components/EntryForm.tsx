@@ -134,7 +134,7 @@ export function EntryForm({ today, initialValues, initialIndicatorName, mode, su
   const dates = writableDates(today);
   const dateOptions = [...(dates.includes(initialValues.date) ? [] : [initialValues.date]), ...dates].map((d) => {
     const info = windowDays.get(d);
-    const relative = d === today ? t('worklog.today') : d === dayjs(today).subtract(1, 'day').format('YYYY-MM-DD') ? t('worklog.yesterday') : null;
+    const relative = d === today ? t('worklogs.today') : d === dayjs(today).subtract(1, 'day').format('YYYY-MM-DD') ? t('worklogs.yesterday') : null;
     return {
       value: d,
       disabled: !dates.includes(d) && d !== initialValues.date,
@@ -145,14 +145,14 @@ export function EntryForm({ today, initialValues, initialIndicatorName, mode, su
             {formatDay(t, d)}
           </span>
           <span>
-            {info && !info.working ? <Tag style={{ marginInlineEnd: 4 }}>{t('worklog.restDay')}</Tag> : null}
+            {info && !info.working ? <Tag style={{ marginInlineEnd: 4 }}>{t('worklogs.restDay')}</Tag> : null}
             {info && info.entries > 0 ? (
               <Tag color="green" style={{ marginInlineEnd: 0 }}>
-                {t('worklog.entriesN', { count: info.entries })}
+                {t('worklogs.entriesN', { count: info.entries })}
               </Tag>
             ) : info?.missed ? (
               <Tag color="red" style={{ marginInlineEnd: 0 }}>
-                {t('worklog.missed')}
+                {t('worklogs.missed')}
               </Tag>
             ) : null}
           </span>
@@ -195,10 +195,10 @@ export function EntryForm({ today, initialValues, initialIndicatorName, mode, su
       data-testid={mode === 'create' ? 'entry-form' : 'entry-edit-form'}
     >
       {failure ? <Alert type="error" showIcon title={errorText(t, failure)} style={{ marginBottom: 12 }} data-testid="entry-form-error" /> : null}
-      <Form.Item name="kind" label={t('worklog.kind')} style={{ marginBottom: 12 }}>
+      <Form.Item name="kind" label={t('worklogs.kind')} style={{ marginBottom: 12 }}>
         <Segmented<WorkLogKind>
           block
-          options={WORK_LOG_KINDS.map((k) => ({ value: k, label: t(`worklog.kinds.${k}`) }))}
+          options={WORK_LOG_KINDS.map((k) => ({ value: k, label: t(`worklogs.kinds.${k}`) }))}
           data-testid="kind-select"
         />
       </Form.Item>
@@ -206,25 +206,25 @@ export function EntryForm({ today, initialValues, initialIndicatorName, mode, su
         name="date"
         label={
           <Flex gap={8} align="center">
-            {t('worklog.date')}
+            {t('worklogs.date')}
             {date && date < today ? (
               <Tag color="orange" style={{ marginInlineEnd: 0 }}>
-                {t('worklog.late')}
+                {t('worklogs.late')}
               </Tag>
             ) : null}
           </Flex>
         }
-        extra={date && date < today ? t('worklog.lateExplain', { days: 7 }) : undefined}
+        extra={date && date < today ? t('worklogs.lateExplain', { days: 7 }) : undefined}
         style={{ marginBottom: 12 }}
       >
         <Select options={dateOptions} labelRender={({ value }) => formatDayLabel(t, String(value), today)} data-testid="date-select" />
       </Form.Item>
       <Form.Item
         name="content"
-        label={t('worklog.content')}
+        label={t('worklogs.content')}
         rules={[
-          { required: true, whitespace: true, message: t('worklog.contentRequired') },
-          { max: CONTENT_MAX, message: t('worklog.contentTooLong', { max: CONTENT_MAX }) },
+          { required: true, whitespace: true, message: t('worklogs.contentRequired') },
+          { max: CONTENT_MAX, message: t('worklogs.contentTooLong', { max: CONTENT_MAX }) },
         ]}
         style={{ marginBottom: 12 }}
       >
@@ -232,7 +232,7 @@ export function EntryForm({ today, initialValues, initialIndicatorName, mode, su
           autoSize={{ minRows: 4, maxRows: 14 }}
           showCount
           maxLength={CONTENT_MAX}
-          placeholder={t('worklog.contentPlaceholder')}
+          placeholder={t('worklogs.contentPlaceholder')}
           data-testid="entry-content-input"
         />
       </Form.Item>
@@ -246,16 +246,16 @@ export function EntryForm({ today, initialValues, initialIndicatorName, mode, su
         iconPlacement="end"
         data-testid="toggle-extras"
       >
-        {t('worklog.extras')}
+        {t('worklogs.extras')}
       </Button>
       <div style={{ display: showExtras ? 'block' : 'none' }}>
         <Flex gap={isMobile ? 0 : 12} vertical={isMobile}>
           <Form.Item
             name="indicator"
-            label={t('worklog.indicator')}
+            label={t('worklogs.indicator')}
             style={{ flex: 1, minWidth: 0, marginBottom: 12 }}
-            tooltip={t('worklog.indicatorHint')}
-            extra={noIndicators && indicatorSelectOptions.length > 0 ? t('worklog.noLinkableIndicators') : undefined}
+            tooltip={t('worklogs.indicatorHint')}
+            extra={noIndicators && indicatorSelectOptions.length > 0 ? t('worklogs.noLinkableIndicators') : undefined}
           >
             <Select
               allowClear
@@ -266,33 +266,33 @@ export function EntryForm({ today, initialValues, initialIndicatorName, mode, su
               disabled={noIndicators && indicatorSelectOptions.length === 0}
               placeholder={
                 noIndicators
-                  ? t('worklog.noLinkableIndicators')
+                  ? t('worklogs.noLinkableIndicators')
                   : indicators.isError
-                    ? t('worklog.indicatorsLoadFailed')
-                    : t('worklog.indicatorPlaceholder')
+                    ? t('worklogs.indicatorsLoadFailed')
+                    : t('worklogs.indicatorPlaceholder')
               }
-              notFoundContent={indicators.isLoading ? <Spin size="small" /> : indicators.isError ? errorText(t, indicators.error) : t('worklog.noMatchingIndicator')}
+              notFoundContent={indicators.isLoading ? <Spin size="small" /> : indicators.isError ? errorText(t, indicators.error) : t('worklogs.noMatchingIndicator')}
               style={{ width: '100%' }}
               data-testid="indicator-input"
             />
           </Form.Item>
           <Form.Item
             name="task"
-            label={t('worklog.task')}
-            rules={[{ pattern: TASK_PATTERN, message: t('worklog.refInvalid') }]}
+            label={t('worklogs.task')}
+            rules={[{ pattern: TASK_PATTERN, message: t('worklogs.refInvalid') }]}
             style={{ flex: 1, minWidth: 0, marginBottom: 12 }}
           >
-            <Input allowClear placeholder={t('worklog.taskPlaceholder')} maxLength={64} />
+            <Input allowClear placeholder={t('worklogs.taskPlaceholder')} maxLength={64} />
           </Form.Item>
         </Flex>
-        <Form.Item label={t('worklog.minutes')} style={{ marginBottom: 12 }}>
+        <Form.Item label={t('worklogs.minutes')} style={{ marginBottom: 12 }}>
           <Flex gap={6} wrap align="center">
             <Form.Item name="minutes" noStyle>
               <InputNumber<number>
                 min={1}
                 max={MINUTES_MAX}
                 precision={0}
-                suffix={t('worklog.minutesUnit')}
+                suffix={t('worklogs.minutesUnit')}
                 style={{ width: 130 }}
                 inputMode="numeric"
                 data-testid="minutes-input"
@@ -300,7 +300,7 @@ export function EntryForm({ today, initialValues, initialIndicatorName, mode, su
             </Form.Item>
             {QUICK_MINUTES.map((m) => (
               <Tag.CheckableTag key={m} checked={minutes === m} onChange={(on) => form.setFieldValue('minutes', on ? m : null)} className="quick-chip">
-                {m < 60 ? t('worklog.minutesOnly', { m }) : t('worklog.hoursOnly', { h: m / 60 })}
+                {m < 60 ? t('worklogs.minutesOnly', { m }) : t('worklogs.hoursOnly', { h: m / 60 })}
               </Tag.CheckableTag>
             ))}
           </Flex>
@@ -308,7 +308,7 @@ export function EntryForm({ today, initialValues, initialIndicatorName, mode, su
       </div>
 
       {attachments ? (
-        <Form.Item label={t('worklog.attachments')} extra={mode === 'create' ? t('worklog.attachmentsHint') : t('worklog.attachmentsHintEdit')} style={{ marginBottom: 12 }}>
+        <Form.Item label={t('worklogs.attachments')} extra={mode === 'create' ? t('worklogs.attachmentsHint') : t('worklogs.attachmentsHintEdit')} style={{ marginBottom: 12 }}>
           {attachments}
         </Form.Item>
       ) : null}
@@ -321,7 +321,7 @@ export function EntryForm({ today, initialValues, initialIndicatorName, mode, su
       </Flex>
       {mode === 'create' ? (
         <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 8, marginBottom: 0 }}>
-          {t('worklog.editWindowHint', { days: 7 })}
+          {t('worklogs.editWindowHint', { days: 7 })}
         </Typography.Paragraph>
       ) : null}
     </Form>
@@ -329,7 +329,7 @@ export function EntryForm({ today, initialValues, initialIndicatorName, mode, su
 }
 
 function formatDayLabel(t: TFunction, date: string, today: string): string {
-  if (date === today) return `${t('worklog.today')} · ${formatDay(t, date)}`;
-  if (date === dayjs(today).subtract(1, 'day').format('YYYY-MM-DD')) return `${t('worklog.yesterday')} · ${formatDay(t, date)}`;
+  if (date === today) return `${t('worklogs.today')} · ${formatDay(t, date)}`;
+  if (date === dayjs(today).subtract(1, 'day').format('YYYY-MM-DD')) return `${t('worklogs.yesterday')} · ${formatDay(t, date)}`;
   return formatDay(t, date);
 }

@@ -7,7 +7,7 @@ export function KindTag({ kind }: { kind: WorkLogKind }) {
   const { t } = useTranslation();
   return (
     <Tag color={KIND_COLORS[kind]} style={{ marginInlineEnd: 0 }} data-testid="kind-tag">
-      {t(`worklog.kinds.${kind}`)}
+      {t(`worklogs.kinds.${kind}`)}
     </Tag>
   );
 }

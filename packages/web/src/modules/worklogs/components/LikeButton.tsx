@@ -12,7 +12,7 @@ export function LikeButton({ entry }: { entry: LogEntry }) {
   const icon = entry.likedByMe ? <LikeFilled /> : <LikeOutlined />;
   if (!entry.can.like) {
     return (
-      <span className="entry-stat" aria-label={t('worklog.likes', { count: entry.likeCount })}>
+      <span className="entry-stat" aria-label={t('worklogs.likes', { count: entry.likeCount })}>
         <LikeOutlined /> {entry.likeCount}
       </span>
     );
@@ -25,7 +25,7 @@ export function LikeButton({ entry }: { entry: LogEntry }) {
       className={entry.likedByMe ? 'entry-liked' : undefined}
       loading={toggle.isPending}
       aria-pressed={entry.likedByMe}
-      aria-label={entry.likedByMe ? t('worklog.unlike') : t('worklog.like')}
+      aria-label={entry.likedByMe ? t('worklogs.unlike') : t('worklogs.like')}
       data-testid="like-button"
       onClick={(event) => {
         event.stopPropagation();

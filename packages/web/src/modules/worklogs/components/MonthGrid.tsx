@@ -25,7 +25,7 @@ export function MonthGrid({
   if (!first) return null;
   // Monday first: 2026-11-01 is a Sunday → six blanks
   const lead = (new Date(`${first.date}T00:00:00Z`).getUTCDay() + 6) % 7;
-  const weekdays = t('worklog.weekdaysShort').split(',');
+  const weekdays = t('worklogs.weekdaysShort').split(',');
   const today = days.find((d) => d.isToday)?.date ?? null;
 
   return (
@@ -55,9 +55,9 @@ export function MonthGrid({
         const label = [
           day.date,
           day.name,
-          day.entries > 0 ? t('worklog.entriesN', { count: day.entries }) : null,
-          day.missed ? t('worklog.missed') : null,
-          mark === 'rest' ? t('worklog.restDay') : mark === 'work' ? t('worklog.adjustedWorkday') : null,
+          day.entries > 0 ? t('worklogs.entriesN', { count: day.entries }) : null,
+          day.missed ? t('worklogs.missed') : null,
+          mark === 'rest' ? t('worklogs.restDay') : mark === 'work' ? t('worklogs.adjustedWorkday') : null,
         ]
           .filter(Boolean)
           .join(' · ');
@@ -74,14 +74,14 @@ export function MonthGrid({
             data-testid="month-day"
           >
             <span className="month-daynum">{Number(day.date.slice(8))}</span>
-            {mark ? <span className={`month-mark month-mark-${mark}`}>{mark === 'rest' ? t('worklog.markRest') : t('worklog.markWork')}</span> : null}
+            {mark ? <span className={`month-mark month-mark-${mark}`}>{mark === 'rest' ? t('worklogs.markRest') : t('worklogs.markWork')}</span> : null}
             {day.name ? <span className="month-name">{day.name}</span> : null}
             {day.entries > 0 ? (
               <span className="month-count" data-testid="month-count">
                 {day.entries}
               </span>
             ) : day.missed ? (
-              <span className="month-missed-label">{t('worklog.missedShort')}</span>
+              <span className="month-missed-label">{t('worklogs.missedShort')}</span>
             ) : null}
           </button>
         );

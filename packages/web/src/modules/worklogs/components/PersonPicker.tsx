@@ -36,7 +36,7 @@ export function PersonPicker({
       showSearch={{ filterOption: false, onSearch: setQ }}
       allowClear={allowClear}
       value={value ? String(value.id) : undefined}
-      placeholder={placeholder ?? t('worklog.pickPerson')}
+      placeholder={placeholder ?? t('worklogs.pickPerson')}
       options={options}
       loading={people.isFetching}
       notFoundContent={null}

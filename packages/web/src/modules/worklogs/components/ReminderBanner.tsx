@@ -13,15 +13,15 @@ export function ReminderBanner({ reminders, onPick }: { reminders: Reminders | u
       type="warning"
       showIcon
       data-testid="reminder-banner"
-      title={t('worklog.missedTitle', { count: reminders.count })}
+      title={t('worklogs.missedTitle', { count: reminders.count })}
       description={
         <Flex vertical gap={6}>
-          <span>{t('worklog.missedText')}</span>
+          <span>{t('worklogs.missedText')}</span>
           <Flex gap={6} wrap>
             {reminders.missedDays.map((d) => (
               <Tag.CheckableTag key={d.date} checked={false} onChange={() => onPick(d.date)} className="missed-chip" data-testid="missed-day">
                 {formatDay(t, d.date)}
-                <span className="missed-chip-until">{t('worklog.backfillUntil', { date: dayjs(d.backfillUntil).format('M-D') })}</span>
+                <span className="missed-chip-until">{t('worklogs.backfillUntil', { date: dayjs(d.backfillUntil).format('M-D') })}</span>
               </Tag.CheckableTag>
             ))}
           </Flex>

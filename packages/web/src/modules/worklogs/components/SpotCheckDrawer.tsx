@@ -19,53 +19,53 @@ export function SpotCheckDrawer({ id, onClose }: { id: number | null; onClose: (
   const { openEntry } = useEntryParam();
   const data = spot.data;
   return (
-    <Drawer open={id !== null} onClose={onClose} title={t('worklog.spotCheckTitle', { id: id ?? '' })} size={isMobile ? '100%' : 620} data-testid="spot-check-drawer">
+    <Drawer open={id !== null} onClose={onClose} title={t('worklogs.spotCheckTitle', { id: id ?? '' })} size={isMobile ? '100%' : 620} data-testid="spot-check-drawer">
       {spot.isLoading ? <Skeleton active /> : null}
       {spot.isError ? <Alert type="error" showIcon title={errorText(t, spot.error)} /> : null}
       {data ? (
         <Flex vertical gap={12}>
           <Descriptions size="small" column={1} bordered>
-            <Descriptions.Item label={t('worklog.unit')}>{data.unit.name}</Descriptions.Item>
-            <Descriptions.Item label={t('worklog.range')}>
+            <Descriptions.Item label={t('worklogs.unit')}>{data.unit.name}</Descriptions.Item>
+            <Descriptions.Item label={t('worklogs.range')}>
               {data.from} – {data.to}
             </Descriptions.Item>
-            <Descriptions.Item label={t('worklog.drawn')}>{t('worklog.drawnOf', { count: data.drawnIds.length, total: data.candidateCount })}</Descriptions.Item>
-            <Descriptions.Item label={t('worklog.seed')}>
+            <Descriptions.Item label={t('worklogs.drawn')}>{t('worklogs.drawnOf', { count: data.drawnIds.length, total: data.candidateCount })}</Descriptions.Item>
+            <Descriptions.Item label={t('worklogs.seed')}>
               <Typography.Text copyable className="mono" data-testid="spot-seed" style={{ wordBreak: 'break-all' }}>
                 {data.seed}
               </Typography.Text>
             </Descriptions.Item>
-            <Descriptions.Item label={t('worklog.fingerprint')}>
+            <Descriptions.Item label={t('worklogs.fingerprint')}>
               <Typography.Text className="mono" style={{ wordBreak: 'break-all', fontSize: 11 }}>
                 {data.candidatesSha256}
               </Typography.Text>
             </Descriptions.Item>
-            <Descriptions.Item label={t('worklog.drawnBy')}>
+            <Descriptions.Item label={t('worklogs.drawnBy')}>
               {data.createdBy} · {formatDateTime(data.createdAt)}
             </Descriptions.Item>
-            <Descriptions.Item label={t('worklog.verification')}>
+            <Descriptions.Item label={t('worklogs.verification')}>
               <Flex gap={6} wrap>
                 {data.verification.redrawMatches ? (
                   <Tag color="green" icon={<CheckCircleOutlined />}>
-                    {t('worklog.redrawMatches')}
+                    {t('worklogs.redrawMatches')}
                   </Tag>
                 ) : (
                   <Tag color="red" icon={<WarningOutlined />}>
-                    {t('worklog.redrawDiffers')}
+                    {t('worklogs.redrawDiffers')}
                   </Tag>
                 )}
                 {data.verification.candidatesUnchanged ? (
-                  <Tag color="green">{t('worklog.candidatesUnchanged')}</Tag>
+                  <Tag color="green">{t('worklogs.candidatesUnchanged')}</Tag>
                 ) : (
-                  <Tag color="orange">{t('worklog.candidatesChanged')}</Tag>
+                  <Tag color="orange">{t('worklogs.candidatesChanged')}</Tag>
                 )}
               </Flex>
             </Descriptions.Item>
           </Descriptions>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t('worklog.spotCheckExplain')}
+            {t('worklogs.spotCheckExplain')}
           </Typography.Text>
-          {data.entries.length === 0 ? <Empty description={t('worklog.spotCheckNone')} /> : null}
+          {data.entries.length === 0 ? <Empty description={t('worklogs.spotCheckNone')} /> : null}
           <div className="entry-list" data-testid="spot-entries">
             {data.entries.map((entry) => (
               <EntryCard key={entry.id} entry={entry} onOpen={(e) => openEntry(e.id)} />

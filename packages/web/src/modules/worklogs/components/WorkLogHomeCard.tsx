@@ -36,7 +36,7 @@ export function WorkLogHomeCard() {
           </div>
         </Flex>
         <Button type="primary" icon={<EditOutlined />} onClick={() => navigate('/worklog')}>
-          {t('worklog.write')}
+          {t('worklogs.write')}
         </Button>
       </Flex>
     </Card>

@@ -2,8 +2,8 @@ import { Segmented } from 'antd';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { activeNavKey, navItemsFor, type NavKey } from '../../../app/navigation';
-import { useCurrentMe } from '../../auth/auth.api';
 import { useIsMobile } from '../../../shared/hooks/useIsMobile';
+import { useCurrentMe } from '../../auth/auth.api';
 
 const WORK_LOG_PAGES: NavKey[] = ['worklog', 'worklogCalendar', 'feed', 'summary', 'worklogStats'];
 
@@ -22,7 +22,7 @@ export function WorkLogTabs() {
       <Segmented<NavKey>
         block
         value={active}
-        options={items.map((item) => ({ value: item.key, label: t(`worklog.tabs.${item.key as 'worklog'}`) }))}
+        options={items.map((item) => ({ value: item.key, label: t(`worklogs.tabs.${item.key as 'worklog'}`) }))}
         onChange={(key) => {
           const item = items.find((i) => i.key === key);
           if (item) navigate(item.path);

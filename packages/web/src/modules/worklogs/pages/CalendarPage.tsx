@@ -49,7 +49,7 @@ export default function CalendarPage() {
   const totals = view.data?.totals;
   const name = view.data?.person.name ?? me.person?.name ?? '';
 
-  if (!me.person && !oversees) return <Alert type="info" showIcon title={t('worklog.noPerson')} />;
+  if (!me.person && !oversees) return <Alert type="info" showIcon title={t('worklogs.noPerson')} />;
 
   return (
     <>
@@ -61,7 +61,7 @@ export default function CalendarPage() {
           oversees ? (
             <PersonPicker
               value={own ? null : person}
-              placeholder={t('worklog.viewColleague')}
+              placeholder={t('worklogs.viewColleague')}
               onChange={(p) => {
                 setPersonName(p?.name ?? null);
                 update({ person: p ? String(p.id) : null, day: null });
@@ -73,41 +73,41 @@ export default function CalendarPage() {
       />
       <Flex vertical gap={12}>
         {own ? <ReminderBanner reminders={reminders.data} onPick={(date) => navigate(`/worklog?date=${date}`)} /> : null}
-        {needsPerson ? <Alert type="info" showIcon title={t('worklog.summaryPickPerson')} /> : null}
+        {needsPerson ? <Alert type="info" showIcon title={t('worklogs.summaryPickPerson')} /> : null}
         {view.isError ? <Alert type="error" showIcon title={errorText(t, view.error)} /> : null}
         <Row gutter={[16, 16]}>
           <Col xs={24} lg={14}>
             <Card size="small" className="calendar-card">
               <Flex justify="space-between" align="center" style={{ marginBottom: 10 }}>
-                <Button icon={<LeftOutlined />} onClick={() => shiftMonth(-1)} aria-label={t('worklog.previousMonth')} />
+                <Button icon={<LeftOutlined />} onClick={() => shiftMonth(-1)} aria-label={t('worklogs.previousMonth')} />
                 <Flex gap={8} align="center">
                   <Typography.Title level={5} style={{ margin: 0 }} data-testid="calendar-month">
-                    {dayjs(`${month}-01`).format(t('worklog.monthFormat'))}
+                    {dayjs(`${month}-01`).format(t('worklogs.monthFormat'))}
                   </Typography.Title>
                   {month !== today.slice(0, 7) ? (
                     <Button size="small" onClick={() => update({ month: null, day: null })}>
-                      {t('worklog.thisMonth')}
+                      {t('worklogs.thisMonth')}
                     </Button>
                   ) : null}
                 </Flex>
-                <Button icon={<RightOutlined />} onClick={() => shiftMonth(1)} aria-label={t('worklog.nextMonth')} disabled={month >= today.slice(0, 7)} />
+                <Button icon={<RightOutlined />} onClick={() => shiftMonth(1)} aria-label={t('worklogs.nextMonth')} disabled={month >= today.slice(0, 7)} />
               </Flex>
               {view.isLoading ? <Skeleton active /> : null}
               {view.data ? <MonthGrid days={view.data.days} selected={selected} onSelect={(d) => update({ day: d.date })} /> : null}
               <Flex gap={12} wrap className="calendar-legend">
                 <span>
                   <i className="legend-dot legend-logged" />
-                  {t('worklog.legendLogged')}
+                  {t('worklogs.legendLogged')}
                 </span>
                 <span>
                   <i className="legend-dot legend-missed" />
-                  {t('worklog.legendMissed')}
+                  {t('worklogs.legendMissed')}
                 </span>
                 <span>
-                  <span className="month-mark month-mark-rest">{t('worklog.markRest')}</span> {t('worklog.legendRest')}
+                  <span className="month-mark month-mark-rest">{t('worklogs.markRest')}</span> {t('worklogs.legendRest')}
                 </span>
                 <span>
-                  <span className="month-mark month-mark-work">{t('worklog.markWork')}</span> {t('worklog.legendWork')}
+                  <span className="month-mark month-mark-work">{t('worklogs.markWork')}</span> {t('worklogs.legendWork')}
                 </span>
               </Flex>
             </Card>
@@ -118,22 +118,22 @@ export default function CalendarPage() {
                 <Row gutter={[8, 8]}>
                   <Col span={6}>
                     <Card size="small" className="mini-stat">
-                      <Statistic title={t('worklog.workingDays')} value={totals.workingDays} />
+                      <Statistic title={t('worklogs.workingDays')} value={totals.workingDays} />
                     </Card>
                   </Col>
                   <Col span={6}>
                     <Card size="small" className="mini-stat">
-                      <Statistic title={t('worklog.daysLogged')} value={totals.daysLogged} />
+                      <Statistic title={t('worklogs.daysLogged')} value={totals.daysLogged} />
                     </Card>
                   </Col>
                   <Col span={6}>
                     <Card size="small" className="mini-stat">
-                      <Statistic title={t('worklog.entriesTotal')} value={totals.entries} />
+                      <Statistic title={t('worklogs.entriesTotal')} value={totals.entries} />
                     </Card>
                   </Col>
                   <Col span={6}>
                     <Card size="small" className="mini-stat">
-                      <Statistic title={t('worklog.missedDays')} value={totals.missedDays} styles={{ content: totals.missedDays > 0 ? { color: '#c8372d' } : undefined }} />
+                      <Statistic title={t('worklogs.missedDays')} value={totals.missedDays} styles={{ content: totals.missedDays > 0 ? { color: '#c8372d' } : undefined }} />
                     </Card>
                   </Col>
                 </Row>
@@ -146,9 +146,9 @@ export default function CalendarPage() {
                     <Flex gap={6} align="center" wrap>
                       <span>{formatDay(t, selected)}</span>
                       {selectedDay?.name ? <Tag>{selectedDay.name}</Tag> : null}
-                      {selectedDay && dayMark(selectedDay) === 'rest' ? <Tag>{t('worklog.restDay')}</Tag> : null}
-                      {selectedDay && dayMark(selectedDay) === 'work' ? <Tag color="blue">{t('worklog.adjustedWorkday')}</Tag> : null}
-                      {selectedDay?.missed ? <Tag color="red">{t('worklog.missed')}</Tag> : null}
+                      {selectedDay && dayMark(selectedDay) === 'rest' ? <Tag>{t('worklogs.restDay')}</Tag> : null}
+                      {selectedDay && dayMark(selectedDay) === 'work' ? <Tag color="blue">{t('worklogs.adjustedWorkday')}</Tag> : null}
+                      {selectedDay?.missed ? <Tag color="red">{t('worklogs.missed')}</Tag> : null}
                     </Flex>
                   }
                   extra={
@@ -160,7 +160,7 @@ export default function CalendarPage() {
                         onClick={() => navigate(selected === today ? '/worklog' : `/worklog?date=${selected}`)}
                         data-testid="calendar-write"
                       >
-                        {selected === today ? t('worklog.write') : t('worklog.backfill')}
+                        {selected === today ? t('worklogs.write') : t('worklogs.backfill')}
                       </Button>
                     ) : null
                   }
@@ -172,10 +172,10 @@ export default function CalendarPage() {
                       image={Empty.PRESENTED_IMAGE_SIMPLE}
                       description={
                         selectedDay && selected > today
-                          ? t('worklog.futureDay')
+                          ? t('worklogs.futureDay')
                           : selectedDay?.canWrite
-                            ? t('worklog.noEntriesCanBackfill')
-                            : t('worklog.noEntriesDay')
+                            ? t('worklogs.noEntriesCanBackfill')
+                            : t('worklogs.noEntriesDay')
                       }
                     />
                   ) : null}
@@ -186,7 +186,7 @@ export default function CalendarPage() {
                   </div>
                 </Card>
               ) : (
-                <Typography.Text type="secondary">{t('worklog.pickDay')}</Typography.Text>
+                <Typography.Text type="secondary">{t('worklogs.pickDay')}</Typography.Text>
               )}
             </Flex>
           </Col>

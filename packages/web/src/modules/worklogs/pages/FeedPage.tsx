@@ -7,6 +7,8 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { errorText } from '../../../shared/errors';
 import { useIsMobile } from '../../../shared/hooks/useIsMobile';
+import { useSearchParamsUpdate } from '../../../shared/hooks/useSearchParamsUpdate';
+import { idOf } from '../../../shared/params';
 import { can, useCurrentMe } from '../../auth/auth.api';
 import { UnitTreeSelect } from '../../org/components/UnitTreeSelect';
 import { EntryCard } from '../components/EntryCard';
@@ -14,8 +16,6 @@ import { PersonPicker } from '../components/PersonPicker';
 import { WorkLogTabs } from '../components/WorkLogTabs';
 import { useEntryParam } from '../useEntryParam';
 import { useFeed, useLinkableIndicators, WORK_LOG_KINDS, type FeedFilter, type WorkLogKind } from '../worklogs.api';
-import { useSearchParamsUpdate } from '../../../shared/hooks/useSearchParamsUpdate';
-import { idOf } from '../../../shared/params';
 
 const dateOrUndefined = (raw: string | null) => (raw && /^\d{4}-\d{2}-\d{2}$/.test(raw) ? raw : undefined);
 /** What the server takes as an indicator reference (1–200 characters). */
@@ -55,7 +55,7 @@ export default function FeedPage() {
     ...(indicator && !linkable.data?.some((i) => i.ref === indicator) ? [{ value: indicator, label: indicator, search: indicator }] : []),
     ...(linkable.data ?? []).map((i) => ({ value: i.ref, label: i.name, search: `${i.name} ${i.ref}` })),
     ...(typed && typed.length <= INDICATOR_MAX && typed !== indicator && !linkable.data?.some((i) => i.ref === typed)
-      ? [{ value: typed, label: t('worklog.filterByReference', { ref: typed }), search: typed }]
+      ? [{ value: typed, label: t('worklogs.filterByReference', { ref: typed }), search: typed }]
       : []),
   ];
   const activeFilters = [personId !== null, kinds.length > 0, unit !== null, indicator !== '', from !== undefined || to !== undefined, flagged].filter(Boolean).length;
@@ -102,14 +102,14 @@ export default function FeedPage() {
           <PersonPicker
             value={personId !== null ? { id: personId, name: personName } : null}
             onChange={(p) => update({ person: p ? String(p.id) : null, personName: p ? p.name : null })}
-            placeholder={t('worklog.filterPerson')}
+            placeholder={t('worklogs.filterPerson')}
             style={{ width: isMobile ? '100%' : 200 }}
           />
           {reviews ? (
             <UnitTreeSelect
               value={unit}
               onChange={(value) => update({ unit: value === null ? null : String(value) })}
-              placeholder={t('worklog.filterUnit')}
+              placeholder={t('worklogs.filterUnit')}
               style={{ width: isMobile ? '100%' : 220 }}
             />
           ) : null}
@@ -123,7 +123,7 @@ export default function FeedPage() {
             }}
             options={indicatorFilterOptions}
             loading={linkable.isLoading}
-            placeholder={t(picksIndicator ? 'worklog.filterIndicator' : 'worklog.filterIndicatorRef')}
+            placeholder={t(picksIndicator ? 'worklogs.filterIndicator' : 'worklogs.filterIndicatorRef')}
             notFoundContent={null}
             style={{ width: isMobile ? '100%' : 200 }}
             data-testid="feed-indicator-filter"
@@ -132,14 +132,14 @@ export default function FeedPage() {
         <Checkbox.Group
           value={kinds}
           onChange={(values) => update({ kind: values as string[] })}
-          options={WORK_LOG_KINDS.map((k) => ({ value: k, label: t(`worklog.kinds.${k}`) }))}
+          options={WORK_LOG_KINDS.map((k) => ({ value: k, label: t(`worklogs.kinds.${k}`) }))}
         />
         {isMobile ? (
           <Flex gap={8} align="center">
             <DatePicker
               value={range[0]}
               onChange={(d) => update({ from: d ? d.format('YYYY-MM-DD') : null })}
-              placeholder={t('worklog.from')}
+              placeholder={t('worklogs.from')}
               style={{ flex: 1 }}
               inputReadOnly
             />
@@ -147,7 +147,7 @@ export default function FeedPage() {
             <DatePicker
               value={range[1]}
               onChange={(d) => update({ to: d ? d.format('YYYY-MM-DD') : null })}
-              placeholder={t('worklog.to')}
+              placeholder={t('worklogs.to')}
               style={{ flex: 1 }}
               inputReadOnly
             />
@@ -164,7 +164,7 @@ export default function FeedPage() {
           {reviews ? (
             <Flex gap={6} align="center">
               <Switch size="small" checked={flagged} onChange={(on) => update({ flagged: on ? 'true' : null })} />
-              <span>{t('worklog.flaggedOnly')}</span>
+              <span>{t('worklogs.flaggedOnly')}</span>
             </Flex>
           ) : (
             <span />
@@ -174,7 +174,7 @@ export default function FeedPage() {
             disabled={activeFilters === 0}
             onClick={() => update({ person: null, personName: null, unit: null, kind: null, indicator: null, from: null, to: null, flagged: null })}
           >
-            {t('worklog.clearFilters')}
+            {t('worklogs.clearFilters')}
           </Button>
         </Flex>
       </Flex>
@@ -184,7 +184,7 @@ export default function FeedPage() {
   return (
     <>
       {can(me, 'log.write') ? <WorkLogTabs /> : null}
-      <PageHeader title={t('nav.feed')} subtitle={reviews ? t('worklog.feedSubtitleLeader') : t('worklog.feedSubtitle')} />
+      <PageHeader title={t('nav.feed')} subtitle={reviews ? t('worklogs.feedSubtitleLeader') : t('worklogs.feedSubtitle')} />
       <Flex vertical gap={12} className="feed-page">
         <Flex gap={8}>
           <Input.Search
@@ -195,7 +195,7 @@ export default function FeedPage() {
               if (e.target.value === '') update({ q: null });
             }}
             onSearch={(value) => update({ q: value.trim() || null })}
-            placeholder={t('worklog.searchPlaceholder')}
+            placeholder={t('worklogs.searchPlaceholder')}
             maxLength={100}
             enterButton
             data-testid="feed-search"
@@ -203,7 +203,7 @@ export default function FeedPage() {
           />
           <Badge count={activeFilters} size="small" color="#1f4e8c">
             <Button icon={<FilterOutlined />} onClick={() => setFiltersOpen(!filtersOpen)} aria-expanded={filtersOpen} data-testid="feed-filter-toggle">
-              {isMobile ? null : t('worklog.filters')}
+              {isMobile ? null : t('worklogs.filters')}
             </Button>
           </Badge>
         </Flex>
@@ -212,7 +212,7 @@ export default function FeedPage() {
         {feed.isLoading ? <Skeleton active /> : null}
         {!feed.isLoading && items.length === 0 && !feed.isError ? (
           <Card size="small">
-            <Empty description={q || activeFilters > 0 ? t('worklog.feedNoMatch') : t('worklog.feedEmpty')} />
+            <Empty description={q || activeFilters > 0 ? t('worklogs.feedNoMatch') : t('worklogs.feedEmpty')} />
           </Card>
         ) : null}
         <div className="entry-list" data-testid="feed">
@@ -225,11 +225,11 @@ export default function FeedPage() {
           <Flex justify="center" align="center" gap={8} vertical>
             {feed.hasNextPage ? (
               <Button onClick={() => void feed.fetchNextPage()} loading={feed.isFetchingNextPage} data-testid="feed-more">
-                {t('worklog.loadMore')}
+                {t('worklogs.loadMore')}
               </Button>
             ) : (
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {t('worklog.feedEnd', { count: items.length })}
+                {t('worklogs.feedEnd', { count: items.length })}
               </Typography.Text>
             )}
           </Flex>

@@ -82,23 +82,23 @@ export default function MyWorkLogPage() {
     await entries.refetch();
     if (failures.length > 0) {
       modal.warning({
-        title: t('worklog.attachmentsFailed'),
+        title: t('worklogs.attachmentsFailed'),
         content: (
           <Flex vertical gap={4}>
             {failures.map((f) => (
               <span key={f}>{f}</span>
             ))}
-            <Typography.Text type="secondary">{t('worklog.attachmentsRetry')}</Typography.Text>
+            <Typography.Text type="secondary">{t('worklogs.attachmentsRetry')}</Typography.Text>
           </Flex>
         ),
       });
     } else {
-      void message.success(entry.late ? t('worklog.savedLate') : t('worklog.saved'));
+      void message.success(entry.late ? t('worklogs.savedLate') : t('worklogs.saved'));
     }
   };
 
   if (!me.person) {
-    return <Alert type="info" showIcon title={t('worklog.noPerson')} />;
+    return <Alert type="info" showIcon title={t('worklogs.noPerson')} />;
   }
 
   const list = entries.data ?? [];
@@ -110,13 +110,13 @@ export default function MyWorkLogPage() {
         <ReminderBanner reminders={reminders.data} onPick={pickDate} />
         <Row gutter={[16, 16]}>
           <Col xs={24} lg={13}>
-            <Card size="small" title={t('worklog.writeTitle')} className="write-card">
+            <Card size="small" title={t('worklogs.writeTitle')} className="write-card">
               <EntryForm
                 mode="create"
                 today={today}
                 resetKey={resetKey}
                 initialValues={{ kind: lastKind, date: formDate, content: '', indicator: null, task: null, minutes: null }}
-                submitLabel={t('worklog.submit')}
+                submitLabel={t('worklogs.submit')}
                 onSubmit={submit}
                 onDateChange={onDateChange}
                 attachments={<AttachmentPicker files={files} onChange={setFiles} max={ATTACHMENTS_PER_ENTRY} />}
@@ -127,14 +127,14 @@ export default function MyWorkLogPage() {
             <Flex vertical gap={10}>
               <Flex justify="space-between" align="baseline">
                 <Typography.Title level={5} style={{ margin: 0 }} data-testid="day-entries-title">
-                  {shownDate === today ? t('worklog.todayEntries', { count: list.length }) : t('worklog.dayEntries', { date: formatDay(t, shownDate), count: list.length })}
+                  {shownDate === today ? t('worklogs.todayEntries', { count: list.length }) : t('worklogs.dayEntries', { date: formatDay(t, shownDate), count: list.length })}
                 </Typography.Title>
               </Flex>
               {entries.isError ? <Alert type="error" showIcon title={errorText(t, entries.error)} /> : null}
               {entries.isLoading ? <Skeleton active /> : null}
               {!entries.isLoading && list.length === 0 ? (
                 <Card size="small">
-                  <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={shownDate === today ? t('worklog.noEntriesToday') : t('worklog.noEntriesDay')} />
+                  <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={shownDate === today ? t('worklogs.noEntriesToday') : t('worklogs.noEntriesDay')} />
                 </Card>
               ) : null}
               <div className="entry-list" data-testid="day-entries">

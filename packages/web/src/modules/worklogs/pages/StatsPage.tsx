@@ -1,6 +1,25 @@
 import { useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import { Alert, App, Button, Card, Col, DatePicker, Empty, Flex, Form, Input, InputNumber, Row, Select, Skeleton, Statistic, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Empty,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Row,
+  Select,
+  Skeleton,
+  Statistic,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { DownloadOutlined, ExperimentOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -10,6 +29,8 @@ import { PageHeader } from '../../../shared/components/PageHeader';
 import { errorText } from '../../../shared/errors';
 import { formatDateTime, saveBlob } from '../../../shared/format';
 import { useIsMobile } from '../../../shared/hooks/useIsMobile';
+import { useSearchParamsUpdate } from '../../../shared/hooks/useSearchParamsUpdate';
+import { idOf } from '../../../shared/params';
 import { can, useCurrentMe } from '../../auth/auth.api';
 import { UnitTreeSelect } from '../../org/components/UnitTreeSelect';
 import { useUnits } from '../../org/org.api';
@@ -18,8 +39,6 @@ import { SpotCheckDrawer } from '../components/SpotCheckDrawer';
 import { WorkLogTabs } from '../components/WorkLogTabs';
 import { exportWorkLogs, useDrawSpotCheck, useServerToday, useSpotChecks, useStats, WORK_LOG_KINDS, type SpotCheck, type StatsPerson } from '../worklogs.api';
 import { KIND_CHART_COLORS } from '../worklogs.model';
-import { useSearchParamsUpdate } from '../../../shared/hooks/useSearchParamsUpdate';
-import { idOf } from '../../../shared/params';
 
 const IDLE_CHOICES = [1, 2, 3, 5, 10, 20, 30, 60];
 const numberOrNull = (raw: string | null) => (raw && /^\d+$/.test(raw) ? Number(raw) : null);
@@ -36,11 +55,11 @@ function SpotCheckPanel({ unit, from, to, onOpen }: { unit: Id | null; from: str
   const reviews = can(me, 'log.review');
 
   return (
-    <Card size="small" title={t('worklog.spotChecks')} data-testid="spot-check-panel">
+    <Card size="small" title={t('worklogs.spotChecks')} data-testid="spot-check-panel">
       {reviews ? (
         <>
           <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
-            {t('worklog.spotCheckIntro', { from, to })}
+            {t('worklogs.spotCheckIntro', { from, to })}
           </Typography.Paragraph>
           {draw.isError ? <Alert type="error" showIcon title={errorText(t, draw.error)} style={{ marginBottom: 12 }} /> : null}
           <Form
@@ -53,7 +72,7 @@ function SpotCheckPanel({ unit, from, to, onOpen }: { unit: Id | null; from: str
                 { unit, count: values.count, from, to, seed: values.seed?.trim() || undefined },
                 {
                   onSuccess: (result) => {
-                    void message.success(t('worklog.spotCheckDrawn', { count: result.drawnIds.length }));
+                    void message.success(t('worklogs.spotCheckDrawn', { count: result.drawnIds.length }));
                     onOpen(result.id);
                   },
                 },
@@ -61,27 +80,27 @@ function SpotCheckPanel({ unit, from, to, onOpen }: { unit: Id | null; from: str
             }}
             style={{ rowGap: 8 }}
           >
-            <Form.Item name="count" label={t('worklog.spotCount')} rules={[{ required: true }]}>
+            <Form.Item name="count" label={t('worklogs.spotCount')} rules={[{ required: true }]}>
               <InputNumber min={1} max={100} precision={0} style={{ width: 100 }} data-testid="spot-count" />
             </Form.Item>
             <Form.Item
               name="seed"
-              label={t('worklog.seedOptional')}
-              tooltip={t('worklog.seedHint')}
-              rules={[{ pattern: /^[A-Za-z0-9_.:-]{1,128}$/, message: t('worklog.seedInvalid') }]}
+              label={t('worklogs.seedOptional')}
+              tooltip={t('worklogs.seedHint')}
+              rules={[{ pattern: /^[A-Za-z0-9_.:-]{1,128}$/, message: t('worklogs.seedInvalid') }]}
             >
-              <Input allowClear placeholder={t('worklog.seedPlaceholder')} style={{ width: isMobile ? '100%' : 200 }} maxLength={128} />
+              <Input allowClear placeholder={t('worklogs.seedPlaceholder')} style={{ width: isMobile ? '100%' : 200 }} maxLength={128} />
             </Form.Item>
             <Form.Item>
               <Button type="primary" htmlType="submit" icon={<ExperimentOutlined />} loading={draw.isPending} disabled={unit === null} data-testid="spot-draw">
-                {t('worklog.drawSpotCheck')}
+                {t('worklogs.drawSpotCheck')}
               </Button>
             </Form.Item>
           </Form>
         </>
       ) : null}
       <Typography.Title level={5} style={{ marginTop: reviews ? 16 : 0 }}>
-        {t('worklog.pastSpotChecks')}
+        {t('worklogs.pastSpotChecks')}
       </Typography.Title>
       {past.isError ? <Alert type="error" showIcon title={errorText(t, past.error)} /> : null}
       <Table<SpotCheck>
@@ -93,14 +112,14 @@ function SpotCheckPanel({ unit, from, to, onOpen }: { unit: Id | null; from: str
         scroll={{ x: 640 }}
         rowClassName={() => 'clickable-row'}
         onRow={(s) => ({ onClick: () => onOpen(s.id) })}
-        locale={{ emptyText: t('worklog.noSpotChecks') }}
+        locale={{ emptyText: t('worklogs.noSpotChecks') }}
         columns={[
-          { key: 'createdAt', title: t('worklog.drawnAt'), dataIndex: 'createdAt', width: 150, render: (v: string) => formatDateTime(v).slice(0, 16) },
-          { key: 'unit', title: t('worklog.unit'), render: (_: unknown, s) => s.unit.name, ellipsis: true },
-          { key: 'range', title: t('worklog.range'), width: 190, render: (_: unknown, s) => `${s.from} – ${s.to}` },
-          { key: 'count', title: t('worklog.drawn'), width: 90, render: (_: unknown, s) => `${s.drawnIds.length} / ${s.candidateCount}` },
-          { key: 'seed', title: t('worklog.seed'), dataIndex: 'seed', width: 120, ellipsis: true, render: (v: string) => <span className="mono">{v}</span> },
-          { key: 'by', title: t('worklog.drawnBy'), dataIndex: 'createdBy', width: 90 },
+          { key: 'createdAt', title: t('worklogs.drawnAt'), dataIndex: 'createdAt', width: 150, render: (v: string) => formatDateTime(v).slice(0, 16) },
+          { key: 'unit', title: t('worklogs.unit'), render: (_: unknown, s) => s.unit.name, ellipsis: true },
+          { key: 'range', title: t('worklogs.range'), width: 190, render: (_: unknown, s) => `${s.from} – ${s.to}` },
+          { key: 'count', title: t('worklogs.drawn'), width: 90, render: (_: unknown, s) => `${s.drawnIds.length} / ${s.candidateCount}` },
+          { key: 'seed', title: t('worklogs.seed'), dataIndex: 'seed', width: 120, ellipsis: true, render: (v: string) => <span className="mono">{v}</span> },
+          { key: 'by', title: t('worklogs.drawnBy'), dataIndex: 'createdBy', width: 90 },
         ]}
       />
     </Card>
@@ -162,11 +181,11 @@ export default function StatsPage() {
         ...WORK_LOG_KINDS.map((k) => ({
           type: 'bar',
           stack: 'kinds',
-          name: t(`worklog.kinds.${k}`),
+          name: t(`worklogs.kinds.${k}`),
           barMaxWidth: 36,
           data: (data?.weeks ?? []).map((w) => w.byKind[k]),
         })),
-        { type: 'line', name: t('worklog.entriesTotal'), data: (data?.weeks ?? []).map((w) => w.entries), symbolSize: 6 },
+        { type: 'line', name: t('worklogs.entriesTotal'), data: (data?.weeks ?? []).map((w) => w.entries), symbolSize: 6 },
       ],
     }),
     [data, t],
@@ -181,7 +200,7 @@ export default function StatsPage() {
       grid: { left: 8, right: 24, top: 8, bottom: 36, containLabel: true },
       xAxis: { type: 'value', minInterval: 1 },
       yAxis: { type: 'category', inverse: true, data: topPeople.map((p) => p.name), axisLabel: { width: isMobile ? 56 : 90, overflow: 'truncate' } },
-      series: WORK_LOG_KINDS.map((k) => ({ type: 'bar', stack: 'kinds', name: t(`worklog.kinds.${k}`), barMaxWidth: 16, data: topPeople.map((p) => p.byKind[k]) })),
+      series: WORK_LOG_KINDS.map((k) => ({ type: 'bar', stack: 'kinds', name: t(`worklogs.kinds.${k}`), barMaxWidth: 16, data: topPeople.map((p) => p.byKind[k]) })),
     }),
     [topPeople, isMobile, t],
   );
@@ -198,7 +217,7 @@ export default function StatsPage() {
         subtitle={data ? `${data.unit.name} · ${data.from} – ${data.to}` : undefined}
         extra={
           <Button icon={<DownloadOutlined />} onClick={() => void download()} loading={exporting} disabled={unit === null} data-testid="export-logs">
-            {t('worklog.exportDigest')}
+            {t('worklogs.exportDigest')}
           </Button>
         }
       />
@@ -225,15 +244,15 @@ export default function StatsPage() {
                   if (values?.[0] && values[1]) update({ from: values[0].format('YYYY-MM-DD'), to: values[1].format('YYYY-MM-DD') });
                 }}
                 presets={[
-                  { label: t('worklog.last4Weeks'), value: [dayjs(today).subtract(27, 'day'), dayjs(today)] },
-                  { label: t('worklog.thisMonth'), value: [dayjs(today).startOf('month'), dayjs(today)] },
-                  { label: t('worklog.lastMonth'), value: [dayjs(today).subtract(1, 'month').startOf('month'), dayjs(today).subtract(1, 'month').endOf('month')] },
+                  { label: t('worklogs.last4Weeks'), value: [dayjs(today).subtract(27, 'day'), dayjs(today)] },
+                  { label: t('worklogs.thisMonth'), value: [dayjs(today).startOf('month'), dayjs(today)] },
+                  { label: t('worklogs.lastMonth'), value: [dayjs(today).subtract(1, 'month').startOf('month'), dayjs(today).subtract(1, 'month').endOf('month')] },
                 ]}
               />
             )}
           </Flex>
         </Card>
-        {unit === null && !units.isLoading ? <Alert type="info" showIcon title={t('worklog.pickUnit')} /> : null}
+        {unit === null && !units.isLoading ? <Alert type="info" showIcon title={t('worklogs.pickUnit')} /> : null}
         {stats.isError ? <Alert type="error" showIcon title={errorText(t, stats.error)} /> : null}
         {stats.isLoading ? <Skeleton active /> : null}
         {data ? (
@@ -241,23 +260,23 @@ export default function StatsPage() {
             <Row gutter={[8, 8]}>
               <Col xs={12} md={6}>
                 <Card size="small" className="mini-stat">
-                  <Statistic title={t('worklog.people')} value={data.totals.people} />
+                  <Statistic title={t('worklogs.people')} value={data.totals.people} />
                 </Card>
               </Col>
               <Col xs={12} md={6}>
                 <Card size="small" className="mini-stat">
-                  <Statistic title={t('worklog.entriesTotal')} value={data.totals.entries} />
+                  <Statistic title={t('worklogs.entriesTotal')} value={data.totals.entries} />
                 </Card>
               </Col>
               <Col xs={12} md={6}>
                 <Card size="small" className="mini-stat">
-                  <Statistic title={t('worklog.lateEntries')} value={data.totals.lateEntries} />
+                  <Statistic title={t('worklogs.lateEntries')} value={data.totals.lateEntries} />
                 </Card>
               </Col>
               <Col xs={12} md={6}>
                 <Card size="small" className="mini-stat">
                   <Statistic
-                    title={t('worklog.peopleWithoutEntries')}
+                    title={t('worklogs.peopleWithoutEntries')}
                     value={data.totals.peopleWithoutEntries}
                     styles={{ content: data.totals.peopleWithoutEntries > 0 ? { color: '#c8372d' } : undefined }}
                   />
@@ -270,7 +289,7 @@ export default function StatsPage() {
               data-testid="idle-card"
               title={
                 <Flex gap={6} align="center" wrap>
-                  <span>{t('worklog.idleBefore')}</span>
+                  <span>{t('worklogs.idleBefore')}</span>
                   <Select
                     size="small"
                     value={idleDays}
@@ -279,7 +298,7 @@ export default function StatsPage() {
                     style={{ width: 64 }}
                     data-testid="idle-days"
                   />
-                  <span>{t('worklog.idleAfter', { count: data.idle.length })}</span>
+                  <span>{t('worklogs.idleAfter', { count: data.idle.length })}</span>
                 </Flex>
               }
             >
@@ -291,14 +310,14 @@ export default function StatsPage() {
                 scroll={{ x: 480 }}
                 rowClassName={() => 'clickable-row'}
                 onRow={(p) => ({ onClick: () => openPerson(p.personId, p.name) })}
-                locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('worklog.noIdle', { count: idleDays })} /> }}
+                locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('worklogs.noIdle', { count: idleDays })} /> }}
                 columns={[
-                  { key: 'name', title: t('worklog.person'), dataIndex: 'name', width: 90, fixed: 'left', render: (v: string) => <Typography.Text strong>{v}</Typography.Text> },
-                  { key: 'unit', title: t('worklog.unit'), dataIndex: 'unitName', ellipsis: true },
-                  { key: 'last', title: t('worklog.lastLogDate'), dataIndex: 'lastLogDate', width: 110, render: (v: string | null) => v ?? t('worklog.never') },
+                  { key: 'name', title: t('worklogs.person'), dataIndex: 'name', width: 90, fixed: 'left', render: (v: string) => <Typography.Text strong>{v}</Typography.Text> },
+                  { key: 'unit', title: t('worklogs.unit'), dataIndex: 'unitName', ellipsis: true },
+                  { key: 'last', title: t('worklogs.lastLogDate'), dataIndex: 'lastLogDate', width: 110, render: (v: string | null) => v ?? t('worklogs.never') },
                   {
                     key: 'idle',
-                    title: t('worklog.idleWorkingDays'),
+                    title: t('worklogs.idleWorkingDays'),
                     dataIndex: 'idleWorkingDays',
                     width: 110,
                     align: 'right',
@@ -310,12 +329,12 @@ export default function StatsPage() {
 
             <Row gutter={[12, 12]}>
               <Col xs={24} lg={12}>
-                <Card size="small" title={t('worklog.perWeek')}>
+                <Card size="small" title={t('worklogs.perWeek')}>
                   {data.totals.entries === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> : <Chart option={weekly} height={280} testId="chart-weeks" />}
                 </Card>
               </Col>
               <Col xs={24} lg={12}>
-                <Card size="small" title={topPeople.length < data.people.length ? t('worklog.perPersonTop', { count: topPeople.length }) : t('worklog.perPerson')}>
+                <Card size="small" title={topPeople.length < data.people.length ? t('worklogs.perPersonTop', { count: topPeople.length }) : t('worklogs.perPerson')}>
                   {data.totals.entries === 0 ? (
                     <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
                   ) : (
@@ -325,7 +344,7 @@ export default function StatsPage() {
               </Col>
             </Row>
 
-            <Card size="small" title={t('worklog.peopleTable', { count: data.people.length })} data-testid="people-table">
+            <Card size="small" title={t('worklogs.peopleTable', { count: data.people.length })} data-testid="people-table">
               <Table<StatsPerson>
                 size="small"
                 rowKey="personId"
@@ -335,29 +354,29 @@ export default function StatsPage() {
                 rowClassName={() => 'clickable-row'}
                 onRow={(p) => ({ onClick: () => openPerson(p.personId, p.name) })}
                 columns={[
-                  { key: 'name', title: t('worklog.person'), dataIndex: 'name', width: 90, fixed: 'left', render: (v: string) => <Typography.Text strong>{v}</Typography.Text> },
-                  { key: 'unit', title: t('worklog.unit'), dataIndex: 'unitName', ellipsis: true, width: 160 },
-                  { key: 'entries', title: t('worklog.entriesTotal'), dataIndex: 'entries', width: 70, align: 'right', sorter: (a, b) => a.entries - b.entries, defaultSortOrder: 'descend' },
+                  { key: 'name', title: t('worklogs.person'), dataIndex: 'name', width: 90, fixed: 'left', render: (v: string) => <Typography.Text strong>{v}</Typography.Text> },
+                  { key: 'unit', title: t('worklogs.unit'), dataIndex: 'unitName', ellipsis: true, width: 160 },
+                  { key: 'entries', title: t('worklogs.entriesTotal'), dataIndex: 'entries', width: 70, align: 'right', sorter: (a, b) => a.entries - b.entries, defaultSortOrder: 'descend' },
                   ...WORK_LOG_KINDS.map((k) => ({
                     key: k,
-                    title: t(`worklog.kinds.${k}`),
+                    title: t(`worklogs.kinds.${k}`),
                     width: 80,
                     align: 'right' as const,
                     render: (_: unknown, p: StatsPerson) => p.byKind[k],
                   })),
-                  { key: 'days', title: t('worklog.daysLogged'), dataIndex: 'daysLogged', width: 100, align: 'right', sorter: (a, b) => a.daysLogged - b.daysLogged },
+                  { key: 'days', title: t('worklogs.daysLogged'), dataIndex: 'daysLogged', width: 100, align: 'right', sorter: (a, b) => a.daysLogged - b.daysLogged },
                   {
                     key: 'missed',
-                    title: t('worklog.missedDays'),
+                    title: t('worklogs.missedDays'),
                     dataIndex: 'missedWorkingDays',
                     width: 80,
                     align: 'right',
                     sorter: (a, b) => a.missedWorkingDays - b.missedWorkingDays,
                     render: (v: number) => (v > 0 ? <Typography.Text type="danger">{v}</Typography.Text> : v),
                   },
-                  { key: 'late', title: t('worklog.lateEntries'), dataIndex: 'lateEntries', width: 80, align: 'right' },
-                  { key: 'comments', title: t('worklog.commentsShort'), dataIndex: 'comments', width: 80, align: 'right' },
-                  { key: 'last', title: t('worklog.lastLogDate'), dataIndex: 'lastLogDate', width: 110, render: (v: string | null) => v ?? '—' },
+                  { key: 'late', title: t('worklogs.lateEntries'), dataIndex: 'lateEntries', width: 80, align: 'right' },
+                  { key: 'comments', title: t('worklogs.commentsShort'), dataIndex: 'comments', width: 80, align: 'right' },
+                  { key: 'last', title: t('worklogs.lastLogDate'), dataIndex: 'lastLogDate', width: 110, render: (v: string | null) => v ?? '—' },
                 ]}
               />
             </Card>

@@ -8,6 +8,8 @@ import { Chart } from '../../../shared/components/Chart';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { errorText } from '../../../shared/errors';
 import { useIsMobile } from '../../../shared/hooks/useIsMobile';
+import { useSearchParamsUpdate } from '../../../shared/hooks/useSearchParamsUpdate';
+import { idOf } from '../../../shared/params';
 import { can, useCurrentMe } from '../../auth/auth.api';
 import { EntryContent } from '../components/EntryContent';
 import { PersonPicker } from '../components/PersonPicker';
@@ -15,8 +17,6 @@ import { WorkLogTabs } from '../components/WorkLogTabs';
 import { useEntryParam } from '../useEntryParam';
 import { useServerToday, useSummary, WORK_LOG_KINDS, type WorkLogSummary } from '../worklogs.api';
 import { KIND_CHART_COLORS, formatDay, formatMinutes } from '../worklogs.model';
-import { useSearchParamsUpdate } from '../../../shared/hooks/useSearchParamsUpdate';
-import { idOf } from '../../../shared/params';
 
 type Period = 'week' | 'month';
 
@@ -53,7 +53,7 @@ export default function SummaryPage() {
       legend: {
         bottom: 0,
         formatter: (name: string) => {
-          const kind = WORK_LOG_KINDS.find((k) => t(`worklog.kinds.${k}`) === name);
+          const kind = WORK_LOG_KINDS.find((k) => t(`worklogs.kinds.${k}`) === name);
           return kind ? `${name} ${data?.byKind[kind] ?? 0}` : name;
         },
       },
@@ -63,7 +63,7 @@ export default function SummaryPage() {
           radius: ['42%', '66%'],
           center: ['50%', '44%'],
           label: { show: !isMobile, formatter: '{b}\n{c}' },
-          data: WORK_LOG_KINDS.map((k) => ({ name: t(`worklog.kinds.${k}`), value: data?.byKind[k] ?? 0 })),
+          data: WORK_LOG_KINDS.map((k) => ({ name: t(`worklogs.kinds.${k}`), value: data?.byKind[k] ?? 0 })),
         },
       ],
     }),
@@ -81,7 +81,7 @@ export default function SummaryPage() {
           oversees ? (
             <PersonPicker
               value={personId !== null ? { id: personId, name: personName || String(personId) } : null}
-              placeholder={me.person ? t('worklog.viewColleague') : t('worklog.pickPerson')}
+              placeholder={me.person ? t('worklogs.viewColleague') : t('worklogs.pickPerson')}
               onChange={(p) => update({ person: p ? String(p.id) : null, personName: p ? p.name : null })}
               style={{ width: 220 }}
             />
@@ -95,21 +95,21 @@ export default function SummaryPage() {
               value={period}
               onChange={(value) => update({ period: value === 'week' ? null : value })}
               options={[
-                { value: 'week', label: t('worklog.weekly') },
-                { value: 'month', label: t('worklog.monthly') },
+                { value: 'week', label: t('worklogs.weekly') },
+                { value: 'month', label: t('worklogs.monthly') },
               ]}
               data-testid="summary-period"
             />
             <Flex align="center" gap={4}>
-              <Button icon={<LeftOutlined />} onClick={() => shift(-1)} aria-label={t('worklog.previousPeriod')} />
+              <Button icon={<LeftOutlined />} onClick={() => shift(-1)} aria-label={t('worklogs.previousPeriod')} />
               <Typography.Text strong className="nowrap" style={{ fontSize: isMobile ? 13 : 14 }} data-testid="summary-range">
                 {rangeLabel}
               </Typography.Text>
-              <Button icon={<RightOutlined />} onClick={() => shift(1)} aria-label={t('worklog.nextPeriod')} disabled={isCurrent} />
+              <Button icon={<RightOutlined />} onClick={() => shift(1)} aria-label={t('worklogs.nextPeriod')} disabled={isCurrent} />
             </Flex>
           </Flex>
         </Card>
-        {needsPerson ? <Alert type="info" showIcon title={t('worklog.summaryPickPerson')} /> : null}
+        {needsPerson ? <Alert type="info" showIcon title={t('worklogs.summaryPickPerson')} /> : null}
         {summary.isError && !needsPerson ? <Alert type="error" showIcon title={errorText(t, summary.error)} /> : null}
         {summary.isLoading && !needsPerson ? <Skeleton active /> : null}
         {data ? (
@@ -117,61 +117,61 @@ export default function SummaryPage() {
             <Row gutter={[8, 8]} data-testid="summary-stats">
               <Col xs={8} md={4}>
                 <Card size="small" className="mini-stat">
-                  <Statistic title={t('worklog.entriesTotal')} value={data.entries} />
+                  <Statistic title={t('worklogs.entriesTotal')} value={data.entries} />
                 </Card>
               </Col>
               <Col xs={8} md={5}>
                 <Card size="small" className="mini-stat">
                   {/* workingDays counts up to yesterday; on a Monday it is 0 while today may be logged already */}
-                  <Statistic title={t('worklog.daysLogged')} value={data.daysLogged} suffix={data.workingDays >= data.daysLogged ? `/ ${data.workingDays}` : undefined} />
+                  <Statistic title={t('worklogs.daysLogged')} value={data.daysLogged} suffix={data.workingDays >= data.daysLogged ? `/ ${data.workingDays}` : undefined} />
                 </Card>
               </Col>
               <Col xs={8} md={5}>
                 <Card size="small" className="mini-stat">
-                  <Statistic title={t('worklog.timeSpent')} value={data.minutes ? (data.minutes / 60).toFixed(1) : 0} suffix={t('worklog.hoursUnit')} />
+                  <Statistic title={t('worklogs.timeSpent')} value={data.minutes ? (data.minutes / 60).toFixed(1) : 0} suffix={t('worklogs.hoursUnit')} />
                 </Card>
               </Col>
               <Col xs={12} md={5}>
                 <Card size="small" className="mini-stat">
-                  <Statistic title={t('worklog.missedDays')} value={data.missedDays.length} styles={{ content: data.missedDays.length > 0 ? { color: '#c8372d' } : undefined }} />
+                  <Statistic title={t('worklogs.missedDays')} value={data.missedDays.length} styles={{ content: data.missedDays.length > 0 ? { color: '#c8372d' } : undefined }} />
                 </Card>
               </Col>
               <Col xs={12} md={5}>
                 <Card size="small" className="mini-stat">
-                  <Statistic title={t('worklog.lateEntries')} value={data.lateEntries} />
+                  <Statistic title={t('worklogs.lateEntries')} value={data.lateEntries} />
                 </Card>
               </Col>
             </Row>
             <Row gutter={[12, 12]}>
               <Col xs={24} lg={10}>
-                <Card size="small" title={t('worklog.byKind')}>
-                  {data.entries === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('worklog.noEntriesPeriod')} /> : <Chart option={pie} height={240} testId="summary-kinds" />}
+                <Card size="small" title={t('worklogs.byKind')}>
+                  {data.entries === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('worklogs.noEntriesPeriod')} /> : <Chart option={pie} height={240} testId="summary-kinds" />}
                 </Card>
               </Col>
               <Col xs={24} lg={14}>
                 <Flex vertical gap={12}>
-                  <Card size="small" title={t('worklog.linkedIndicators')}>
+                  <Card size="small" title={t('worklogs.linkedIndicators')}>
                     <Table
                       size="small"
                       rowKey="indicator"
                       pagination={false}
                       dataSource={data.indicators}
-                      locale={{ emptyText: t('worklog.noIndicators') }}
+                      locale={{ emptyText: t('worklogs.noIndicators') }}
                       columns={[
                         {
                           key: 'indicator',
-                          title: t('worklog.indicator'),
+                          title: t('worklogs.indicator'),
                           dataIndex: 'indicator',
                           render: (v: string, row: WorkLogSummary['indicators'][number]) => row.name ?? <span className="mono">{v}</span>,
                         },
-                        { key: 'entries', title: t('worklog.entriesTotal'), dataIndex: 'entries', width: 70, align: 'right' },
-                        { key: 'minutes', title: t('worklog.minutes'), dataIndex: 'minutes', width: 110, align: 'right', render: (m: number) => formatMinutes(t, m) },
+                        { key: 'entries', title: t('worklogs.entriesTotal'), dataIndex: 'entries', width: 70, align: 'right' },
+                        { key: 'minutes', title: t('worklogs.minutes'), dataIndex: 'minutes', width: 110, align: 'right', render: (m: number) => formatMinutes(t, m) },
                       ]}
                     />
                   </Card>
-                  <Card size="small" title={t('worklog.missedDaysList', { count: data.missedDays.length })}>
+                  <Card size="small" title={t('worklogs.missedDaysList', { count: data.missedDays.length })}>
                     {data.missedDays.length === 0 ? (
-                      <Typography.Text type="secondary">{t('worklog.noMissedDays')}</Typography.Text>
+                      <Typography.Text type="secondary">{t('worklogs.noMissedDays')}</Typography.Text>
                     ) : (
                       <Flex gap={6} wrap>
                         {data.missedDays.map((d) => (
@@ -187,9 +187,9 @@ export default function SummaryPage() {
             </Row>
             <Row gutter={[12, 12]}>
               <Col xs={24} lg={14}>
-                <Card size="small" title={t('worklog.leaderComments', { count: data.comments.length })}>
+                <Card size="small" title={t('worklogs.leaderComments', { count: data.comments.length })}>
                   {data.comments.length === 0 ? (
-                    <Typography.Text type="secondary">{t('worklog.noLeaderComments')}</Typography.Text>
+                    <Typography.Text type="secondary">{t('worklogs.noLeaderComments')}</Typography.Text>
                   ) : (
                     <Flex vertical gap={10} data-testid="summary-comments">
                       {data.comments.map((c) => (
@@ -197,7 +197,7 @@ export default function SummaryPage() {
                           <Flex justify="space-between" gap={8}>
                             <Typography.Text strong>{c.author.name}</Typography.Text>
                             <Typography.Link className="nowrap" style={{ fontSize: 12 }}>
-                              {t('worklog.onEntryOf', { date: formatDay(t, c.logDate) })}
+                              {t('worklogs.onEntryOf', { date: formatDay(t, c.logDate) })}
                             </Typography.Link>
                           </Flex>
                           <EntryContent text={c.content} testId="summary-comment" />
@@ -208,16 +208,16 @@ export default function SummaryPage() {
                 </Card>
               </Col>
               <Col xs={24} lg={10}>
-                <Card size="small" title={t('worklog.openFlags', { count: data.openFlags.length })}>
+                <Card size="small" title={t('worklogs.openFlags', { count: data.openFlags.length })}>
                   {data.openFlags.length === 0 ? (
-                    <Typography.Text type="secondary">{t('worklog.noOpenFlags')}</Typography.Text>
+                    <Typography.Text type="secondary">{t('worklogs.noOpenFlags')}</Typography.Text>
                   ) : (
                     <Flex vertical gap={10}>
                       {data.openFlags.map((f) => (
                         <div key={f.id} className="flag-item flag-open clickable-row" onClick={() => openEntry(f.logId)}>
-                          <Typography.Text strong>{t('worklog.flagOpenBy', { name: f.flaggedBy })}</Typography.Text>
+                          <Typography.Text strong>{t('worklogs.flagOpenBy', { name: f.flaggedBy })}</Typography.Text>
                           <EntryContent text={f.note} testId="summary-flag" />
-                          <div className="entry-sub">{t('worklog.onEntryOf', { date: formatDay(t, f.logDate) })}</div>
+                          <div className="entry-sub">{t('worklogs.onEntryOf', { date: formatDay(t, f.logDate) })}</div>
                         </div>
                       ))}
                     </Flex>
@@ -235,7 +235,7 @@ export default function SummaryPage() {
                     )
                   }
                 >
-                  {t('worklog.viewEntries', { count: data.entries })}
+                  {t('worklogs.viewEntries', { count: data.entries })}
                 </Button>
               </Flex>
             ) : null}
