@@ -1,33 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import {
+  couplingBriefOf,
+  tierSuggestionsOf,
+  gradeNamesOf,
+  groupSchemesByCode,
+} from './schemes.model';
+import type { Scheme } from './schemes.api';
+import { couplableGrades, coupledGradeOf, emptyTierQuota, emptyIndicator, emptySchemeForm, type SchemeForm } from './scheme-form.model';
+import { definitionFromForm, quotaCouplingFormOf, quotaCouplingOf, parseDefinitionJson, schemeFormFromDefinition } from './scheme-definition.model';
+import {
   checkDefinitionWithEngine,
   checkSchemeForm,
-  couplableGrades,
-  couplingBriefOf,
-  coupledGradeOf,
-  definitionFromForm,
-  emptyTierQuota,
-  quotaCouplingFormOf,
-  quotaCouplingOf,
   onCouplingRows,
-  tierSuggestionsOf,
-  emptyIndicator,
-  emptySchemeForm,
   formAreaOf,
   formIssuesOfDetails,
   formPathOf,
-  gradeNamesOf,
-  groupSchemesByCode,
   issuesUnder,
-  parseDefinitionJson,
-  schemeFormFromDefinition,
   sectionWeightSums,
   splitFormPath,
   weightCategories,
   weightCellPath,
-  type SchemeForm,
-} from './schemes.model';
-import type { Scheme } from './schemes.api';
+} from './scheme-checks.model';
 
 /** The scheme of DESIGN §3.1, trimmed to what the builder edits. */
 const designScheme = {

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import type { FormIssue } from '../schemes.model';
+import type { FormIssue } from '../scheme-form.model';
 
 const LOCAL_ISSUES = new Set([
   'required',

@@ -2,7 +2,9 @@ import { useState } from 'react';
 import { Alert, Button, Drawer, Flex, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useIsMobile } from '../../../shared/hooks/useIsMobile';
-import { checkDefinitionWithEngine, parseDefinitionJson, type FormIssue } from '../schemes.model';
+import type { FormIssue } from '../scheme-form.model';
+import { parseDefinitionJson } from '../scheme-definition.model';
+import { checkDefinitionWithEngine } from '../scheme-checks.model';
 
 interface JsonDrawerProps {
   open: boolean;

@@ -3,7 +3,8 @@ import { InputNumber, Tooltip, Typography } from 'antd';
 import { WarningOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Category } from '../../../api/types';
-import { countsInSection, issuesAt, sectionWeightSums, weightCellPath, type FormIssue, type IndicatorForm, type SchemeForm } from '../schemes.model';
+import type { FormIssue, IndicatorForm, SchemeForm } from '../scheme-form.model';
+import { countsInSection, issuesAt, sectionWeightSums, weightCellPath } from '../scheme-checks.model';
 import { issueText } from './Field';
 
 interface WeightGridProps {

@@ -5,33 +5,30 @@ import { CodeOutlined, CopyOutlined, SaveOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../api/client';
 import type { Category } from '../../../api/types';
-import { can, useCurrentMe } from '../../auth/auth.api';
-import { useCategories } from '../../org/org.api';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { errorText } from '../../../shared/errors';
 import { formatDate } from '../../../shared/format';
 import { useIsMobile } from '../../../shared/hooks/useIsMobile';
+import { can, useCurrentMe } from '../../auth/auth.api';
+import { useCategories } from '../../org/org.api';
 import { issueText } from '../components/Field';
 import { JsonDrawer } from '../components/JsonDrawer';
 import { SchemeBuilder } from '../components/SchemeBuilder';
 import { useCreateScheme, useScheme, useSchemes, type Scheme } from '../schemes.api';
 import {
+  tierSuggestionsOf,
+} from '../schemes.model';
+import { emptySchemeForm, type FormIssue, type SchemeForm } from '../scheme-form.model';
+import { definitionFromForm, schemeFormFromDefinition, schemeFormFromScheme, schemeInputFromForm } from '../scheme-definition.model';
+import {
   checkDefinitionWithEngine,
   checkSchemeForm,
-  definitionFromForm,
-  tierSuggestionsOf,
-  emptySchemeForm,
   formAreaOf,
   formIssuesOfDetails,
   onCouplingRows,
-  schemeFormFromDefinition,
-  schemeFormFromScheme,
-  schemeInputFromForm,
   splitFormPath,
   weightCategories,
-  type FormIssue,
-  type SchemeForm,
-} from '../schemes.model';
+} from '../scheme-checks.model';
 
 const AREA_ANCHORS: Record<ReturnType<typeof formAreaOf>, string> = {
   basics: 'scheme-basics',
