@@ -5,7 +5,7 @@ import type { Id } from '../../api/types';
 import { periodKeys, type Period, type PeriodPerson } from '../periods/periods.api';
 import type { QuotaGroup, ResultPreview } from '../results/results.api';
 import type { IndicatorKind } from '../schemes/schemes.api';
-import type { WorkLogSummary } from '../worklogs/worklogs.api';
+import type { WorkLogSummary } from '../worklogs/worklog-reports.api';
 
 /** The shapes of docs/api-cycles.md "个人小结" and "审核评鉴" (a member's summary, a leader's review sheet), as the web UI sees them. */
 

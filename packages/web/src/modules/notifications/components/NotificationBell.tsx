@@ -9,8 +9,9 @@ import { errorText } from '../../../shared/errors';
 import { useIsMobile } from '../../../shared/hooks/useIsMobile';
 import { can, useCurrentMe } from '../../auth/auth.api';
 import { useEntryParam } from '../../worklogs/useEntryParam';
-import { useReminders, workLogKeys } from '../../worklogs/worklogs.api';
+import { workLogKeys } from '../../worklogs/worklogs.api';
 import { formatDay } from '../../worklogs/worklogs.model';
+import { useReminders } from '../../worklogs/worklog-reports.api';
 import { useMarkAllRead, useMarkRead, useNotifications, useUnreadCount, type Notification } from '../notifications.api';
 import { notificationPath } from '../notifications.model';
 

@@ -7,7 +7,7 @@ import type { TFunction } from 'i18next';
 import { errorText, fieldErrorsOf } from '../../../shared/errors';
 import { useIsMobile } from '../../../shared/hooks/useIsMobile';
 import { IndicatorKindTag } from '../../schemes/components/IndicatorKindTag';
-import { useLinkableIndicators, useMonthView, WORK_LOG_KINDS, type MonthDay, type WorkLogKind } from '../worklogs.api';
+import { useLinkableIndicators, WORK_LOG_KINDS, type WorkLogKind } from '../worklogs.api';
 import {
   CONTENT_MAX,
   MINUTES_MAX,
@@ -18,6 +18,7 @@ import {
   type IndicatorChoice,
   type IndicatorChoiceGroup,
 } from '../worklogs.model';
+import { useMonthView, type MonthDay } from '../worklog-reports.api';
 
 export interface EntryValues {
   kind: WorkLogKind;

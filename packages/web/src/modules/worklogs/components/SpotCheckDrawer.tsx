@@ -5,7 +5,7 @@ import { errorText } from '../../../shared/errors';
 import { formatDateTime } from '../../../shared/format';
 import { useIsMobile } from '../../../shared/hooks/useIsMobile';
 import { useEntryParam } from '../useEntryParam';
-import { useSpotCheck } from '../worklogs.api';
+import { useSpotCheck } from '../worklog-reports.api';
 import { EntryCard } from './EntryCard';
 
 /**

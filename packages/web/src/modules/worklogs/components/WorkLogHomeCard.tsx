@@ -2,8 +2,8 @@ import { useNavigate } from 'react-router-dom';
 import { Button, Card, Flex, Typography } from 'antd';
 import { CheckCircleFilled, EditOutlined, ExclamationCircleFilled } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { useReminders } from '../worklogs.api';
 import { formatDay } from '../worklogs.model';
+import { useReminders } from '../worklog-reports.api';
 
 /** On the dashboard: today's work log at a glance — written or not — and the days still to backfill. */
 export function WorkLogHomeCard() {

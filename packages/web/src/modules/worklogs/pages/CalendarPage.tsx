@@ -16,8 +16,9 @@ import { PersonPicker, type PickedPerson } from '../components/PersonPicker';
 import { ReminderBanner } from '../components/ReminderBanner';
 import { WorkLogTabs } from '../components/WorkLogTabs';
 import { useEntryParam } from '../useEntryParam';
-import { useLogsOfDay, useMonthView, useReminders } from '../worklogs.api';
+import { useLogsOfDay } from '../worklogs.api';
 import { formatDay } from '../worklogs.model';
+import { useMonthView, useReminders } from '../worklog-reports.api';
 
 /** 月历: a month of one's work log — days logged, days missed, holidays — and a day's entries or its backfill. */
 export default function CalendarPage() {

@@ -14,8 +14,9 @@ import { EntryForm, type EntryValues } from '../components/EntryForm';
 import { ReminderBanner } from '../components/ReminderBanner';
 import { WorkLogTabs } from '../components/WorkLogTabs';
 import { useEntryParam } from '../useEntryParam';
-import { uploadAttachment, useCreateLog, useLogsOfDay, useReminders, type WorkLogKind } from '../worklogs.api';
+import { uploadAttachment, useCreateLog, useLogsOfDay, type WorkLogKind } from '../worklogs.api';
 import { ATTACHMENTS_PER_ENTRY, formatDay, isWritableDate } from '../worklogs.model';
+import { useReminders } from '../worklog-reports.api';
 
 /**
  * 工作纪实 — the member's home for logging: today's entry in a few taps (kind, text, optional links,

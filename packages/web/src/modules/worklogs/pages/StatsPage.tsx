@@ -37,8 +37,9 @@ import { useUnits } from '../../org/org.api';
 import { buildUnitForest } from '../../org/unit-tree';
 import { SpotCheckDrawer } from '../components/SpotCheckDrawer';
 import { WorkLogTabs } from '../components/WorkLogTabs';
-import { exportWorkLogs, useDrawSpotCheck, useServerToday, useSpotChecks, useStats, WORK_LOG_KINDS, type SpotCheck, type StatsPerson } from '../worklogs.api';
+import { WORK_LOG_KINDS } from '../worklogs.api';
 import { KIND_CHART_COLORS } from '../worklogs.model';
+import { exportWorkLogs, useDrawSpotCheck, useServerToday, useSpotChecks, useStats, type SpotCheck, type StatsPerson } from '../worklog-reports.api';
 
 const IDLE_CHOICES = [1, 2, 3, 5, 10, 20, 30, 60];
 const numberOrNull = (raw: string | null) => (raw && /^\d+$/.test(raw) ? Number(raw) : null);

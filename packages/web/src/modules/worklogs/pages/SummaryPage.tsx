@@ -15,8 +15,9 @@ import { EntryContent } from '../components/EntryContent';
 import { PersonPicker } from '../components/PersonPicker';
 import { WorkLogTabs } from '../components/WorkLogTabs';
 import { useEntryParam } from '../useEntryParam';
-import { useServerToday, useSummary, WORK_LOG_KINDS, type WorkLogSummary } from '../worklogs.api';
+import { WORK_LOG_KINDS } from '../worklogs.api';
 import { KIND_CHART_COLORS, formatDay, formatMinutes } from '../worklogs.model';
+import { useServerToday, useSummary, type WorkLogSummary } from '../worklog-reports.api';
 
 type Period = 'week' | 'month';
 
