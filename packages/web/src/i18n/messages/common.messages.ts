@@ -1,6 +1,6 @@
 import type { Messages } from '../../shared/messages';
 
-/** Messages every module uses: common words, role names, the shared error sentences, the words of the engine's flags; zh-CN first, en-US must have the same keys. */
+/** Messages every module uses: common words, role names, the shared error sentences, the words of the engine's flags and of evidence files; zh-CN first, en-US must have the same keys. */
 export const commonMessagesZhCN = {
   common: {
     save: '保存',
@@ -75,6 +75,13 @@ export const commonMessagesZhCN = {
     missing: '缺数据：{{indicator}}',
     noRatingMany: '未评分 {{n}} 项',
     missingMany: '缺数据 {{n}} 项',
+  },
+  attachments: {
+    add: '添加',
+    tooLarge: '{{name}}：文件超过 {{mb}} MB',
+    typeRefused: '{{name}}：只能上传图片（JPG、PNG、WebP、GIF）或 PDF',
+    remove: '删除附件',
+    removeConfirm: '删除附件 {{name}}？',
   },
 };
 
@@ -152,5 +159,12 @@ export const commonMessagesEnUS: Messages<typeof commonMessagesZhCN> = {
     missing: 'Missing: {{indicator}}',
     noRatingMany: '{{n}} not rated',
     missingMany: '{{n}} missing',
+  },
+  attachments: {
+    add: 'Add',
+    tooLarge: '{{name}}: larger than {{mb}} MB',
+    typeRefused: '{{name}}: only images (JPG, PNG, WebP, GIF) or PDF',
+    remove: 'Remove attachment',
+    removeConfirm: 'Remove {{name}}?',
   },
 };

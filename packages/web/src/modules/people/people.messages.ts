@@ -40,6 +40,7 @@ export const peopleZhCN = {
     男: '男',
     女: '女',
   },
+  pickPerson: '选择人员',
 };
 
 export const peopleEnUS: Messages<typeof peopleZhCN> = {
@@ -81,4 +82,5 @@ export const peopleEnUS: Messages<typeof peopleZhCN> = {
     男: 'Male',
     女: 'Female',
   },
+  pickPerson: 'Pick a person',
 };

@@ -8,24 +8,9 @@ export const COMMENT_MAX = 2000;
 export const FLAG_NOTE_MAX = 500;
 export const BACKFILL_DAYS = 7;
 export const MINUTES_MAX = 1440;
-export const TASK_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:#/-]{0,63}$/;
-
-/** Attachments: JPEG, PNG, WebP, GIF and PDF, ≤ 10 MB each, ≤ 9 an entry. The server decides from the content; this only spares a useless upload. */
-export const ATTACHMENT_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'application/pdf'] as const;
-export const ATTACHMENT_ACCEPT = `${ATTACHMENT_TYPES.join(',')},.jpg,.jpeg,.png,.webp,.gif,.pdf`;
-export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
+/** At most 9 attachments an entry (the types and sizes are those of every evidence file: shared/attachments.ts). */
 export const ATTACHMENTS_PER_ENTRY = 9;
-
-const EXTENSIONS = /\.(jpe?g|png|webp|gif|pdf)$/i;
-
-export type AttachmentProblem = 'type' | 'size' | null;
-
-export function checkAttachmentFile(file: { name: string; type: string; size: number }): AttachmentProblem {
-  const typeOk = (ATTACHMENT_TYPES as readonly string[]).includes(file.type) || (file.type === '' && EXTENSIONS.test(file.name));
-  if (!typeOk) return 'type';
-  if (file.size > ATTACHMENT_MAX_BYTES) return 'size';
-  return null;
-}
+export const TASK_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:#/-]{0,63}$/;
 
 export const KIND_COLORS: Record<WorkLogKind, string> = { routine: 'blue', key_task: 'volcano', dynamic_task: 'purple' };
 export const KIND_CHART_COLORS: Record<WorkLogKind, string> = { routine: '#3a78c2', key_task: '#d4380d', dynamic_task: '#8c6bb1' };
@@ -49,14 +34,6 @@ export function formatMinutes(t: TFunction, minutes: number | null | undefined):
   if (m === 0) return t('worklogs.hoursOnly', { h });
   return t('worklogs.hoursMinutes', { h, m });
 }
-
-export function formatFileSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
-
-export const isImage = (mimeType: string) => mimeType.startsWith('image/');
 
 /** "11月23日 周一" / "Mon, Nov 23". */
 export function formatDay(t: TFunction, date: string): string {

@@ -4,7 +4,7 @@ import { ArrowRightOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../shared/format';
 import { formatScore } from '../../../shared/scores';
-import { AttachmentList } from '../../worklogs/components/AttachmentList';
+import { AttachmentList } from '../../../shared/components/AttachmentList';
 import type { Appeal, AppealAttachment, AppealChange, AppealResult, AppealStatus } from '../appeals.api';
 import { actorName, APPEAL_STATUS_COLORS, describeChanges, splitRankOnly, type ChangeView, type ResultField } from '../appeals.model';
 

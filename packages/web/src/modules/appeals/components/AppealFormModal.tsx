@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Id } from '../../../api/types';
 import { errorText, fieldErrorOf } from '../../../shared/errors';
 import { formatScore } from '../../../shared/scores';
-import { AttachmentPicker } from '../../worklogs/components/AttachmentPicker';
+import { AttachmentPicker } from '../../../shared/components/AttachmentPicker';
 import { createAppeal, uploadAppealAttachment, useInvalidateAppeals, type Appeal } from '../appeals.api';
 import { ATTACHMENTS_MAX, REASON_MAX } from '../appeals.model';
 import { APPEAL_ERRORS } from '../appeals.errors';

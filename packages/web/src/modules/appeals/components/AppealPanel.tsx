@@ -7,8 +7,8 @@ import { formatDateTime } from '../../../shared/format';
 import { useIsMobile } from '../../../shared/hooks/useIsMobile';
 import { errorText } from '../../../shared/errors';
 import { shanghaiToday } from '../../../shared/dates';
+import { ATTACHMENT_ACCEPT, ATTACHMENT_MAX_BYTES, checkAttachmentFile } from '../../../shared/attachments';
 import { can, useCurrentMe } from '../../auth/auth.api';
-import { ATTACHMENT_ACCEPT, ATTACHMENT_MAX_BYTES, checkAttachmentFile } from '../../worklogs/worklogs.model';
 import { uploadAppealAttachment, useInvalidateAppeals, usePeriodAppeals, useWithdrawAppeal, type Appeal } from '../appeals.api';
 import { appealBlock, mayAttach, mayWithdraw, ownAppeals } from '../appeals.model';
 import { APPEAL_ERRORS } from '../appeals.errors';
@@ -33,8 +33,8 @@ function AppealItem({ appeal, personId }: { appeal: Appeal; personId: Id | null 
 
   const addFile = async (file: File) => {
     const problem = checkAttachmentFile(file);
-    if (problem === 'type') return void message.error(t('worklogs.attachmentTypeRefused', { name: file.name }));
-    if (problem === 'size') return void message.error(t('worklogs.attachmentTooLarge', { name: file.name, mb: ATTACHMENT_MAX_BYTES / 1024 / 1024 }));
+    if (problem === 'type') return void message.error(t('attachments.typeRefused', { name: file.name }));
+    if (problem === 'size') return void message.error(t('attachments.tooLarge', { name: file.name, mb: ATTACHMENT_MAX_BYTES / 1024 / 1024 }));
     setUploading((n) => n + 1);
     try {
       await uploadAppealAttachment(appeal.id, file);

@@ -6,8 +6,8 @@ import { formatDateTime } from '../../../shared/format';
 import { useIsMobile } from '../../../shared/hooks/useIsMobile';
 import { formatPoints } from '../../../shared/scores';
 import { PointsValue } from '../../../shared/components/PointsValue';
+import { ATTACHMENT_ACCEPT, ATTACHMENT_MAX_BYTES, checkAttachmentFile } from '../../../shared/attachments';
 import { useCurrentMe } from '../../auth/auth.api';
-import { ATTACHMENT_ACCEPT, ATTACHMENT_MAX_BYTES, checkAttachmentFile } from '../../worklogs/worklogs.model';
 import { useSchemes } from '../../schemes/schemes.api';
 import { usePointEvent, useUploadPointAttachment, type PointEvent } from '../points.api';
 import { indicatorName } from '../points.model';
@@ -148,7 +148,7 @@ export function EventDetail({ event, onOpen }: { event: PointEvent; onOpen: (id:
             beforeUpload={(file) => {
               const problem = checkAttachmentFile(file);
               if (problem) {
-                void message.error(problem === 'type' ? t('worklogs.attachmentTypeRefused', { name: file.name }) : t('worklogs.attachmentTooLarge', { name: file.name, mb: ATTACHMENT_MAX_BYTES / 1024 / 1024 }));
+                void message.error(problem === 'type' ? t('attachments.typeRefused', { name: file.name }) : t('attachments.tooLarge', { name: file.name, mb: ATTACHMENT_MAX_BYTES / 1024 / 1024 }));
                 return Upload.LIST_IGNORE;
               }
               return true;

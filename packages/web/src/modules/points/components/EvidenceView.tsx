@@ -1,7 +1,7 @@
 import { Flex, Typography } from 'antd';
 import { LinkOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { AttachmentList } from '../../worklogs/components/AttachmentList';
+import { AttachmentList } from '../../../shared/components/AttachmentList';
 import type { PointAttachment } from '../points.api';
 
 /** Only http(s) links become links: a `javascript:` or other scheme is shown as text. */

@@ -10,7 +10,7 @@ import { useIsMobile } from '../../../shared/hooks/useIsMobile';
 import { idOf } from '../../../shared/params';
 import { formatPoints, formatScore } from '../../../shared/scores';
 import { isMemberOnly, useCurrentMe } from '../../auth/auth.api';
-import { PersonPicker } from '../../worklogs/components/PersonPicker';
+import { PersonPicker } from '../../people/components/PersonPicker';
 import { EventDrawer } from '../../points/components/EventDrawer';
 import { EventList } from '../../points/components/EventList';
 import { PeriodSelect } from '../../periods/components/PeriodSelect';

@@ -4,9 +4,10 @@ import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import { errorText } from '../../../shared/errors';
 import { useIsMobile } from '../../../shared/hooks/useIsMobile';
+import { AttachmentList } from '../../../shared/components/AttachmentList';
+import { ATTACHMENT_ACCEPT, ATTACHMENT_MAX_BYTES, checkAttachmentFile } from '../../../shared/attachments';
 import { useLogDetail, useRemoveAttachment, useUpdateLog, useUploadAttachment, type LogEntry, type LogInput } from '../worklogs.api';
-import { ATTACHMENT_ACCEPT, ATTACHMENT_MAX_BYTES, ATTACHMENTS_PER_ENTRY, checkAttachmentFile } from '../worklogs.model';
-import { AttachmentList } from './AttachmentList';
+import { ATTACHMENTS_PER_ENTRY } from '../worklogs.model';
 import { EntryForm, type EntryValues } from './EntryForm';
 
 /** Only the fields that changed go to PATCH /api/logs/:id (null clears the optional ones). */
@@ -92,8 +93,8 @@ export function EditEntryModal({ entryId, today, onClose }: { entryId: number | 
                     showUploadList={false}
                     beforeUpload={(file) => {
                       const problem = checkAttachmentFile(file);
-                      if (problem === 'type') void message.error(t('worklogs.attachmentTypeRefused', { name: file.name }));
-                      else if (problem === 'size') void message.error(t('worklogs.attachmentTooLarge', { name: file.name, mb: ATTACHMENT_MAX_BYTES / 1024 / 1024 }));
+                      if (problem === 'type') void message.error(t('attachments.typeRefused', { name: file.name }));
+                      else if (problem === 'size') void message.error(t('attachments.tooLarge', { name: file.name, mb: ATTACHMENT_MAX_BYTES / 1024 / 1024 }));
                       else
                         upload.mutate(
                           { logId: entry.id, file },
@@ -106,7 +107,7 @@ export function EditEntryModal({ entryId, today, onClose }: { entryId: number | 
                     }}
                   >
                     <Button icon={<UploadOutlined />} loading={upload.isPending}>
-                      {t('worklogs.addAttachment')}
+                      {t('attachments.add')}
                     </Button>
                   </Upload>
                 ) : null}

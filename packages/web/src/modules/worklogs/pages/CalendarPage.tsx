@@ -10,9 +10,9 @@ import { useSearchParamsUpdate } from '../../../shared/hooks/useSearchParamsUpda
 import { idOf } from '../../../shared/params';
 import { shanghaiToday } from '../../../shared/dates';
 import { can, useCurrentMe } from '../../auth/auth.api';
+import { PersonPicker, type PickedPerson } from '../../people/components/PersonPicker';
 import { EntryCard } from '../components/EntryCard';
 import { MonthGrid, dayMark } from '../components/MonthGrid';
-import { PersonPicker, type PickedPerson } from '../components/PersonPicker';
 import { ReminderBanner } from '../components/ReminderBanner';
 import { WorkLogTabs } from '../components/WorkLogTabs';
 import { useEntryParam } from '../useEntryParam';

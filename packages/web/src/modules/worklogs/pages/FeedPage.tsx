@@ -11,8 +11,8 @@ import { useSearchParamsUpdate } from '../../../shared/hooks/useSearchParamsUpda
 import { idOf } from '../../../shared/params';
 import { can, useCurrentMe } from '../../auth/auth.api';
 import { UnitTreeSelect } from '../../org/components/UnitTreeSelect';
+import { PersonPicker } from '../../people/components/PersonPicker';
 import { EntryCard } from '../components/EntryCard';
-import { PersonPicker } from '../components/PersonPicker';
 import { WorkLogTabs } from '../components/WorkLogTabs';
 import { useEntryParam } from '../useEntryParam';
 import { useFeed, useLinkableIndicators, WORK_LOG_KINDS, type FeedFilter, type WorkLogKind } from '../worklogs.api';

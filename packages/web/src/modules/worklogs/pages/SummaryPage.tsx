@@ -11,8 +11,8 @@ import { useIsMobile } from '../../../shared/hooks/useIsMobile';
 import { useSearchParamsUpdate } from '../../../shared/hooks/useSearchParamsUpdate';
 import { idOf } from '../../../shared/params';
 import { can, useCurrentMe } from '../../auth/auth.api';
+import { PersonPicker } from '../../people/components/PersonPicker';
 import { EntryContent } from '../components/EntryContent';
-import { PersonPicker } from '../components/PersonPicker';
 import { WorkLogTabs } from '../components/WorkLogTabs';
 import { useEntryParam } from '../useEntryParam';
 import { WORK_LOG_KINDS } from '../worklogs.api';
@@ -82,7 +82,7 @@ export default function SummaryPage() {
           oversees ? (
             <PersonPicker
               value={personId !== null ? { id: personId, name: personName || String(personId) } : null}
-              placeholder={me.person ? t('worklogs.viewColleague') : t('worklogs.pickPerson')}
+              placeholder={me.person ? t('worklogs.viewColleague') : t('people.pickPerson')}
               onChange={(p) => update({ person: p ? String(p.id) : null, personName: p ? p.name : null })}
               style={{ width: 220 }}
             />

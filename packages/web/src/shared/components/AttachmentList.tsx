@@ -1,8 +1,7 @@
 import { Button, Flex, Image, Popconfirm, Typography } from 'antd';
 import { CloseOutlined, FilePdfOutlined, PaperClipOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { StoredAttachment } from '../../../shared/attachments';
-import { formatFileSize, isImage } from '../worklogs.model';
+import { formatFileSize, isImage, type StoredAttachment } from '../attachments';
 
 /** Thumbnails of an entry's images (tap to enlarge) and links to its PDFs; the author may remove them while the entry is editable. */
 export function AttachmentList<A extends StoredAttachment>({
@@ -20,13 +19,13 @@ export function AttachmentList<A extends StoredAttachment>({
   const files = attachments.filter((a) => !isImage(a.mimeType));
   const remove = (a: A) =>
     onRemove ? (
-      <Popconfirm title={t('worklogs.removeAttachmentConfirm', { name: a.fileName })} onConfirm={() => onRemove(a)} okButtonProps={{ danger: true }}>
+      <Popconfirm title={t('attachments.removeConfirm', { name: a.fileName })} onConfirm={() => onRemove(a)} okButtonProps={{ danger: true }}>
         <Button
           size="small"
           type="text"
           danger
           icon={<CloseOutlined />}
-          aria-label={t('worklogs.removeAttachment')}
+          aria-label={t('attachments.remove')}
           onClick={(e) => e.stopPropagation()}
           className="attachment-remove"
         />

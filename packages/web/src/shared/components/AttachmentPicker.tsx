@@ -1,7 +1,7 @@
 import { App, Upload, type UploadFile } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { ATTACHMENT_ACCEPT, ATTACHMENT_MAX_BYTES, checkAttachmentFile } from '../worklogs.model';
+import { ATTACHMENT_ACCEPT, ATTACHMENT_MAX_BYTES, checkAttachmentFile } from '../attachments';
 
 /**
  * Photos and PDFs picked before the entry exists: they are uploaded one by one right after it was
@@ -28,11 +28,11 @@ export function AttachmentPicker({
       beforeUpload={(file) => {
         const problem = checkAttachmentFile(file);
         if (problem === 'type') {
-          void message.error(t('worklogs.attachmentTypeRefused', { name: file.name }));
+          void message.error(t('attachments.typeRefused', { name: file.name }));
           return Upload.LIST_IGNORE;
         }
         if (problem === 'size') {
-          void message.error(t('worklogs.attachmentTooLarge', { name: file.name, mb: ATTACHMENT_MAX_BYTES / 1024 / 1024 }));
+          void message.error(t('attachments.tooLarge', { name: file.name, mb: ATTACHMENT_MAX_BYTES / 1024 / 1024 }));
           return Upload.LIST_IGNORE;
         }
         // kept in the list, sent after the entry is created
@@ -44,7 +44,7 @@ export function AttachmentPicker({
       {files.length >= max ? null : (
         <button type="button" className="upload-button">
           <PlusOutlined />
-          <div style={{ marginTop: 4, fontSize: 12 }}>{t('worklogs.addAttachment')}</div>
+          <div style={{ marginTop: 4, fontSize: 12 }}>{t('attachments.add')}</div>
         </button>
       )}
     </Upload>

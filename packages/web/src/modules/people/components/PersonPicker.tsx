@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Id } from '../../../api/types';
-import { usePeopleSearch } from '../../people/people.api';
+import { usePeopleSearch } from '../people.api';
 
 export interface PickedPerson {
   id: Id;
@@ -36,7 +36,7 @@ export function PersonPicker({
       showSearch={{ filterOption: false, onSearch: setQ }}
       allowClear={allowClear}
       value={value ? String(value.id) : undefined}
-      placeholder={placeholder ?? t('worklogs.pickPerson')}
+      placeholder={placeholder ?? t('people.pickPerson')}
       options={options}
       loading={people.isFetching}
       notFoundContent={null}
