@@ -127,3 +127,34 @@ export function itemsOf<T>(value: T[] | { items: T[] } | null | undefined): T[] 
   if (!value) return [];
   return Array.isArray(value) ? value : value.items;
 }
+
+function fileNameOf(response: Response, fallback: string): string {
+  const header = response.headers.get('content-disposition') ?? '';
+  const star = header.match(/filename\*=UTF-8''([^;]+)/i)?.[1];
+  if (star) {
+    try {
+      return decodeURIComponent(star);
+    } catch {
+      return fallback;
+    }
+  }
+  return header.match(/filename="?([^";]+)"?/i)?.[1] ?? fallback;
+}
+
+/** Downloads a file answer (template, export) with the session cookie, keeping the server's file name. */
+export async function downloadFile(path: string, fallbackName: string): Promise<{ blob: Blob; fileName: string }> {
+  const response = await fetch(path, { credentials: 'same-origin' });
+  if (!response.ok) {
+    let code = `http.${response.status}`;
+    let message = response.statusText;
+    try {
+      const body = (await response.json()) as { error?: { code?: string; message?: string } };
+      code = body.error?.code ?? code;
+      message = body.error?.message ?? message;
+    } catch {
+      // not JSON
+    }
+    throw new ApiError(response.status, code, message);
+  }
+  return { blob: await response.blob(), fileName: fileNameOf(response, fallbackName) };
+}

@@ -1,8 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../api/client';
+import { api, downloadFile } from '../../api/client';
 import type { Id, Page } from '../../api/types';
 import { shanghaiToday } from '../../shared/dates';
-import { downloadFile } from '../imports/imports.api';
 import { workLogKeys, type KindCounts, type LogEntry } from './worklogs.api';
 
 /**

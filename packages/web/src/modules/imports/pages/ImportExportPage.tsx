@@ -4,7 +4,7 @@ import { CloudDownloadOutlined, DownloadOutlined, InboxOutlined, ReloadOutlined 
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { UploadProps } from 'antd';
-import { ApiError, isApiError } from '../../../api/client';
+import { ApiError, isApiError, downloadFile } from '../../../api/client';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { errorText } from '../../../shared/errors';
 import { saveBlob } from '../../../shared/format';
@@ -14,7 +14,7 @@ import { orgKeys } from '../../org/org.api';
 import { peopleKeys } from '../../people/people.api';
 import { useUploadJob } from '../useUploadJob';
 import { ImportErrorTable } from '../components/ImportErrorTable';
-import { downloadFile, uploadOrgRoster } from '../imports.api';
+import { uploadOrgRoster } from '../imports.api';
 import { errorDetailsOf, errorMessageOf } from '../job-result';
 import { JobResultView } from '../components/JobResultView';
 

@@ -4,7 +4,7 @@ import { Alert, App, Button, Card, Col, Empty, Flex, Popconfirm, Progress, Resul
 import { CheckOutlined, DownloadOutlined, InboxOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../../api/client';
+import { ApiError, downloadFile } from '../../../api/client';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { errorText } from '../../../shared/errors';
 import { formatDateTime, saveBlob } from '../../../shared/format';
@@ -13,7 +13,6 @@ import { idOf } from '../../../shared/params';
 import { useUploadJob } from '../../imports/useUploadJob';
 import { useCurrentMe } from '../../auth/auth.api';
 import { ImportErrorTable } from '../../imports/components/ImportErrorTable';
-import { downloadFile } from '../../imports/imports.api';
 import { errorDetailsOf, errorMessageOf } from '../../imports/job-result';
 import type { Scheme } from '../../schemes/schemes.api';
 import { SchemeSelect } from '../../schemes/components/SchemeSelect';

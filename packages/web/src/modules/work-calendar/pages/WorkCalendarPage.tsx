@@ -4,13 +4,12 @@ import { Alert, App, Button, Card, DatePicker, Empty, Flex, Form, Input, Modal, 
 import { DeleteOutlined, DownloadOutlined, EditOutlined, InboxOutlined, LeftOutlined, PlusOutlined, RightOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
-import { isApiError } from '../../../api/client';
+import { isApiError, downloadFile } from '../../../api/client';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { errorText } from '../../../shared/errors';
 import { formatDateTime, saveBlob } from '../../../shared/format';
 import { useIsMobile } from '../../../shared/hooks/useIsMobile';
 import { ImportErrorTable } from '../../imports/components/ImportErrorTable';
-import { downloadFile } from '../../imports/imports.api';
 import { formatDay } from '../../worklogs/worklogs.model';
 import {
   useImportCalendar,
