@@ -102,9 +102,7 @@ export function createEvaluationState(scenario: Scenario, options: EvaluateOptio
   for (let s = 0; s < subjectCount; s += 1) scoreSubject(s);
 
   // Each group, best first, with by position: group rank, the grades vetoes and `requires`
-  // allow (bit g), the grade, the quota-tie flags (bit g). A result reads its group rank and
-  // grade here, where the walks write them: a group rank that moves needs no second write
-  // (and no call) per subject, which keeps a long move cheap when only scores are reported.
+  // allow (bit g), the grade, the quota-tie flags (bit g).
   const groupPositionOf = new Int32Array(subjectCount);
   const groupStandings: Standing[] = model.groupMembers.map((members) => {
     const gradeMasks = Int32Array.from(members, gradeMaskOf);
@@ -117,15 +115,20 @@ export function createEvaluationState(scenario: Scenario, options: EvaluateOptio
   const previousGrades = new Int32Array(largestGroup);
   const previousTies = new Int32Array(largestGroup);
   const previousDecisions = new Int32Array(model.decidedMasks === null ? 0 : largestGroup);
+  // Filled by subject here; the overall standing then holds them by position.
+  const groupRankAt = new Int32Array(subjectCount);
+  const gradeAt = new Int32Array(subjectCount);
   groupStandings.forEach((standing, group) => {
-    rankStanding(standing, 0, standing.members.length - 1);
-    gradeGroup(group);
+    rankStanding(standing, 0, standing.members.length - 1, (position, rank) => (groupRankAt[standing.members[position] as number] = rank));
+    gradeGroup(group, (subject, grade) => (gradeAt[subject] = grade));
   });
 
-  // Everyone, best first, with by position the parts of a result that change only with its subject's scores.
+  // Everyone, best first, with by position what a result shows besides the total and rank: its
+  // group rank and grade (copies of the group walks' values, so that building the results of a
+  // range of positions reads memory in order) and the parts that change only with its scores.
   const positionOf = new Int32Array(subjectCount);
   const partsAt = new Array<ResultParts | undefined>(subjectCount).fill(undefined);
-  const overall = createStanding(Int32Array.from({ length: subjectCount }, (_, s) => s), keys, [partsAt], positionOf);
+  const overall = createStanding(Int32Array.from({ length: subjectCount }, (_, s) => s), keys, [groupRankAt, gradeAt, partsAt], positionOf);
   rankStanding(overall, 0, subjectCount - 1);
 
   // Of one update: what changed, by position in the overall standing once every move is made.
@@ -244,7 +247,7 @@ export function createEvaluationState(scenario: Scenario, options: EvaluateOptio
   }
 
   /** Grades a group again and reports the members whose grade or quota-tie flags changed (their result parts are then stale). */
-  function gradeGroup(group: number, onGradeChange?: (subject: number, tiesChanged: boolean) => void): void {
+  function gradeGroup(group: number, onGradeChange: (subject: number, grade: number, tiesChanged: boolean) => void): void {
     const standing = groupStandings[group] as Standing;
     const [gradeMasks, grades, quotaTies, decidedMasks, decisions] = standing.carried as [Int32Array, Int32Array, Int32Array, Int32Array?, Int32Array?];
     previousGrades.set(grades);
@@ -270,7 +273,7 @@ export function createEvaluationState(scenario: Scenario, options: EvaluateOptio
         quotaTieMask[subject] = ties;
         if (decisions !== undefined) decisionMask[subject] = decided;
       }
-      if ((grade !== previousGrades[position] || tiesChanged) && onGradeChange !== undefined) onGradeChange(subject, tiesChanged);
+      if (grade !== previousGrades[position] || tiesChanged) onGradeChange(subject, grade, tiesChanged);
     }
   }
 
@@ -335,26 +338,24 @@ export function createEvaluationState(scenario: Scenario, options: EvaluateOptio
     return parts;
   }
 
-  /** A subject's rank in its group and its grade, where the group walks write them. */
-  function groupRankOf(subject: number): number {
-    return (groupStandings[groupOf[subject] as number] as Standing).ranks[groupPositionOf[subject] as number] as number;
+  /** The group rank and grade of the subject at an overall position (copies the group walks keep up to date). */
+  function groupRankAtPosition(position: number): number {
+    return groupRankAt[position] as number;
   }
 
-  function gradeNameOf(subject: number): string {
-    const grades = (groupStandings[groupOf[subject] as number] as Standing).carried[1] as Int32Array;
-    return gradeNames[grades[groupPositionOf[subject] as number] as number] as string;
+  function gradeNameAtPosition(position: number): string {
+    return gradeNames[gradeAt[position] as number] as string;
   }
 
   function buildResultAt(position: number): Result {
     const parts = resultPartsAt(position);
-    const subject = overall.members[position] as number;
     const result: Result = {
       subject: parts.subject,
       group: parts.group,
       total: unitsToNumber(overall.totals[position] as number, 2),
       rank: overall.ranks[position] as number,
-      groupRank: groupRankOf(subject),
-      grade: gradeNameOf(subject),
+      groupRank: groupRankAtPosition(position),
+      grade: gradeNameAtPosition(position),
       flags: parts.flags,
       sections: parts.sections,
       indicators: parts.indicators,
@@ -371,14 +372,13 @@ export function createEvaluationState(scenario: Scenario, options: EvaluateOptio
    */
   function buildShortLivedResultAt(position: number): Result {
     const parts = resultPartsAt(position);
-    const subject = overall.members[position] as number;
     const result: Result = {
       subject: parts.subject,
       group: parts.group,
       total: unitsToNumber(overall.totals[position] as number, 2),
       rank: overall.ranks[position] as number,
-      groupRank: groupRankOf(subject),
-      grade: gradeNameOf(subject),
+      groupRank: groupRankAtPosition(position),
+      grade: gradeNameAtPosition(position),
       flags: parts.flags,
       sections: parts.sections,
       indicators: parts.indicators,
@@ -503,13 +503,15 @@ export function createEvaluationState(scenario: Scenario, options: EvaluateOptio
     }
     for (const group of affectedGroups) {
       const standing = groupStandings[group] as Standing;
-      const onGroupRankChange = reportRanks
-        ? (groupPosition: number): void => markChangedAt(positionOf[standing.members[groupPosition] as number] as number)
-        : undefined;
-      rankStanding(standing, 0, standing.members.length - 1, onGroupRankChange);
+      rankStanding(standing, 0, standing.members.length - 1, (groupPosition, rank) => {
+        const position = positionOf[standing.members[groupPosition] as number] as number;
+        groupRankAt[position] = rank;
+        if (reportRanks) markChangedAt(position);
+      });
       // A new grade is shown in both modes; new quota-tie flags also make the result parts stale.
-      gradeGroup(group, (subject, tiesChanged) => {
+      gradeGroup(group, (subject, grade, tiesChanged) => {
         const position = positionOf[subject] as number;
+        gradeAt[position] = grade;
         if (tiesChanged) partsAt[position] = undefined;
         markChangedAt(position);
       });
