@@ -3,7 +3,7 @@ import type { AppDeps } from './deps.js';
 import { createUnauthenticatedError } from './errors.js';
 import type { App } from './http.js';
 import type { Actor } from '../policies/policies.js';
-import { cachedActor, resolveActor } from '../modules/auth/auth.usecases.js';
+import { cachedActor, resolveActor } from '../modules/auth/index.js';
 
 export const SESSION_COOKIE = 'baton_session';
 

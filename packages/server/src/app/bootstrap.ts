@@ -1,10 +1,9 @@
 import type { AppDeps } from './deps.js';
 import { migrateToLatest } from '../db/kysely.js';
 import { seedDemoOrganization, type DemoAccount } from '../db/seed/demo.js';
-import { appendAuditRecords } from '../modules/audit/audit.repository.js';
-import { insertAccount, replaceRolesOfAccount } from '../modules/accounts/accounts.repository.js';
-import { findAccountByUsername } from '../modules/auth/auth.repository.js';
-import { generatePassword, hashPassword } from '../modules/auth/passwords.js';
+import { appendAuditRecords } from '../modules/audit/index.js';
+import { insertAccount, replaceRolesOfAccount } from '../modules/accounts/index.js';
+import { findAccountByUsername, generatePassword, hashPassword } from '../modules/auth/index.js';
 
 export interface BootstrapReport {
   adminCreated: boolean;

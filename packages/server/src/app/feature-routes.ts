@@ -1,18 +1,21 @@
 import type { AppDeps } from './deps.js';
 import type { App } from './http.js';
-import { registerAppealRoutes } from '../modules/appeals/appeals.routes.js';
-import { registerTieDecisionRoutes } from '../modules/committee/tie-decisions.routes.js';
-import { registerEngineRoutes } from '../modules/engine/engine.routes.js';
-import { registerImportRoutes } from '../modules/imports/imports.routes.js';
+import { registerAppealRoutes } from '../modules/appeals/index.js';
+import { registerCommitteeRoutes } from '../modules/committee/index.js';
+import { registerEngineRoutes } from '../modules/engine/index.js';
+import { registerImportRoutes } from '../modules/imports/index.js';
 import { registerNotificationRoutes } from '../modules/notifications/index.js';
 import { registerWorkCalendarRoutes } from '../modules/work-calendar/index.js';
-import { registerPeriodRoutes } from '../modules/periods/periods.routes.js';
-import { registerPointRoutes } from '../modules/points/points.routes.js';
-import { registerRankingRoutes } from '../modules/rankings/rankings.routes.js';
-import { registerReportCardRoutes } from '../modules/report-cards/report-cards.routes.js';
-import { registerResultRoutes } from '../modules/results/results.routes.js';
-import { registerReviewRoutes } from '../modules/reviews/reviews.routes.js';
-import { registerWorkLogRoutes } from '../modules/worklogs/worklogs.routes.js';
+import { registerPeriodTransitionRoutes } from '../modules/period-transitions/index.js';
+import { registerPeriodRoutes } from '../modules/periods/index.js';
+import { registerPointRoutes } from '../modules/points/index.js';
+import { registerRankingRoutes } from '../modules/rankings/index.js';
+import { registerRedBlackRoutes } from '../modules/red-black/index.js';
+import { registerReportCardRoutes } from '../modules/report-cards/index.js';
+import { registerResultRoutes } from '../modules/results/index.js';
+import { registerReviewRoutes } from '../modules/reviews/index.js';
+import { registerSchemeRoutes } from '../modules/schemes/index.js';
+import { registerWorkLogRoutes } from '../modules/worklogs/index.js';
 
 /** Route registrars of the feature modules beyond the foundation's core. */
 export const featureRoutes: ((app: App, deps: AppDeps) => Promise<void>)[] = [
@@ -21,12 +24,15 @@ export const featureRoutes: ((app: App, deps: AppDeps) => Promise<void>)[] = [
   registerWorkLogRoutes,
   registerNotificationRoutes,
   registerWorkCalendarRoutes,
+  registerSchemeRoutes,
   registerPeriodRoutes,
+  registerPeriodTransitionRoutes,
   registerPointRoutes,
   registerRankingRoutes,
+  registerRedBlackRoutes,
   registerReviewRoutes,
   registerResultRoutes,
   registerReportCardRoutes,
-  registerTieDecisionRoutes,
+  registerCommitteeRoutes,
   registerAppealRoutes,
 ];

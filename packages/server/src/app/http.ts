@@ -30,6 +30,8 @@ export const DateString = (description?: string) => Type.String({ pattern: '^\\d
 
 export const IdParams = StrictObject({ id: Type.Integer({ minimum: 1 }) });
 
+export const PersonIdParams = StrictObject({ personId: Type.Integer({ minimum: 1 }) });
+
 export const PageQuery = {
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
   cursor: Type.Optional(Type.String({ maxLength: 200 })),

@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccount } from '../modules/accounts/accounts.usecases.js';
-import { createUnit } from '../modules/org/org.usecases.js';
-import { createPerson } from '../modules/people/people.usecases.js';
-import { createAssessmentPeriod, createAssessmentScheme, transitionAssessmentPeriod } from '../modules/periods/periods.usecases.js';
-import { proposePointEvent } from '../modules/points/point-events.usecases.js';
-import { createRule } from '../modules/points/point-rules.usecases.js';
+import { createAccount } from '../modules/accounts/index.js';
+import { createUnit } from '../modules/org/index.js';
+import { createPerson } from '../modules/people/index.js';
+import { createAssessmentPeriod } from '../modules/periods/index.js';
+import { createRule, proposePointEvent } from '../modules/points/index.js';
 import { adminActor } from '../testing/fixtures.js';
 import { createTestApp, type TestApp } from '../testing/http.js';
 import { testDialects } from '../testing/test-database.js';
+import { createAssessmentScheme } from '../modules/schemes/index.js';
+import { transitionAssessmentPeriod } from '../modules/period-transitions/index.js';
 
 type Role = 'anonymous' | 'admin' | 'auditor' | 'leader' | 'member';
 const roles: Role[] = ['anonymous', 'admin', 'auditor', 'leader', 'member'];

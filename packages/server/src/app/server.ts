@@ -13,13 +13,13 @@ import { AppError } from './errors.js';
 import type { App } from './http.js';
 import { BATON_VERSION } from '../version.js';
 import { registerAuthHook } from './auth.plugin.js';
-import { registerAuthRoutes } from '../modules/auth/auth.routes.js';
-import { registerHealthRoutes } from '../modules/health/health.routes.js';
-import { registerOrgRoutes } from '../modules/org/org.routes.js';
-import { registerPeopleRoutes } from '../modules/people/people.routes.js';
-import { registerAccountRoutes } from '../modules/accounts/accounts.routes.js';
-import { registerAuditRoutes } from '../modules/audit/audit.routes.js';
-import { registerJobRoutes } from '../modules/jobs/jobs.routes.js';
+import { registerAuthRoutes } from '../modules/auth/index.js';
+import { registerHealthRoutes } from '../modules/health/index.js';
+import { registerOrgRoutes } from '../modules/org/index.js';
+import { registerPeopleRoutes } from '../modules/people/index.js';
+import { registerAccountRoutes } from '../modules/accounts/index.js';
+import { registerAuditRoutes } from '../modules/audit/index.js';
+import { registerJobRoutes } from '../modules/jobs/index.js';
 import { featureRoutes } from './feature-routes.js';
 
 export interface BuildServerOptions {

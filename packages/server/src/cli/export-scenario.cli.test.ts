@@ -4,9 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeScratchDirs, scratchDir } from '../testing/scratch-dirs.js';
 import { bootstrap } from '../app/bootstrap.js';
 import { openDatabase } from '../db/kysely.js';
-import { createAssessmentPeriod, createAssessmentScheme } from '../modules/periods/periods.usecases.js';
-import { exportPeriodScenario } from '../modules/results/results.usecases.js';
+import { createAssessmentPeriod } from '../modules/periods/index.js';
+import { exportPeriodScenario } from '../modules/results/index.js';
 import { adminActor, depsFor } from '../testing/fixtures.js';
+import { createAssessmentScheme } from '../modules/schemes/index.js';
 
 afterAll(removeScratchDirs);
 

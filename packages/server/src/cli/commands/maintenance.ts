@@ -4,7 +4,7 @@ import SQLite from 'better-sqlite3';
 import type { Command } from 'commander';
 import { loadConfig } from '../../app/config.js';
 import { migrateToLatest, openDatabase } from '../../db/kysely.js';
-import { verifyAuditChain } from '../../modules/audit/audit.usecases.js';
+import { verifyAuditChain } from '../../modules/audit/index.js';
 import { CliError, openCliContext } from '../context.js';
 
 export function registerMaintenanceCommands(program: Command) {

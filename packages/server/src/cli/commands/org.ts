@@ -5,10 +5,9 @@ import type { Command } from 'commander';
 import { isAppError, type AppError } from '../../app/errors.js';
 import { seedDemoOrganization } from '../../db/seed/demo.js';
 import { canSeedDemo, markDemoSeeded } from '../../db/seed/seed.repository.js';
-import { generatePassword } from '../../modules/auth/passwords.js';
-import type { ImportIssue } from '../../modules/imports/imports.errors.js';
-import { buildOrgTemplate, exportOrgRoster, startOrgImport, type OrgImportResult } from '../../modules/imports/imports.usecases.js';
-import { waitForJob } from '../../modules/jobs/jobs.usecases.js';
+import { generatePassword } from '../../modules/auth/index.js';
+import { buildOrgTemplate, exportOrgRoster, type ImportIssue, type OrgImportResult, startOrgImport } from '../../modules/imports/index.js';
+import { waitForJob } from '../../modules/jobs/index.js';
 import type { Actor } from '../../policies/policies.js';
 import { CliError, openCliContext } from '../context.js';
 

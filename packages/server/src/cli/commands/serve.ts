@@ -3,9 +3,9 @@ import { loadConfig } from '../../app/config.js';
 import { bootstrap } from '../../app/bootstrap.js';
 import { buildServer } from '../../app/server.js';
 import { openCliContext } from '../context.js';
-import { deleteExpiredSessions } from '../../modules/auth/auth.repository.js';
-import { startRedBlackScheduler } from '../../modules/rankings/index.js';
-import { startSummaryReminderScheduler } from '../../modules/reviews/summary-reminders.js';
+import { deleteExpiredSessions } from '../../modules/auth/index.js';
+import { startRedBlackScheduler } from '../../modules/red-black/index.js';
+import { startSummaryReminderScheduler } from '../../modules/reviews/index.js';
 
 export function registerServeCommands(program: Command) {
   program

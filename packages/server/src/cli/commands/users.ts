@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { Role } from '../../db/schema.js';
-import { createAccount, resetAccountPassword } from '../../modules/accounts/accounts.usecases.js';
+import { createAccount, resetAccountPassword } from '../../modules/accounts/index.js';
 import type { Actor } from '../../policies/policies.js';
 import { CliError, openCliContext } from '../context.js';
 

@@ -1,18 +1,20 @@
 import { addCalendarDays, type Scheme } from '@baton/engine';
 import type { AppDeps } from '../../app/deps.js';
 import { localDateOf } from '../../app/dates.js';
-import { appendAuditRecords, type AuditEntry } from '../../modules/audit/audit.repository.js';
-import { findAccountByUsername } from '../../modules/auth/auth.repository.js';
-import { findPeriod } from '../../modules/periods/periods.repository.js';
-import { createAssessmentPeriod, createAssessmentScheme, transitionAssessmentPeriod } from '../../modules/periods/periods.usecases.js';
-import { listUnitInfos } from '../../modules/rankings/rankings.repository.js';
-import { insertRatingsBatch, insertSummariesBatch, type NewRatingRow, type NewSummaryRow } from '../../modules/reviews/reviews.repository.js';
-import { listPeopleForSeeding } from '../../modules/worklogs/worklogs.repository.js';
+import { appendAuditRecords, type AuditEntry } from '../../modules/audit/index.js';
+import { findAccountByUsername } from '../../modules/auth/index.js';
+import { createAssessmentPeriod, findPeriod } from '../../modules/periods/index.js';
+import {
+  insertRatingsBatch, insertSummariesBatch, LEADER_RATER_GROUP, type NewRatingRow, type NewSummaryRow, ratePerson, ratingLeadersOf,
+} from '../../modules/reviews/index.js';
+import { listPeopleForSeeding } from '../../modules/worklogs/index.js';
 import { can, type Actor } from '../../policies/policies.js';
 import { createSeededRandom } from './seeded-random.js';
 import { loadSeedActor, loadSeedActorByUsername } from './seed-actors.js';
-import { decideAppeal, submitAppeal } from '../../modules/appeals/appeals.usecases.js';
-import { LEADER_RATER_GROUP, ratePerson, ratingLeadersOf } from '../../modules/reviews/reviews.usecases.js';
+import { decideAppeal, submitAppeal } from '../../modules/appeals/index.js';
+import { listUnitInfos } from '../../modules/org/index.js';
+import { createAssessmentScheme } from '../../modules/schemes/index.js';
+import { transitionAssessmentPeriod } from '../../modules/period-transitions/index.js';
 
 /**
  * The demo's routine assessment of civil servants (公务员平时考核, DESIGN §1): each quarter a personal

@@ -1,4 +1,4 @@
-import type { OrgRoster, PersonRecord, RoleSpec, UnitRecord } from '../../modules/imports/org-workbook.js';
+import { type OrgRoster, type PersonRecord, type RoleSpec, type UnitRecord } from '../../modules/imports/index.js';
 import type { DemoAccount } from './demo.js';
 import {
   DEMO_CATEGORIES, DEMO_DISTRICT, DEMO_TOP_UNITS, GIVEN_FEMALE, GIVEN_MALE, POST_TYPES, RANKS, SURNAMES, type DemoSection,

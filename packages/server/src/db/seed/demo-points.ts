@@ -1,17 +1,18 @@
 import { addCalendarDays } from '@baton/engine';
 import type { AppDeps } from '../../app/deps.js';
 import { localDateOf } from '../../app/dates.js';
-import { findAccountByUsername } from '../../modules/auth/auth.repository.js';
-import { listSubtreeUnitIds } from '../../modules/org/org.repository.js';
-import { createAssessmentPeriod, createAssessmentScheme, transitionAssessmentPeriod } from '../../modules/periods/periods.usecases.js';
-import { approvePointEvent, proposePointEvent, rejectPointEvent, reversePointEvent } from '../../modules/points/point-events.usecases.js';
-import { createRule } from '../../modules/points/point-rules.usecases.js';
-import { generateRedBlackLists, publishRedBlackList } from '../../modules/rankings/red-black.usecases.js';
-import { listLeaderRoles, listPeopleForSeeding } from '../../modules/worklogs/worklogs.repository.js';
+import { findAccountByUsername } from '../../modules/auth/index.js';
+import { listSubtreeUnitIds } from '../../modules/org/index.js';
+import { createAssessmentPeriod } from '../../modules/periods/index.js';
+import { approvePointEvent, createRule, proposePointEvent, rejectPointEvent, reversePointEvent } from '../../modules/points/index.js';
+import { generateRedBlackLists, publishRedBlackList } from '../../modules/red-black/index.js';
+import { listLeaderRoles, listPeopleForSeeding } from '../../modules/worklogs/index.js';
 import type { Actor } from '../../policies/policies.js';
 import { DEMO_POINT_RULES, DEMO_POINTS_SCHEME, type DemoPointRule } from './demo-points.data.js';
 import { createSeededRandom } from './seeded-random.js';
 import { loadSeedActor } from './seed-actors.js';
+import { createAssessmentScheme } from '../../modules/schemes/index.js';
+import { transitionAssessmentPeriod } from '../../modules/period-transitions/index.js';
 
 const POLICE_UNIT_CODE = 'POLICE';
 const MONTHS = 3;

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../kysely.js';
 import { createTestClock, depsFor } from '../../testing/fixtures.js';
 import { createTestDatabase, testDialects } from '../../testing/test-database.js';
-import { verifyAuditChain } from '../../modules/audit/audit.usecases.js';
-import { signIn } from '../../modules/auth/auth.usecases.js';
+import { verifyAuditChain } from '../../modules/audit/index.js';
+import { signIn } from '../../modules/auth/index.js';
 import { buildDemoOrganization, DEMO_PEOPLE_COUNT } from './demo-org.js';
 import { seedDemoOrganization, type DemoAccount } from './demo.js';
 

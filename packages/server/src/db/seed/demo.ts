@@ -1,11 +1,10 @@
 import type { AppDeps } from '../../app/deps.js';
 import { localDateOf } from '../../app/dates.js';
-import { hashPassword } from '../../modules/auth/passwords.js';
-import { importOrgWorkbookNow } from '../../modules/imports/imports.usecases.js';
-import { writeOrgWorkbook } from '../../modules/imports/org-workbook.js';
+import { hashPassword } from '../../modules/auth/index.js';
+import { importOrgWorkbookNow, writeOrgWorkbook } from '../../modules/imports/index.js';
 import type { Actor } from '../../policies/policies.js';
 import { buildDemoOrganization } from './demo-org.js';
-import { seedDemoWorkLogs } from '../../modules/worklogs/worklogs.seed.js';
+import { seedDemoWorkLogs } from '../../modules/worklogs/index.js';
 import { seedDemoPoints } from './demo-points.js';
 import { seedDemoCycles } from './demo-cycles.js';
 

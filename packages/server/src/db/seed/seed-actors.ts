@@ -1,6 +1,6 @@
 import type { AppDeps } from '../../app/deps.js';
-import { findAccountById, findAccountByUsername, listRolesOfAccount } from '../../modules/auth/auth.repository.js';
-import { findPersonView } from '../../modules/people/people.repository.js';
+import { findAccountById, findAccountByUsername, listRolesOfAccount } from '../../modules/auth/index.js';
+import { findPersonView } from '../../modules/people/index.js';
 import { buildActor, type Actor } from '../../policies/policies.js';
 
 /** The actor of a demo account, as a session would build it: the seed works through the use cases as that person. */

@@ -90,3 +90,10 @@ export async function countAdmins(db: Db): Promise<number> {
     .executeTakeFirst();
   return Number(row?.n ?? 0);
 }
+
+/** The enabled accounts of some people (whom to notify). */
+export async function listAccountsOfPeople(db: Db, personIds: number[]): Promise<{ id: number; person_id: number }[]> {
+  if (personIds.length === 0) return [];
+  const rows = await db.selectFrom('accounts').select(['id', 'person_id']).where('person_id', 'in', personIds).where('disabled', '=', 0).execute();
+  return rows.map((r) => ({ id: r.id, person_id: r.person_id! }));
+}

@@ -2,13 +2,11 @@ import type { AppDeps } from '../../app/deps.js';
 import { createNotFoundError } from '../../app/errors.js';
 import type { Role } from '../../db/schema.js';
 import { authorize, type Actor } from '../../policies/policies.js';
-import { appendAuditRecords } from '../audit/audit.repository.js';
-import { deleteSessionsOfAccount, updatePasswordHash } from '../auth/auth.repository.js';
-import { checkPasswordStrength, forgetCachedSessions } from '../auth/auth.usecases.js';
-import { createWeakPasswordError } from '../auth/auth.errors.js';
-import { generatePassword, hashPassword } from '../auth/passwords.js';
-import { createUnknownReferenceError } from '../org/org.errors.js';
-import { findUnit } from '../org/org.repository.js';
+import { appendAuditRecords } from '../audit/index.js';
+import {
+  checkPasswordStrength, createWeakPasswordError, deleteSessionsOfAccount, forgetCachedSessions, generatePassword, hashPassword, updatePasswordHash,
+} from '../auth/index.js';
+import { createUnknownReferenceError, findUnit } from '../org/index.js';
 import {
   countAdmins, findAccountIdByPerson, findAccountIdByUsername, findAccountView, insertAccount, listAccounts, listRolesOfAccounts,
   replaceRolesOfAccount, setAccountDisabled, type AccountView,

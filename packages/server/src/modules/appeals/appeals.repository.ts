@@ -1,5 +1,5 @@
 import type { Db } from '../../db/kysely.js';
-import type { ResultVisibility } from '../results/result-visibility.js';
+import { type ResultVisibility } from '../results/index.js';
 import type { AppealStatus, PeriodAppealAttachmentTable } from '../../db/schema.js';
 import type { Insertable, Selectable } from 'kysely';
 

@@ -5,15 +5,11 @@ import { createForbiddenError, createNotFoundError } from '../../app/errors.js';
 import type { Db } from '../../db/kysely.js';
 import type { AppealStatus } from '../../db/schema.js';
 import { authorize, type Actor } from '../../policies/policies.js';
-import { appendAuditRecords } from '../audit/audit.repository.js';
-import { findPeriod, lockPeriodInState } from '../periods/periods.repository.js';
-import { isUniqueViolation } from '../points/point-rules.repository.js';
-import { assertPeriodState } from '../reviews/cycle-participants.js';
-import { publishResultVersion } from '../results/result-publication.js';
-import { findResultVersion } from '../results/results.repository.js';
-import { isResultVisible, resultVisibilityOf } from '../results/result-visibility.js';
+import { appendAuditRecords } from '../audit/index.js';
+import { assertPeriodState, findPeriod, lockPeriodInState } from '../periods/index.js';
+import { isUniqueViolation } from '../points/index.js';
+import { findResultVersion, isResultVisible, publishResultVersion, resultVisibilityOf } from '../results/index.js';
 import { insertNotifications } from '../notifications/index.js';
-import { listAccountsOfPeople } from '../rankings/rankings.repository.js';
 import {
   attachmentPath, cleanFileName, createAttachmentMissingOnDiskError, createTooManyAttachmentsError, inspectAttachment, storeAndRecordAttachment,
 } from '../attachments/index.js';
@@ -25,6 +21,7 @@ import {
   listAdminAccountIds, listAppealViews, listRatersOfPerson, listAttachmentsOfAppeals, listResultsOfPersonInVersions, listVersionResults,
   type AppealAttachmentRow, type AppealView,
 } from './appeals.repository.js';
+import { listAccountsOfPeople } from '../accounts/index.js';
 
 type Deps = Pick<AppDeps, 'db' | 'now'>;
 type FileDeps = Pick<AppDeps, 'db' | 'now' | 'config'>;

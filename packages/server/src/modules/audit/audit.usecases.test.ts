@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { createMigrator, type DatabaseHandle } from '../../db/kysely.js';
 import { adminActor, depsFor } from '../../testing/fixtures.js';
 import { createTestDatabase, testDialects } from '../../testing/test-database.js';
-import { createUnit, changeUnit } from '../org/org.usecases.js';
+import { changeUnit, createUnit } from '../org/index.js';
 import { verifyAuditChain } from './audit.usecases.js';
 
 describe.each(testDialects)('the audit chain on %s', (dialect) => {

@@ -1,7 +1,7 @@
 import type { AppDeps } from '../../app/deps.js';
 import { createUnauthenticatedError } from '../../app/errors.js';
 import { buildActor, presentAbilities } from '../../policies/policies.js';
-import { findOwnPerson } from '../people/people.repository.js';
+import { findOwnPerson } from '../people/index.js';
 import { findAccountById, listRolesOfAccount } from './auth.repository.js';
 
 /**

@@ -2,8 +2,8 @@ import { Type } from 'typebox';
 import type { AppDeps } from '../../app/deps.js';
 import { IdParams, StrictObject, type App } from '../../app/http.js';
 import { requireActor } from '../../app/auth.plugin.js';
-import { GROUP_KEY_PATTERN } from '../results/result-groups.js';
-import { decideTie, listTieDecisions } from './tie-decisions.usecases.js';
+import { GROUP_KEY_PATTERN } from '../results/index.js';
+import { decideTie, listTieDecisions } from './committee.usecases.js';
 
 const TieDecisionSchema = Type.Object({
   id: Type.Integer(),
@@ -25,7 +25,7 @@ const TieDecisionBody = StrictObject({
 });
 
 /** The committee's decisions on ties at a quota line (评审委员会决定, issue 6). */
-export async function registerTieDecisionRoutes(app: App, deps: AppDeps): Promise<void> {
+export async function registerCommitteeRoutes(app: App, deps: AppDeps): Promise<void> {
   const tags = ['assessment cycles'];
   app.get('/api/periods/:id/tie-decisions', { schema: { tags, params: IdParams, response: { 200: TieDecisionList } } }, async (req) =>
     listTieDecisions(deps, requireActor(req), req.params.id));

@@ -2,15 +2,12 @@ import type { Result } from '@baton/engine';
 import type { AppDeps } from '../../app/deps.js';
 import { createNotFoundError } from '../../app/errors.js';
 import { authorize, type Actor } from '../../policies/policies.js';
-import { appendAuditRecords } from '../audit/audit.repository.js';
-import { listPendingAppealIds } from '../appeals/appeals.repository.js';
-import { createPeriodClosedError, createPeriodStateInvalidError } from '../periods/periods.errors.js';
-import { findPeriod, lockPeriodInState, type PeriodRow } from '../periods/periods.repository.js';
-import { personSubjectKey } from '../results/period-scenario.js';
-import { evaluatePeriod, participantOf, type PeriodEvaluation } from '../results/result-publication.js';
-import { gradeSeatsInGroup, groupKeyOf } from '../results/result-groups.js';
-import { createTieDecisionExceedsQuotaError, createTieDecisionInvalidError } from './tie-decisions.errors.js';
-import { decisionsInForce, insertTieDecision, listTieDecisionsOfPeriod, type TieDecisionRow } from './tie-decisions.repository.js';
+import { appendAuditRecords } from '../audit/index.js';
+import { listPendingAppealIds } from '../appeals/index.js';
+import { createPeriodClosedError, createPeriodStateInvalidError, findPeriod, lockPeriodInState, type PeriodRow } from '../periods/index.js';
+import { decisionsInForce, evaluatePeriod, gradeSeatsInGroup, groupKeyOf, listTieDecisionsOfPeriod, participantOf, type PeriodEvaluation, personSubjectKey, type TieDecisionRow } from '../results/index.js';
+import { createTieDecisionExceedsQuotaError, createTieDecisionInvalidError } from './committee.errors.js';
+import { insertTieDecision } from './committee.repository.js';
 
 type Deps = Pick<AppDeps, 'db' | 'now'>;
 

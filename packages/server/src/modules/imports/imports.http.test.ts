@@ -3,7 +3,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { adminActor } from '../../testing/fixtures.js';
 import { createTestApp, type TestApp } from '../../testing/http.js';
 import { testDialects } from '../../testing/test-database.js';
-import { createAccount } from '../accounts/accounts.usecases.js';
+import { createAccount } from '../accounts/index.js';
 import { buildWorkbook, smallOrgSheets } from './org-workbook.fixtures.js';
 import { XLSX_MIME } from '../../app/spreadsheets.js';
 import { readOrgWorkbook } from './org-workbook.js';

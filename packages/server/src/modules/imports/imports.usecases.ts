@@ -2,12 +2,11 @@ import type { AppDeps } from '../../app/deps.js';
 import { localDateOf } from '../../app/dates.js';
 import type { NewPerson, NewUnit } from '../../db/schema.js';
 import { authorize, type Actor } from '../../policies/policies.js';
-import { appendAuditRecords, type AuditEntry } from '../audit/audit.repository.js';
-import { generatePassword, hashPassword } from '../auth/passwords.js';
-import { startJob, type JobProgress } from '../jobs/jobs.usecases.js';
-import { updateCategory, updateUnit } from '../org/org.repository.js';
-import { updatePerson } from '../people/people.repository.js';
-import { buildPersonSearchText } from '../people/people.search.js';
+import { appendAuditRecords, type AuditEntry } from '../audit/index.js';
+import { generatePassword, hashPassword } from '../auth/index.js';
+import { type JobProgress, startJob } from '../jobs/index.js';
+import { updateCategory, updateUnit } from '../org/index.js';
+import { buildPersonSearchText, updatePerson } from '../people/index.js';
 import { createImportInvalidError } from './imports.errors.js';
 import {
   closeAssignments, deleteAssignments, insertAccounts, insertAssignments, insertCategories, insertPeople, insertPostTypes, insertPosts,

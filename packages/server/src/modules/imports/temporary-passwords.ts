@@ -1,4 +1,4 @@
-import { generatePassword, hashPassword } from '../auth/passwords.js';
+import { generatePassword, hashPassword } from '../auth/index.js';
 
 /** A temporary password for each username, hashed in parallel on libuv's thread pool. */
 export async function issueTemporaryPasswords(

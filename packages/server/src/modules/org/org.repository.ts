@@ -161,3 +161,32 @@ export async function insertPost(db: Db, p: { code: string; name: string; postTy
     .executeTakeFirstOrThrow();
   return row.id;
 }
+
+export interface UnitInfoRow {
+  id: number;
+  name: string;
+  parent_id: number | null;
+  category_id: number | null;
+  active: number;
+}
+
+export interface CategoryInfoRow {
+  id: number;
+  code: string;
+  name: string;
+}
+
+/** Every unit, or only those of `ids`. */
+export async function listUnitInfos(db: Db, ids?: readonly number[]): Promise<UnitInfoRow[]> {
+  if (ids !== undefined && ids.length === 0) return [];
+  return db
+    .selectFrom('units')
+    .select(['id', 'name', 'parent_id', 'category_id', 'active'])
+    .$if(ids !== undefined, (q) => q.where('id', 'in', ids!))
+    .orderBy('id')
+    .execute();
+}
+
+export async function listCategoryInfos(db: Db): Promise<CategoryInfoRow[]> {
+  return db.selectFrom('categories').select(['id', 'code', 'name']).orderBy('id').execute();
+}

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/kysely.js';
 import { adminActor, depsFor } from '../../testing/fixtures.js';
 import { createTestDatabase, testDialects } from '../../testing/test-database.js';
-import { verifyAuditChain } from '../audit/audit.usecases.js';
+import { verifyAuditChain } from '../audit/index.js';
 import { changeUnit, createCategory, createUnit, getVisibleUnit, listVisibleUnits } from './org.usecases.js';
 import type { Actor } from '../../policies/policies.js';
 

@@ -165,3 +165,12 @@ export async function listRoleNamesOfPeople(db: Db, personIds: number[]): Promis
   }
   return out;
 }
+
+export async function findPersonBrief(db: Db, personId: number) {
+  return db
+    .selectFrom('people as p')
+    .innerJoin('units as u', 'u.id', 'p.unit_id')
+    .select(['p.id', 'p.name', 'p.employee_no', 'p.unit_id', 'u.name as unit_name'])
+    .where('p.id', '=', personId)
+    .executeTakeFirst();
+}

@@ -3,7 +3,7 @@ import type { DatabaseHandle } from '../../db/kysely.js';
 import type { Actor } from '../../policies/policies.js';
 import { adminActor, createTestClock, depsFor } from '../../testing/fixtures.js';
 import { createTestDatabase, testDialects } from '../../testing/test-database.js';
-import { createUnit } from '../org/org.usecases.js';
+import { createUnit } from '../org/index.js';
 import { findUnitOfPersonOn } from './people.repository.js';
 import { changePerson, createPerson, getVisiblePerson, listVisiblePeople } from './people.usecases.js';
 

@@ -3,9 +3,8 @@ import { isValidDate, localDateOf } from '../../app/dates.js';
 import { createNotFoundError } from '../../app/errors.js';
 import type { PersonStatus } from '../../db/schema.js';
 import { authorize, unitScopeOf, type Actor } from '../../policies/policies.js';
-import { appendAuditRecords } from '../audit/audit.repository.js';
-import { createUnknownReferenceError } from '../org/org.errors.js';
-import { findUnit, listSubtreeUnitIds, resolveVisibleUnitIds } from '../org/org.repository.js';
+import { appendAuditRecords } from '../audit/index.js';
+import { createUnknownReferenceError, findUnit, listSubtreeUnitIds, resolveVisibleUnitIds } from '../org/index.js';
 import { createDuplicateEmployeeNoError, createEffectiveDateError } from './people.errors.js';
 import {
   closeAssignment, findOpenAssignment, findPersonIdByEmployeeNo, findPersonView, insertAssignment, insertPerson,

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/kysely.js';
 import { adminActor, depsFor } from '../../testing/fixtures.js';
 import { createTestDatabase, testDialects } from '../../testing/test-database.js';
-import { changePerson } from '../people/people.usecases.js';
+import { changePerson } from '../people/index.js';
 import { createWorkLogOrg, type WorkLogOrg } from '../worklogs/worklogs.fixtures.js';
 import { findPeriodParticipant, listPeriodParticipants, type ParticipationOf } from './period-participants.js';
 

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/kysely.js';
 import type { SubjectKind } from '../../db/schema.js';
-import { listSubjectsOfPeriod, listUnitInfos, type SubjectRow, type UnitInfoRow } from '../rankings/rankings.repository.js';
+import { listSubjectsOfPeriod, type SubjectRow } from './period-participants.repository.js';
+import { listUnitInfos, type UnitInfoRow } from '../org/index.js';
 
 /**
  * A participant of a period (docs/api-cycles.md "Who takes part"): a person assigned to a unit of

@@ -1,9 +1,6 @@
 import { AppError, createConflictError, type ErrorDetail } from '../../app/errors.js';
 import type { PeriodState } from '../../db/schema.js';
 
-export const createSchemeInvalidError = (details: ErrorDetail[]) =>
-  new AppError(400, 'scheme.invalid', `The scheme definition is invalid: ${details[0]?.path ?? 'definition'}: ${details[0]?.message ?? ''}`, details);
-
 export const createPeriodInvalidError = (path: string, message: string) =>
   new AppError(400, 'period.invalid', `${path}: ${message}`, [{ path, message }]);
 

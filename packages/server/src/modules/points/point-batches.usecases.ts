@@ -5,9 +5,9 @@ import { createNotFoundError, type ErrorDetail } from '../../app/errors.js';
 import type { Db } from '../../db/kysely.js';
 import type { PointSource } from '../../db/schema.js';
 import { authorize, type Actor } from '../../policies/policies.js';
-import { appendAuditRecords, canonicalJson, type AuditEntry } from '../audit/audit.repository.js';
-import { startJob } from '../jobs/jobs.usecases.js';
-import { announceLedgerChange } from '../rankings/ledger-changes.js';
+import { appendAuditRecords, type AuditEntry, canonicalJson } from '../audit/index.js';
+import { startJob } from '../jobs/index.js';
+import { announceLedgerChange } from './ledger-changes.js';
 import {
   createBatchInvalidError, createIdempotencyConflictError, createOwnBatchError, createOwnSubjectError, createPeriodClosedError,
 } from './points.errors.js';

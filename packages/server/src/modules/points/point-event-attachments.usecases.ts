@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import type { AppDeps } from '../../app/deps.js';
 import { createForbiddenError, createNotFoundError } from '../../app/errors.js';
 import { authorize, type Actor } from '../../policies/policies.js';
-import { appendAuditRecords } from '../audit/audit.repository.js';
+import { appendAuditRecords } from '../audit/index.js';
 import {
   attachmentPath, cleanFileName, createAttachmentMissingOnDiskError, createTooManyAttachmentsError, inspectAttachment, storeAndRecordAttachment,
 } from '../attachments/index.js';

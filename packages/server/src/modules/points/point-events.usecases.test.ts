@@ -3,9 +3,9 @@ import type { DatabaseHandle } from '../../db/kysely.js';
 import type { Actor } from '../../policies/policies.js';
 import { adminActor, createTestClock, depsFor } from '../../testing/fixtures.js';
 import { createTestDatabase, testDialects } from '../../testing/test-database.js';
-import { verifyAuditChain } from '../audit/audit.usecases.js';
-import { changePerson } from '../people/people.usecases.js';
-import { onLedgerChange, type LedgerChange } from '../rankings/ledger-changes.js';
+import { verifyAuditChain } from '../audit/index.js';
+import { changePerson } from '../people/index.js';
+import { onLedgerChange, type LedgerChange } from './ledger-changes.js';
 import { insertPeriod, createPointsOrg, type PointsOrg } from './points.fixtures.js';
 import {
   approvePointEvent, getPointEvent, listPointEvents, proposePointEvent, rejectPointEvent, reversePointEvent, type ProposeInput,

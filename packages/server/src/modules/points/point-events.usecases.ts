@@ -4,10 +4,10 @@ import { createFieldError, createFieldErrors, createForbiddenError, createNotFou
 import type { Db } from '../../db/kysely.js';
 import type { PointEventStatus, PointSource } from '../../db/schema.js';
 import { authorize, can, reviewScopeOf, type Actor } from '../../policies/policies.js';
-import { appendAuditRecords, type AuditEntry } from '../audit/audit.repository.js';
-import { resolveVisibleUnitIds } from '../org/org.repository.js';
-import { findUnitOfPersonOn } from '../people/people.repository.js';
-import { announceLedgerChange } from '../rankings/ledger-changes.js';
+import { appendAuditRecords, type AuditEntry } from '../audit/index.js';
+import { openVisibleUnit, resolveVisibleUnitIds } from '../org/index.js';
+import { findUnitOfPersonOn } from '../people/index.js';
+import { announceLedgerChange } from './ledger-changes.js';
 import { insertNotifications, type NewNotification } from '../notifications/index.js';
 import {
   createAlreadyReversedError, createNotPendingError, createNotReversibleError, createOwnProposalError, createOwnSubjectError, createPeriodClosedError, createRuleDisabledError,
@@ -19,7 +19,6 @@ import {
   listReversalsOf, type EventScope, type PointEventAttachmentRow, type PointEventRow, type PointEventView,
 } from './point-events.repository.js';
 import { findPointRule, findScheme, isUniqueViolation } from './point-rules.repository.js';
-import { openVisibleUnit } from '../org/org.usecases.js';
 import { dateIdCursor } from '../../app/cursors.js';
 
 type Deps = Pick<AppDeps, 'db' | 'now'>;

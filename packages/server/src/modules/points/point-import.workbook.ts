@@ -2,7 +2,7 @@ import { fileTypeFromBuffer } from 'file-type';
 import { parseDateCell, readCsvRows, readXlsxRows, textOf, writeWorkbook, type Cell, type SheetRow } from '../../app/spreadsheets.js';
 import type { ErrorDetail } from '../../app/errors.js';
 import type { PointSource } from '../../db/schema.js';
-import { createUnreadableWorkbookError } from '../imports/imports.errors.js';
+import { createUnreadableWorkbookError } from '../imports/index.js';
 import { createUnsupportedImportFileError } from './points.errors.js';
 import {
   checkEvidenceLink, checkEvidenceText, FILE_BATCH_COLUMNS, normalizeText, POINT_SOURCE_LABELS, POINT_SOURCES, toCenti, type BatchColumn, type BatchRow,

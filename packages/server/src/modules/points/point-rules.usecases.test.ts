@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/kysely.js';
 import { adminActor, createTestClock, depsFor } from '../../testing/fixtures.js';
 import { createTestDatabase, testDialects } from '../../testing/test-database.js';
-import { verifyAuditChain } from '../audit/audit.usecases.js';
+import { verifyAuditChain } from '../audit/index.js';
 import { createPointsOrg, type PointsOrg } from './points.fixtures.js';
 import { createRule, disableRule, listRules, replaceRule } from './point-rules.usecases.js';
 import { proposePointEvent } from './point-events.usecases.js';

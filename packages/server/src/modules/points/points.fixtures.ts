@@ -3,7 +3,7 @@ import type { AppDeps } from '../../app/deps.js';
 import type { PeriodState, SubjectKind } from '../../db/schema.js';
 import type { Actor } from '../../policies/policies.js';
 import { adminActor } from '../../testing/fixtures.js';
-import { insertAccount, replaceRolesOfAccount } from '../accounts/accounts.repository.js';
+import { insertAccount, replaceRolesOfAccount } from '../accounts/index.js';
 import { createWorkLogOrg, testPasswordHash } from '../worklogs/worklogs.fixtures.js';
 import { createRule } from './point-rules.usecases.js';
 

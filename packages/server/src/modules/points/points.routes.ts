@@ -4,7 +4,7 @@ import type { AppDeps } from '../../app/deps.js';
 import { contentDisposition, ErrorResponse, IdParams, type App } from '../../app/http.js';
 import { authorize } from '../../policies/policies.js';
 import { requireActor } from '../../app/auth.plugin.js';
-import { createMissingFileError as createMissingImportFileError } from '../imports/imports.errors.js';
+import { createMissingFileError as createMissingImportFileError } from '../imports/index.js';
 import { AttachmentQuery, registerAttachmentUpload, sendStoredFile } from '../attachments/index.js';
 import { createIdempotencyKeyMissingError } from './points.errors.js';
 import {

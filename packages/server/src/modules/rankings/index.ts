@@ -1,4 +1,7 @@
-/** What other parts of the server use from rankings (the CLI wires the scheduler into `baton serve`). */
-export { startRedBlackScheduler, runRedBlackJobOnce, RED_BLACK_JOB } from './red-black.scheduler.js';
-export { announceLedgerChange, onLedgerChange, type LedgerChange } from './ledger-changes.js';
+/** Live rankings (实时排名): each period's ranking kept in memory per app server, fed by the point ledger. */
 export { rankingHubOf, closeRankingHub } from './ranking-hub.js';
+export { UNCATEGORISED } from './period-ranking.js';
+export { loadPeriodRanking, RankingHub } from './ranking-hub.js';
+export { registerRankingRoutes } from './rankings.routes.js';
+export { GroupSchema, LedgerEventSchema } from './rankings.schemas.js';
+export { canReadPointsOfPerson, monthsBetween } from './rankings.usecases.js';

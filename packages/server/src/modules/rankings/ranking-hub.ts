@@ -1,13 +1,11 @@
 import type { Scheme } from '@baton/engine';
 import type { AppDeps } from '../../app/deps.js';
 import type { PeriodState } from '../../db/schema.js';
-import { findPeriod, findScheme, type PeriodRow, type SchemeRow } from '../periods/periods.repository.js';
-import { onLedgerChange } from './ledger-changes.js';
+import { findPeriod, listSubjectsOfPeriod, type PeriodRow } from '../periods/index.js';
+import { findMaxLedgerId, type LedgerRow, listLedgerRowsAfter, onLedgerChange, sumLedgerBySubjectAndIndicator } from '../points/index.js';
 import { PeriodRanking, type LedgerDelta } from './period-ranking.js';
-import {
-  findMaxLedgerId, listCategoryInfos, listLedgerRowsAfter, listSubjectsOfPeriod, listUnitInfos,
-  sumLedgerBySubjectAndIndicator, type LedgerRow,
-} from './rankings.repository.js';
+import { listCategoryInfos, listUnitInfos } from '../org/index.js';
+import { findScheme, type SchemeRow } from '../schemes/index.js';
 
 type Deps = Pick<AppDeps, 'db' | 'now'>;
 

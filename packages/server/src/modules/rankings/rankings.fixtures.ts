@@ -1,10 +1,12 @@
 import type { AppDeps } from '../../app/deps.js';
 import { adminActor } from '../../testing/fixtures.js';
-import { changeUnit, createCategory } from '../org/org.usecases.js';
-import { createAssessmentPeriod, createAssessmentScheme, transitionAssessmentPeriod } from '../periods/periods.usecases.js';
+import { changeUnit, createCategory } from '../org/index.js';
+import { createAssessmentPeriod } from '../periods/index.js';
 import { createWorkLogOrg } from '../worklogs/worklogs.fixtures.js';
 import { insertApprovedLedgerFixture } from './rankings-fixtures.repository.js';
-import { announceLedgerChange } from './ledger-changes.js';
+import { announceLedgerChange } from '../points/index.js';
+import { createAssessmentScheme } from '../schemes/index.js';
+import { transitionAssessmentPeriod } from '../period-transitions/index.js';
 
 /**
  * A police-style points scheme (执法作风 · 岗位实绩 deduction ledgers of 50 each, a 工作质效 bonus

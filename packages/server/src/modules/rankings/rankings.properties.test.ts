@@ -5,8 +5,8 @@ import { adminActor, createTestClock, depsFor } from '../../testing/fixtures.js'
 import { createTestDatabase, testDialects } from '../../testing/test-database.js';
 import type { DatabaseHandle } from '../../db/kysely.js';
 import { RankingHub } from './ranking-hub.js';
-import { createPerson } from '../people/people.usecases.js';
-import { createAssessmentPeriod } from '../periods/periods.usecases.js';
+import { createPerson } from '../people/index.js';
+import { createAssessmentPeriod } from '../periods/index.js';
 import { approvePoints, createRankingOrg, type RankingOrg } from './rankings.fixtures.js';
 
 const INDICATORS = ['style', 'duty', 'bonus'] as const;

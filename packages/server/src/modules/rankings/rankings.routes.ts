@@ -1,19 +1,13 @@
 import type { ServerResponse } from 'node:http';
 import type { AppDeps } from '../../app/deps.js';
-import { Type } from 'typebox';
-import { IdParams, Nullable, type App } from '../../app/http.js';
+import { type App, PersonIdParams } from '../../app/http.js';
 import { acceptsGzip, deflateShared, gzipSharedThenOwn, type SharedPart } from '../../app/precompressed.js';
 import { requireActor } from '../../app/auth.plugin.js';
 import { closeRankingHub } from './ranking-hub.js';
 import {
-  GenerateRedBlackBody, PersonParams, PersonPointsQuery, PersonPointsResponse, RankingPageSchema, RankingQuery, RankingResponse, RankingRowSchema, RankingStreamQuery,
-  RedBlackHistoryResponse, RedBlackListQuery, RedBlackListSchema, RedBlackSummarySchema,
+  PersonPointsQuery, PersonPointsResponse, RankingPageSchema, RankingQuery, RankingResponse, RankingRowSchema, RankingStreamQuery,
 } from './rankings.schemas.js';
 import { getPersonPoints, readRanking, watchRanking, type RankingPage } from './rankings.usecases.js';
-import {
-  generateRedBlackLists, getRedBlackHistory, getRedBlackList, listRedBlackListSummaries, publishRedBlackList,
-} from './red-black.usecases.js';
-import { idCursor, nextCursorOf } from '../../app/cursors.js';
 
 const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8', vary: 'accept-encoding' };
 const GZIP_JSON_HEADERS = { ...JSON_HEADERS, 'content-encoding': 'gzip' };
@@ -21,7 +15,7 @@ const GZIP_JSON_HEADERS = { ...JSON_HEADERS, 'content-encoding': 'gzip' };
 /** A comment line keeps proxies and browsers from timing the stream out. */
 const HEARTBEAT_MS = 15_000;
 
-/** Rankings (实时排名), their live stream, a person's points page and the red/black list (红黑榜). */
+/** Rankings (实时排名), their live stream and a person's points page. */
 export async function registerRankingRoutes(app: App, deps: AppDeps): Promise<void> {
   const tags = ['rankings'];
   const streams = new Set<ServerResponse>();
@@ -89,33 +83,6 @@ export async function registerRankingRoutes(app: App, deps: AppDeps): Promise<vo
     raw.on('close', cleanUp);
   });
 
-  app.get('/api/points/people/:personId', { schema: { tags, params: PersonParams, querystring: PersonPointsQuery, response: { 200: PersonPointsResponse } } }, async (req) =>
+  app.get('/api/points/people/:personId', { schema: { tags, params: PersonIdParams, querystring: PersonPointsQuery, response: { 200: PersonPointsResponse } } }, async (req) =>
     getPersonPoints(deps, requireActor(req), req.params.personId, { periodId: req.query.period }));
-
-  app.get('/api/points/people/:personId/red-black-history', { schema: { tags, params: PersonParams, response: { 200: RedBlackHistoryResponse } } }, async (req) =>
-    getRedBlackHistory(deps, requireActor(req), req.params.personId));
-
-  app.get('/api/red-black-lists', {
-    schema: { tags, querystring: RedBlackListQuery, response: { 200: Type.Object({ items: Type.Array(RedBlackSummarySchema), nextCursor: Nullable(Type.String()) }) } },
-  }, async (req) => {
-    const limit = req.query.limit ?? 200;
-    const items = await listRedBlackListSummaries(deps, requireActor(req), {
-      periodId: req.query.period, month: req.query.month, status: req.query.status, afterId: idCursor.decode(req.query.cursor), limit,
-    });
-    return { items, nextCursor: nextCursorOf(items, limit) };
-  });
-
-  app.get('/api/red-black-lists/:id', { schema: { tags, params: IdParams, response: { 200: RedBlackListSchema } } }, async (req) =>
-    getRedBlackList(deps, requireActor(req), req.params.id));
-
-  app.post('/api/periods/:id/red-black-lists', {
-    schema: { tags, params: IdParams, body: GenerateRedBlackBody, response: { 201: Type.Object({ items: Type.Array(RedBlackSummarySchema) }) } },
-  }, async (req, reply) => {
-    const result = await generateRedBlackLists(deps, requireActor(req), req.params.id, req.body);
-    reply.status(201);
-    return result;
-  });
-
-  app.post('/api/red-black-lists/:id/publish', { schema: { tags, params: IdParams, response: { 200: RedBlackListSchema } } }, async (req) =>
-    publishRedBlackList(deps, requireActor(req), req.params.id));
 }

@@ -16,7 +16,7 @@ export const RankingStreamQuery = StrictObject({
 });
 
 const PeriodBrief = Type.Object({ id: Type.Integer(), name: Type.String(), state: Type.String(), startsOn: Type.String(), endsOn: Type.String() });
-const GroupSchema = Type.Object({ key: Type.String(), name: Type.String() });
+export const GroupSchema = Type.Object({ key: Type.String(), name: Type.String() });
 
 export const RankingRowSchema = Type.Object({
   rank: Type.Integer(),
@@ -46,10 +46,9 @@ export const RankingResponse = Type.Object({
 /** A ranking read without the caller's own row: the same for every reader (the route encodes it once per page). */
 export const RankingPageSchema = Type.Omit(RankingResponse, ['me']);
 
-export const PersonParams = StrictObject({ personId: Type.Integer({ minimum: 1 }) });
 export const PersonPointsQuery = StrictObject({ period: Type.Optional(Type.Integer({ minimum: 1 })) });
 
-const LedgerEventSchema = Type.Object({
+export const LedgerEventSchema = Type.Object({
   id: Type.Integer(),
   status: Type.String(),
   rule: Type.Object({ id: Type.Integer(), code: Type.String(), name: Type.String(), version: Type.Integer() }),
@@ -77,56 +76,3 @@ export const PersonPointsResponse = Type.Object({
   indicators: Type.Record(Type.String(), Type.Object({ score: Type.Number(), explain: Type.String() })),
   events: Type.Array(LedgerEventSchema),
 });
-
-const MONTH_PATTERN = '^\\d{4}-(0[1-9]|1[0-2])$';
-const RedBlackStatus = Type.Union([Type.Literal('draft'), Type.Literal('published')]);
-
-export const RedBlackListQuery = StrictObject({
-  period: Type.Optional(Type.Integer({ minimum: 1 })),
-  month: Type.Optional(Type.String({ pattern: MONTH_PATTERN })),
-  status: Type.Optional(RedBlackStatus),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 200 })),
-  cursor: Type.Optional(Type.String({ maxLength: 200 })),
-});
-
-export const GenerateRedBlackBody = StrictObject({
-  month: Type.String({ pattern: MONTH_PATTERN, description: 'YYYY-MM, a month of the period' }),
-  size: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 3 })),
-});
-
-export const RedBlackSummarySchema = Type.Object({
-  id: Type.Integer(),
-  periodId: Type.Integer(),
-  month: Type.String(),
-  group: GroupSchema,
-  status: RedBlackStatus,
-  size: Type.Integer(),
-  generatedAt: Type.String(),
-  publishedAt: Nullable(Type.String()),
-  redCount: Type.Integer(),
-  blackCount: Type.Integer(),
-});
-
-const RedBlackEntrySchema = Type.Object({
-  rank: Type.Integer(),
-  subject: Type.Object({ kind: Type.String(), id: Type.Integer(), name: Type.String(), unitId: Type.Integer(), unitName: Type.String() }),
-  points: Type.Number(),
-  events: Type.Array(Type.Object({
-    id: Type.Integer(),
-    occurredOn: Type.String(),
-    rule: Type.Object({ id: Type.Integer(), code: Type.String(), name: Type.String() }),
-    delta: Type.Number(),
-    evidenceText: Nullable(Type.String({ description: 'null when the caller may not read this person\'s evidence' })),
-  })),
-});
-
-export const RedBlackListSchema = Type.Intersect([RedBlackSummarySchema, Type.Object({ red: Type.Array(RedBlackEntrySchema), black: Type.Array(RedBlackEntrySchema) })]);
-
-export const RedBlackHistoryResponse = Type.Array(Type.Object({
-  month: Type.String(),
-  periodId: Type.Integer(),
-  list: Type.Union([Type.Literal('red'), Type.Literal('black')]),
-  rank: Type.Integer(),
-  points: Type.Number(),
-  group: GroupSchema,
-}));

@@ -2,17 +2,15 @@ import { evaluate, type Scheme } from '@baton/engine';
 import type { AppDeps } from '../../app/deps.js';
 import { createNotFoundError } from '../../app/errors.js';
 import { authorize, type Actor } from '../../policies/policies.js';
-import { listSubtreeUnitIds } from '../org/org.repository.js';
-import { listAssignmentsOfPerson } from '../people/people.repository.js';
-import { findPeriod, listPeriods, type PeriodRow } from '../periods/periods.repository.js';
+import { listSubtreeUnitIds } from '../org/index.js';
+import { findPersonBrief, listAssignmentsOfPerson } from '../people/index.js';
+import { findPeriod, listPeriods, type PeriodRow } from '../periods/index.js';
 import type { PeriodRanking, RankingRowData } from './period-ranking.js';
 import { rankingHubOf, type RankingChange } from './ranking-hub.js';
 import { createRankingGroupNotFoundError } from './rankings.errors.js';
 import { offsetCursor } from '../../app/cursors.js';
 import { mayReadPointsOf, mayReadRankingGroup } from './rankings.policies.js';
-import {
-  findPersonBrief, listLedgerEventsOfSubjects, sumLedgerOfSubjectByIndicator, sumLedgerOfSubjectByMonth, type LedgerEventRow,
-} from './rankings.repository.js';
+import { type LedgerEventRow, listLedgerEventsOfSubjects, sumLedgerOfSubjectByIndicator, sumLedgerOfSubjectByMonth } from '../points/index.js';
 
 type Deps = Pick<AppDeps, 'db' | 'now'>;
 

@@ -2,11 +2,13 @@ import { DEFAULT_RED_BLACK_LIST_SIZE } from '@baton/engine';
 import type { AppDeps } from '../../app/deps.js';
 import { startPeriodicJob, type PeriodicJobOptions } from '../../app/periodic-job.js';
 import { localDateOf } from '../../app/dates.js';
-import { findScheme, listPeriods } from '../periods/periods.repository.js';
-import { monthsBetween } from './rankings.usecases.js';
+import { listPeriods } from '../periods/index.js';
+import { monthsBetween } from '../rankings/index.js';
 import { buildRedBlackListsOfMonth, lastDateOfMonthInPeriod } from './red-black.usecases.js';
-import { isPostgres } from '../../db/dialect.js';
-import { claimScheduledRun, findSqliteDatabaseFile, finishScheduledRun, insertRedBlackListsIfAbsent } from './rankings.repository.js';
+import { findSqliteDatabaseFile, isPostgres } from '../../db/dialect.js';
+import { claimScheduledRun, finishScheduledRun } from '../jobs/index.js';
+import { insertRedBlackListsIfAbsent } from './red-black.repository.js';
+import { findScheme } from '../schemes/index.js';
 
 type Deps = Pick<AppDeps, 'db' | 'now'>;
 

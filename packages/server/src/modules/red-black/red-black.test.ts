@@ -6,9 +6,9 @@ import { createTestClock, testConfig } from '../../testing/fixtures.js';
 import { createTestApp, cookieOf, type TestApp } from '../../testing/http.js';
 import { testDialects } from '../../testing/test-database.js';
 import { runRedBlackJobOnce, startRedBlackScheduler } from './red-black.scheduler.js';
-import { approvePoints, createRankingOrg, type RankingOrg } from './rankings.fixtures.js';
-import { openSharedDatabases } from './shared-database.test-support.js';
-import { readEvents } from './sse.test-support.js';
+import { approvePoints, createRankingOrg, type RankingOrg } from '../rankings/rankings.fixtures.js';
+import { openSharedDatabases } from '../rankings/shared-database.test-support.js';
+import { readEvents } from '../rankings/sse.test-support.js';
 
 describe.each(testDialects)('red/black lists on %s', (dialect) => {
   let t: TestApp;

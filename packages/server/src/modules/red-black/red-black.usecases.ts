@@ -4,19 +4,18 @@ import { createNotFoundError } from '../../app/errors.js';
 import type { Db } from '../../db/kysely.js';
 import type { RedBlackListStatus } from '../../db/schema.js';
 import { authorize, can, type Actor } from '../../policies/policies.js';
-import { appendAuditRecords } from '../audit/audit.repository.js';
-import { listSubtreeUnitIds } from '../org/org.repository.js';
-import { listAssignmentsOfPerson } from '../people/people.repository.js';
-import { findPeriod, findScheme, type PeriodRow, type SchemeRow } from '../periods/periods.repository.js';
-import { nameGroups } from '../results/result-groups.js';
+import { appendAuditRecords } from '../audit/index.js';
+import { listSubtreeUnitIds, listUnitInfos } from '../org/index.js';
+import { listAssignmentsOfPerson } from '../people/index.js';
+import { findPeriod, listSubjectsOfPeriod, type PeriodRow } from '../periods/index.js';
+import { nameGroups } from '../results/index.js';
 import { insertNotifications } from '../notifications/index.js';
-import { createRedBlackMonthError, createRedBlackPublishedError } from './rankings.errors.js';
-import { canReadPointsOfPerson, monthsBetween } from './rankings.usecases.js';
-import {
-  deleteDraftRedBlackLists, findRedBlackList, insertRedBlackListsIfAbsent, listAccountsOfPeople,
-  listLedgerEventsOfSubjects, listSubjectsOfPeriod, listPublishedRedBlackListsOfGroups, listRedBlackLists, listRedBlackListsOfMonth,
-  listUnitInfos, markRedBlackListPublished, sumLedgerBySubject, type RedBlackListRow,
-} from './rankings.repository.js';
+import { createRedBlackMonthError, createRedBlackPublishedError } from './red-black.errors.js';
+import { canReadPointsOfPerson, monthsBetween } from '../rankings/index.js';
+import { listLedgerEventsOfSubjects, sumLedgerBySubject } from '../points/index.js';
+import { listAccountsOfPeople } from '../accounts/index.js';
+import { deleteDraftRedBlackLists, findRedBlackList, insertRedBlackListsIfAbsent, listPublishedRedBlackListsOfGroups, listRedBlackLists, listRedBlackListsOfMonth, markRedBlackListPublished, type RedBlackListRow } from './red-black.repository.js';
+import { findScheme, type SchemeRow } from '../schemes/index.js';
 
 type Deps = Pick<AppDeps, 'db' | 'now'>;
 

@@ -1,10 +1,9 @@
 import type { AppDeps } from '../../app/deps.js';
-import { contentDisposition, type App } from '../../app/http.js';
+import { type App, contentDisposition, PersonIdParams } from '../../app/http.js';
 import { requireActor } from '../../app/auth.plugin.js';
 import { XLSX_MIME } from '../../app/spreadsheets.js';
 import {
-  PersonIdParams, PromotionListQuery, PromotionListResponse, ReportCardQuery, ReportCardSchema, UnitCardsExportQuery, UnitCardsQuery, UnitCardsResponse,
-  WarningListQuery, WarningListResponse,
+  PromotionListQuery, PromotionListResponse, ReportCardQuery, ReportCardSchema, UnitCardsExportQuery, UnitCardsQuery, UnitCardsResponse, WarningListQuery, WarningListResponse,
 } from './report-cards.schemas.js';
 import { exportUnitReportCards, listUnitReportCards, readReportCard } from './report-cards.usecases.js';
 import { listPromotionCandidates, listWarningTalks } from './result-lists.usecases.js';

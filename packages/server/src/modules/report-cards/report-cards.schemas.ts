@@ -1,8 +1,7 @@
 import { Type } from 'typebox';
 import { Nullable, PageQuery, StrictObject } from '../../app/http.js';
-import { GROUP_KEY_PATTERN } from '../results/result-groups.js';
+import { GROUP_KEY_PATTERN } from '../results/index.js';
 
-export const PersonIdParams = StrictObject({ personId: Type.Integer({ minimum: 1 }) });
 
 export const ReportCardQuery = StrictObject({
   period: Type.Optional(Type.Integer({ minimum: 1, description: 'a period in publicity or closed; default: the latest published period the person has a result in' })),

@@ -4,9 +4,8 @@ import type { AppDeps } from '../../app/deps.js';
 import { createNotFoundError } from '../../app/errors.js';
 import type { Db } from '../../db/kysely.js';
 import { authorize, type Actor } from '../../policies/policies.js';
-import { listSubtreeUnitIds } from '../org/org.repository.js';
-import { nameGroups } from '../results/result-groups.js';
-import { resultVisibilityOf } from '../results/result-visibility.js';
+import { listSubtreeUnitIds } from '../org/index.js';
+import { nameGroups, resultVisibilityOf } from '../results/index.js';
 import { createPeriodNotPublishedError, createReportCardNotFoundError } from './report-cards.errors.js';
 import {
   PUBLISHED_STATES, countGroupOfResult, countGroupsOfVersion, findPeriodBrief, findPublishedResultOfPerson, findUnitName,

@@ -1,8 +1,7 @@
 import { DEFAULT_LAGGING_PERIODS, findConsecutiveLaggards, type PeriodStanding } from '@baton/engine';
 import type { AppDeps } from '../../app/deps.js';
 import type { Actor } from '../../policies/policies.js';
-import { nameGroups } from '../results/result-groups.js';
-import { isResultVisible, resultVisibilityOf } from '../results/result-visibility.js';
+import { isResultVisible, nameGroups, resultVisibilityOf } from '../results/index.js';
 import { assertOverseesResults, centiToScore } from './report-cards.usecases.js';
 import { listClosedPublishedPeriods, listStandingsOfPeriods, type ClosedPeriodRow, type StandingRow } from './report-cards.repository.js';
 

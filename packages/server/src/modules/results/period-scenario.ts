@@ -1,12 +1,11 @@
 import type { Fact, HistoryEntry, Scenario, Scheme, Subject, TieDecision } from '@baton/engine';
 import type { Db } from '../../db/kysely.js';
-import { decisionsInForce, listTieDecisionsOfPeriod } from '../committee/tie-decisions.repository.js';
-import { listPeriodParticipants, type PeriodParticipant } from '../periods/period-participants.js';
-import { findPeriod, findScheme, type PeriodRow } from '../periods/periods.repository.js';
-import { loadPeriodRanking } from '../rankings/ranking-hub.js';
-import { UNCATEGORISED } from '../rankings/period-ranking.js';
-import { listCategoryInfos, listUnitInfos } from '../rankings/rankings.repository.js';
+import { decisionsInForce, listTieDecisionsOfPeriod } from './tie-decisions.repository.js';
+import { findPeriod, listPeriodParticipants, type PeriodParticipant, type PeriodRow } from '../periods/index.js';
+import { loadPeriodRanking, UNCATEGORISED } from '../rankings/index.js';
 import { listPersonLedgerRowsOfPeriod, listRatingsOfPeriod, listRoutineResultsInside } from './results.repository.js';
+import { listCategoryInfos, listUnitInfos } from '../org/index.js';
+import { findScheme } from '../schemes/index.js';
 
 /** The engine's id of a person subject in a period's scenario. */
 export const personSubjectKey = (personId: number) => `p${personId}`;

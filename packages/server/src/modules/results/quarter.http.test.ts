@@ -9,9 +9,9 @@ import { registerResultCommands } from '../../cli/commands/results.js';
 import { adminActor } from '../../testing/fixtures.js';
 import { createTestApp, type TestApp } from '../../testing/http.js';
 import { testDialects } from '../../testing/test-database.js';
-import { createAccount } from '../accounts/accounts.usecases.js';
-import { changeUnit, createCategory } from '../org/org.usecases.js';
-import { createPerson } from '../people/people.usecases.js';
+import { createAccount } from '../accounts/index.js';
+import { changeUnit, createCategory } from '../org/index.js';
+import { createPerson } from '../people/index.js';
 import { createWorkLogOrg, type WorkLogOrg } from '../worklogs/worklogs.fixtures.js';
 
 afterAll(removeScratchDirs);

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/kysely.js';
 import { overseeScopeOf, type Actor } from '../../policies/policies.js';
-import { resolveVisibleUnitIds } from '../org/org.repository.js';
+import { resolveVisibleUnitIds } from '../org/index.js';
 
 /** Which published results a reader may see: undefined = all; else those of these units, and his own. */
 export type ResultVisibility = { unitIds: number[]; personId: number | null } | undefined;

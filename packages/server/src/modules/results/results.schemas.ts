@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { Nullable, PageQuery, StrictObject } from '../../app/http.js';
-import { PeriodSchema } from '../periods/periods.schemas.js';
+import { PeriodSchema } from '../periods/index.js';
 import { GROUP_KEY_PATTERN } from './result-groups.js';
 
 export const GroupSchema = Type.Object({

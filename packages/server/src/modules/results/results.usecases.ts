@@ -3,9 +3,8 @@ import type { AppDeps } from '../../app/deps.js';
 import { createNotFoundError } from '../../app/errors.js';
 import type { Db } from '../../db/kysely.js';
 import { authorize, can, unitScopeOf, type Actor } from '../../policies/policies.js';
-import { listSubtreeUnitIds, resolveVisibleUnitIds } from '../org/org.repository.js';
-import { findPeriod, findScheme, type PeriodRow } from '../periods/periods.repository.js';
-import { presentPeriod } from '../periods/periods.usecases.js';
+import { listSubtreeUnitIds, resolveVisibleUnitIds } from '../org/index.js';
+import { findPeriod, type PeriodRow, presentPeriod } from '../periods/index.js';
 import { buildPeriodScenario } from './period-scenario.js';
 import { isResultVisible, resultVisibilityOf } from './result-visibility.js';
 import { gradeSeatsInGroup, groupKeyOf, nameGroups, type GroupNamer, type Seating } from './result-groups.js';
@@ -16,6 +15,7 @@ import {
   type ResultRowFilter, type ResultVersionRow,
 } from './results.repository.js';
 import { idCursor, nextCursorOf } from '../../app/cursors.js';
+import { findScheme } from '../schemes/index.js';
 
 type Deps = Pick<AppDeps, 'db' | 'now'>;
 

@@ -1,22 +1,13 @@
 import { localDateOf } from '../../app/dates.js';
 import { AppError, createNotFoundError } from '../../app/errors.js';
 import type { Db } from '../../db/kysely.js';
-import type { PeriodState } from '../../db/schema.js';
-import { createPeriodClosedError, createPeriodStateInvalidError } from '../periods/periods.errors.js';
-import type { PeriodParticipant } from '../periods/period-participants.js';
+import type { PeriodParticipant } from '../periods/index.js';
 import { findCyclePeriod, type CyclePeriodRow, type SummaryRow } from './reviews.repository.js';
 
 export async function loadCyclePeriod(db: Db, id: number): Promise<CyclePeriodRow> {
   const period = await findCyclePeriod(db, id);
   if (!period) throw createNotFoundError('period', id);
   return period;
-}
-
-/** 409 `period.closed` for a closed period (DESIGN §4: immutable), `period.state_invalid` for any other state not allowed. */
-export function assertPeriodState(period: Pick<CyclePeriodRow, 'id' | 'state'>, allowed: PeriodState[], what: string): void {
-  if (allowed.includes(period.state)) return;
-  if (period.state === 'closed') throw createPeriodClosedError(period.id);
-  throw createPeriodStateInvalidError(period.id, period.state, `${what} only while it is ${allowed.join(' or ')}`);
 }
 
 export const createNotParticipantError = (periodId: number) =>

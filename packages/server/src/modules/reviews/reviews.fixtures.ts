@@ -1,8 +1,10 @@
 import type { AppDeps } from '../../app/deps.js';
 import { adminActor } from '../../testing/fixtures.js';
 import type { TestApp } from '../../testing/http.js';
-import { createAssessmentPeriod, createAssessmentScheme, transitionAssessmentPeriod } from '../periods/periods.usecases.js';
+import { createAssessmentPeriod } from '../periods/index.js';
 import { createWorkLogOrg } from '../worklogs/worklogs.fixtures.js';
+import { createAssessmentScheme } from '../schemes/index.js';
+import { transitionAssessmentPeriod } from '../period-transitions/index.js';
 
 /**
  * A routine scheme (平时考核) whose leader review rates two indicators — 履职尽责 (key, leaders only)

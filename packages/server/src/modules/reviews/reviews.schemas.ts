@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { Nullable, PageQuery, StrictObject } from '../../app/http.js';
-import { PeriodSchema } from '../periods/periods.schemas.js';
+import { PeriodSchema } from '../periods/index.js';
 
 export const PersonIdParams = StrictObject({ id: Type.Integer({ minimum: 1 }), personId: Type.Integer({ minimum: 1 }) });
 

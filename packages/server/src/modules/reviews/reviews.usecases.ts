@@ -5,23 +5,21 @@ import { createFieldErrors, createNotFoundError, type ErrorDetail } from '../../
 import type { Db } from '../../db/kysely.js';
 import type { PeriodState } from '../../db/schema.js';
 import { authorize, can, overseeScopeOf, type Actor } from '../../policies/policies.js';
-import { appendAuditRecords } from '../audit/audit.repository.js';
-import { listPeopleWithPendingAppeal } from '../appeals/appeals.repository.js';
-import { resolveVisibleUnitIds } from '../org/org.repository.js';
-import { findPeriodParticipant, type PeriodParticipant } from '../periods/period-participants.js';
-import { findPeriod, findScheme } from '../periods/periods.repository.js';
-import { presentPeriod } from '../periods/periods.usecases.js';
-import { toCenti } from '../points/points.values.js';
-import { listUnitInfos } from '../rankings/rankings.repository.js';
-import { listLeaderRoles } from '../worklogs/worklogs.repository.js';
-import { gradeSeatsInGroup, groupKeyOf, nameGroups, type GroupNamer } from '../results/result-groups.js';
-import { buildPeriodScenario, personSubjectKey, type Participant, type RatingOverride } from '../results/period-scenario.js';
-import { assertPeriodState, loadCyclePeriod, presentPerson, presentSummary } from './cycle-participants.js';
+import { appendAuditRecords } from '../audit/index.js';
+import { listPeopleWithPendingAppeal } from '../appeals/index.js';
+import { listUnitInfos, openVisibleUnit, resolveVisibleUnitIds } from '../org/index.js';
+import { assertPeriodState, findPeriod, findPeriodParticipant, type PeriodParticipant, presentPeriod } from '../periods/index.js';
+import { toCenti } from '../points/index.js';
+import { listLeaderRoles } from '../worklogs/index.js';
+import {
+  buildPeriodScenario, gradeSeatsInGroup, groupKeyOf, type GroupNamer, nameGroups, type Participant, personSubjectKey, type RatingOverride,
+} from '../results/index.js';
+import { loadCyclePeriod, presentPerson, presentSummary } from './cycle-participants.js';
 import { createLeaderRatesError, createOwnSubjectError, createReviewWindowClosedError } from './reviews.errors.js';
 import {
   findFirstRootUnitId, listRatingsOfPeople, listRatingsOfRater, listSummariesOfPeriod, replaceRatingsOfRater, type CyclePeriodRow, type RatingRow,
 } from './reviews.repository.js';
-import { openVisibleUnit } from '../org/org.usecases.js';
+import { findScheme } from '../schemes/index.js';
 
 type Deps = Pick<AppDeps, 'db' | 'now'>;
 

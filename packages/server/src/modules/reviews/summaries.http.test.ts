@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../testing/http.js';
 import { testDialects } from '../../testing/test-database.js';
-import { commentOnWorkLog, writeWorkLog } from '../worklogs/worklogs.usecases.js';
+import { commentOnWorkLog, writeWorkLog } from '../worklogs/index.js';
 import { countRowsFixture, listNotificationsFixture, setPeriodDeadlinesFixture } from './reviews-fixtures.repository.js';
 import { createCycleFixture, loginAll, type CycleFixture } from './reviews.fixtures.js';
 import { remindMissingSummaries, runSummaryReminderJobOnce } from './summary-reminders.js';

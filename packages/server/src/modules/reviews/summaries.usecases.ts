@@ -2,17 +2,16 @@ import type { AppDeps } from '../../app/deps.js';
 import type { Db } from '../../db/kysely.js';
 import type { PeriodState } from '../../db/schema.js';
 import { authorize, overseeScopeOf, type Actor } from '../../policies/policies.js';
-import { appendAuditRecords } from '../audit/audit.repository.js';
-import { resolveVisibleUnitIds } from '../org/org.repository.js';
-import { findPeriodParticipant, listPeriodParticipants, type PeriodParticipant } from '../periods/period-participants.js';
-import { computeWorkLogSummary } from '../worklogs/worklog-reports.usecases.js';
-import { assertPeriodState, createNotParticipantError, loadCyclePeriod, presentPerson, presentSummary } from './cycle-participants.js';
+import { appendAuditRecords } from '../audit/index.js';
+import { openVisibleUnit, resolveVisibleUnitIds } from '../org/index.js';
+import { assertPeriodState, findPeriodParticipant, listPeriodParticipants, type PeriodParticipant } from '../periods/index.js';
+import { computeWorkLogSummary } from '../worklogs/index.js';
+import { createNotParticipantError, loadCyclePeriod, presentPerson, presentSummary } from './cycle-participants.js';
 import { createSummarySubmittedError } from './reviews.errors.js';
 import {
   findSummary, insertSummary, listSummariesOfPeriod, listSummaryStatuses, updateDraftSummary, type CyclePeriodRow,
 } from './reviews.repository.js';
 import { composeSummaryPrefill } from './summary-prefill.js';
-import { openVisibleUnit } from '../org/org.usecases.js';
 import { createFieldErrors } from '../../app/errors.js';
 
 type Deps = Pick<AppDeps, 'db' | 'now'>;

@@ -1,6 +1,5 @@
 import type { WorkLogKind } from '../../db/schema.js';
-import type { WorkLogSummary } from '../worklogs/worklog-reports.usecases.js';
-import { WORK_LOG_KIND_LABELS, WORK_LOG_KINDS } from '../worklogs/worklogs.usecases.js';
+import { WORK_LOG_KIND_LABELS, WORK_LOG_KINDS, type WorkLogSummary } from '../worklogs/index.js';
 
 /** How many leader comments and missed days the prefill quotes one by one (the rest are counted). */
 const QUOTED_COMMENTS = 5;

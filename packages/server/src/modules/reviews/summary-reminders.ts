@@ -2,11 +2,12 @@ import { addCalendarDays } from '@baton/engine';
 import type { AppDeps } from '../../app/deps.js';
 import { startPeriodicJob, type PeriodicJobOptions } from '../../app/periodic-job.js';
 import { localDateOf } from '../../app/dates.js';
-import { claimScheduledRun, finishScheduledRun, listAccountsOfPeople } from '../rankings/rankings.repository.js';
-import { listPeriodParticipants } from '../periods/period-participants.js';
+import { listPeriodParticipants } from '../periods/index.js';
 import { insertNotifications } from '../notifications/index.js';
 import { findCyclePeriod, listPeriodsWithSummaryDeadline, listSubmittedSummaryPeople, type CyclePeriodRow } from './reviews.repository.js';
 import { SUMMARY_WRITABLE_STATES } from './summaries.usecases.js';
+import { listAccountsOfPeople } from '../accounts/index.js';
+import { claimScheduledRun, finishScheduledRun } from '../jobs/index.js';
 
 type Deps = Pick<AppDeps, 'db' | 'now'>;
 

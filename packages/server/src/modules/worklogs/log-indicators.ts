@@ -1,9 +1,9 @@
 import type { IndicatorKind, Scheme } from '@baton/engine';
 import { createValidationError } from '../../app/errors.js';
 import type { Db } from '../../db/kysely.js';
-import { listSubtreeUnitIds } from '../org/org.repository.js';
-import { listCurrentPersonPeriods, listSchemeDefinitionsByCode } from '../periods/periods.repository.js';
-import { listPeopleAssignedDuring } from '../rankings/rankings.repository.js';
+import { listSubtreeUnitIds } from '../org/index.js';
+import { listCurrentPersonPeriods, listPeopleAssignedDuring } from '../periods/index.js';
+import { listSchemeDefinitionsByCode } from '../schemes/index.js';
 
 /**
  * The indicators a work-log entry links to (issue 4 "optional link to one of his indicators"): those

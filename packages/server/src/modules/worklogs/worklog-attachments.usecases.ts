@@ -2,10 +2,10 @@ import { existsSync } from 'node:fs';
 import type { AppDeps } from '../../app/deps.js';
 import { createNotFoundError } from '../../app/errors.js';
 import { authorize, type Actor } from '../../policies/policies.js';
-import { appendAuditRecords } from '../audit/audit.repository.js';
-import { attachmentPath, removeAttachmentFile } from '../attachments/attachments.storage.js';
-import { cleanFileName, inspectAttachment, storeAndRecordAttachment } from '../attachments/attachment-files.js';
-import { createAttachmentMissingOnDiskError, createTooManyAttachmentsError } from '../attachments/attachments.errors.js';
+import { appendAuditRecords } from '../audit/index.js';
+import {
+  attachmentPath, cleanFileName, createAttachmentMissingOnDiskError, createTooManyAttachmentsError, inspectAttachment, removeAttachmentFile, storeAndRecordAttachment,
+} from '../attachments/index.js';
 import {
   countAttachmentsOfLog, countAttachmentsWithSha, deleteAttachment, findAttachment, findWorkLogView, insertAttachment,
 } from './worklogs.repository.js';

@@ -4,7 +4,7 @@ import type { DatabaseHandle } from '../../db/kysely.js';
 import { adminActor, createTestClock, depsFor } from '../../testing/fixtures.js';
 import { createTestDatabase, testDialects } from '../../testing/test-database.js';
 import { drawSpotCheck } from './spot-check.draw.js';
-import { setWorkCalendarDay } from '../work-calendar/work-calendar.usecases.js';
+import { setWorkCalendarDay } from '../work-calendar/index.js';
 import {
   computeWorkLogSummary, drawWorkLogSpotCheck, exportWorkLogs, getWorkLogCalendar, getWorkLogSpotCheck, getWorkLogStats, listWorkLogReminders,
   listWorkLogSpotChecks, summarizeWorkLogs,

@@ -7,8 +7,8 @@ import { createFieldError, createForbiddenError, createNotFoundError } from '../
 import type { Db } from '../../db/kysely.js';
 import type { WorkLogKind } from '../../db/schema.js';
 import { authorize, can, overseeScopeOf, reviewScopeOf, unitScopeOf, type Actor } from '../../policies/policies.js';
-import { appendAuditRecords } from '../audit/audit.repository.js';
-import { listSubtreeUnitIds, resolveVisibleUnitIds } from '../org/org.repository.js';
+import { appendAuditRecords } from '../audit/index.js';
+import { listSubtreeUnitIds, openVisibleUnit, resolveVisibleUnitIds } from '../org/index.js';
 import { drawSpotCheck, fingerprintCandidates, generateSeed } from './spot-check.draw.js';
 import { loadWorkingDayCalendar, type LoadedCalendar } from '../work-calendar/index.js';
 import {
@@ -20,7 +20,6 @@ import {
 import { BACKFILL_DAYS } from './worklogs.errors.js';
 import { resolveIndicatorNames } from './log-indicators.js';
 import { WORK_LOG_KIND_LABELS, WORK_LOG_KINDS, earliestBackfillDate, loadLogAccess, presentEntries } from './worklogs.usecases.js';
-import { openVisibleUnit } from '../org/org.usecases.js';
 
 type Deps = Pick<AppDeps, 'db' | 'now'>;
 

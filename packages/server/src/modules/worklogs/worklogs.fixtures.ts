@@ -2,13 +2,14 @@ import type { AppDeps } from '../../app/deps.js';
 import type { Role } from '../../db/schema.js';
 import type { Actor } from '../../policies/policies.js';
 import { adminActor } from '../../testing/fixtures.js';
-import { insertAccount, replaceRolesOfAccount } from '../accounts/accounts.repository.js';
-import { findAccountById } from '../auth/auth.repository.js';
-import { hashPassword } from '../auth/passwords.js';
-import { createUnit } from '../org/org.usecases.js';
-import { createPerson } from '../people/people.usecases.js';
-import { createAssessmentPeriod, createAssessmentScheme, transitionAssessmentPeriod } from '../periods/periods.usecases.js';
+import { insertAccount, replaceRolesOfAccount } from '../accounts/index.js';
+import { findAccountById, hashPassword } from '../auth/index.js';
+import { createUnit } from '../org/index.js';
+import { createPerson } from '../people/index.js';
+import { createAssessmentPeriod } from '../periods/index.js';
 import { indicatorRefOf } from './log-indicators.js';
+import { createAssessmentScheme } from '../schemes/index.js';
+import { transitionAssessmentPeriod } from '../period-transitions/index.js';
 
 /** scrypt is slow on purpose: hash the test password once per process. */
 let cachedHash: Promise<string> | undefined;

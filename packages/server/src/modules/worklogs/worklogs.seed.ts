@@ -2,8 +2,8 @@ import { addCalendarDays } from '@baton/engine';
 import type { AppDeps } from '../../app/deps.js';
 import { localDateOf } from '../../app/dates.js';
 import type { WorkLogKind } from '../../db/schema.js';
-import { appendAuditRecords } from '../audit/audit.repository.js';
-import { listSubtreeUnitIds } from '../org/org.repository.js';
+import { appendAuditRecords } from '../audit/index.js';
+import { listSubtreeUnitIds } from '../org/index.js';
 import { insertNotifications, type NewNotification } from '../notifications/index.js';
 import { loadWorkingDayCalendar } from '../work-calendar/index.js';
 import {

@@ -2,12 +2,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/kysely.js';
 import { adminActor, createTestClock, depsFor } from '../../testing/fixtures.js';
 import { createTestDatabase, testDialects } from '../../testing/test-database.js';
-import { verifyAuditChain } from '../audit/audit.usecases.js';
-import { listMyNotifications, readAllNotifications, readNotification } from '../notifications/notifications.usecases.js';
-import { createAssessmentPeriod, createAssessmentScheme, transitionAssessmentPeriod } from '../periods/periods.usecases.js';
+import { verifyAuditChain } from '../audit/index.js';
+import { listMyNotifications, readAllNotifications, readNotification } from '../notifications/index.js';
+import { createAssessmentPeriod } from '../periods/index.js';
 import { LOG_INDICATOR_SCHEME, createWorkLogOrg, openLogIndicatorPeriod, type WorkLogOrg } from './worklogs.fixtures.js';
 import { commentOnWorkLog, editWorkLog, flagWorkLog, getWorkLog, likeWorkLog, listMyLogIndicators, listWorkLogFeed, resolveWorkLogFlag, unlikeWorkLog, writeWorkLog, type FeedQuery } from './worklogs.usecases.js';
 import { dateIdCursor } from '../../app/cursors.js';
+import { createAssessmentScheme } from '../schemes/index.js';
+import { transitionAssessmentPeriod } from '../period-transitions/index.js';
 
 describe.each(testDialects)('work-log entries on %s', (dialect) => {
   let handle: DatabaseHandle;

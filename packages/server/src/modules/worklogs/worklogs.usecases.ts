@@ -5,9 +5,9 @@ import { createFieldError, createForbiddenError, createNotFoundError } from '../
 import type { Db } from '../../db/kysely.js';
 import type { WorkLogAttachment, WorkLogKind } from '../../db/schema.js';
 import { authorize, can, reviewScopeOf, unitScopeOf, type Actor } from '../../policies/policies.js';
-import { appendAuditRecords } from '../audit/audit.repository.js';
-import { resolveVisibleUnitIds } from '../org/org.repository.js';
-import { findUnitOfPersonOn } from '../people/people.repository.js';
+import { appendAuditRecords } from '../audit/index.js';
+import { openVisibleUnit, resolveVisibleUnitIds } from '../org/index.js';
+import { findUnitOfPersonOn } from '../people/index.js';
 import { insertNotifications, type NewNotification } from '../notifications/index.js';
 import {
   countCommentsOfLogs, countLikesOfLogs, deleteLike, findAccountIdOfPerson, findCommentView, findFlagView, findPersonBrief, findWorkLogView,
@@ -21,7 +21,6 @@ import {
 import { extractSearchTerms, planSearch } from './worklogs.search.js';
 import { enqueueWorkLog } from './worklogs.write-queue.js';
 import { checkLogIndicator, listLogIndicators, resolveIndicatorNames } from './log-indicators.js';
-import { openVisibleUnit } from '../org/org.usecases.js';
 import { dateIdCursor } from '../../app/cursors.js';
 
 type Deps = Pick<AppDeps, 'db' | 'now'>;

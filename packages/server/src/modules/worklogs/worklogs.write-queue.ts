@@ -1,7 +1,7 @@
 import type { Db } from '../../db/kysely.js';
 import type { Actor } from '../../policies/policies.js';
 import { isPostgres } from '../../db/dialect.js';
-import { AuditChainMovedError, appendAuditRecords, appendAuditRecordsWithChange, readAuditChainHead, type AuditEntry } from '../audit/audit.repository.js';
+import { appendAuditRecords, appendAuditRecordsWithChange, AuditChainMovedError, type AuditEntry, readAuditChainHead } from '../audit/index.js';
 import {
   allocateWorkLogIds, findAuthorsOn, findPersonBrief, insertWorkLogs, workLogsInsertStatementPg, type AuthorOn, type NewWorkLogRow, type WorkLogView,
 } from './worklogs.repository.js';

@@ -1,0 +1,1 @@
+export { registerEngineRoutes } from './engine.routes.js';

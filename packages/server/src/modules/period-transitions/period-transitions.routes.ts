@@ -1,0 +1,13 @@
+import type { AppDeps } from '../../app/deps.js';
+import { requireActor } from '../../app/auth.plugin.js';
+import { IdParams, type App } from '../../app/http.js';
+import { PeriodSchema, TransitionBody } from '../periods/index.js';
+import { transitionAssessmentPeriod } from './period-transitions.usecases.js';
+
+/** A period's next step: draft → open → reviewing → publicity → closed. */
+export async function registerPeriodTransitionRoutes(app: App, deps: AppDeps): Promise<void> {
+  const tags = ['periods'];
+
+  app.post('/api/periods/:id/transition', { schema: { tags, params: IdParams, body: TransitionBody, response: { 200: PeriodSchema } } }, async (req) =>
+    transitionAssessmentPeriod(deps, requireActor(req), req.params.id, req.body));
+}

@@ -1,0 +1,1 @@
+export { registerReportCardRoutes } from './report-cards.routes.js';

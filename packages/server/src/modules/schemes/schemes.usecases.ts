@@ -1,0 +1,66 @@
+import type { AppDeps } from '../../app/deps.js';
+import { createNotFoundError } from '../../app/errors.js';
+import type { SubjectKind } from '../../db/schema.js';
+import { authorize, type Actor } from '../../policies/policies.js';
+import { appendAuditRecords } from '../audit/index.js';
+import { checkSchemeDefinition } from './scheme-definition.js';
+import { createSchemeInvalidError } from './schemes.errors.js';
+import { findLatestSchemeVersion, findScheme, insertScheme, listSchemes, type SchemeRow } from './schemes.repository.js';
+
+type Deps = Pick<AppDeps, 'db' | 'now'>;
+
+const auditActor = (actor: Actor) => ({ actorId: actor.accountId, actorLabel: actor.username });
+
+export function presentScheme(row: SchemeRow) {
+  return {
+    id: row.id,
+    code: row.code,
+    version: row.version,
+    name: row.name,
+    kind: row.kind,
+    subjectKind: row.subject_kind,
+    definition: JSON.parse(row.definition_json) as Record<string, unknown>,
+    replacesId: row.replaces_id,
+    createdAt: row.created_at,
+    periodCount: row.period_count,
+  };
+}
+
+export async function listAssessmentSchemes({ db }: Deps, _actor: Actor, opts: { code?: string | undefined; beforeId?: number | undefined; limit: number }) {
+  return (await listSchemes(db, opts)).map(presentScheme);
+}
+
+export async function getAssessmentScheme({ db }: Deps, _actor: Actor, id: number) {
+  const row = await findScheme(db, id);
+  if (!row) throw createNotFoundError('scheme', id);
+  return presentScheme(row);
+}
+
+export interface SchemeInput {
+  code: string;
+  name: string;
+  subjectKind: SubjectKind;
+  definition: unknown;
+}
+
+/**
+ * A new version of a scheme: one more than the code's latest, which it replaces. Schemes are never
+ * edited: a period freezes the version it runs on (DESIGN §2.1).
+ */
+export async function createAssessmentScheme({ db, now }: Deps, actor: Actor, input: SchemeInput) {
+  authorize(actor, 'scheme.manage');
+  const checked = checkSchemeDefinition(input.definition);
+  if (!checked.ok) throw createSchemeInvalidError(checked.errors);
+  const at = now().toISOString();
+  const id = await db.transaction().execute(async (trx) => {
+    // The audit append serialises writers (an advisory lock on PostgreSQL), so the version read after it is the latest.
+    await appendAuditRecords(trx, [{ ...auditActor(actor), action: 'scheme.created', entity: 'scheme', entityId: input.code, after: input }], at);
+    const latest = await findLatestSchemeVersion(trx, input.code);
+    return insertScheme(trx, {
+      code: input.code, version: (latest?.version ?? 0) + 1, name: input.name, kind: checked.scheme.kind ?? 'routine',
+      subjectKind: input.subjectKind, definitionJson: JSON.stringify(input.definition), replacesId: latest?.id ?? null,
+      createdBy: actor.accountId, now: at,
+    });
+  });
+  return presentScheme((await findScheme(db, id))!);
+}
