@@ -30,7 +30,7 @@ export function unitRefsOfPath(path: readonly { id: number | string }[] | undefi
 /**
  * Whether the caller takes part in a period (api-cycles.md "Who takes part": the people of the
  * scope's subtree) and whether he leads someone in it — as far as the units he sees tell;
- * unknown counts as yes (the cycle page answers for itself).
+ * unknown counts as yes (the period's page answers for itself).
  */
 export function periodRolesOf(
   scope: { unitId: number | string } | null | undefined,

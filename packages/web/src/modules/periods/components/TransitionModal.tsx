@@ -8,7 +8,7 @@ import { useTransitionPeriod, type Period } from '../periods.api';
 import { nextPeriodState } from '../periods.model';
 import { PeriodStateFlow } from './PeriodStateTag';
 
-/** A transition's refusal in words: our sentence for the codes of the cycle API, then the server's own message. */
+/** A transition's refusal in words: our sentence for the codes of the periods API, then the server's own message. */
 export function transitionErrorText(t: TFunction, error: unknown): { text: string; detail: string | null } {
   if (error instanceof ApiError) {
     const known: Record<string, string> = {

@@ -83,7 +83,7 @@ function SchemeName({ period, linked, schemes }: { period: Period; linked: boole
 
 /**
  * 考核周期: every period with its state in the flow draft → open → reviewing → publicity →
- * closed, and the cycle pages the caller may use on it (his summary, the review sheet, the
+ * closed, and the pages of the period the caller may use (his summary, the review sheet, the
  * results). The admin also creates periods and moves them to the next stage.
  */
 export default function PeriodsPage() {
