@@ -12,6 +12,7 @@ import { registerPointRoutes } from '../modules/points/index.js';
 import { registerRankingRoutes } from '../modules/rankings/index.js';
 import { registerRedBlackRoutes } from '../modules/red-black/index.js';
 import { registerReportCardRoutes } from '../modules/report-cards/index.js';
+import { registerResultListRoutes } from '../modules/result-lists/index.js';
 import { registerResultRoutes } from '../modules/results/index.js';
 import { registerReviewRoutes } from '../modules/reviews/index.js';
 import { registerSchemeRoutes } from '../modules/schemes/index.js';
@@ -33,6 +34,7 @@ export const featureRoutes: ((app: App, deps: AppDeps) => Promise<void>)[] = [
   registerReviewRoutes,
   registerResultRoutes,
   registerReportCardRoutes,
+  registerResultListRoutes,
   registerCommitteeRoutes,
   registerAppealRoutes,
 ];

@@ -1,15 +1,13 @@
 import { Type } from 'typebox';
 import { Nullable, PageQuery, StrictObject } from '../../app/http.js';
-import { GROUP_KEY_PATTERN } from '../results/index.js';
-
 
 export const ReportCardQuery = StrictObject({
   period: Type.Optional(Type.Integer({ minimum: 1, description: 'a period in publicity or closed; default: the latest published period the person has a result in' })),
 });
 
-const GroupSchema = Type.Object({ key: Type.String(), name: Type.String() });
-const PersonSchema = Type.Object({ id: Type.Integer(), name: Type.String(), employeeNo: Type.String() });
-const UnitSchema = Type.Object({ id: Type.Integer(), name: Type.String() });
+export const GroupSchema = Type.Object({ key: Type.String(), name: Type.String() });
+export const PersonSchema = Type.Object({ id: Type.Integer(), name: Type.String(), employeeNo: Type.String() });
+export const UnitSchema = Type.Object({ id: Type.Integer(), name: Type.String() });
 
 const CardPeriodSchema = Type.Object({
   id: Type.Integer(),
@@ -89,38 +87,4 @@ export const UnitCardsResponse = Type.Object({
     flags: Type.Array(Type.String()),
   })),
   nextCursor: Nullable(Type.String()),
-});
-
-export const WarningListQuery = StrictObject({
-  scheme: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'a scheme code; default: every code of a routine scheme, each on its own' })),
-  group: Type.Optional(Type.String({ pattern: GROUP_KEY_PATTERN })),
-  periods: Type.Optional(Type.Integer({ minimum: 1, maximum: 12, description: 'consecutive closed periods (default 2)' })),
-});
-
-export const WarningListResponse = Type.Object({
-  periods: Type.Integer(),
-  items: Type.Array(Type.Object({
-    person: PersonSchema,
-    unit: UnitSchema,
-    group: GroupSchema,
-    scheme: Type.Object({ code: Type.String(), name: Type.String() }),
-    periods: Type.Array(Type.Object({
-      id: Type.Integer(), name: Type.String(), endsOn: Type.String(), total: Type.Number(), grade: Type.String(), groupRank: Type.Integer(), groupSize: Type.Integer(),
-    })),
-  })),
-});
-
-export const PromotionListQuery = StrictObject({
-  grade: Type.Optional(Type.String({ minLength: 1, maxLength: 20, description: 'default 优秀' })),
-  years: Type.Optional(Type.Integer({ minimum: 1, maximum: 10, description: 'consecutive years (default 3)' })),
-});
-
-export const PromotionListResponse = Type.Object({
-  grade: Type.String(),
-  years: Type.Array(Type.Integer()),
-  items: Type.Array(Type.Object({
-    person: PersonSchema,
-    unit: UnitSchema,
-    results: Type.Array(Type.Object({ year: Type.Integer(), period: Type.Object({ id: Type.Integer(), name: Type.String() }), total: Type.Number(), grade: Type.String() })),
-  })),
 });

@@ -2,8 +2,8 @@ import { DEFAULT_LAGGING_PERIODS, findConsecutiveLaggards, type PeriodStanding }
 import type { AppDeps } from '../../app/deps.js';
 import type { Actor } from '../../policies/policies.js';
 import { isResultVisible, nameGroups, resultVisibilityOf } from '../results/index.js';
-import { assertOverseesResults, centiToScore } from './report-cards.usecases.js';
-import { listClosedPublishedPeriods, listStandingsOfPeriods, type ClosedPeriodRow, type StandingRow } from './report-cards.repository.js';
+import { assertOverseesResults, centiToScore } from '../report-cards/index.js';
+import { listClosedPublishedPeriods, listStandingsOfPeriods, type ClosedPeriodRow, type StandingRow } from './result-lists.repository.js';
 
 type Deps = Pick<AppDeps, 'db' | 'now'>;
 
