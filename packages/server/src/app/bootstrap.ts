@@ -4,6 +4,8 @@ import { seedDemoOrganization, type DemoAccount } from '../db/seed/demo.js';
 import { appendAuditRecords } from '../modules/audit/index.js';
 import { insertAccount, replaceRolesOfAccount } from '../modules/accounts/index.js';
 import { findAccountByUsername, generatePassword, hashPassword } from '../modules/auth/index.js';
+import { inTransaction } from '../db/transactions.js';
+import { canSeedDemo, markDemoSeeded } from '../db/seed/seed.repository.js';
 
 export interface BootstrapReport {
   adminCreated: boolean;
@@ -24,7 +26,7 @@ export async function bootstrap(deps: AppDeps): Promise<BootstrapReport> {
   if (!(await findAccountByUsername(deps.db, 'admin'))) {
     const password = deps.config.adminPassword ?? generatePassword();
     const hash = await hashPassword(password);
-    await deps.db.transaction().execute(async (trx) => {
+    await inTransaction(deps.db, async (trx) => {
       const id = await insertAccount(trx, { username: 'admin', personId: null, passwordHash: hash, mustChangePassword: false, now: at });
       await replaceRolesOfAccount(trx, id, [{ role: 'admin', unitId: null }]);
       await appendAuditRecords(trx, [{ actorId: null, actorLabel: 'system', action: 'account.created', entity: 'account', entityId: id, after: { username: 'admin', roles: ['admin'] }, reason: 'first start' }], at);
@@ -34,12 +36,10 @@ export async function bootstrap(deps: AppDeps): Promise<BootstrapReport> {
   }
 
   if (deps.config.seedDemo) {
-    const seeded = await deps.db.selectFrom('settings').select('value').where('key', '=', 'demo.seeded').executeTakeFirst();
-    const hasPeople = await deps.db.selectFrom('people').select('id').limit(1).executeTakeFirst();
-    if (!seeded && !hasPeople) {
+    if (await canSeedDemo(deps.db)) {
       const demoPassword = deps.config.demoPassword ?? generatePassword(10);
       const { accounts } = await seedDemoOrganization(deps, { demoPassword });
-      await deps.db.insertInto('settings').values({ key: 'demo.seeded', value: at }).execute();
+      await markDemoSeeded(deps.db, at);
       Object.assign(report, { demoSeeded: true, demoPassword, demoPasswordGenerated: !deps.config.demoPassword, demoAccounts: accounts });
     }
   }

@@ -3,6 +3,8 @@ import type { Role } from '../../db/schema.js';
 import { createAccount, resetAccountPassword } from '../../modules/accounts/index.js';
 import type { Actor } from '../../policies/policies.js';
 import { CliError, openCliContext } from '../context.js';
+import { findPersonByEmployeeNo } from '../../modules/people/index.js';
+import { findAccountByUsername } from '../../modules/auth/index.js';
 
 /** The CLI acts as the built-in system administrator; its changes are audited as "cli". */
 const cliActor: Actor = { accountId: 0, username: 'cli', personId: null, unitId: null, roles: ['admin'], leaderUnitIds: [] };
@@ -28,7 +30,7 @@ export function registerUserCommands(program: Command) {
       try {
         let personId: number | null = null;
         if (opts.person) {
-          const p = await deps.db.selectFrom('people').select('id').where('employee_no', '=', opts.person).executeTakeFirst();
+          const p = await findPersonByEmployeeNo(deps.db, opts.person);
           if (!p) throw new CliError(`--person: no person with employee number ${opts.person}`, 2);
           personId = p.id;
         }
@@ -47,7 +49,7 @@ export function registerUserCommands(program: Command) {
     .action(async (username: string, opts: { reason?: string }) => {
       const { deps, close } = await openCliContext();
       try {
-        const account = await deps.db.selectFrom('accounts').select('id').where('username', '=', username).executeTakeFirst();
+        const account = await findAccountByUsername(deps.db, username);
         if (!account) throw new CliError(`no account named ${username}`, 2);
         const { temporaryPassword } = await resetAccountPassword(deps, cliActor, account.id, opts.reason ?? 'reset from the command line');
         console.log(`temporary password for ${username} (must be changed at next sign-in): ${temporaryPassword}`);

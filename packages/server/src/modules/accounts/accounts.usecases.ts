@@ -12,6 +12,8 @@ import {
   replaceRolesOfAccount, setAccountDisabled, type AccountView,
 } from './accounts.repository.js';
 import { createDuplicateUsernameError, createLastAdminError, createLeaderWithoutUnitError, createPersonHasAccountError } from './accounts.errors.js';
+import { inTransaction } from '../../db/transactions.js';
+import { findPersonView } from '../people/index.js';
 
 type Deps = Pick<AppDeps, 'db' | 'now'>;
 export interface RoleInput { role: Role; unitId?: number | null | undefined }
@@ -59,10 +61,10 @@ export async function createAccount(
   }
   const temporaryPassword = input.password === undefined ? generatePassword() : undefined;
   const hash = await hashPassword(input.password ?? temporaryPassword!);
-  const id = await db.transaction().execute(async (trx) => {
+  const id = await inTransaction(db, async (trx) => {
     if (await findAccountIdByUsername(trx, input.username)) throw createDuplicateUsernameError(input.username);
     if (input.personId != null) {
-      if (!(await trx.selectFrom('people').select('id').where('id', '=', input.personId).executeTakeFirst())) {
+      if (!(await findPersonView(trx, input.personId))) {
         throw createUnknownReferenceError('/personId', 'person', input.personId);
       }
       if (await findAccountIdByPerson(trx, input.personId)) throw createPersonHasAccountError(input.personId);
@@ -86,7 +88,7 @@ export async function changeAccount(
 ) {
   authorize(actor, 'account.manage');
   const at = now().toISOString();
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const before = await findAccountView(trx, id);
     if (!before) throw createNotFoundError('account', id);
     const [beforePresented] = await presentAccounts(trx, [before]);
@@ -113,7 +115,7 @@ export async function resetAccountPassword({ db, now }: Deps, actor: Actor, id: 
   const at = now().toISOString();
   const temporaryPassword = generatePassword();
   const hash = await hashPassword(temporaryPassword);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     if (!(await findAccountView(trx, id))) throw createNotFoundError('account', id);
     await updatePasswordHash(trx, id, hash, true, at);
     await deleteSessionsOfAccount(trx, id);

@@ -22,6 +22,7 @@ import {
   type AppealAttachmentRow, type AppealView,
 } from './appeals.repository.js';
 import { listAccountsOfPeople } from '../accounts/index.js';
+import { inTransaction } from '../../db/transactions.js';
 
 type Deps = Pick<AppDeps, 'db' | 'now'>;
 type FileDeps = Pick<AppDeps, 'db' | 'now' | 'config'>;
@@ -128,7 +129,7 @@ export async function submitAppeal({ db, now }: Deps, actor: Actor, input: { per
   if (version === null || own.length === 0) throw createNotFoundError('result', `of person ${personId} in period ${period.id}`);
 
   const atIso = at.toISOString();
-  const id = await db.transaction().execute(async (trx) => {
+  const id = await inTransaction(db, async (trx) => {
     // The period's row first: a concurrent close waits here, or has closed it and this appeal is refused.
     if (!(await lockPeriodInState(trx, period.id, 'publicity'))) assertPeriodState((await findPeriod(trx, period.id))!, ['publicity'], 'appeals are accepted');
     const pending = await findPendingAppeal(trx, period.id, personId);
@@ -160,7 +161,7 @@ export async function withdrawAppeal({ db, now }: Deps, actor: Actor, id: number
   if (view.person_id !== actor.personId) throw createForbiddenError('withdraw this appeal: only the appellant does');
   if (view.status !== 'pending') throw createAppealNotPendingError(id, view.status);
   const atIso = now().toISOString();
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     if (!(await closeAppeal(trx, id, { status: 'withdrawn', note: null, decidedBy: null, decidedVersion: null, now: atIso }))) {
       throw createAppealNotPendingError(id, (await findAppealView(trx, id))!.status);
     }
@@ -210,7 +211,7 @@ export async function decideAppeal({ db, now }: Deps, actor: Actor, id: number, 
   if (note.length === 0) throw createAppealInvalidError('/note', 'must give the reasons of the decision');
   if (view.status !== 'pending') throw createAppealNotPendingError(id, view.status);
   const atIso = now().toISOString();
-  const decided = await db.transaction().execute(async (trx) => {
+  const decided = await inTransaction(db, async (trx) => {
     if (!(await lockPeriodInState(trx, view.period_id, 'publicity'))) assertPeriodState((await findPeriod(trx, view.period_id))!, ['publicity'], 'appeals are decided');
     const period = (await findPeriod(trx, view.period_id))!;
     const fromVersion = period.result_version!;
@@ -271,7 +272,7 @@ export async function attachToAppeal({ db, now, config }: FileDeps, actor: Actor
   const { mime, ext, sha256 } = await inspectAttachment(upload.content, APPEAL_ATTACHMENT_MAX_BYTES);
   const atIso = now().toISOString();
   const attachmentId = await storeAndRecordAttachment(config.dataDir, sha256, upload.content, (storageKey) =>
-    db.transaction().execute(async (trx) => {
+    inTransaction(db, async (trx) => {
       if ((await countAttachmentsOfAppeal(trx, id)) >= MAX_ATTACHMENTS_PER_APPEAL) throw createTooManyAttachmentsError(MAX_ATTACHMENTS_PER_APPEAL);
       const fileName = cleanFileName(upload.fileName, ext);
       const newId = await insertAppealAttachment(trx, {

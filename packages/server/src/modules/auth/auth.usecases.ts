@@ -9,6 +9,7 @@ import {
 } from './auth.repository.js';
 import { createAccountLockedError, createInvalidCredentialsError, createWeakPasswordError, createWrongPasswordError } from './auth.errors.js';
 import { hashPassword, UNUSABLE_PASSWORD_HASH, verifyPassword } from './passwords.js';
+import { inTransaction } from '../../db/transactions.js';
 
 export interface AuthDeps {
   db: Db;
@@ -39,7 +40,7 @@ export async function signIn(
   if (!ok) {
     const failures = account.failed_logins + 1;
     const lock = failures >= config.loginMaxFailures ? addMinutes(at, config.lockoutMinutes) : null;
-    await db.transaction().execute(async (trx) => {
+    await inTransaction(db, async (trx) => {
       await recordFailedLogin(trx, account.id, lock ? 0 : failures, lock, nowIso);
       if (lock) {
         await appendAuditRecords(trx, [{
@@ -127,7 +128,7 @@ export async function changeOwnPassword(
   if (input.newPassword === input.currentPassword) throw createWeakPasswordError('must differ from the current password');
   const hash = await hashPassword(input.newPassword);
   const nowIso = now().toISOString();
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await updatePasswordHash(trx, account.id, hash, false, nowIso);
     await deleteSessionsOfAccount(trx, account.id, actor.sessionId);
     await appendAuditRecords(trx, [{

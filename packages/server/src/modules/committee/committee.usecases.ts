@@ -8,6 +8,7 @@ import { createPeriodClosedError, createPeriodStateInvalidError, findPeriod, loc
 import { decisionsInForce, evaluatePeriod, gradeSeatsInGroup, groupKeyOf, listTieDecisionsOfPeriod, participantOf, type PeriodEvaluation, personSubjectKey, type TieDecisionRow } from '../results/index.js';
 import { createTieDecisionExceedsQuotaError, createTieDecisionInvalidError } from './committee.errors.js';
 import { insertTieDecision } from './committee.repository.js';
+import { inTransaction } from '../../db/transactions.js';
 
 type Deps = Pick<AppDeps, 'db' | 'now'>;
 
@@ -117,7 +118,7 @@ export async function decideTie(deps: Deps, actor: Actor, periodId: number, inpu
 
   const at = deps.now().toISOString();
   const names = new Map([...evaluation.participants.values()].map((p) => [p.personId, p.name]));
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(deps.db, async (trx) => {
     // The period's row first, as transitions and appeal decisions take it: the state checked here holds until commit.
     const current = (await findPeriod(trx, period.id)) ?? period;
     await lockPeriodInState(trx, period.id, current.state);

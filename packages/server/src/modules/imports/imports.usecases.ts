@@ -15,6 +15,7 @@ import {
 import { planOrgImport, type OrgImportPlan, type PersonFields, type PlannedRole, type PostRef } from './org-import-plan.js';
 import { readOrgWorkbook, TEMPLATE_EXAMPLE, writeOrgWorkbook, type OrgRoster, type ParsedOrgWorkbook, type RoleSpec } from './org-workbook.js';
 import { issueTemporaryPasswords } from './temporary-passwords.js';
+import { inTransaction } from '../../db/transactions.js';
 
 type Deps = Pick<AppDeps, 'db' | 'dialect' | 'now'>;
 
@@ -87,7 +88,7 @@ export async function startOrgImport(deps: Deps, actor: Actor, file: OrgImportFi
       if (!secret) return generatedCredentials(username);
       return { hash: secret.hash, temporaryPassword: secret.password, mustChangePassword: true };
     };
-    return deps.db.transaction().execute((trx) => applyOrgImport({ ...deps, db: trx }, actor, fileName, parsed, { progress, credentials }));
+    return inTransaction(deps.db, (trx) => applyOrgImport({ ...deps, db: trx }, actor, fileName, parsed, { progress, credentials }));
   });
   return { jobId };
 }

@@ -145,6 +145,10 @@ export async function listPosts(db: Db): Promise<(Post & { post_type_name: strin
     .execute();
 }
 
+export async function findPost(db: Db, id: number): Promise<Post | undefined> {
+  return db.selectFrom('posts').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
 export async function findPostByCode(db: Db, code: string): Promise<Post | undefined> {
   return db.selectFrom('posts').selectAll().where('code', '=', code).executeTakeFirst();
 }

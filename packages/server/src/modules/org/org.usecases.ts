@@ -10,6 +10,7 @@ import {
   listUnitPath, listUnits, resolveVisibleUnitIds, updateCategory, updateUnit,
 } from './org.repository.js';
 import { presentCategory, presentPostType, presentUnit } from './org.presenters.js';
+import { inTransaction } from '../../db/transactions.js';
 
 type Deps = Pick<AppDeps, 'db' | 'now'>;
 
@@ -44,7 +45,7 @@ export interface UnitInput {
 export async function createUnit({ db, now }: Deps, actor: Actor, input: UnitInput) {
   authorize(actor, 'org.manage');
   const at = now().toISOString();
-  const id = await db.transaction().execute(async (trx) => {
+  const id = await inTransaction(db, async (trx) => {
     if (await findUnitByCode(trx, input.code)) throw createDuplicateCodeError('unit', input.code);
     if (input.parentId !== null && !(await findUnit(trx, input.parentId))) throw createUnknownReferenceError('/parentId', 'unit', input.parentId);
     if (input.categoryId != null && !(await findCategory(trx, input.categoryId))) throw createUnknownReferenceError('/categoryId', 'category', input.categoryId);
@@ -71,7 +72,7 @@ export interface UnitChanges {
 export async function changeUnit({ db, now }: Deps, actor: Actor, id: number, changes: UnitChanges) {
   authorize(actor, 'org.manage');
   const at = now().toISOString();
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const before = await findUnit(trx, id);
     if (!before) throw createNotFoundError('unit', id);
     if (changes.parentId !== undefined && changes.parentId !== null) {
@@ -106,7 +107,7 @@ export async function listAllCategories({ db }: Deps, actor: Actor) {
 export async function createCategory({ db, now }: Deps, actor: Actor, input: { code: string; name: string; description?: string | undefined; sort?: number | undefined }) {
   authorize(actor, 'org.manage');
   const at = now().toISOString();
-  const id = await db.transaction().execute(async (trx) => {
+  const id = await inTransaction(db, async (trx) => {
     if (await findCategoryByCode(trx, input.code)) throw createDuplicateCodeError('category', input.code);
     const newId = await insertCategory(trx, { code: input.code, name: input.name, description: input.description ?? null, sort: input.sort ?? 0, now: at });
     await appendAuditRecords(trx, [{ ...auditActor(actor), action: 'category.created', entity: 'category', entityId: newId, after: input }], at);
@@ -121,7 +122,7 @@ export async function changeCategory(
 ) {
   authorize(actor, 'org.manage');
   const at = now().toISOString();
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const before = await findCategory(trx, id);
     if (!before) throw createNotFoundError('category', id);
     if (changes.code && changes.code !== before.code && (await findCategoryByCode(trx, changes.code))) throw createDuplicateCodeError('category', changes.code);
@@ -148,7 +149,7 @@ export async function listAllPosts({ db }: Deps, actor: Actor) {
 export async function createPostType({ db, now }: Deps, actor: Actor, input: { code: string; name: string }) {
   authorize(actor, 'org.manage');
   const at = now().toISOString();
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     if (await findPostTypeByCode(trx, input.code)) throw createDuplicateCodeError('post_type', input.code);
     const id = await insertPostType(trx, { ...input, now: at });
     await appendAuditRecords(trx, [{ ...auditActor(actor), action: 'post_type.created', entity: 'post_type', entityId: id, after: input }], at);
@@ -159,7 +160,7 @@ export async function createPostType({ db, now }: Deps, actor: Actor, input: { c
 export async function createPost({ db, now }: Deps, actor: Actor, input: { code: string; name: string; postTypeId: number }) {
   authorize(actor, 'org.manage');
   const at = now().toISOString();
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     if (await findPostByCode(trx, input.code)) throw createDuplicateCodeError('post', input.code);
     const type = await findPostType(trx, input.postTypeId);
     if (!type) throw createUnknownReferenceError('/postTypeId', 'post type', input.postTypeId);

@@ -174,3 +174,12 @@ export async function findPersonBrief(db: Db, personId: number) {
     .where('p.id', '=', personId)
     .executeTakeFirst();
 }
+
+/** Removes an assignment (one that starts on the day a change takes effect is replaced, not closed). */
+export async function deleteAssignment(db: Db, id: number): Promise<void> {
+  await db.deleteFrom('person_assignments').where('id', '=', id).execute();
+}
+
+export async function findPersonByEmployeeNo(db: Db, employeeNo: string): Promise<{ id: number } | undefined> {
+  return db.selectFrom('people').select('id').where('employee_no', '=', employeeNo).executeTakeFirst();
+}

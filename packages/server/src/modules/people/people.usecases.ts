@@ -4,13 +4,11 @@ import { createNotFoundError } from '../../app/errors.js';
 import type { PersonStatus } from '../../db/schema.js';
 import { authorize, unitScopeOf, type Actor } from '../../policies/policies.js';
 import { appendAuditRecords } from '../audit/index.js';
-import { createUnknownReferenceError, findUnit, listSubtreeUnitIds, resolveVisibleUnitIds } from '../org/index.js';
+import { createUnknownReferenceError, findPost, findUnit, listSubtreeUnitIds, resolveVisibleUnitIds } from '../org/index.js';
 import { createDuplicateEmployeeNoError, createEffectiveDateError } from './people.errors.js';
-import {
-  closeAssignment, findOpenAssignment, findPersonIdByEmployeeNo, findPersonView, insertAssignment, insertPerson,
-  listAssignmentsOfPerson, listPeople, listRoleNamesOfPeople, listRoleNamesOfPerson, updatePerson, type PersonView,
-} from './people.repository.js';
+import { closeAssignment, deleteAssignment, findOpenAssignment, findPersonIdByEmployeeNo, findPersonView, insertAssignment, insertPerson, listAssignmentsOfPerson, listPeople, listRoleNamesOfPeople, listRoleNamesOfPerson, type PersonView, updatePerson } from './people.repository.js';
 import { buildPersonSearchText } from './people.search.js';
+import { inTransaction } from '../../db/transactions.js';
 
 type Deps = Pick<AppDeps, 'db' | 'now'>;
 
@@ -94,10 +92,10 @@ export async function createPerson({ db, now }: Deps, actor: Actor, input: Perso
   authorize(actor, 'org.manage');
   const at = now();
   const atIso = at.toISOString();
-  const id = await db.transaction().execute(async (trx) => {
+  const id = await inTransaction(db, async (trx) => {
     if (await findPersonIdByEmployeeNo(trx, input.employeeNo)) throw createDuplicateEmployeeNoError(input.employeeNo);
     if (!(await findUnit(trx, input.unitId))) throw createUnknownReferenceError('/unitId', 'unit', input.unitId);
-    if (input.postId != null && !(await trx.selectFrom('posts').select('id').where('id', '=', input.postId).executeTakeFirst())) {
+    if (input.postId != null && !(await findPost(trx, input.postId))) {
       throw createUnknownReferenceError('/postId', 'post', input.postId);
     }
     const newId = await insertPerson(trx, {
@@ -132,11 +130,11 @@ export async function changePerson({ db, now }: Deps, actor: Actor, id: number, 
   authorize(actor, 'org.manage');
   const at = now();
   const atIso = at.toISOString();
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const before = await findPersonView(trx, id);
     if (!before) throw createNotFoundError('person', id);
     if (changes.unitId !== undefined && !(await findUnit(trx, changes.unitId))) throw createUnknownReferenceError('/unitId', 'unit', changes.unitId);
-    if (changes.postId != null && !(await trx.selectFrom('posts').select('id').where('id', '=', changes.postId).executeTakeFirst())) {
+    if (changes.postId != null && !(await findPost(trx, changes.postId))) {
       throw createUnknownReferenceError('/postId', 'post', changes.postId);
     }
     const moves =
@@ -149,7 +147,7 @@ export async function changePerson({ db, now }: Deps, actor: Actor, id: number, 
       const open = await findOpenAssignment(trx, id);
       if (open && effective < open.valid_from) throw createEffectiveDateError(`must not be before the current assignment began (${open.valid_from})`);
       if (open) {
-        if (open.valid_from === effective) await trx.deleteFrom('person_assignments').where('id', '=', open.id).execute();
+        if (open.valid_from === effective) await deleteAssignment(trx, open.id);
         else await closeAssignment(trx, open.id, effective);
       }
       await insertAssignment(trx, {

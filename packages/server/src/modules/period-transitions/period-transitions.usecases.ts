@@ -14,6 +14,7 @@ import { publishResultVersion } from '../results/index.js';
 import { remindMissingSummaries } from '../reviews/index.js';
 import { loadWorkingDayCalendar } from '../work-calendar/index.js';
 import { findScheme } from '../schemes/index.js';
+import { inTransaction } from '../../db/transactions.js';
 
 /**
  * The period's state flow as the cycle lives it: entering reviewing reminds those without a summary,
@@ -55,7 +56,7 @@ export async function transitionAssessmentPeriod({ db, now }: Deps, actor: Actor
   authorize(actor, 'period.manage');
   const at = now().toISOString();
   const today = localDateOf(now());
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const period = await findPeriod(trx, id);
     if (!period) throw createNotFoundError('period', id);
     if (period.state === 'closed') throw createPeriodClosedError(id);

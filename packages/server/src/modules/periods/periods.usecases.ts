@@ -8,6 +8,7 @@ import { findUnit } from '../org/index.js';
 import { findScheme } from '../schemes/index.js';
 import { createPeriodClosedError, createPeriodInvalidError, createPeriodStateInvalidError } from './periods.errors.js';
 import { findPeriod, insertPeriod, listPeriods, updatePeriodFields, type PeriodChanges, type PeriodRow } from './periods.repository.js';
+import { inTransaction } from '../../db/transactions.js';
 
 type Deps = Pick<AppDeps, 'db' | 'now'>;
 
@@ -92,7 +93,7 @@ export async function createAssessmentPeriod({ db, now }: Deps, actor: Actor, in
   const scopeUnitId = input.scopeUnitId ?? null;
   if (scopeUnitId !== null && !(await findUnit(db, scopeUnitId))) throw createPeriodInvalidError('/scopeUnitId', `unknown unit ${scopeUnitId}`);
   const at = now().toISOString();
-  const id = await db.transaction().execute(async (trx) => {
+  const id = await inTransaction(db, async (trx) => {
     const newId = await insertPeriod(trx, {
       ...input, scopeUnitId, publicityDays: input.publicityDays ?? 5, summaryDueOn: input.summaryDueOn ?? null, reviewDueOn: input.reviewDueOn ?? null,
       tierPeriodId: input.tierPeriodId ?? null, createdBy: actor.accountId, now: at,
@@ -110,7 +111,7 @@ export async function createAssessmentPeriod({ db, now }: Deps, actor: Actor, in
 export async function updateAssessmentPeriod({ db, now }: Deps, actor: Actor, id: number, input: PeriodChanges) {
   authorize(actor, 'period.manage');
   const at = now().toISOString();
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const period = await findPeriod(trx, id);
     if (!period) throw createNotFoundError('period', id);
     if (period.state === 'closed') throw createPeriodClosedError(id);

@@ -24,6 +24,7 @@ import { notifySubjects } from './point-events.usecases.js';
 import { findScheme, isUniqueViolation, listRulesOfScheme, type PointRuleRow, type SchemeRow } from './point-rules.repository.js';
 import { MAX_BATCH_ROWS, readPointImportFile, writePointTemplate, type ParsedPointFile } from './point-import.workbook.js';
 import { idCursor, nextCursorOf } from '../../app/cursors.js';
+import { inTransaction } from '../../db/transactions.js';
 
 type Deps = Pick<AppDeps, 'db' | 'dialect' | 'now'>;
 
@@ -260,7 +261,7 @@ export async function submitPointBatch(
   if (allIssues.length) throw createBatchInvalidError(allIssues);
 
   try {
-    const batchId = await db.transaction().execute(async (trx) => {
+    const batchId = await inTransaction(db, async (trx) => {
       const again = await findBatchByKey(trx, submission.idempotencyKey);
       if (again) return { kind: 'replay' as const, batch: again };
       const id = await insertBatch(trx, {
@@ -351,7 +352,7 @@ export async function approvePointBatch(deps: Pick<Deps, 'db' | 'now'>, actor: A
   if (!batch) throw createNotFoundError('pointBatch', id);
   if (batch.created_by === actor.accountId) throw createOwnBatchError();
   const name = (await findAccountDisplayName(db, actor.accountId)) ?? actor.username;
-  const high = await db.transaction().execute(async (trx) => {
+  const high = await inTransaction(db, async (trx) => {
     const pending = await listProposedEventsOfBatch(trx, id);
     if (pending.length === 0) return { approved: 0, ledger: new Map<number, number>() };
     if (actor.personId !== null && pending.some((e) => e.person_id === actor.personId)) throw createOwnSubjectError();

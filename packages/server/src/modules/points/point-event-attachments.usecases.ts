@@ -9,6 +9,7 @@ import {
 import { createNotPendingError } from './points.errors.js';
 import { countAttachmentsOfEvent, findEventAttachment, findPointEvent, insertEventAttachment } from './point-events.repository.js';
 import { canSeeEvent, loadPointAccess, presentEventAttachment } from './point-events.usecases.js';
+import { inTransaction } from '../../db/transactions.js';
 
 type Deps = Pick<AppDeps, 'db' | 'now' | 'config'>;
 
@@ -30,7 +31,7 @@ export async function attachEvidence({ db, now, config }: Deps, actor: Actor, ev
   if (event.status !== 'proposed') throw createNotPendingError(eventId, event.status);
   const { mime, ext, sha256 } = await inspectAttachment(upload.content, EVIDENCE_MAX_BYTES);
   const id = await storeAndRecordAttachment(config.dataDir, sha256, upload.content, (storageKey) =>
-    db.transaction().execute(async (trx) => {
+    inTransaction(db, async (trx) => {
       if ((await countAttachmentsOfEvent(trx, eventId)) >= MAX_ATTACHMENTS_PER_EVENT) throw createTooManyAttachmentsError(MAX_ATTACHMENTS_PER_EVENT);
       const fileName = cleanFileName(upload.fileName, ext);
       const newId = await insertEventAttachment(trx, {

@@ -20,6 +20,7 @@ import {
 } from './point-events.repository.js';
 import { findPointRule, findScheme, isUniqueViolation } from './point-rules.repository.js';
 import { dateIdCursor } from '../../app/cursors.js';
+import { inTransaction } from '../../db/transactions.js';
 
 type Deps = Pick<AppDeps, 'db' | 'now'>;
 
@@ -274,7 +275,7 @@ export async function proposePointEvent({ db, now }: Deps, actor: Actor, input: 
     evidence_text: evidenceText, evidence_link: evidenceLink, status: 'proposed' as const, proposed_by: actor.accountId, proposed_at: atIso,
     decided_by: null, decided_at: null, decision_note: null, reverses_event_id: null, batch_id: null, batch_row: null,
   };
-  const id = await db.transaction().execute(async (trx) => {
+  const id = await inTransaction(db, async (trx) => {
     const newId = await insertPointEvent(trx, row);
     await appendAuditRecords(trx, [{ ...auditOf(actor), action: 'pointEvent.proposed', entity: 'point_event', entityId: newId, after: auditedEvent(row) }], atIso);
     return newId;
@@ -329,7 +330,7 @@ export async function approvePointEvent(deps: Deps, actor: Actor, id: number, in
   const event = await loadDecidableEvent(db, access, id);
   await assertPeriodOpen(db, event.scheme_id, event.occurred_on);
   const name = (await findAccountDisplayName(db, actor.accountId)) ?? actor.username;
-  const ledger = await db.transaction().execute(async (trx) => {
+  const ledger = await inTransaction(db, async (trx) => {
     if (!(await decideEvent(trx, id, { status: 'approved', by: actor.accountId, at: atIso, note }))) {
       throw createNotPendingError(id, (await findPointEvent(trx, id))?.status ?? 'gone');
     }
@@ -351,7 +352,7 @@ export async function rejectPointEvent({ db, now }: Deps, actor: Actor, id: numb
   const access = await loadPointAccess(db, actor);
   const event = await loadDecidableEvent(db, access, id);
   const name = (await findAccountDisplayName(db, actor.accountId)) ?? actor.username;
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     if (!(await decideEvent(trx, id, { status: 'rejected', by: actor.accountId, at: atIso, note }))) {
       throw createNotPendingError(id, (await findPointEvent(trx, id))?.status ?? 'gone');
     }
@@ -390,7 +391,7 @@ export async function reversePointEvent(deps: Deps, actor: Actor, id: number, in
     status: 'approved' as const, proposed_by: actor.accountId, proposed_at: atIso, decided_by: actor.accountId, decided_at: atIso,
     decision_note: reason, reverses_event_id: id, batch_id: null, batch_row: null,
   };
-  const { reversingId, ledger } = await db.transaction().execute(async (trx) => {
+  const { reversingId, ledger } = await inTransaction(db, async (trx) => {
     const newId = await insertPointEvent(trx, row).catch(async (error: unknown) => {
       throw isUniqueViolation(error) ? createAlreadyReversedError(id, null) : error;
     });

@@ -9,6 +9,7 @@ import {
   disablePointRule, findActiveRuleByCode, findLatestRuleVersion, findPointRule, findScheme, insertPointRule, isUniqueViolation, listPointRules,
   type PointRuleRow, type PointRuleWithCount, type SchemeRow,
 } from './point-rules.repository.js';
+import { inTransaction } from '../../db/transactions.js';
 
 type Deps = Pick<AppDeps, 'db' | 'now'>;
 
@@ -98,7 +99,7 @@ export async function createRule({ db, now }: Deps, actor: Actor, input: NewRule
       ? `must be a ledger indicator of the scheme (${ledgers.join(', ')})`
       : 'the scheme has no ledger indicator');
   }
-  const id = await db.transaction().execute(async (trx) => {
+  const id = await inTransaction(db, async (trx) => {
     if (await findActiveRuleByCode(trx, scheme.id, input.code)) throw createRuleDuplicateError(input.code);
     const row = {
       scheme_id: scheme.id, code: input.code, version: (await findLatestRuleVersion(trx, scheme.id, input.code)) + 1, name,
@@ -141,7 +142,7 @@ export async function replaceRule({ db, now }: Deps, actor: Actor, id: number, i
   const at = now().toISOString();
   const reason = normalizeText(input.reason);
   if (!reason) throw createFieldError('/reason', 'must not be empty');
-  const newId = await db.transaction().execute(async (trx) => {
+  const newId = await inTransaction(db, async (trx) => {
     const old = await findPointRule(trx, id);
     if (!old) throw createNotFoundError('pointRule', id);
     if (old.status !== 'active') throw createRuleDisabledError(id);
@@ -176,7 +177,7 @@ export async function disableRule({ db, now }: Deps, actor: Actor, id: number, i
   const at = now().toISOString();
   const reason = normalizeText(input.reason);
   if (!reason) throw createFieldError('/reason', 'must not be empty');
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const old = await findPointRule(trx, id);
     if (!old) throw createNotFoundError('pointRule', id);
     if (!(await disablePointRule(trx, id, actor.accountId, at))) throw createRuleDisabledError(id);

@@ -9,6 +9,7 @@ import { findSqliteDatabaseFile, isPostgres } from '../../db/dialect.js';
 import { claimScheduledRun, finishScheduledRun } from '../jobs/index.js';
 import { insertRedBlackListsIfAbsent } from './red-black.repository.js';
 import { findScheme } from '../schemes/index.js';
+import { inTransaction } from '../../db/transactions.js';
 
 type Deps = Pick<AppDeps, 'db' | 'now'>;
 
@@ -60,7 +61,7 @@ export async function runRedBlackJobOnce(deps: Deps, runner: string): Promise<Re
     const scheme = (await findScheme(db, period.scheme_id))!;
     for (const month of months) {
       const runKey = `${period.id}:${month}`;
-      const done = await inProcessQueue(deps, () => db.transaction().execute(async (trx) => {
+      const done = await inProcessQueue(deps, () => inTransaction(db, async (trx) => {
         // The claim is the transaction's first statement: on SQLite it takes the write lock at once.
         const at = now().toISOString();
         const runId = await claimScheduledRun(trx, { job: RED_BLACK_JOB, runKey, runner, now: at });

@@ -16,6 +16,7 @@ import { listLedgerEventsOfSubjects, sumLedgerBySubject } from '../points/index.
 import { listAccountsOfPeople } from '../accounts/index.js';
 import { deleteDraftRedBlackLists, findRedBlackList, insertRedBlackListsIfAbsent, listPublishedRedBlackListsOfGroups, listRedBlackLists, listRedBlackListsOfMonth, markRedBlackListPublished, type RedBlackListRow } from './red-black.repository.js';
 import { findScheme, type SchemeRow } from '../schemes/index.js';
+import { inTransaction } from '../../db/transactions.js';
 
 type Deps = Pick<AppDeps, 'db' | 'now'>;
 
@@ -128,7 +129,7 @@ export async function generateRedBlackLists({ db, now }: Deps, actor: Actor, per
   if (!isMonthOfPeriod(period, input.month)) throw createRedBlackMonthError(input.month, period.starts_on, period.ends_on);
   const size = input.size ?? DEFAULT_RED_BLACK_LIST_SIZE;
   const at = now().toISOString();
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await appendAuditRecords(trx, [{
       actorId: actor.accountId, actorLabel: actor.username, action: 'redblack.generated', entity: 'period', entityId: periodId,
       after: { month: input.month, size },
@@ -209,7 +210,7 @@ export async function getRedBlackList({ db }: Deps, actor: Actor, id: number) {
 export async function publishRedBlackList({ db, now }: Deps, actor: Actor, id: number) {
   authorize(actor, 'redblack.manage');
   const at = now().toISOString();
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const row = await findRedBlackList(trx, id);
     if (!row) throw createNotFoundError('redBlackList', id);
     if (row.status === 'published') throw createRedBlackPublishedError(`Red/black list ${id} is already published`);

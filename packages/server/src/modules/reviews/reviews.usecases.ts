@@ -20,6 +20,7 @@ import {
   findFirstRootUnitId, listRatingsOfPeople, listRatingsOfRater, listSummariesOfPeriod, replaceRatingsOfRater, type CyclePeriodRow, type RatingRow,
 } from './reviews.repository.js';
 import { findScheme } from '../schemes/index.js';
+import { inTransaction } from '../../db/transactions.js';
 
 type Deps = Pick<AppDeps, 'db' | 'now'>;
 
@@ -303,7 +304,7 @@ export async function ratePerson({ db, now }: Deps, actor: Actor, periodId: numb
   const atIso = at.toISOString();
   const rater = { periodId: period.id, personId, raterGroup: LEADER_RATER_GROUP, raterAccountId: actor.accountId };
   const ratings = input.ratings.map((r, i) => ({ indicator: r.indicator, centi: centi[i]!, task: blankToNull(r.task), comment: blankToNull(r.comment) }));
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const before = await listRatingsOfRater(trx, rater);
     const createdAt = new Map(before.map((b) => [b.indicator_id, b.created_at]));
     await replaceRatingsOfRater(trx, rater, ratings.map((r) => ({ ...r, createdAt: createdAt.get(r.indicator) ?? atIso })), atIso);

@@ -13,6 +13,7 @@ import {
 } from './reviews.repository.js';
 import { composeSummaryPrefill } from './summary-prefill.js';
 import { createFieldErrors } from '../../app/errors.js';
+import { inTransaction } from '../../db/transactions.js';
 
 type Deps = Pick<AppDeps, 'db' | 'now'>;
 
@@ -65,7 +66,7 @@ async function writeMySummary({ db, now }: Deps, actor: Actor, periodId: number,
   const given = input.content === undefined ? undefined : normalizeSummaryContent(input.content);
   const at = now().toISOString();
   const status = input.submit ? 'submitted' as const : 'draft' as const;
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const existing = await findSummary(trx, period.id, participant.personId);
     if (existing?.status === 'submitted') throw createSummarySubmittedError();
     const content = given ?? existing?.content;

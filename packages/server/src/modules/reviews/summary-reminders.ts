@@ -8,6 +8,7 @@ import { findCyclePeriod, listPeriodsWithSummaryDeadline, listSubmittedSummaryPe
 import { SUMMARY_WRITABLE_STATES } from './summaries.usecases.js';
 import { listAccountsOfPeople } from '../accounts/index.js';
 import { claimScheduledRun, finishScheduledRun } from '../jobs/index.js';
+import { inTransaction } from '../../db/transactions.js';
 
 type Deps = Pick<AppDeps, 'db' | 'now'>;
 
@@ -58,7 +59,7 @@ export async function runSummaryReminderJobOnce(deps: Deps, runner: string): Pro
     const due = period.summary_due_on!;
     if (addCalendarDays(due, -1) > today || due < today) continue;
     const runKey = `${period.id}:${due}`;
-    const done = await db.transaction().execute(async (trx) => {
+    const done = await inTransaction(db, async (trx) => {
       const runId = await claimScheduledRun(trx, { job: SUMMARY_REMINDER_JOB, runKey, runner, now: now().toISOString() });
       if (runId === undefined) return false;
       const { people } = await remindMissingSummaries({ db: trx, now }, period.id, 'due_tomorrow');

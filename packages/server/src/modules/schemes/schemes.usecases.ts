@@ -6,6 +6,7 @@ import { appendAuditRecords } from '../audit/index.js';
 import { checkSchemeDefinition } from './scheme-definition.js';
 import { createSchemeInvalidError } from './schemes.errors.js';
 import { findLatestSchemeVersion, findScheme, insertScheme, listSchemes, type SchemeRow } from './schemes.repository.js';
+import { inTransaction } from '../../db/transactions.js';
 
 type Deps = Pick<AppDeps, 'db' | 'now'>;
 
@@ -52,7 +53,7 @@ export async function createAssessmentScheme({ db, now }: Deps, actor: Actor, in
   const checked = checkSchemeDefinition(input.definition);
   if (!checked.ok) throw createSchemeInvalidError(checked.errors);
   const at = now().toISOString();
-  const id = await db.transaction().execute(async (trx) => {
+  const id = await inTransaction(db, async (trx) => {
     // The audit append serialises writers (an advisory lock on PostgreSQL), so the version read after it is the latest.
     await appendAuditRecords(trx, [{ ...auditActor(actor), action: 'scheme.created', entity: 'scheme', entityId: input.code, after: input }], at);
     const latest = await findLatestSchemeVersion(trx, input.code);

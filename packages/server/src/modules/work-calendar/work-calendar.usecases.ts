@@ -9,6 +9,7 @@ import { authorize, type Actor } from '../../policies/policies.js';
 import { appendAuditRecords } from '../audit/index.js';
 import { parseCalendarRows, readCalendarFile } from './work-calendar.import.js';
 import { deleteCalendarEntry, findCalendarEntry, listCalendarEntries, listCalendarEntriesOn, upsertCalendarEntries } from './work-calendar.repository.js';
+import { inTransaction } from '../../db/transactions.js';
 
 type Deps = Pick<AppDeps, 'db' | 'now'>;
 
@@ -126,7 +127,7 @@ export async function setWorkCalendarDay({ db, now }: Deps, actor: Actor, date: 
   if (!isValidDate(date)) throw createFieldError('/date', 'must be a date YYYY-MM-DD');
   const at = now().toISOString();
   const name = input.name?.trim() || null;
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const before = await findCalendarEntry(trx, date);
     await upsertCalendarEntries(trx, [{ date, kind: input.kind, name }], actor.accountId, at);
     await appendAuditRecords(trx, [{
@@ -140,7 +141,7 @@ export async function setWorkCalendarDay({ db, now }: Deps, actor: Actor, date: 
 export async function removeWorkCalendarDay({ db, now }: Deps, actor: Actor, date: string) {
   authorize(actor, 'calendar.manage');
   const at = now().toISOString();
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const before = isValidDate(date) ? await findCalendarEntry(trx, date) : undefined;
     if (!before) throw createNotFoundError('work_calendar', date);
     await deleteCalendarEntry(trx, date);
@@ -158,7 +159,7 @@ export async function importWorkCalendar({ db, now }: Deps, actor: Actor, conten
   authorize(actor, 'calendar.manage');
   const rows = parseCalendarRows(await readCalendarFile(content));
   const at = now().toISOString();
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const existing = new Set((await listCalendarEntriesOn(trx, rows.map((r) => r.date))).map((e) => e.date));
     await upsertCalendarEntries(trx, rows, actor.accountId, at);
     await appendAuditRecords(trx, [{

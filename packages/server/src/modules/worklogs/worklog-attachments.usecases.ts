@@ -11,6 +11,7 @@ import {
 } from './worklogs.repository.js';
 import { createLogFrozenError, createNotAuthorError } from './worklogs.errors.js';
 import { canSeeLog, editableUntilOf, isFrozen, loadLogAccess, presentAttachment } from './worklogs.usecases.js';
+import { inTransaction } from '../../db/transactions.js';
 
 type Deps = Pick<AppDeps, 'db' | 'now' | 'config'>;
 
@@ -33,7 +34,7 @@ export async function attachToWorkLog({ db, now, config }: Deps, actor: Actor, l
   if (isFrozen(log.created_at, at)) throw createLogFrozenError(logId, editableUntilOf(log.created_at));
   const { mime, ext, sha256 } = await inspectAttachment(upload.content, ATTACHMENT_MAX_BYTES);
   const id = await storeAndRecordAttachment(config.dataDir, sha256, upload.content, (storageKey) =>
-    db.transaction().execute(async (trx) => {
+    inTransaction(db, async (trx) => {
       if ((await countAttachmentsOfLog(trx, logId)) >= MAX_ATTACHMENTS_PER_LOG) throw createTooManyAttachmentsError(MAX_ATTACHMENTS_PER_LOG);
       const fileName = cleanFileName(upload.fileName, ext);
       const newId = await insertAttachment(trx, {
@@ -64,7 +65,7 @@ export async function removeAttachment({ db, now, config }: Deps, actor: Actor, 
   const at = now();
   const atIso = at.toISOString();
   const access = await loadLogAccess(db, actor);
-  const removed = await db.transaction().execute(async (trx) => {
+  const removed = await inTransaction(db, async (trx) => {
     const attachment = await findAttachment(trx, id);
     const log = attachment ? await findWorkLogView(trx, attachment.log_id) : undefined;
     if (!attachment || !log || !canSeeLog(access, log)) throw createNotFoundError('attachment', id);

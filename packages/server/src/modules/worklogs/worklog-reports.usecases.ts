@@ -20,6 +20,7 @@ import {
 import { BACKFILL_DAYS } from './worklogs.errors.js';
 import { resolveIndicatorNames } from './log-indicators.js';
 import { WORK_LOG_KIND_LABELS, WORK_LOG_KINDS, earliestBackfillDate, loadLogAccess, presentEntries } from './worklogs.usecases.js';
+import { inTransaction } from '../../db/transactions.js';
 
 type Deps = Pick<AppDeps, 'db' | 'now'>;
 
@@ -464,7 +465,7 @@ export async function drawWorkLogSpotCheck({ db, now }: Deps, actor: Actor, inpu
   const range = defaultRange(input, localDateOf(at), 30);
   const { unit, unitIds } = await loadOverseenUnit(db, actor, input.unit, reviewScopeOf(actor));
   const seed = input.seed ?? generateSeed();
-  const id = await db.transaction().execute(async (trx) => {
+  const id = await inTransaction(db, async (trx) => {
     const candidates = await listSpotCheckCandidateIds(trx, { unitIds, ...range });
     const drawn = drawSpotCheck(candidates, input.count, seed);
     const candidatesSha256 = fingerprintCandidates(candidates);

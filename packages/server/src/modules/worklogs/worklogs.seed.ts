@@ -14,6 +14,7 @@ import { extractSearchTerms } from './worklogs.search.js';
 import { createSeededRandom } from '../../db/seed/seeded-random.js';
 import { DEMO_ROUTINE_SCHEME } from '../../db/seed/demo-cycles.js';
 import { indicatorRefOf } from './log-indicators.js';
+import { inTransaction } from '../../db/transactions.js';
 
 /** The demo's generator (mulberry32): the demo is the same on every first start. */
 export function createDemoRandom(seed: number): () => number {
@@ -128,8 +129,7 @@ export async function seedDemoWorkLogs(deps: AppDeps, { now }: { now: Date }) {
   for (const l of writable) if (l.authorAccount === null) l.log.created_by = leaderOf.get(l.log.unit_id)![0]!.accountId;
 
   // The demo seed may call this inside its own transaction: then everything joins it.
-  const inTransaction = <T>(fn: (trx: typeof db) => Promise<T>) => (db.isTransaction ? fn(db) : db.transaction().execute(fn));
-  return inTransaction(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const ids = await insertWorkLogs(trx, writable.map(({ log, terms }) => ({ log, terms })));
     const comments: Parameters<typeof insertCommentsBatch>[1] = [];
     const likes: Parameters<typeof insertLikesBatch>[1] = [];

@@ -22,6 +22,7 @@ import { extractSearchTerms, planSearch } from './worklogs.search.js';
 import { enqueueWorkLog } from './worklogs.write-queue.js';
 import { checkLogIndicator, listLogIndicators, resolveIndicatorNames } from './log-indicators.js';
 import { dateIdCursor } from '../../app/cursors.js';
+import { inTransaction } from '../../db/transactions.js';
 
 type Deps = Pick<AppDeps, 'db' | 'now'>;
 
@@ -264,7 +265,7 @@ export async function editWorkLog({ db, now }: Deps, actor: Actor, id: number, c
   const at = now();
   const atIso = at.toISOString();
   const access = await loadLogAccess(db, actor);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const before = await loadVisibleLog(trx, access, id);
     if (before.person_id !== actor.personId) throw createNotAuthorError();
     if (isFrozen(before.created_at, at)) throw createLogFrozenError(id, editableUntilOf(before.created_at));
@@ -373,7 +374,7 @@ export async function commentOnWorkLog({ db, now }: Deps, actor: Actor, logId: n
   const at = now().toISOString();
   const access = await loadLogAccess(db, actor);
   const content = normalizeContent(input.content);
-  const commentId = await db.transaction().execute(async (trx) => {
+  const commentId = await inTransaction(db, async (trx) => {
     const log = await loadVisibleLog(trx, access, logId);
     const isAuthor = log.person_id === actor.personId;
     let recipients: number[];
@@ -404,7 +405,7 @@ export async function commentOnWorkLog({ db, now }: Deps, actor: Actor, logId: n
 export async function likeWorkLog({ db, now }: Deps, actor: Actor, logId: number) {
   const at = now().toISOString();
   const access = await loadLogAccess(db, actor);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const log = await loadVisibleLog(trx, access, logId);
     authorize(actor, 'log.like');
     if (log.person_id === actor.personId) throw createOwnEntryError('like');
@@ -437,7 +438,7 @@ export async function flagWorkLog({ db, now }: Deps, actor: Actor, logId: number
   const at = now().toISOString();
   const access = await loadLogAccess(db, actor);
   const note = normalizeContent(input.note, '/note');
-  const flagId = await db.transaction().execute(async (trx) => {
+  const flagId = await inTransaction(db, async (trx) => {
     const log = await loadVisibleLog(trx, access, logId);
     if (log.person_id === actor.personId) throw createOwnEntryError('flag');
     if (!canReviewLog(access, log)) throw createForbiddenError('flag this entry: leaders of its unit and admin flag');
@@ -460,7 +461,7 @@ export async function flagWorkLog({ db, now }: Deps, actor: Actor, logId: number
 export async function resolveWorkLogFlag({ db, now }: Deps, actor: Actor, logId: number, flagId: number, input: { note?: string | null | undefined }) {
   const at = now().toISOString();
   const access = await loadLogAccess(db, actor);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const log = await loadVisibleLog(trx, access, logId);
     const flag = await findFlagView(trx, flagId);
     if (!flag || flag.log_id !== logId) throw createNotFoundError('flag', flagId);

@@ -5,6 +5,7 @@ import { appendAuditRecords, appendAuditRecordsWithChange, AuditChainMovedError,
 import {
   allocateWorkLogIds, findAuthorsOn, findPersonBrief, insertWorkLogs, workLogsInsertStatementPg, type AuthorOn, type NewWorkLogRow, type WorkLogView,
 } from './worklogs.repository.js';
+import { inTransaction } from '../../db/transactions.js';
 
 /** An entry ready to be written: validated, its content normalised and its search terms extracted. */
 export interface PreparedWorkLog {
@@ -81,7 +82,7 @@ class WorkLogWriteQueue {
    * view adds only the author's and the unit's names, read with the units): nothing is read back.
    */
   private async writeBatchSqlite(batch: Pending[]): Promise<WorkLogView[]> {
-    return this.db.transaction().execute(async (trx) => {
+    return inTransaction(this.db, async (trx) => {
       const authors = await resolveAuthors(trx, batch);
       const newIds = await insertWorkLogs(trx, batch.map((p, i) => ({ log: { ...p.row, unit_id: authors[i]!.unit_id }, terms: p.terms })));
       await appendAuditRecords(trx, batch.map((p, i) => p.audit(newIds[i]!)), this.now().toISOString());
