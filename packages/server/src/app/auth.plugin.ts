@@ -2,7 +2,7 @@ import type { FastifyRequest, preHandlerHookHandler } from 'fastify';
 import type { AppDeps } from './deps.js';
 import { createUnauthenticatedError } from './errors.js';
 import type { App } from './http.js';
-import type { Actor } from '../policies/policies.js';
+import type { Actor } from '../policies/index.js';
 import { cachedActor, resolveActor } from '../modules/auth/index.js';
 
 export const SESSION_COOKIE = 'baton_session';

@@ -1,7 +1,7 @@
 import { loadConfig, type Config } from '../app/config.js';
 import type { AppDeps } from '../app/deps.js';
 import type { DatabaseHandle } from '../db/kysely.js';
-import type { Actor } from '../policies/policies.js';
+import type { Actor } from '../policies/index.js';
 
 /** Configuration for tests: independent of the environment the tests run in. */
 export function testConfig(overrides: Partial<Config> = {}): Config {

@@ -8,7 +8,7 @@ import { canSeedDemo, markDemoSeeded } from '../../db/seed/seed.repository.js';
 import { generatePassword } from '../../modules/auth/index.js';
 import { buildOrgTemplate, exportOrgRoster, type ImportIssue, type OrgImportResult, startOrgImport } from '../../modules/imports/index.js';
 import { waitForJob } from '../../modules/jobs/index.js';
-import type { Actor } from '../../policies/policies.js';
+import type { Actor } from '../../policies/index.js';
 import { CliError, openCliContext } from '../context.js';
 
 /** The CLI acts as the built-in system administrator; its changes are audited as "cli". */

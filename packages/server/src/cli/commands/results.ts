@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { isAppError } from '../../app/errors.js';
 import { exportPeriodScenario } from '../../modules/results/index.js';
-import type { Actor } from '../../policies/policies.js';
+import type { Actor } from '../../policies/index.js';
 import { CliError, openCliContext, type CliContext } from '../context.js';
 import { commandGroup } from './org.js';
 

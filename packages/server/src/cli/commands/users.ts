@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { Role } from '../../db/schema.js';
 import { createAccount, resetAccountPassword } from '../../modules/accounts/index.js';
-import type { Actor } from '../../policies/policies.js';
+import type { Actor } from '../../policies/index.js';
 import { CliError, openCliContext } from '../context.js';
 import { findPersonByEmployeeNo } from '../../modules/people/index.js';
 import { findAccountByUsername } from '../../modules/auth/index.js';

@@ -8,7 +8,7 @@ import {
   insertRatingsBatch, insertSummariesBatch, LEADER_RATER_GROUP, type NewRatingRow, type NewSummaryRow, ratePerson, ratingLeadersOf,
 } from '../../modules/reviews/index.js';
 import { listPeopleForSeeding } from '../../modules/worklogs/index.js';
-import { can, type Actor } from '../../policies/policies.js';
+import { can, type Actor } from '../../policies/index.js';
 import { createSeededRandom } from './seeded-random.js';
 import { loadSeedActor, loadSeedActorByUsername } from './seed-actors.js';
 import { decideAppeal, submitAppeal } from '../../modules/appeals/index.js';

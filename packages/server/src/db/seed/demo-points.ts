@@ -7,7 +7,7 @@ import { createAssessmentPeriod } from '../../modules/periods/index.js';
 import { approvePointEvent, createRule, proposePointEvent, rejectPointEvent, reversePointEvent } from '../../modules/points/index.js';
 import { generateRedBlackLists, publishRedBlackList } from '../../modules/red-black/index.js';
 import { listLeaderRoles, listPeopleForSeeding } from '../../modules/worklogs/index.js';
-import type { Actor } from '../../policies/policies.js';
+import type { Actor } from '../../policies/index.js';
 import { DEMO_POINT_RULES, DEMO_POINTS_SCHEME, type DemoPointRule } from './demo-points.data.js';
 import { createSeededRandom } from './seeded-random.js';
 import { loadSeedActor } from './seed-actors.js';

@@ -2,7 +2,7 @@ import type { AppDeps } from '../../app/deps.js';
 import { localDateOf } from '../../app/dates.js';
 import { hashPassword } from '../../modules/auth/index.js';
 import { importOrgWorkbookNow, writeOrgWorkbook } from '../../modules/imports/index.js';
-import type { Actor } from '../../policies/policies.js';
+import type { Actor } from '../../policies/index.js';
 import { buildDemoOrganization } from './demo-org.js';
 import { seedDemoWorkLogs } from '../../modules/worklogs/index.js';
 import { seedDemoPoints } from './demo-points.js';

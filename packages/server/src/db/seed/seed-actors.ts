@@ -1,7 +1,7 @@
 import type { AppDeps } from '../../app/deps.js';
 import { findAccountById, findAccountByUsername, listRolesOfAccount } from '../../modules/auth/index.js';
 import { findPersonView } from '../../modules/people/index.js';
-import { buildActor, type Actor } from '../../policies/policies.js';
+import { buildActor, type Actor } from '../../policies/index.js';
 
 /** The actor of a demo account, as a session would build it: the seed works through the use cases as that person. */
 export async function loadSeedActor(deps: AppDeps, accountId: number): Promise<Actor> {

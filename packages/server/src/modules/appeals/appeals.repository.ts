@@ -1,7 +1,7 @@
 import type { Db } from '../../db/kysely.js';
-import { type ResultVisibility } from '../results/index.js';
 import type { AppealStatus, PeriodAppealAttachmentTable } from '../../db/schema.js';
 import type { Insertable, Selectable } from 'kysely';
+import { type ResultVisibility } from '../../policies/index.js';
 
 /** An appeal with the names the API shows: its period, appellant, his unit in the period's published results, and who decided. */
 export interface AppealView {

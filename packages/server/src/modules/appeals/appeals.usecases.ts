@@ -4,11 +4,11 @@ import { localDateOf } from '../../app/dates.js';
 import { createForbiddenError, createNotFoundError } from '../../app/errors.js';
 import type { Db } from '../../db/kysely.js';
 import type { AppealStatus } from '../../db/schema.js';
-import { authorize, type Actor } from '../../policies/policies.js';
+import { type Actor, authorize, isAppellant, isResultVisible } from '../../policies/index.js';
 import { appendAuditRecords } from '../audit/index.js';
 import { assertPeriodState, findPeriod, lockPeriodInState } from '../periods/index.js';
 import { isUniqueViolation } from '../points/index.js';
-import { findResultVersion, isResultVisible, publishResultVersion, resultVisibilityOf } from '../results/index.js';
+import { findResultVersion, publishResultVersion, resultVisibilityOf } from '../results/index.js';
 import { insertNotifications } from '../notifications/index.js';
 import {
   attachmentPath, cleanFileName, createAttachmentMissingOnDiskError, createTooManyAttachmentsError, inspectAttachment, storeAndRecordAttachment,
@@ -158,7 +158,7 @@ export async function submitAppeal({ db, now }: Deps, actor: Actor, input: { per
 /** The appellant withdraws his pending appeal. Audited. */
 export async function withdrawAppeal({ db, now }: Deps, actor: Actor, id: number): Promise<PresentedAppeal> {
   const view = await loadVisibleAppeal(db, actor, id);
-  if (view.person_id !== actor.personId) throw createForbiddenError('withdraw this appeal: only the appellant does');
+  if (!isAppellant(actor, view)) throw createForbiddenError('withdraw this appeal: only the appellant does');
   if (view.status !== 'pending') throw createAppealNotPendingError(id, view.status);
   const atIso = now().toISOString();
   await inTransaction(db, async (trx) => {
@@ -267,7 +267,7 @@ export async function listAppealChanges({ db }: Deps, actor: Actor, id: number) 
  */
 export async function attachToAppeal({ db, now, config }: FileDeps, actor: Actor, id: number, upload: { fileName: string | undefined; content: Buffer }) {
   const view = await loadVisibleAppeal(db, actor, id);
-  if (view.person_id !== actor.personId) throw createForbiddenError('attach evidence to this appeal: only the appellant does');
+  if (!isAppellant(actor, view)) throw createForbiddenError('attach evidence to this appeal: only the appellant does');
   if (view.status !== 'pending') throw createAppealNotPendingError(id, view.status);
   const { mime, ext, sha256 } = await inspectAttachment(upload.content, APPEAL_ATTACHMENT_MAX_BYTES);
   const atIso = now().toISOString();

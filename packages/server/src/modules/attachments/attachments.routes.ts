@@ -3,7 +3,7 @@ import type { FastifyReply } from 'fastify';
 import type { AppDeps } from '../../app/deps.js';
 import { contentDisposition, ErrorResponse, IdParams, type App } from '../../app/http.js';
 import { readUploadedFile, withUploads } from '../../app/uploads.js';
-import { authorize, type Ability, type Actor } from '../../policies/policies.js';
+import { authorize, type Ability, type Actor } from '../../policies/index.js';
 import { requireActor } from '../../app/auth.plugin.js';
 import { AttachmentSchema } from './attachments.schemas.js';
 

@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import type { AppDeps } from '../../app/deps.js';
 import { PageQuery, StrictObject, type App } from '../../app/http.js';
-import { authorize } from '../../policies/policies.js';
+import { authorize } from '../../policies/index.js';
 import { requireActor } from '../../app/auth.plugin.js';
 import { listAuditRecords } from './audit.repository.js';
 import { verifyAuditChain } from './audit.usecases.js';

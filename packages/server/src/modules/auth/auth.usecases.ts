@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Config } from '../../app/config.js';
 import type { Db, DialectName } from '../../db/kysely.js';
-import { buildActor, type Actor } from '../../policies/policies.js';
+import { buildActor, type Actor } from '../../policies/index.js';
 import { appendAuditRecords } from '../audit/index.js';
 import {
   clearFailedLogins, deleteSession, deleteSessionsOfAccount, findAccountById, findAccountByUsername, findLiveSession,

@@ -1,6 +1,6 @@
 import type { AppDeps } from '../../app/deps.js';
 import { createUnauthenticatedError } from '../../app/errors.js';
-import { buildActor, presentAbilities } from '../../policies/policies.js';
+import { buildActor, presentAbilities } from '../../policies/index.js';
 import { findOwnPerson } from '../people/index.js';
 import { findAccountById, listRolesOfAccount } from './auth.repository.js';
 

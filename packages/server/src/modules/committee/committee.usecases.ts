@@ -1,7 +1,7 @@
 import type { Result } from '@baton/engine';
 import type { AppDeps } from '../../app/deps.js';
 import { createNotFoundError } from '../../app/errors.js';
-import { authorize, type Actor } from '../../policies/policies.js';
+import { authorize, type Actor } from '../../policies/index.js';
 import { appendAuditRecords } from '../audit/index.js';
 import { listPendingAppealIds } from '../appeals/index.js';
 import { createPeriodClosedError, createPeriodStateInvalidError, findPeriod, lockPeriodInState, type PeriodRow } from '../periods/index.js';

@@ -1,6 +1,6 @@
 import { evaluateInput, type Result } from '@baton/engine';
 import { AppError } from '../../app/errors.js';
-import { authorize, type Actor } from '../../policies/policies.js';
+import { authorize, type Actor } from '../../policies/index.js';
 
 export const createInvalidScenarioError = (issues: { path: string; message: string }[]) =>
   new AppError(400, 'scenario.invalid', issues.map((i) => `${i.path}: ${i.message}`).slice(0, 5).join('; '), issues);

@@ -1,7 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import type { AppDeps } from '../../app/deps.js';
 import type { App } from '../../app/http.js';
-import { authorize } from '../../policies/policies.js';
+import { authorize } from '../../policies/index.js';
 import { requireActor } from '../../app/auth.plugin.js';
 import { createMissingFileError } from './imports.errors.js';
 import { ImportStartedSchema, UploadErrorResponses } from './imports.schemas.js';

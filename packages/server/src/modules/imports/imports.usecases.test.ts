@@ -3,7 +3,7 @@ import type { AppError } from '../../app/errors.js';
 import type { DatabaseHandle } from '../../db/kysely.js';
 import { adminActor, createTestClock, depsFor } from '../../testing/fixtures.js';
 import { createTestDatabase, testDialects } from '../../testing/test-database.js';
-import type { Actor } from '../../policies/policies.js';
+import type { Actor } from '../../policies/index.js';
 import { verifyAuditChain } from '../audit/index.js';
 import { verifyPassword } from '../auth/index.js';
 import { waitForJob } from '../jobs/index.js';

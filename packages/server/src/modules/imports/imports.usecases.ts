@@ -1,7 +1,7 @@
 import type { AppDeps } from '../../app/deps.js';
 import { localDateOf } from '../../app/dates.js';
 import type { NewPerson, NewUnit } from '../../db/schema.js';
-import { authorize, type Actor } from '../../policies/policies.js';
+import { authorize, type Actor } from '../../policies/index.js';
 import { appendAuditRecords, type AuditEntry } from '../audit/index.js';
 import { generatePassword, hashPassword } from '../auth/index.js';
 import { type JobProgress, startJob } from '../jobs/index.js';

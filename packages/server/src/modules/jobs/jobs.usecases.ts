@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AppDeps } from '../../app/deps.js';
 import { AppError, createNotFoundError } from '../../app/errors.js';
-import { can, type Actor } from '../../policies/policies.js';
+import { type Actor, mayReadJob } from '../../policies/index.js';
 import { findJob, insertJob, updateJob } from './jobs.repository.js';
 
 export interface JobProgress {
@@ -94,7 +94,7 @@ async function readJob({ db }: Pick<AppDeps, 'db'>, id: string): Promise<(JobVie
 /** A job is visible to whoever started it, and to admins. */
 export async function getJob(deps: Pick<AppDeps, 'db'>, actor: Actor, id: string): Promise<JobView> {
   const view = live.get(id) ?? (await readJob(deps, id));
-  if (!view || (view.createdBy !== actor.accountId && !can(actor, 'org.manage'))) throw createNotFoundError('job', id);
+  if (!view || !mayReadJob(actor, view)) throw createNotFoundError('job', id);
   const { createdBy: _createdBy, ...rest } = view;
   return rest;
 }

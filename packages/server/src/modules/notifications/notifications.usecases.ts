@@ -1,7 +1,7 @@
 import type { AppDeps } from '../../app/deps.js';
 import { createNotFoundError } from '../../app/errors.js';
 import type { Notification } from '../../db/schema.js';
-import type { Actor } from '../../policies/policies.js';
+import type { Actor } from '../../policies/index.js';
 import {
   countUnreadNotifications, findNotificationOfAccount, listNotificationsOfAccount, markNotificationsRead,
 } from './notifications.repository.js';

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/kysely.js';
 import type { Category, NewUnit, Post, PostType, Unit, UnitUpdate } from '../../db/schema.js';
-import type { UnitScope } from '../../policies/policies.js';
+import type { UnitScope } from '../../policies/index.js';
 
 export interface UnitRow extends Unit {
   category_name: string | null;

@@ -4,7 +4,7 @@ import { adminActor, depsFor } from '../../testing/fixtures.js';
 import { createTestDatabase, testDialects } from '../../testing/test-database.js';
 import { verifyAuditChain } from '../audit/index.js';
 import { changeUnit, createCategory, createUnit, getVisibleUnit, listVisibleUnits } from './org.usecases.js';
-import type { Actor } from '../../policies/policies.js';
+import type { Actor } from '../../policies/index.js';
 
 describe.each(testDialects)('organization use cases on %s', (dialect) => {
   let handle: DatabaseHandle;

@@ -1,7 +1,7 @@
 import type { AppDeps } from '../../app/deps.js';
 import { createNotFoundError } from '../../app/errors.js';
 import type { UnitType } from '../../db/schema.js';
-import { authorize, unitScopeOf, type Actor } from '../../policies/policies.js';
+import { authorize, unitScopeOf, type Actor } from '../../policies/index.js';
 import { appendAuditRecords } from '../audit/index.js';
 import { createDuplicateCodeError, createUnitCycleError, createUnitHasActivePeopleError, createUnknownReferenceError } from './org.errors.js';
 import {

@@ -2,7 +2,7 @@ import type { AppDeps } from '../../app/deps.js';
 import { isValidDate, localDateOf } from '../../app/dates.js';
 import { createNotFoundError } from '../../app/errors.js';
 import type { PersonStatus } from '../../db/schema.js';
-import { authorize, unitScopeOf, type Actor } from '../../policies/policies.js';
+import { authorize, unitScopeOf, type Actor } from '../../policies/index.js';
 import { appendAuditRecords } from '../audit/index.js';
 import { createUnknownReferenceError, findPost, findUnit, listSubtreeUnitIds, resolveVisibleUnitIds } from '../org/index.js';
 import { createDuplicateEmployeeNoError, createEffectiveDateError } from './people.errors.js';

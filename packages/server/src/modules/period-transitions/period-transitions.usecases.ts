@@ -3,7 +3,7 @@ import type { AppDeps } from '../../app/deps.js';
 import { localDateOf } from '../../app/dates.js';
 import { createNotFoundError } from '../../app/errors.js';
 import type { PeriodState } from '../../db/schema.js';
-import { authorize, type Actor } from '../../policies/policies.js';
+import { authorize, type Actor } from '../../policies/index.js';
 import { createAppealsPendingError, listPendingAppealIds } from '../appeals/index.js';
 import { appendAuditRecords } from '../audit/index.js';
 import {

@@ -2,7 +2,7 @@ import type { AppDeps } from '../../app/deps.js';
 import { createNotFoundError } from '../../app/errors.js';
 import { isValidDate } from '../../app/dates.js';
 import type { PeriodKind, PeriodState } from '../../db/schema.js';
-import { authorize, type Actor } from '../../policies/policies.js';
+import { authorize, type Actor } from '../../policies/index.js';
 import { appendAuditRecords } from '../audit/index.js';
 import { findUnit } from '../org/index.js';
 import { findScheme } from '../schemes/index.js';

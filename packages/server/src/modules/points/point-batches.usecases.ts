@@ -4,7 +4,7 @@ import { isValidDate, localDateOf } from '../../app/dates.js';
 import { createNotFoundError, type ErrorDetail } from '../../app/errors.js';
 import type { Db } from '../../db/kysely.js';
 import type { PointSource } from '../../db/schema.js';
-import { authorize, type Actor } from '../../policies/policies.js';
+import { type Actor, authorize, can, isBatchUploader, isSelf, readsPointBatches } from '../../policies/index.js';
 import { appendAuditRecords, type AuditEntry, canonicalJson } from '../audit/index.js';
 import { startJob } from '../jobs/index.js';
 import { announceLedgerChange } from './ledger-changes.js';
@@ -51,22 +51,17 @@ async function presentBatch(db: Db, row: PointBatchRow): Promise<PresentedBatch>
   return (await presentBatches(db, [row]))[0]!;
 }
 
-/** Batches are the organization department's (points.import is admin's): admin and auditor read them. */
-function authorizeBatchRead(actor: Actor) {
-  return actor.roles.includes('admin') || actor.roles.includes('auditor');
-}
-
 /** Batches newest first; others than admin and auditor get an empty list. */
 export async function listPointBatches({ db }: Pick<Deps, 'db'>, actor: Actor, query: { cursor?: string | undefined; limit: number }) {
   authorize(actor, 'points.read');
-  if (!authorizeBatchRead(actor)) return { items: [] as PresentedBatch[], nextCursor: null };
+  if (!readsPointBatches(actor)) return { items: [] as PresentedBatch[], nextCursor: null };
   const rows = await listBatchPage(db, { beforeId: idCursor.decode(query.cursor), limit: query.limit });
   return { items: await presentBatches(db, rows), nextCursor: nextCursorOf(rows, query.limit) };
 }
 
 export async function getPointBatch({ db }: Pick<Deps, 'db'>, actor: Actor, id: number) {
   authorize(actor, 'points.read');
-  const row = authorizeBatchRead(actor) ? await findBatch(db, id) : undefined;
+  const row = readsPointBatches(actor) ? await findBatch(db, id) : undefined;
   if (!row) throw createNotFoundError('pointBatch', id);
   return presentBatch(db, row);
 }
@@ -348,14 +343,14 @@ export async function approvePointBatch(deps: Pick<Deps, 'db' | 'now'>, actor: A
   const atIso = now().toISOString();
   const note = input.note ? normalizeText(input.note) || null : null;
   // Approving a whole batch needs every subject in scope: the admin's (batches are the admin's business).
-  const batch = actor.roles.includes('admin') ? await findBatch(db, id) : undefined;
+  const batch = can(actor, 'points.batch.approve') ? await findBatch(db, id) : undefined;
   if (!batch) throw createNotFoundError('pointBatch', id);
-  if (batch.created_by === actor.accountId) throw createOwnBatchError();
+  if (isBatchUploader(actor, batch)) throw createOwnBatchError();
   const name = (await findAccountDisplayName(db, actor.accountId)) ?? actor.username;
   const high = await inTransaction(db, async (trx) => {
     const pending = await listProposedEventsOfBatch(trx, id);
     if (pending.length === 0) return { approved: 0, ledger: new Map<number, number>() };
-    if (actor.personId !== null && pending.some((e) => e.person_id === actor.personId)) throw createOwnSubjectError();
+    if (pending.some((e) => isSelf(actor, e.person_id))) throw createOwnSubjectError();
     const closedBySchemes = new Map<number, ClosedPeriod[]>();
     for (const schemeId of new Set(pending.map((e) => e.scheme_id))) closedBySchemes.set(schemeId, await listClosedPeriodsOfScheme(trx, schemeId));
     const blocked = pending

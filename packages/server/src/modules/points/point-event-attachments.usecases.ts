@@ -1,14 +1,14 @@
 import { existsSync } from 'node:fs';
 import type { AppDeps } from '../../app/deps.js';
 import { createForbiddenError, createNotFoundError } from '../../app/errors.js';
-import { authorize, type Actor } from '../../policies/policies.js';
+import { type Actor, authorize, canSeeEvent, isProposer } from '../../policies/index.js';
 import { appendAuditRecords } from '../audit/index.js';
 import {
   attachmentPath, cleanFileName, createAttachmentMissingOnDiskError, createTooManyAttachmentsError, inspectAttachment, storeAndRecordAttachment,
 } from '../attachments/index.js';
 import { createNotPendingError } from './points.errors.js';
 import { countAttachmentsOfEvent, findEventAttachment, findPointEvent, insertEventAttachment } from './point-events.repository.js';
-import { canSeeEvent, loadPointAccess, presentEventAttachment } from './point-events.usecases.js';
+import { loadPointAccess, presentEventAttachment } from './point-events.usecases.js';
 import { inTransaction } from '../../db/transactions.js';
 
 type Deps = Pick<AppDeps, 'db' | 'now' | 'config'>;
@@ -27,7 +27,7 @@ export async function attachEvidence({ db, now, config }: Deps, actor: Actor, ev
   const access = await loadPointAccess(db, actor);
   const event = await findPointEvent(db, eventId);
   if (!event || !canSeeEvent(access, event)) throw createNotFoundError('pointEvent', eventId);
-  if (event.proposed_by !== actor.accountId) throw createForbiddenError('attach evidence to this event: its proposer does');
+  if (!isProposer(actor, event)) throw createForbiddenError('attach evidence to this event: its proposer does');
   if (event.status !== 'proposed') throw createNotPendingError(eventId, event.status);
   const { mime, ext, sha256 } = await inspectAttachment(upload.content, EVIDENCE_MAX_BYTES);
   const id = await storeAndRecordAttachment(config.dataDir, sha256, upload.content, (storageKey) =>

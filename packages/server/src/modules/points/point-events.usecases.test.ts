@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/kysely.js';
-import type { Actor } from '../../policies/policies.js';
+import type { Actor } from '../../policies/index.js';
 import { adminActor, createTestClock, depsFor } from '../../testing/fixtures.js';
 import { createTestDatabase, testDialects } from '../../testing/test-database.js';
 import { verifyAuditChain } from '../audit/index.js';

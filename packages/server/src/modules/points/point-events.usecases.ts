@@ -3,7 +3,9 @@ import { isValidDate, localDateOf } from '../../app/dates.js';
 import { createFieldError, createFieldErrors, createForbiddenError, createNotFoundError } from '../../app/errors.js';
 import type { Db } from '../../db/kysely.js';
 import type { PointEventStatus, PointSource } from '../../db/schema.js';
-import { authorize, can, reviewScopeOf, type Actor } from '../../policies/policies.js';
+import {
+  authorize, canSeeEvent, eventAbilitiesOf, inUnits, isAboutActor, isProposer, isSelf, readsAllPoints, reviewScopeOf, reviewsEventUnit, reviewsPoints, type Actor, type PointAccess,
+} from '../../policies/index.js';
 import { appendAuditRecords, type AuditEntry } from '../audit/index.js';
 import { openVisibleUnit, resolveVisibleUnitIds } from '../org/index.js';
 import { findUnitOfPersonOn } from '../people/index.js';
@@ -27,37 +29,14 @@ type Deps = Pick<AppDeps, 'db' | 'now'>;
 // ---------------------------------------------------------------------------------------------
 // Who sees and decides which events. Scopes are resolved once per request, in bulk.
 
-export interface PointAccess {
-  actor: Actor;
-  /** Units whose events the actor reads; everyone also reads the events about himself. */
-  read: Set<number> | 'all';
-  /** Units whose events he proposes, approves and rejects (null without points.approve / points.propose). */
-  review: Set<number> | 'all' | null;
-}
-
-const readsAll = (actor: Actor) => actor.roles.includes('admin') || actor.roles.includes('auditor');
-
 /**
  * docs/api-points.md: a member reads the events about himself; a leader those of the subtrees he leads
  * (and his own); admin and auditor all. Proposing and deciding follow `reviewScopeOf`.
  */
 export async function loadPointAccess(db: Db, actor: Actor): Promise<PointAccess> {
-  const reviewer = can(actor, 'points.approve') || can(actor, 'points.propose');
-  const review = reviewer ? await resolveVisibleUnitIds(db, reviewScopeOf(actor)) : null;
-  const read = readsAll(actor) ? 'all' : review === 'all' ? 'all' : review ?? new Set<number>();
+  const review = reviewsPoints(actor) ? await resolveVisibleUnitIds(db, reviewScopeOf(actor)) : null;
+  const read = readsAllPoints(actor) ? 'all' : review === 'all' ? 'all' : review ?? new Set<number>();
   return { actor, read, review };
-}
-
-const inSet = (set: Set<number> | 'all' | null, id: number) => set === 'all' || (set !== null && set.has(id));
-const isAboutActor = (actor: Actor, e: Pick<PointEventRow, 'person_id'>) => e.person_id !== null && e.person_id === actor.personId;
-
-export function canSeeEvent(access: PointAccess, e: Pick<PointEventRow, 'person_id' | 'unit_id'>): boolean {
-  return isAboutActor(access.actor, e) || inSet(access.read, e.unit_id);
-}
-
-function canDecideEvent(access: PointAccess, e: Pick<PointEventRow, 'person_id' | 'unit_id' | 'proposed_by' | 'status'>): boolean {
-  return e.status === 'proposed' && can(access.actor, 'points.approve') && inSet(access.review, e.unit_id)
-    && !isAboutActor(access.actor, e) && e.proposed_by !== access.actor.accountId;
 }
 
 export function scopeOfAccess(access: PointAccess): EventScope {
@@ -72,7 +51,6 @@ export function presentEventAttachment(a: PointEventAttachmentRow) {
 }
 
 function presentEvent(access: PointAccess, e: PointEventView, attachments: PointEventAttachmentRow[], reversedBy: number | undefined) {
-  const decide = canDecideEvent(access, e);
   return {
     id: e.id,
     status: e.status,
@@ -97,11 +75,7 @@ function presentEvent(access: PointAccess, e: PointEventView, attachments: Point
     reversesEventId: e.reverses_event_id,
     reversedByEventId: reversedBy ?? null,
     batchId: e.batch_id,
-    can: {
-      approve: decide,
-      reject: decide,
-      reverse: can(access.actor, 'points.reverse') && e.status === 'approved' && e.reverses_event_id === null && reversedBy === undefined,
-    },
+    can: eventAbilitiesOf(access, { ...e, reversible: e.status === 'approved' && e.reverses_event_id === null && reversedBy === undefined }),
   };
 }
 
@@ -157,7 +131,7 @@ export async function listPointEvents({ db }: Deps, actor: Actor, query: EventLi
   let unitIds: number[] | undefined;
   if (query.person !== undefined) {
     const person = await findSubjectPerson(db, query.person);
-    if (!person || !(person.id === actor.personId || inSet(read, person.unit_id))) throw createNotFoundError('person', query.person);
+    if (!person || !(isSelf(actor, person.id) || inUnits(read, person.unit_id))) throw createNotFoundError('person', query.person);
   }
   if (query.unit !== undefined) {
     unitIds = (await openVisibleUnit(db, read ?? new Set(), query.unit)).unitIds;
@@ -257,12 +231,12 @@ export async function proposePointEvent({ db, now }: Deps, actor: Actor, input: 
   if (input.personId !== undefined) {
     const person = await findSubjectPerson(db, input.personId);
     if (!person) throw createNotFoundError('person', input.personId);
-    if (person.id === actor.personId) throw createOwnSubjectError();
+    if (isSelf(actor, person.id)) throw createOwnSubjectError();
     unitId = await unitOfPersonOn(db, person, input.occurredOn);
-    if (!inSet(access.review, unitId)) throw createNotFoundError('person', input.personId);
+    if (!inUnits(access.review, unitId)) throw createNotFoundError('person', input.personId);
   } else {
     const unit = await findSubjectUnit(db, input.unitId!);
-    if (!unit || !inSet(access.review, unit.id)) throw createNotFoundError('unit', input.unitId!);
+    if (!unit || !inUnits(access.review, unit.id)) throw createNotFoundError('unit', input.unitId!);
     unitId = unit.id;
   }
   if (rule.status !== 'active') throw createRuleDisabledError(rule.id);
@@ -308,9 +282,9 @@ export async function notifySubjects<T extends { id: number; person_id: number |
 
 async function loadDecidableEvent(db: Db, access: PointAccess, id: number): Promise<PointEventRow> {
   const event = await loadVisibleEvent(db, access, id);
-  if (!inSet(access.review, event.unit_id)) throw createForbiddenError('decide this event: leaders of its unit and admin decide');
+  if (!reviewsEventUnit(access, event)) throw createForbiddenError('decide this event: leaders of its unit and admin decide');
   if (isAboutActor(access.actor, event)) throw createOwnSubjectError();
-  if (event.proposed_by === access.actor.accountId) throw createOwnProposalError();
+  if (isProposer(access.actor, event)) throw createOwnProposalError();
   if (event.status !== 'proposed') throw createNotPendingError(id, event.status);
   return event;
 }

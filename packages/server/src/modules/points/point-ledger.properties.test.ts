@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isAppError } from '../../app/errors.js';
 import type { DatabaseHandle } from '../../db/kysely.js';
-import type { Actor } from '../../policies/policies.js';
+import type { Actor } from '../../policies/index.js';
 import { adminActor, createTestClock, depsFor } from '../../testing/fixtures.js';
 import { createTestDatabase, testDialects } from '../../testing/test-database.js';
 import { createPointsOrg, type PointsOrg } from './points.fixtures.js';

@@ -1,7 +1,7 @@
 import type { AppDeps } from '../../app/deps.js';
 import { createFieldError, createFieldErrors, createNotFoundError } from '../../app/errors.js';
 import type { PointRuleStatus, PointSource } from '../../db/schema.js';
-import { authorize, type Actor } from '../../policies/policies.js';
+import { authorize, type Actor } from '../../policies/index.js';
 import { appendAuditRecords } from '../audit/index.js';
 import { createRuleDisabledError, createRuleDuplicateError } from './points.errors.js';
 import { fromCenti, normalizeText, toCenti } from './points.values.js';

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { AppDeps } from '../../app/deps.js';
 import type { PeriodState, SubjectKind } from '../../db/schema.js';
-import type { Actor } from '../../policies/policies.js';
+import type { Actor } from '../../policies/index.js';
 import { adminActor } from '../../testing/fixtures.js';
 import { insertAccount, replaceRolesOfAccount } from '../accounts/index.js';
 import { createWorkLogOrg, testPasswordHash } from '../worklogs/worklogs.fixtures.js';

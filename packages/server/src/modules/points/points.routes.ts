@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { AppDeps } from '../../app/deps.js';
 import { contentDisposition, ErrorResponse, IdParams, type App } from '../../app/http.js';
-import { authorize } from '../../policies/policies.js';
+import { authorize } from '../../policies/index.js';
 import { requireActor } from '../../app/auth.plugin.js';
 import { createMissingFileError as createMissingImportFileError } from '../imports/index.js';
 import { AttachmentQuery, registerAttachmentUpload, sendStoredFile } from '../attachments/index.js';

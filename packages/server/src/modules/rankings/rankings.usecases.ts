@@ -1,15 +1,14 @@
 import { evaluate, type Scheme } from '@baton/engine';
 import type { AppDeps } from '../../app/deps.js';
 import { createNotFoundError } from '../../app/errors.js';
-import { authorize, type Actor } from '../../policies/policies.js';
-import { listSubtreeUnitIds } from '../org/index.js';
+import { type Actor, authorize, ledScopeOf, mayReadPointsOf, mayReadRankingGroup } from '../../policies/index.js';
+import { resolveVisibleUnitIds } from '../org/index.js';
 import { findPersonBrief, listAssignmentsOfPerson } from '../people/index.js';
 import { findPeriod, listPeriods, type PeriodRow } from '../periods/index.js';
 import type { PeriodRanking, RankingRowData } from './period-ranking.js';
 import { rankingHubOf, type RankingChange } from './ranking-hub.js';
 import { createRankingGroupNotFoundError } from './rankings.errors.js';
 import { offsetCursor } from '../../app/cursors.js';
-import { mayReadPointsOf, mayReadRankingGroup } from './rankings.policies.js';
 import { type LedgerEventRow, listLedgerEventsOfSubjects, sumLedgerOfSubjectByIndicator, sumLedgerOfSubjectByMonth } from '../points/index.js';
 
 type Deps = Pick<AppDeps, 'db' | 'now'>;
@@ -119,8 +118,8 @@ export async function canReadPointsOfPerson({ db }: Pick<AppDeps, 'db'>, actor: 
   if (!person) return false;
   const assignments = await listAssignmentsOfPerson(db, personId);
   const unitIds = [...new Set([person.unit_id, ...assignments.map((a) => a.unit_id)])];
-  const subtree = new Set(actor.leaderUnitIds.length > 0 && actor.roles.includes('leader') ? await listSubtreeUnitIds(db, actor.leaderUnitIds) : []);
-  return mayReadPointsOf(actor, { id: personId, unitIds }, subtree);
+  const led = await resolveVisibleUnitIds(db, ledScopeOf(actor));
+  return mayReadPointsOf(actor, { id: personId, unitIds }, led === 'all' ? new Set() : led);
 }
 
 /** Months `YYYY-MM` from one date to another, inclusive. */

@@ -3,9 +3,9 @@ import type { AppDeps } from '../../app/deps.js';
 import { createNotFoundError } from '../../app/errors.js';
 import type { Db } from '../../db/kysely.js';
 import type { RedBlackListStatus } from '../../db/schema.js';
-import { authorize, can, type Actor } from '../../policies/policies.js';
+import { type Actor, authorize, can, ledScopeOf, mayReadListEvidence } from '../../policies/index.js';
 import { appendAuditRecords } from '../audit/index.js';
-import { listSubtreeUnitIds, listUnitInfos } from '../org/index.js';
+import { listUnitInfos, resolveVisibleUnitIds } from '../org/index.js';
 import { listAssignmentsOfPerson } from '../people/index.js';
 import { findPeriod, listSubjectsOfPeriod, type PeriodRow } from '../periods/index.js';
 import { nameGroups } from '../results/index.js';
@@ -195,14 +195,10 @@ export async function getRedBlackList({ db }: Deps, actor: Actor, id: number) {
   const row = await findRedBlackList(db, id);
   if (!row || (row.status !== 'published' && !can(actor, 'redblack.manage'))) throw createNotFoundError('redBlackList', id);
   const entries = JSON.parse(row.entries_json) as StoredEntries;
-  const seesAll = actor.roles.includes('admin') || actor.roles.includes('auditor');
-  const subtree = seesAll || !actor.roles.includes('leader') ? new Set<number>() : new Set(await listSubtreeUnitIds(db, actor.leaderUnitIds));
-  const mayReadEvidence = (entry: RedBlackEntryView) =>
-    seesAll ||
-    (entry.subject.kind === 'person' && entry.subject.id === actor.personId) ||
-    (entry.subject.kind === 'unit' ? subtree.has(entry.subject.id) : subtree.has(entry.subject.unitId));
+  const led = await resolveVisibleUnitIds(db, ledScopeOf(actor));
+  const ledUnits = led === 'all' ? new Set<number>() : led;
   const redact = (entry: RedBlackEntryView): RedBlackEntryView =>
-    mayReadEvidence(entry) ? entry : { ...entry, events: entry.events.map((e) => ({ ...e, evidenceText: null })) };
+    mayReadListEvidence(actor, entry.subject, ledUnits) ? entry : { ...entry, events: entry.events.map((e) => ({ ...e, evidenceText: null })) };
   return { ...presentSummary(row, await groupNamesOf(db, [row.group_key])), red: entries.red.map(redact), black: entries.black.map(redact) };
 }
 

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/kysely.js';
 import type { PeriodState } from '../../db/schema.js';
-import { type ResultVisibility } from '../results/index.js';
+import { type ResultVisibility } from '../../policies/index.js';
 
 /** The states whose published version everyone in scope may read (DESIGN §4: publicity, closed). */
 export const PUBLISHED_STATES: PeriodState[] = ['publicity', 'closed'];

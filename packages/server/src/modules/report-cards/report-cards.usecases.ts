@@ -3,7 +3,7 @@ import type { Indicator, Result, Scheme } from '@baton/engine';
 import type { AppDeps } from '../../app/deps.js';
 import { createNotFoundError } from '../../app/errors.js';
 import type { Db } from '../../db/kysely.js';
-import { authorize, type Actor } from '../../policies/policies.js';
+import { type Actor, authorize, firstLedUnitOf } from '../../policies/index.js';
 import { listSubtreeUnitIds } from '../org/index.js';
 import { nameGroups, resultVisibilityOf } from '../results/index.js';
 import { createPeriodNotPublishedError, createReportCardNotFoundError } from './report-cards.errors.js';
@@ -160,7 +160,7 @@ async function loadUnitSelection(db: Db, actor: Actor, query: { period: number; 
     unitIds = await listSubtreeUnitIds(db, [query.unit]);
   } else if (visible !== undefined) {
     // A leader without `unit`: his first subtree (the one his cards and exports are about).
-    const root = actor.leaderUnitIds[0]!;
+    const root = firstLedUnitOf(actor)!;
     unit = { id: root, name: (await findUnitName(db, root)) ?? '' };
     unitIds = await listSubtreeUnitIds(db, [root]);
   }

@@ -1,9 +1,10 @@
 import { DEFAULT_LAGGING_PERIODS, findConsecutiveLaggards, type PeriodStanding } from '@baton/engine';
 import type { AppDeps } from '../../app/deps.js';
-import type { Actor } from '../../policies/policies.js';
-import { isResultVisible, nameGroups, resultVisibilityOf } from '../results/index.js';
+import type { Actor } from '../../policies/index.js';
+import { nameGroups, resultVisibilityOf } from '../results/index.js';
 import { assertOverseesResults, centiToScore } from '../report-cards/index.js';
 import { listClosedPublishedPeriods, listStandingsOfPeriods, type ClosedPeriodRow, type StandingRow } from './result-lists.repository.js';
+import { isResultVisible } from '../../policies/index.js';
 
 type Deps = Pick<AppDeps, 'db' | 'now'>;
 

@@ -1,8 +1,7 @@
 export { buildPeriodScenario, type Participant, personSubjectKey, type RatingOverride } from './period-scenario.js';
 export { gradeSeatsInGroup, GROUP_KEY_PATTERN, groupKeyOf, type GroupNamer, nameGroups } from './result-groups.js';
 export { evaluatePeriod, participantOf, type PeriodEvaluation, publishResultVersion } from './result-publication.js';
-export { isResultVisible, type ResultVisibility, resultVisibilityOf } from './result-visibility.js';
 export { findResultVersion } from './results.repository.js';
 export { registerResultRoutes } from './results.routes.js';
-export { exportPeriodScenario } from './results.usecases.js';
+export { exportPeriodScenario, resultVisibilityOf } from './results.usecases.js';
 export { decisionsInForce, listTieDecisionsOfPeriod, type TieDecisionRow } from './tie-decisions.repository.js';

@@ -2,11 +2,10 @@ import type { Result, Scenario, Scheme } from '@baton/engine';
 import type { AppDeps } from '../../app/deps.js';
 import { createNotFoundError } from '../../app/errors.js';
 import type { Db } from '../../db/kysely.js';
-import { authorize, can, unitScopeOf, type Actor } from '../../policies/policies.js';
+import { type Actor, authorize, can, isResultVisible, overseeScopeOf, type ResultVisibility, unitScopeOf } from '../../policies/index.js';
 import { listSubtreeUnitIds, resolveVisibleUnitIds } from '../org/index.js';
 import { findPeriod, type PeriodRow, presentPeriod } from '../periods/index.js';
 import { buildPeriodScenario } from './period-scenario.js';
-import { isResultVisible, resultVisibilityOf } from './result-visibility.js';
 import { gradeSeatsInGroup, groupKeyOf, nameGroups, type GroupNamer, type Seating } from './result-groups.js';
 import { evaluatePeriod, participantOf } from './result-publication.js';
 import { createResultsNotPublishedError, createResultVersionNotFoundError, createUnitSchemeResultsError } from './results.errors.js';
@@ -238,4 +237,13 @@ export async function exportPeriodScenario({ db }: Deps, actor: Actor, periodId:
   const stored = await findResultVersion(db, periodId, version);
   if (!stored) throw createResultVersionNotFoundError(periodId, version);
   return { version, json: stored.scenario_json, sha256: stored.scenario_sha256 };
+}
+
+/**
+ * Which published results an actor reads (policies/results.policies.ts `isResultVisible`): his
+ * oversee scope resolved to its units, and himself.
+ */
+export async function resultVisibilityOf(db: Db, actor: Actor): Promise<ResultVisibility> {
+  const units = await resolveVisibleUnitIds(db, overseeScopeOf(actor));
+  return units === 'all' ? undefined : { unitIds: [...units], personId: actor.personId };
 }

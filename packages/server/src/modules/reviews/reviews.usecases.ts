@@ -4,7 +4,7 @@ import { localDateOf } from '../../app/dates.js';
 import { createFieldErrors, createNotFoundError, type ErrorDetail } from '../../app/errors.js';
 import type { Db } from '../../db/kysely.js';
 import type { PeriodState } from '../../db/schema.js';
-import { authorize, can, overseeScopeOf, type Actor } from '../../policies/policies.js';
+import { type Actor, authorize, can, firstLedUnitOf, isSelf, mayRatePerson, overseeScopeOf } from '../../policies/index.js';
 import { appendAuditRecords } from '../audit/index.js';
 import { listPeopleWithPendingAppeal } from '../appeals/index.js';
 import { listUnitInfos, openVisibleUnit, resolveVisibleUnitIds } from '../org/index.js';
@@ -45,7 +45,7 @@ function presentReviewIndicator(i: Indicator) {
  * the period's scope or the organization's first root. A unit outside the caller's scope answers 404.
  */
 async function resolveSheetUnit(db: Db, actor: Actor, period: CyclePeriodRow, unitId: number | undefined) {
-  const id = unitId ?? actor.leaderUnitIds[0] ?? period.scope_unit_id ?? (await findFirstRootUnitId(db));
+  const id = unitId ?? firstLedUnitOf(actor) ?? period.scope_unit_id ?? (await findFirstRootUnitId(db));
   if (id === undefined) throw createNotFoundError('unit');
   const { unit, unitIds } = await openVisibleUnit(db, await resolveVisibleUnitIds(db, overseeScopeOf(actor)), id);
   return { unit: { id: unit.id, name: unit.name }, unitIds: new Set(unitIds) };
@@ -190,7 +190,7 @@ async function ratersOf(db: Db, people: Pick<PeriodParticipant, 'personId' | 'un
   const out = new Map<number, (actor: Actor) => boolean>();
   for (const p of people) {
     const accounts = new Set(leaders.get(p.personId));
-    out.set(p.personId, (actor) => actor.personId !== p.personId && (accounts.size === 0 ? can(actor, 'review.rate.unled') : accounts.has(actor.accountId)));
+    out.set(p.personId, (actor) => mayRatePerson(actor, p.personId, accounts));
   }
   return out;
 }
@@ -285,7 +285,7 @@ export async function ratePerson({ db, now }: Deps, actor: Actor, periodId: numb
   authorize(actor, 'review.rate');
   const period = await loadCyclePeriod(db, periodId);
   const participant = await findPeriodParticipant(db, period, personId);
-  if (personId === actor.personId) throw createOwnSubjectError();
+  if (isSelf(actor, personId)) throw createOwnSubjectError();
   if (!participant || !(await mayRate(db, actor, participant))) {
     // The organization department sees everyone: it is told why, where a leader gets a 404 for someone outside his subtree.
     if (participant && can(actor, 'review.rate.unled')) throw createLeaderRatesError(personId);

@@ -1,7 +1,7 @@
 import type { AppDeps } from '../../app/deps.js';
 import type { Db } from '../../db/kysely.js';
 import type { PeriodState } from '../../db/schema.js';
-import { authorize, overseeScopeOf, type Actor } from '../../policies/policies.js';
+import { authorize, overseeScopeOf, type Actor } from '../../policies/index.js';
 import { appendAuditRecords } from '../audit/index.js';
 import { openVisibleUnit, resolveVisibleUnitIds } from '../org/index.js';
 import { assertPeriodState, findPeriodParticipant, listPeriodParticipants, type PeriodParticipant } from '../periods/index.js';

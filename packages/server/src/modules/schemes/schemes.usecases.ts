@@ -1,7 +1,7 @@
 import type { AppDeps } from '../../app/deps.js';
 import { createNotFoundError } from '../../app/errors.js';
 import type { SubjectKind } from '../../db/schema.js';
-import { authorize, type Actor } from '../../policies/policies.js';
+import { authorize, type Actor } from '../../policies/index.js';
 import { appendAuditRecords } from '../audit/index.js';
 import { checkSchemeDefinition } from './scheme-definition.js';
 import { createSchemeInvalidError } from './schemes.errors.js';

@@ -5,7 +5,7 @@ import { isValidDate } from '../../app/dates.js';
 import { createFieldError, createNotFoundError } from '../../app/errors.js';
 import type { Db } from '../../db/kysely.js';
 import type { WorkCalendarEntry, WorkCalendarKind } from '../../db/schema.js';
-import { authorize, type Actor } from '../../policies/policies.js';
+import { authorize, type Actor } from '../../policies/index.js';
 import { appendAuditRecords } from '../audit/index.js';
 import { parseCalendarRows, readCalendarFile } from './work-calendar.import.js';
 import { deleteCalendarEntry, findCalendarEntry, listCalendarEntries, listCalendarEntriesOn, upsertCalendarEntries } from './work-calendar.repository.js';

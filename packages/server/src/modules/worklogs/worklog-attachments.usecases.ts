@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { AppDeps } from '../../app/deps.js';
 import { createNotFoundError } from '../../app/errors.js';
-import { authorize, type Actor } from '../../policies/policies.js';
+import { type Actor, authorize, canSeeLog, isOwnLog } from '../../policies/index.js';
 import { appendAuditRecords } from '../audit/index.js';
 import {
   attachmentPath, cleanFileName, createAttachmentMissingOnDiskError, createTooManyAttachmentsError, inspectAttachment, removeAttachmentFile, storeAndRecordAttachment,
@@ -10,7 +10,7 @@ import {
   countAttachmentsOfLog, countAttachmentsWithSha, deleteAttachment, findAttachment, findWorkLogView, insertAttachment,
 } from './worklogs.repository.js';
 import { createLogFrozenError, createNotAuthorError } from './worklogs.errors.js';
-import { canSeeLog, editableUntilOf, isFrozen, loadLogAccess, presentAttachment } from './worklogs.usecases.js';
+import { editableUntilOf, isFrozen, loadLogAccess, presentAttachment } from './worklogs.usecases.js';
 import { inTransaction } from '../../db/transactions.js';
 
 type Deps = Pick<AppDeps, 'db' | 'now' | 'config'>;
@@ -30,7 +30,7 @@ export async function attachToWorkLog({ db, now, config }: Deps, actor: Actor, l
   const access = await loadLogAccess(db, actor);
   const log = await findWorkLogView(db, logId);
   if (!log || !canSeeLog(access, log)) throw createNotFoundError('log', logId);
-  if (log.person_id !== actor.personId) throw createNotAuthorError();
+  if (!isOwnLog(actor, log)) throw createNotAuthorError();
   if (isFrozen(log.created_at, at)) throw createLogFrozenError(logId, editableUntilOf(log.created_at));
   const { mime, ext, sha256 } = await inspectAttachment(upload.content, ATTACHMENT_MAX_BYTES);
   const id = await storeAndRecordAttachment(config.dataDir, sha256, upload.content, (storageKey) =>
@@ -69,7 +69,7 @@ export async function removeAttachment({ db, now, config }: Deps, actor: Actor, 
     const attachment = await findAttachment(trx, id);
     const log = attachment ? await findWorkLogView(trx, attachment.log_id) : undefined;
     if (!attachment || !log || !canSeeLog(access, log)) throw createNotFoundError('attachment', id);
-    if (log.person_id !== actor.personId) throw createNotAuthorError();
+    if (!isOwnLog(actor, log)) throw createNotAuthorError();
     if (isFrozen(log.created_at, at)) throw createLogFrozenError(log.id, editableUntilOf(log.created_at));
     await deleteAttachment(trx, id);
     await appendAuditRecords(trx, [{

@@ -6,7 +6,7 @@ import { createWorkbookWriter } from '../../app/spreadsheets.js';
 import { createFieldError, createForbiddenError, createNotFoundError } from '../../app/errors.js';
 import type { Db } from '../../db/kysely.js';
 import type { WorkLogKind } from '../../db/schema.js';
-import { authorize, can, overseeScopeOf, reviewScopeOf, unitScopeOf, type Actor } from '../../policies/policies.js';
+import { type Actor, authorize, can, firstLedUnitOf, isSelf, overseeScopeOf, reviewScopeOf, unitScopeOf } from '../../policies/index.js';
 import { appendAuditRecords } from '../audit/index.js';
 import { listSubtreeUnitIds, openVisibleUnit, resolveVisibleUnitIds } from '../org/index.js';
 import { drawSpotCheck, fingerprintCandidates, generateSeed } from './spot-check.draw.js';
@@ -91,7 +91,7 @@ export async function getWorkLogCalendar({ db, now }: Deps, actor: Actor, query:
     loadWorkingDayCalendar(db, from, to), countLogsOfPersonByDate(db, person.id, from, to), startDateOf(db, person.id),
   ]);
   const missed = new Set(listMissedWorkingDays(calendar, new Set(counts.keys()), { from, to, start, today }));
-  const own = person.id === actor.personId;
+  const own = isSelf(actor, person.id);
   const earliest = earliestBackfillDate(today);
   const days = listCalendarDays(from, to).map((date) => {
     const info = calendar.describe(date);
@@ -250,7 +250,7 @@ export async function summarizeWorkLogs(deps: Deps, actor: Actor, query: Summary
 // The leader's view: statistics, the idle list, the export, spot checks.
 
 async function loadOverseenUnit(db: Db, actor: Actor, unitId: number | undefined, scope = overseeScopeOf(actor)) {
-  const id = unitId ?? actor.leaderUnitIds[0];
+  const id = unitId ?? firstLedUnitOf(actor);
   if (id === undefined) throw createFieldError('/unit', 'is required');
   return openVisibleUnit(db, await resolveVisibleUnitIds(db, scope), id);
 }

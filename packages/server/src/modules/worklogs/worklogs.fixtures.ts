@@ -1,6 +1,6 @@
 import type { AppDeps } from '../../app/deps.js';
 import type { Role } from '../../db/schema.js';
-import type { Actor } from '../../policies/policies.js';
+import type { Actor } from '../../policies/index.js';
 import { adminActor } from '../../testing/fixtures.js';
 import { insertAccount, replaceRolesOfAccount } from '../accounts/index.js';
 import { findAccountById, hashPassword } from '../auth/index.js';

@@ -4,7 +4,7 @@ import { isValidDate, localDateOf } from '../../app/dates.js';
 import { createFieldError, createForbiddenError, createNotFoundError } from '../../app/errors.js';
 import type { Db } from '../../db/kysely.js';
 import type { WorkLogAttachment, WorkLogKind } from '../../db/schema.js';
-import { authorize, can, reviewScopeOf, unitScopeOf, type Actor } from '../../policies/policies.js';
+import { type Actor, authorize, can, canReviewLog, canSeeLog, isOwnLog, logAbilitiesOf, type LogAccess, mayReplyOnLog, reviewScopeOf, unitScopeOf } from '../../policies/index.js';
 import { appendAuditRecords } from '../audit/index.js';
 import { openVisibleUnit, resolveVisibleUnitIds } from '../org/index.js';
 import { findUnitOfPersonOn } from '../people/index.js';
@@ -74,31 +74,12 @@ export function normalizeContent(content: string, path = '/content'): string {
 // ---------------------------------------------------------------------------------------------
 // Who may see and do what with an entry. Scopes are resolved once per request, in bulk.
 
-export interface LogAccess {
-  actor: Actor;
-  /** Units whose entries the actor reads (his own entries he always reads). */
-  visible: Set<number> | 'all';
-  /** Units whose entries he reviews (comment, flag); null without the ability. */
-  reviewable: Set<number> | 'all' | null;
-}
-
 export async function loadLogAccess(db: Db, actor: Actor): Promise<LogAccess> {
   const [visible, reviewable] = await Promise.all([
     resolveVisibleUnitIds(db, unitScopeOf(actor)),
     can(actor, 'log.review') ? resolveVisibleUnitIds(db, reviewScopeOf(actor)) : Promise.resolve(null),
   ]);
   return { actor, visible, reviewable };
-}
-
-const inSet = (set: Set<number> | 'all' | null, id: number) => set === 'all' || (set !== null && set.has(id));
-
-export function canSeeLog(access: LogAccess, log: Pick<WorkLogView, 'person_id' | 'unit_id'>): boolean {
-  return log.person_id === access.actor.personId || inSet(access.visible, log.unit_id);
-}
-
-/** Leaders review the entries of their subtree, admin every entry; nobody reviews his own. */
-export function canReviewLog(access: LogAccess, log: Pick<WorkLogView, 'person_id' | 'unit_id'>): boolean {
-  return log.person_id !== access.actor.personId && inSet(access.reviewable, log.unit_id);
 }
 
 async function loadVisibleLog(db: Db, access: LogAccess, id: number): Promise<WorkLogView> {
@@ -143,7 +124,6 @@ interface EntryDecorations {
 const NO_DECORATIONS: EntryDecorations = { attachments: new Map(), comments: new Map(), likes: new Map(), liked: new Set(), flags: new Map(), indicatorNames: new Map() };
 
 function presentEntry(access: LogAccess, l: WorkLogView, d: EntryDecorations, now: Date) {
-  const own = l.person_id === access.actor.personId;
   const commentCount = d.comments.get(l.id) ?? 0;
   const frozen = isFrozen(l.created_at, now);
   const flag = d.flags.get(l.id);
@@ -167,12 +147,7 @@ function presentEntry(access: LogAccess, l: WorkLogView, d: EntryDecorations, no
     likeCount: d.likes.get(l.id) ?? 0,
     likedByMe: d.liked.has(l.id),
     openFlag: flag ? presentFlag(flag) : null,
-    can: {
-      edit: own && !frozen,
-      comment: canReviewLog(access, l) || (own && commentCount > 0),
-      like: !own && can(access.actor, 'log.like'),
-      flag: canReviewLog(access, l),
-    },
+    can: logAbilitiesOf(access, l, { frozen, commentCount }),
   };
 }
 
@@ -267,7 +242,7 @@ export async function editWorkLog({ db, now }: Deps, actor: Actor, id: number, c
   const access = await loadLogAccess(db, actor);
   await inTransaction(db, async (trx) => {
     const before = await loadVisibleLog(trx, access, id);
-    if (before.person_id !== actor.personId) throw createNotAuthorError();
+    if (!isOwnLog(actor, before)) throw createNotAuthorError();
     if (isFrozen(before.created_at, at)) throw createLogFrozenError(id, editableUntilOf(before.created_at));
     const update: WorkLogChanges = { updated_at: atIso };
     if (changes.date !== undefined && changes.date !== before.log_date) {
@@ -376,11 +351,11 @@ export async function commentOnWorkLog({ db, now }: Deps, actor: Actor, logId: n
   const content = normalizeContent(input.content);
   const commentId = await inTransaction(db, async (trx) => {
     const log = await loadVisibleLog(trx, access, logId);
-    const isAuthor = log.person_id === actor.personId;
+    const isAuthor = isOwnLog(actor, log);
     let recipients: number[];
     if (isAuthor) {
       const commenters = (await listCommenterAccountIds(trx, logId)).filter((a) => a !== actor.accountId);
-      if (commenters.length === 0) throw createReplyOnlyError();
+      if (!mayReplyOnLog(actor, log, commenters.length)) throw createReplyOnlyError();
       recipients = commenters;
     } else {
       if (!canReviewLog(access, log)) throw createForbiddenError('comment on this entry: leaders of its unit and admin comment');
@@ -408,7 +383,7 @@ export async function likeWorkLog({ db, now }: Deps, actor: Actor, logId: number
   await inTransaction(db, async (trx) => {
     const log = await loadVisibleLog(trx, access, logId);
     authorize(actor, 'log.like');
-    if (log.person_id === actor.personId) throw createOwnEntryError('like');
+    if (isOwnLog(actor, log)) throw createOwnEntryError('like');
     if (!(await insertLike(trx, logId, actor.accountId, at))) return;
     const author = await findAccountIdOfPerson(trx, log.person_id);
     if (author === undefined) return;
@@ -440,7 +415,7 @@ export async function flagWorkLog({ db, now }: Deps, actor: Actor, logId: number
   const note = normalizeContent(input.note, '/note');
   const flagId = await inTransaction(db, async (trx) => {
     const log = await loadVisibleLog(trx, access, logId);
-    if (log.person_id === actor.personId) throw createOwnEntryError('flag');
+    if (isOwnLog(actor, log)) throw createOwnEntryError('flag');
     if (!canReviewLog(access, log)) throw createForbiddenError('flag this entry: leaders of its unit and admin flag');
     const id = await insertFlag(trx, { logId, accountId: actor.accountId, note, now: at });
     const author = await findAccountIdOfPerson(trx, log.person_id);

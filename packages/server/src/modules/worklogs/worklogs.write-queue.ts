@@ -1,5 +1,5 @@
 import type { Db } from '../../db/kysely.js';
-import type { Actor } from '../../policies/policies.js';
+import type { Actor } from '../../policies/index.js';
 import { isPostgres } from '../../db/dialect.js';
 import { appendAuditRecords, appendAuditRecordsWithChange, AuditChainMovedError, type AuditEntry, readAuditChainHead } from '../audit/index.js';
 import {

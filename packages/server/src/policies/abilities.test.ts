@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { can, presentAbilities, unitScopeOf, type Actor } from './policies.js';
+import { can, presentAbilities, unitScopeOf, type Actor } from './index.js';
 
 const actor = (over: Partial<Actor>): Actor => ({
   accountId: 1, username: 'u', personId: 1, unitId: 10, roles: ['member'], leaderUnitIds: [], ...over,

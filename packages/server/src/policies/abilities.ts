@@ -1,32 +1,6 @@
 import { createForbiddenError } from '../app/errors.js';
-import type { Role } from '../db/schema.js';
-
-/** Who is asking: resolved from the session on every request. */
-export interface Actor {
-  accountId: number;
-  username: string;
-  personId: number | null;
-  /** The unit the person works in now. */
-  unitId: number | null;
-  roles: Role[];
-  /** Roots of the subtrees the actor leads (DESIGN §1: a leader sees and reviews his unit's subtree). */
-  leaderUnitIds: number[];
-}
-
-/**
- * The actor of an account, from its role rows: a leader role carries the root of the subtree he
- * leads. The one place that reads roles into an Actor (sessions and GET /api/me both use it).
- */
-export function buildActor(
-  account: { accountId: number; username: string; personId: number | null; unitId: number | null },
-  roles: readonly { role: Role; unit_id: number | null }[],
-): Actor {
-  return {
-    ...account,
-    roles: [...new Set(roles.map((r) => r.role))],
-    leaderUnitIds: roles.filter((r) => r.role === 'leader' && r.unit_id !== null).map((r) => r.unit_id!),
-  };
-}
+import type { Actor } from './actor.js';
+import { hasPerson, isAdmin, isAuditor, isLeader, readsEverything } from './roles.js';
 
 export type Ability =
   | 'org.read'
@@ -49,23 +23,21 @@ export type Ability =
   | 'points.approve'
   | 'points.reverse'
   | 'points.import'
+  | 'points.batch.approve'
   | 'ranking.read'
+  | 'ranking.read.all'
   | 'redblack.manage'
   | 'summary.write'
   | 'review.rate'
   | 'review.rate.unled'
   | 'results.read'
+  | 'results.read.all'
   | 'results.oversee'
   | 'results.export'
   | 'appeal.submit'
   | 'appeal.read'
   | 'appeal.decide';
 
-const has = (actor: Actor, role: Role) => actor.roles.includes(role);
-const isAdmin = (a: Actor) => has(a, 'admin');
-const isAuditor = (a: Actor) => has(a, 'auditor');
-const isLeader = (a: Actor) => has(a, 'leader') && a.leaderUnitIds.length > 0;
-const hasPerson = (a: Actor) => a.personId !== null;
 
 /**
  * The permission table. Reads of records are further narrowed by `unitScopeOf` (scopes are
@@ -103,8 +75,12 @@ const abilityRules: Record<Ability, (actor: Actor) => boolean> = {
   'points.reverse': isAdmin,
   /** Business data in bulk (业务数据监测): files and the JSON API for other systems. */
   'points.import': isAdmin,
+  /** Approving a whole batch needs every subject in scope: the organization department's (never the uploader's own). */
+  'points.batch.approve': isAdmin,
   /** Rankings of the groups one belongs to or oversees (see docs/api-points.md). */
   'ranking.read': () => true,
+  /** Every group of every ranking (the others read the groups they belong to or lead: rankings.policies.ts). */
+  'ranking.read.all': readsEverything,
   'redblack.manage': isAdmin,
   // Assessment cycles (issue 6). Whose: narrowed by the unit scopes in the use cases.
   /** A member writes and submits his own personal summary (个人小结). */
@@ -118,6 +94,8 @@ const abilityRules: Record<Ability, (actor: Actor) => boolean> = {
   'review.rate.unled': isAdmin,
   /** Results and report cards: one's own once published, a leader's subtree, admin and auditor all. */
   'results.read': () => true,
+  /** Every published result, of every unit and group (the others: their own and their led subtrees'). */
+  'results.read.all': readsEverything,
   /**
    * Others' cycle data of a unit — summaries, review sheets, unit report cards and lists: admin and
    * auditor every unit, a leader his subtrees (overseeScopeOf); members read their own only.
@@ -147,37 +125,4 @@ export function presentAbilities(actor: Actor): Record<Ability, boolean> {
   return Object.fromEntries(
     (Object.keys(abilityRules) as Ability[]).map((ability) => [ability, can(actor, ability)]),
   ) as Record<Ability, boolean>;
-}
-
-/**
- * Which part of the organization an actor may read (DESIGN §1, §2.5).
- * admin and auditor: everything; leader: the subtrees he leads; member: his own unit only
- * (the team feed, 横向了解), not the sections below it. A person always sees himself.
- */
-export type UnitScope =
-  | { kind: 'all' }
-  | { kind: 'some'; subtreeRoots: number[]; units: number[] };
-
-export function unitScopeOf(actor: Actor): UnitScope {
-  if (isAdmin(actor) || isAuditor(actor)) return { kind: 'all' };
-  return {
-    kind: 'some',
-    subtreeRoots: [...new Set(actor.leaderUnitIds)],
-    units: actor.unitId === null ? [] : [actor.unitId],
-  };
-}
-
-/**
- * The units whose entries an actor reviews (comments, flags, spot checks): admin every unit, a leader
- * the subtrees he leads — not the unit he merely works in as a member.
- */
-export function reviewScopeOf(actor: Actor): UnitScope {
-  if (isAdmin(actor)) return { kind: 'all' };
-  return { kind: 'some', subtreeRoots: isLeader(actor) ? [...new Set(actor.leaderUnitIds)] : [], units: [] };
-}
-
-/** The units whose statistics, exports and spot checks an actor reads: admin and auditor all, a leader his subtrees. */
-export function overseeScopeOf(actor: Actor): UnitScope {
-  if (isAuditor(actor)) return { kind: 'all' };
-  return reviewScopeOf(actor);
 }
