@@ -1,5 +1,6 @@
 export { computeWorkLogSummary, type WorkLogSummary } from './worklog-reports.usecases.js';
-export { feedKeyOf, ftsDocumentOf, listLeaderRoles, listPeopleForSeeding } from './worklogs.repository.js';
+export { feedKeyOf, ftsDocumentOf } from './worklogs.repository.js';
+export { listLeaderRoles, listPeopleForSeeding } from './worklog-seed.repository.js';
 export { registerWorkLogRoutes } from './worklogs.routes.js';
 export { extractSearchTerms } from './worklogs.search.js';
 export { composeDemoEntry, createDemoRandom, seedDemoWorkLogs } from './worklogs.seed.js';

@@ -6,9 +6,8 @@ import { appendAuditRecords } from '../audit/index.js';
 import {
   attachmentPath, cleanFileName, createAttachmentMissingOnDiskError, createTooManyAttachmentsError, inspectAttachment, removeAttachmentFile, storeAndRecordAttachment,
 } from '../attachments/index.js';
-import {
-  countAttachmentsOfLog, countAttachmentsWithSha, deleteAttachment, findAttachment, findWorkLogView, insertAttachment,
-} from './worklogs.repository.js';
+import { countAttachmentsOfLog, countAttachmentsWithSha, deleteAttachment, findAttachment, insertAttachment } from './worklog-attachments.repository.js';
+import { findWorkLogView } from './worklogs.repository.js';
 import { createLogFrozenError, createNotAuthorError } from './worklogs.errors.js';
 import { editableUntilOf, isFrozen, loadLogAccess, presentAttachment } from './worklogs.usecases.js';
 import { inTransaction } from '../../db/transactions.js';

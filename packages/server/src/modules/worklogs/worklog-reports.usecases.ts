@@ -12,11 +12,9 @@ import { listSubtreeUnitIds, openVisibleUnit, resolveVisibleUnitIds } from '../o
 import { drawSpotCheck, fingerprintCandidates, generateSeed } from './spot-check.draw.js';
 import { loadWorkingDayCalendar, type LoadedCalendar } from '../work-calendar/index.js';
 import {
-  countCommentsByPerson, countDaysLoggedByPerson, countLogsByDateAndKind, countLogsByPersonAndKind, countLogsOfPersonByDate, findPersonBrief,
-  findSpotCheck, insertSpotCheck, listActivePeopleOfUnits, listCommentsOnEntriesOfPerson, listExportPage, listLastLogDates, listLogFactsOfPerson,
-  listLoggedDatesByPerson, listOpenFlagsOnEntriesOfPerson, listSpotCheckCandidateIds, listSpotChecks, listStartDatesOfPeople,
-  listWorkLogViewsByIds, type RosterRow, type UnitRangeFilter,
-} from './worklogs.repository.js';
+  countCommentsByPerson, countDaysLoggedByPerson, countLogsByDateAndKind, countLogsByPersonAndKind, countLogsOfPersonByDate, findPersonBrief, findSpotCheck, insertSpotCheck, listActivePeopleOfUnits, listCommentsOnEntriesOfPerson, listExportPage, listLastLogDates, listLogFactsOfPerson, listLoggedDatesByPerson, listOpenFlagsOnEntriesOfPerson, listSpotCheckCandidateIds, listSpotChecks, listStartDatesOfPeople, type RosterRow, type UnitRangeFilter,
+} from './worklog-reports.repository.js';
+import { listWorkLogViewsByIds } from './worklogs.repository.js';
 import { BACKFILL_DAYS } from './worklogs.errors.js';
 import { resolveIndicatorNames } from './log-indicators.js';
 import { WORK_LOG_KIND_LABELS, WORK_LOG_KINDS, earliestBackfillDate, loadLogAccess, presentEntries } from './worklogs.usecases.js';

@@ -7,9 +7,9 @@ import { listSubtreeUnitIds } from '../org/index.js';
 import { insertNotifications, type NewNotification } from '../notifications/index.js';
 import { loadWorkingDayCalendar } from '../work-calendar/index.js';
 import {
-  countAllWorkLogs, insertCommentsBatch, insertFlagsBatch, insertLikesBatch, insertWorkLogs, listLeaderRoles, listPeopleForSeeding,
-  type NewWorkLogRow,
-} from './worklogs.repository.js';
+  countAllWorkLogs, insertCommentsBatch, insertFlagsBatch, insertLikesBatch, listLeaderRoles, listPeopleForSeeding,
+} from './worklog-seed.repository.js';
+import { insertWorkLogs, type NewWorkLogRow } from './worklogs.repository.js';
 import { extractSearchTerms } from './worklogs.search.js';
 import { createSeededRandom } from '../../db/seed/seeded-random.js';
 import { DEMO_ROUTINE_SCHEME } from '../../db/seed/demo-cycles.js';

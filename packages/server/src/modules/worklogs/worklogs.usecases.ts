@@ -10,11 +10,12 @@ import { openVisibleUnit, resolveVisibleUnitIds } from '../org/index.js';
 import { findUnitOfPersonOn } from '../people/index.js';
 import { insertNotifications, type NewNotification } from '../notifications/index.js';
 import {
-  countCommentsOfLogs, countLikesOfLogs, deleteLike, findAccountIdOfPerson, findCommentView, findFlagView, findPersonBrief, findWorkLogView,
-  insertComment, insertFlag, insertLike, listAttachmentsOfLogs, listCommenterAccountIds, listCommentsOfLog, listFeedPage,
-  listFlagsOfLog, listLogIdsLikedBy, listOpenFlagsOfLogs, listWorkLogViewsByIds, resolveFlag, updateWorkLog,
-  type CommentView, type FlagView, type WorkLogChanges, type WorkLogView,
-} from './worklogs.repository.js';
+  countCommentsOfLogs, countLikesOfLogs, deleteLike, findCommentView, findFlagView, insertComment, insertFlag, insertLike, listCommenterAccountIds, listCommentsOfLog, listFlagsOfLog, listLogIdsLikedBy, listOpenFlagsOfLogs, resolveFlag, type CommentView, type FlagView,
+} from './worklog-comments.repository.js';
+import { findAccountIdOfPerson, findPersonBrief } from './worklog-reports.repository.js';
+import { findWorkLogView, listWorkLogViewsByIds, updateWorkLog, type WorkLogChanges, type WorkLogView } from './worklogs.repository.js';
+import { listAttachmentsOfLogs } from './worklog-attachments.repository.js';
+import { listFeedPage } from './worklog-feed.repository.js';
 import {
   BACKFILL_DAYS, EDIT_WINDOW_DAYS, createBlankTextError, createFlagResolvedError, createLogDateError, createLogFrozenError, createNoPersonError, createNotAuthorError, createOwnEntryError, createReplyOnlyError,
 } from './worklogs.errors.js';

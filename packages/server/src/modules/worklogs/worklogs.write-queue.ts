@@ -3,8 +3,9 @@ import type { Actor } from '../../policies/index.js';
 import { isPostgres } from '../../db/dialect.js';
 import { appendAuditRecords, appendAuditRecordsWithChange, AuditChainMovedError, type AuditEntry, readAuditChainHead } from '../audit/index.js';
 import {
-  allocateWorkLogIds, findAuthorsOn, findPersonBrief, insertWorkLogs, workLogsInsertStatementPg, type AuthorOn, type NewWorkLogRow, type WorkLogView,
+  allocateWorkLogIds, findAuthorsOn, insertWorkLogs, workLogsInsertStatementPg, type AuthorOn, type NewWorkLogRow, type WorkLogView,
 } from './worklogs.repository.js';
+import { findPersonBrief } from './worklog-reports.repository.js';
 import { inTransaction } from '../../db/transactions.js';
 
 /** An entry ready to be written: validated, its content normalised and its search terms extracted. */
