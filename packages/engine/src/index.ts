@@ -102,3 +102,4 @@ export {
   type PeriodState,
 } from './period-states.js';
 export { GroupStanding } from './group-standing.js';
+export { histogramOfCenti, type HistogramBin } from './histogram.js';
