@@ -65,9 +65,29 @@ export function moveWithinStanding(standing: Standing, positionOf: Int32Array, k
     return total > other || (total === other && idRank < (keys.idRank[members[position] as number] as number));
   };
   const from = positionOf[subject] as number;
+  // The others are sorted, so the subject goes before a block of them ending at `from` (a move
+  // up) or after a block starting there (a move down): a binary search finds its end, where a
+  // walk would compare with every member passed — thousands when a total moves far.
   let to = from;
-  while (to > 0 && goesBefore(to - 1)) to -= 1;
-  if (to === from) while (to < members.length - 1 && !goesBefore(to + 1)) to += 1;
+  if (from > 0 && goesBefore(from - 1)) {
+    let low = 0;
+    let high = from - 1;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (goesBefore(middle)) high = middle;
+      else low = middle + 1;
+    }
+    to = low;
+  } else if (from < members.length - 1 && !goesBefore(from + 1)) {
+    let low = from + 1;
+    let high = members.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >>> 1;
+      if (goesBefore(middle)) high = middle - 1;
+      else low = middle;
+    }
+    to = low;
+  }
   if (to !== from) {
     for (const values of [members, totals, standing.ranks, ...standing.carried] as AlignedValues[]) shiftOne(values, from, to);
     const low = Math.min(from, to);
