@@ -1,12 +1,7 @@
-/** One error shape for the whole API (DESIGN §6): `{ error: { code, message, details } }` with a 4xx status. */
-export interface ErrorDetail {
-  path?: string;
-  /** Spreadsheet imports: the sheet, row (as Excel numbers it) and column (its header) of a bad cell. */
-  sheet?: string;
-  row?: number;
-  column?: string;
-  message: string;
-}
+import type { ErrorDetail } from '@baton/contract/common';
+
+/** One error shape for the whole API (DESIGN §6): `{ error: { code, message, details } }` with a 4xx status (the contract's ErrorResponse). */
+export type { ErrorDetail };
 
 export class AppError extends Error {
   constructor(

@@ -1,7 +1,10 @@
 import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Type, type Static, type TProperties, type TSchema } from 'typebox';
 
+/**
+ * The HTTP application as routes see it. The request and response schemas themselves are the API
+ * contract (`@baton/contract/<module>`), shared with the web UI.
+ */
 export type App = FastifyInstance<
   RawServerDefault,
   RawRequestDefaultExpression,
@@ -9,41 +12,6 @@ export type App = FastifyInstance<
   FastifyBaseLogger,
   TypeBoxTypeProvider
 >;
-
-/** Request bodies reject unknown fields (DESIGN §3: "Unknown fields are errors"; the API does the same). */
-export function StrictObject<T extends TProperties>(properties: T, options: { description?: string } = {}) {
-  return Type.Object(properties, { ...options, additionalProperties: false });
-}
-
-/**
- * `T | null`. For a schema with a primitive `type` this is a type list (`type: ['integer', 'null']`),
- * not `anyOf [T, null]`: with Ajv's type coercion (on, for query strings) the `anyOf` form turns a
- * value `T` refuses — `0` for `minimum: 1` — into `null` instead of rejecting it.
- */
-export function Nullable<T extends TSchema>(schema: T) {
-  const type = (schema as { type?: unknown }).type;
-  return Type.Unsafe<Static<T> | null>(typeof type === 'string' ? { ...schema, type: [type, 'null'] } : Type.Union([schema, Type.Null()]));
-}
-
-/** A local date, YYYY-MM-DD (Asia/Shanghai); whether it exists in the calendar is checked by the use case. */
-export const DateString = (description?: string) => Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', ...(description ? { description } : {}) });
-
-export const IdParams = StrictObject({ id: Type.Integer({ minimum: 1 }) });
-
-export const PersonIdParams = StrictObject({ personId: Type.Integer({ minimum: 1 }) });
-
-export const PageQuery = {
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
-  cursor: Type.Optional(Type.String({ maxLength: 200 })),
-};
-
-export const ErrorResponse = Type.Object({
-  error: Type.Object({
-    code: Type.String(),
-    message: Type.String(),
-    details: Type.Optional(Type.Array(Type.Record(Type.String(), Type.Unknown()))),
-  }),
-});
 
 /**
  * `filename=` for old clients (ASCII only: the name with its other characters replaced, or a given

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import Fastify from 'fastify';
+import Fastify, { type RouteOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -24,6 +24,8 @@ import { featureRoutes } from './feature-routes.js';
 
 export interface BuildServerOptions {
   logger?: boolean;
+  /** Called with every route as it is declared, schemas included (the contract test reads them). */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 /** The HTTP application: plugins, the one error shape, every feature's routes and the built web UI. */
@@ -34,6 +36,7 @@ export async function buildServer(deps: AppDeps, options: BuildServerOptions = {
     trustProxy: deps.config.trustProxy,
     ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array', useDefaults: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  if (options.onRoute) app.addHook('onRoute', options.onRoute);
 
   app.setErrorHandler(handleError);
   await app.register(cookie);

@@ -1,3 +1,4 @@
+import type { Account, CreateAccountBody, CreatedAccount, ResetPassword, RoleInput, UpdateAccountBody } from '@baton/contract/accounts';
 import type { AppDeps } from '../../app/deps.js';
 import { createNotFoundError } from '../../app/errors.js';
 import type { Role } from '../../db/schema.js';
@@ -16,9 +17,8 @@ import { inTransaction } from '../../db/transactions.js';
 import { findPersonView } from '../people/index.js';
 
 type Deps = Pick<AppDeps, 'db' | 'now'>;
-export interface RoleInput { role: Role; unitId?: number | null | undefined }
 
-async function presentAccounts(db: Deps['db'], accounts: AccountView[]) {
+async function presentAccounts(db: Deps['db'], accounts: AccountView[]): Promise<Account[]> {
   const roles = await listRolesOfAccounts(db, accounts.map((a) => a.id));
   return accounts.map((a) => ({
     id: a.id,
@@ -51,8 +51,8 @@ export async function listAllAccounts({ db }: Deps, actor: Actor, f: { q?: strin
 /** Creates a sign-in for a person (or a person-less account such as an auditor). */
 export async function createAccount(
   { db, now }: Deps, actor: Actor,
-  input: { username: string; personId?: number | null | undefined; roles: RoleInput[]; password?: string | undefined },
-) {
+  input: CreateAccountBody,
+): Promise<CreatedAccount> {
   authorize(actor, 'account.manage');
   const at = now().toISOString();
   if (input.password !== undefined) {
@@ -84,8 +84,8 @@ export async function createAccount(
 
 export async function changeAccount(
   { db, now }: Deps, actor: Actor, id: number,
-  changes: { roles?: RoleInput[] | undefined; disabled?: boolean | undefined; reason?: string | undefined },
-) {
+  changes: UpdateAccountBody,
+): Promise<Account> {
   authorize(actor, 'account.manage');
   const at = now().toISOString();
   await inTransaction(db, async (trx) => {
@@ -110,7 +110,7 @@ export async function changeAccount(
 }
 
 /** Admin reset: a new temporary password, shown once; the user must change it at next sign-in. */
-export async function resetAccountPassword({ db, now }: Deps, actor: Actor, id: number, reason?: string) {
+export async function resetAccountPassword({ db, now }: Deps, actor: Actor, id: number, reason?: string): Promise<ResetPassword> {
   authorize(actor, 'account.manage');
   const at = now().toISOString();
   const temporaryPassword = generatePassword();

@@ -1,8 +1,11 @@
+import {
+  AppealListQuery, AppealListResponse, AppealSchema, ChangesResponse, DecideAppealBody, DecisionResponse, SubmitAppealBody,
+} from '@baton/contract/appeals';
+import { IdParams } from '@baton/contract/common';
 import type { AppDeps } from '../../app/deps.js';
-import { IdParams, type App } from '../../app/http.js';
+import type { App } from '../../app/http.js';
 import { requireActor } from '../../app/auth.plugin.js';
-import { AttachmentQuery, registerAttachmentUpload, sendStoredFile } from '../attachments/index.js';
-import { AppealListQuery, AppealListResponse, AppealSchema, ChangesResponse, DecideAppealBody, DecisionResponse, SubmitAppealBody } from './appeals.schemas.js';
+import { attachmentDownloadSchema, registerAttachmentUpload, sendStoredFile } from '../attachments/index.js';
 import {
   APPEAL_ATTACHMENT_MAX_BYTES, attachToAppeal, decideAppeal, getAppeal, listAppealChanges, listAppeals, openAppealAttachment, submitAppeal, withdrawAppeal,
 } from './appeals.usecases.js';
@@ -37,7 +40,7 @@ export async function registerAppealRoutes(app: App, deps: AppDeps): Promise<voi
     tags, maxBytes: APPEAL_ATTACHMENT_MAX_BYTES, ability: 'appeal.submit', attach: (actor, id, upload) => attachToAppeal(deps, actor, id, upload),
   });
 
-  app.get('/api/appeal-attachments/:id', { schema: { tags, params: IdParams, querystring: AttachmentQuery } }, async (req, reply) => {
+  app.get('/api/appeal-attachments/:id', { schema: attachmentDownloadSchema(tags) }, async (req, reply) => {
     const file = await openAppealAttachment(deps, requireActor(req), req.params.id);
     return sendStoredFile(reply, file, req.query.download);
   });

@@ -1,4 +1,8 @@
 import { existsSync } from 'node:fs';
+import type {
+  Appeal, AppealChange, AppealChangesResponse, AppealDecisionResponse, AppealResult, DecideAppealBody, SubmitAppealBody,
+} from '@baton/contract/appeals';
+import type { Attachment } from '@baton/contract/attachments';
 import type { AppDeps } from '../../app/deps.js';
 import { localDateOf } from '../../app/dates.js';
 import { createForbiddenError, createNotFoundError } from '../../app/errors.js';
@@ -34,21 +38,17 @@ export const APPEAL_DECIDED_KIND = 'appeal.decided';
 
 const auditActor = (actor: Actor) => ({ actorId: actor.accountId, actorLabel: actor.username });
 
-interface ResultSummary {
-  total: number;
-  grade: string;
-  groupRank: number;
-}
+type ResultSummary = AppealResult;
 
 const summaryOf = (r: { total_centi: number; grade: string; group_rank: number } | undefined): ResultSummary | null =>
   r === undefined ? null : { total: r.total_centi / 100, grade: r.grade, groupRank: r.group_rank };
 
-function presentAttachment(a: AppealAttachmentRow) {
+function presentAttachment(a: AppealAttachmentRow): Attachment {
   return { id: a.id, fileName: a.file_name, mimeType: a.mime_type, size: a.size_bytes, sha256: a.sha256, createdAt: a.created_at, url: `/api/appeal-attachments/${a.id}` };
 }
 
 /** Appeals as the API shows them (docs/api-cycles.md "Appeals"): with the appellant's result in the appealed version and, once accepted, in the new one. */
-async function presentAppeals(db: Db, views: AppealView[]) {
+async function presentAppeals(db: Db, views: AppealView[]): Promise<Appeal[]> {
   if (views.length === 0) return [];
   const attachments = await listAttachmentsOfAppeals(db, views.map((v) => v.id));
   const results = new Map<string, ResultSummary | null>();
@@ -82,7 +82,7 @@ async function presentAppeals(db: Db, views: AppealView[]) {
   }));
 }
 
-export type PresentedAppeal = Awaited<ReturnType<typeof presentAppeals>>[number];
+export type PresentedAppeal = Appeal;
 
 /** An appeal the caller may see (his own; a leader's subtree by the appellant's unit in the period; admin, auditor all), else 404. */
 async function loadVisibleAppeal(db: Db, actor: Actor, id: number): Promise<AppealView> {
@@ -114,7 +114,7 @@ export async function listAppeals(
  * period. The organization department and the leaders who rated him are notified in-app. One transaction with the audit record;
  * it takes the period's row first, so it serialises with the period's transitions.
  */
-export async function submitAppeal({ db, now }: Deps, actor: Actor, input: { periodId: number; reason: string }): Promise<PresentedAppeal> {
+export async function submitAppeal({ db, now }: Deps, actor: Actor, input: SubmitAppealBody): Promise<PresentedAppeal> {
   authorize(actor, 'appeal.submit');
   const personId = actor.personId!;
   const reason = input.reason.trim();
@@ -170,14 +170,8 @@ export async function withdrawAppeal({ db, now }: Deps, actor: Actor, id: number
   return getAppeal({ db, now }, actor, id);
 }
 
-export interface ResultChange {
-  personId: number | null;
-  name: string;
-  /** His unit in the new version (or the old one): who may see the change follows it, like results. */
-  unitId: number;
-  before: ResultSummary | null;
-  after: ResultSummary | null;
-}
+/** `unitId`: his unit in the new version (or the old one): who may see the change follows it, like results. */
+export type ResultChange = AppealChange;
 
 /** The people whose total, grade or group rank differ between two versions of a period's results. */
 async function compareVersions(db: Db, periodId: number, from: number, to: number): Promise<ResultChange[]> {
@@ -204,7 +198,7 @@ async function compareVersions(db: Db, periodId: number, from: number, to: numbe
  * notified either way. One transaction; it takes the period's row first, so decisions of one
  * period and its transitions run one after another.
  */
-export async function decideAppeal({ db, now }: Deps, actor: Actor, id: number, input: { outcome: 'accepted' | 'rejected'; note: string }) {
+export async function decideAppeal({ db, now }: Deps, actor: Actor, id: number, input: DecideAppealBody): Promise<AppealDecisionResponse> {
   authorize(actor, 'appeal.decide');
   const view = await loadVisibleAppeal(db, actor, id);
   const note = input.note.trim();
@@ -251,7 +245,7 @@ export async function decideAppeal({ db, now }: Deps, actor: Actor, id: number, 
  * version appealed and the one it published — only those whose results the reader may see (his
  * own, a leader's subtree, everyone for the admin and the auditor). Empty for other outcomes.
  */
-export async function listAppealChanges({ db }: Deps, actor: Actor, id: number) {
+export async function listAppealChanges({ db }: Deps, actor: Actor, id: number): Promise<AppealChangesResponse> {
   const view = await loadVisibleAppeal(db, actor, id);
   if (view.status !== 'accepted' || view.decided_version === null) return { from: view.result_version, to: null, changes: [] };
   const visible = await resultVisibilityOf(db, actor);

@@ -1,4 +1,5 @@
 import { fileTypeFromBuffer } from 'file-type';
+import type { AttachmentMimeType } from '@baton/contract/attachments';
 import { createFileTooLargeError } from '../../app/uploads.js';
 import { createAttachmentTypeError } from './attachments.errors.js';
 import { removeAttachmentFile, sha256Of, storeAttachmentFile } from './attachments.storage.js';
@@ -8,10 +9,10 @@ import { removeAttachmentFile, sha256Of, storeAttachmentFile } from './attachmen
  * attached, decided by the content; the name it is kept under; stored before its rows are written.
  */
 
-/** What may be attached (work logs, point evidence), decided from the content (file-type), never from the name. */
+/** What may be attached (work logs, point evidence), decided from the content (file-type), never from the name: the contract's types. */
 const ATTACHMENT_TYPES: Record<string, string> = {
   'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'image/gif': 'gif', 'application/pdf': 'pdf',
-};
+} satisfies Record<AttachmentMimeType, string>;
 
 /** The uploaded name without folders or control characters, with the extension of its real type. */
 export function cleanFileName(name: string | undefined, ext: string): string {

@@ -1,11 +1,13 @@
 import { createReadStream } from 'node:fs';
 import type { FastifyReply } from 'fastify';
+import { AttachmentFileResponse, AttachmentQuery, AttachmentSchema, type Attachment } from '@baton/contract/attachments';
+import { ATTACHMENT_MIME_TYPES } from '@baton/contract/vocabulary';
+import { ErrorResponse, IdParams } from '@baton/contract/common';
 import type { AppDeps } from '../../app/deps.js';
-import { contentDisposition, ErrorResponse, IdParams, type App } from '../../app/http.js';
+import { contentDisposition, type App } from '../../app/http.js';
 import { readUploadedFile, withUploads } from '../../app/uploads.js';
 import { authorize, type Ability, type Actor } from '../../policies/index.js';
 import { requireActor } from '../../app/auth.plugin.js';
-import { AttachmentSchema } from './attachments.schemas.js';
 
 /**
  * The HTTP side of evidence files, shared by every module that takes them (work logs, point events,
@@ -22,7 +24,7 @@ export async function registerAttachmentUpload(
   app: App,
   deps: AppDeps,
   url: string,
-  options: { tags: string[]; maxBytes: number; ability?: Ability; attach: (actor: Actor, id: number, upload: { fileName: string; content: Buffer }) => Promise<unknown> },
+  options: { tags: string[]; maxBytes: number; ability?: Ability; attach: (actor: Actor, id: number, upload: { fileName: string; content: Buffer }) => Promise<Attachment> },
 ): Promise<void> {
   await withUploads(app, deps, (uploads) => {
     uploads.post(url, {
@@ -31,10 +33,15 @@ export async function registerAttachmentUpload(
       const actor = requireActor(req);
       if (options.ability) authorize(actor, options.ability);
       const upload = await readUploadedFile(req, options.maxBytes);
-      return reply.status(201).send(await options.attach(actor, req.params.id, upload) as never);
+      return reply.status(201).send(await options.attach(actor, req.params.id, upload));
     });
   });
 }
+
+/** The schema of `GET <url>/:id[?download=true]`, the download of a stored evidence file (sent by `sendStoredFile`). */
+export const attachmentDownloadSchema = (tags: string[]) => ({
+  tags, params: IdParams, querystring: AttachmentQuery, produces: [...ATTACHMENT_MIME_TYPES], response: { 200: AttachmentFileResponse },
+});
 
 /** A stored evidence file as the use cases hand it out (path on disk, name, type by content, checksum). */
 export interface StoredFile {
@@ -47,7 +54,8 @@ export interface StoredFile {
 
 /**
  * Sends a stored attachment: inline (or as a download), never sniffed, cached privately for a day
- * and tagged by its checksum (the content at a path never changes: it is content-addressed).
+ * and tagged by its checksum (the content at a path never changes: it is content-addressed). A
+ * stream: Fastify sends it as it is, never through the response schema's serializer.
  */
 export function sendStoredFile(reply: FastifyReply, file: StoredFile, download: boolean | undefined) {
   reply

@@ -2,5 +2,4 @@
 export { cleanFileName, inspectAttachment, storeAndRecordAttachment } from './attachment-files.js';
 export { attachmentPath, removeAttachmentFile } from './attachments.storage.js';
 export { createAttachmentMissingOnDiskError, createAttachmentTypeError, createTooManyAttachmentsError } from './attachments.errors.js';
-export { registerAttachmentUpload, sendStoredFile, type StoredFile } from './attachments.routes.js';
-export { AttachmentQuery, AttachmentSchema } from './attachments.schemas.js';
+export { attachmentDownloadSchema, registerAttachmentUpload, sendStoredFile, type StoredFile } from './attachments.routes.js';

@@ -1,23 +1,16 @@
-import { Type } from 'typebox';
+import { AuditListResponse, AuditQuery, AuditVerificationSchema } from '@baton/contract/audit';
 import type { AppDeps } from '../../app/deps.js';
-import { PageQuery, StrictObject, type App } from '../../app/http.js';
+import type { App } from '../../app/http.js';
 import { authorize } from '../../policies/index.js';
 import { requireActor } from '../../app/auth.plugin.js';
 import { listAuditRecords } from './audit.repository.js';
 import { verifyAuditChain } from './audit.usecases.js';
 import { idCursor } from '../../app/cursors.js';
 
-const AuditQuery = StrictObject({
-  ...PageQuery,
-  entity: Type.Optional(Type.String({ maxLength: 50 })),
-  entityId: Type.Optional(Type.String({ maxLength: 50 })),
-  action: Type.Optional(Type.String({ maxLength: 80 })),
-});
-
 export async function registerAuditRoutes(app: App, deps: AppDeps) {
   const tags = ['audit'];
 
-  app.get('/api/audit', { schema: { tags, querystring: AuditQuery } }, async (req) => {
+  app.get('/api/audit', { schema: { tags, querystring: AuditQuery, response: { 200: AuditListResponse } } }, async (req) => {
     authorize(requireActor(req), 'audit.read');
     const limit = req.query.limit ?? 50;
     const rows = await listAuditRecords(deps.db, { ...req.query, beforeSeq: idCursor.decode(req.query.cursor), limit });
@@ -32,7 +25,7 @@ export async function registerAuditRoutes(app: App, deps: AppDeps) {
     };
   });
 
-  app.post('/api/audit/verify', { schema: { tags } }, async (req) => {
+  app.post('/api/audit/verify', { schema: { tags, response: { 200: AuditVerificationSchema } } }, async (req) => {
     authorize(requireActor(req), 'audit.read');
     return verifyAuditChain(deps);
   });

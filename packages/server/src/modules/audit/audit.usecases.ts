@@ -1,12 +1,8 @@
+import type { AuditVerification } from '@baton/contract/audit';
 import type { Db } from '../../db/kysely.js';
 import { AUDIT_GENESIS_HASH, hashAuditRecord, iterateAuditRecords, readAuditHead } from './audit.repository.js';
 
-export interface AuditVerification {
-  ok: boolean;
-  records: number;
-  headHash: string;
-  problems: { seq: number; message: string }[];
-}
+export type { AuditVerification };
 
 /**
  * Walks the chain: every record must hash to its stored hash, point at its predecessor's hash,

@@ -1,19 +1,14 @@
-import { Type } from 'typebox';
+import { ChangePasswordBody, ChangePasswordResponse, LoginBody, LogoutResponse, MeSchema, type Ability as ContractAbility } from '@baton/contract/auth';
+import type { AssertTrue, SameType } from '@baton/contract/common';
 import type { AppDeps } from '../../app/deps.js';
-import { StrictObject, type App } from '../../app/http.js';
+import type { App } from '../../app/http.js';
+import type { Ability } from '../../policies/index.js';
 import { requireActor, SESSION_COOKIE } from '../../app/auth.plugin.js';
 import { changeOwnPassword, signIn, signOut } from './auth.usecases.js';
 import { describeMe } from './me.usecases.js';
 
-const LoginBody = StrictObject({
-  username: Type.String({ minLength: 1, maxLength: 100 }),
-  password: Type.String({ minLength: 1, maxLength: 200 }),
-});
-
-const ChangePasswordBody = StrictObject({
-  currentPassword: Type.String({ minLength: 1, maxLength: 200 }),
-  newPassword: Type.String({ minLength: 1, maxLength: 200 }),
-});
+/** The abilities GET /api/me sends are the policies' own: this fails to compile when either list changes alone. */
+type _AbilitiesAreThePolicies = AssertTrue<SameType<Ability, ContractAbility>>;
 
 export async function registerAuthRoutes(app: App, deps: AppDeps) {
   const tags = ['session'];
@@ -25,7 +20,7 @@ export async function registerAuthRoutes(app: App, deps: AppDeps) {
   };
 
   app.post('/api/auth/login', {
-    schema: { tags, body: LoginBody },
+    schema: { tags, body: LoginBody, response: { 200: MeSchema } },
     config: {
       public: true,
       rateLimit: { max: deps.config.loginRateLimitPerMinute, timeWindow: '1 minute' },
@@ -41,19 +36,19 @@ export async function registerAuthRoutes(app: App, deps: AppDeps) {
     return describeMe(deps, session.accountId);
   });
 
-  app.post('/api/auth/logout', { schema: { tags }, config: { public: true } }, async (req, reply) => {
+  app.post('/api/auth/logout', { schema: { tags, response: { 204: LogoutResponse } }, config: { public: true } }, async (req, reply) => {
     const token = req.cookies[SESSION_COOKIE];
     if (token) await signOut(deps, token);
     reply.clearCookie(SESSION_COOKIE, cookieOptions);
     return reply.status(204).send();
   });
 
-  app.get('/api/me', { schema: { tags } }, async (req) => {
+  app.get('/api/me', { schema: { tags, response: { 200: MeSchema } } }, async (req) => {
     const actor = requireActor(req);
     return describeMe(deps, actor.accountId, actor.personId);
   });
 
-  app.post('/api/auth/password', { schema: { tags, body: ChangePasswordBody } }, async (req, reply) => {
+  app.post('/api/auth/password', { schema: { tags, body: ChangePasswordBody, response: { 204: ChangePasswordResponse } } }, async (req, reply) => {
     await changeOwnPassword(deps, requireActor(req), req.body);
     return reply.status(204).send();
   });

@@ -1,3 +1,4 @@
+import type { Me } from '@baton/contract/auth';
 import type { AppDeps } from '../../app/deps.js';
 import { createUnauthenticatedError } from '../../app/errors.js';
 import { buildActor, presentAbilities } from '../../policies/index.js';
@@ -9,7 +10,7 @@ import { findAccountById, listRolesOfAccount } from './auth.repository.js';
  * the session names is read together with the account and its roles (one round trip on PostgreSQL);
  * should the account have been linked to another person since, that one is read after.
  */
-export async function describeMe({ db }: Pick<AppDeps, 'db'>, accountId: number, sessionPersonId: number | null = null) {
+export async function describeMe({ db }: Pick<AppDeps, 'db'>, accountId: number, sessionPersonId: number | null = null): Promise<Me> {
   const [account, roles, sessionPerson] = await Promise.all([
     findAccountById(db, accountId),
     listRolesOfAccount(db, accountId),

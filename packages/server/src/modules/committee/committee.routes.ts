@@ -1,28 +1,9 @@
-import { Type } from 'typebox';
+import { IdParams } from '@baton/contract/common';
+import { TieDecisionBody, TieDecisionList } from '@baton/contract/committee';
 import type { AppDeps } from '../../app/deps.js';
-import { IdParams, StrictObject, type App } from '../../app/http.js';
+import type { App } from '../../app/http.js';
 import { requireActor } from '../../app/auth.plugin.js';
-import { GROUP_KEY_PATTERN } from '../results/index.js';
 import { decideTie, listTieDecisions } from './committee.usecases.js';
-
-const TieDecisionSchema = Type.Object({
-  id: Type.Integer(),
-  group: Type.String(),
-  grade: Type.String(),
-  people: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String() })),
-  reason: Type.String(),
-  decidedBy: Type.String(),
-  decidedAt: Type.String(),
-  inForce: Type.Boolean({ description: 'the latest decision of its group and grade' }),
-  applied: Type.Union([Type.Boolean(), Type.Null()], { description: 'whether the current evaluation follows it (null when replaced)' }),
-});
-const TieDecisionList = Type.Object({ items: Type.Array(TieDecisionSchema) });
-const TieDecisionBody = StrictObject({
-  group: Type.String({ pattern: GROUP_KEY_PATTERN, description: 'the quota group: all, category:<id>, category:none or unit:<id>' }),
-  grade: Type.String({ minLength: 1, maxLength: 50 }),
-  personIds: Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 1000, description: 'who of the tied block takes the grade; empty: the block stays in the lower grade' }),
-  reason: Type.String({ minLength: 1, maxLength: 1000 }),
-});
 
 /** The committee's decisions on ties at a quota line (评审委员会决定, issue 6). */
 export async function registerCommitteeRoutes(app: App, deps: AppDeps): Promise<void> {

@@ -1,4 +1,5 @@
 import type { Result } from '@baton/engine';
+import type { TieDecision, TieDecisionBody, TieDecisionList } from '@baton/contract/committee';
 import type { AppDeps } from '../../app/deps.js';
 import { createNotFoundError } from '../../app/errors.js';
 import { authorize, type Actor } from '../../policies/index.js';
@@ -12,13 +13,8 @@ import { inTransaction } from '../../db/transactions.js';
 
 type Deps = Pick<AppDeps, 'db' | 'now'>;
 
-export interface TieDecisionInput {
-  group: string;
-  grade: string;
-  /** Who of the tied block takes the grade; empty: the block stays in the lower grade (recorded as decided). */
-  personIds: number[];
-  reason: string;
-}
+/** `personIds`: who of the tied block takes the grade; empty: the block stays in the lower grade (recorded as decided). */
+export type TieDecisionInput = TieDecisionBody;
 
 /** The block of a group tied at a grade's quota line, and the seats the grade has left for it. */
 interface TiedBlock {
@@ -37,7 +33,7 @@ function tiedBlockOf(evaluation: PeriodEvaluation, group: string, grade: string)
   return { members, seatsLeft: capacity - taken };
 }
 
-function presentDecision(row: TieDecisionRow, names: Map<number, string>, inForce: boolean, applied: boolean | null) {
+function presentDecision(row: TieDecisionRow, names: Map<number, string>, inForce: boolean, applied: boolean | null): TieDecision {
   const personIds = JSON.parse(row.person_ids_json) as number[];
   return {
     id: row.id,
@@ -67,7 +63,7 @@ async function openPeriod(deps: Deps, id: number): Promise<PeriodRow> {
 }
 
 /** The committee's decisions on ties of a period, oldest first, with which are in force and whether they take effect now. */
-export async function listTieDecisions(deps: Deps, actor: Actor, periodId: number) {
+export async function listTieDecisions(deps: Deps, actor: Actor, periodId: number): Promise<TieDecisionList> {
   authorize(actor, 'results.export');
   const period = await openPeriod(deps, periodId);
   const rows = await listTieDecisionsOfPeriod(deps.db, period.id);
@@ -93,7 +89,7 @@ export async function listTieDecisions(deps: Deps, actor: Actor, periodId: numbe
  * takes effect with the version the appeal publishes when accepted). The named people must be
  * members of the block as the period stands, and fit in the seats left (quotas are never exceeded).
  */
-export async function decideTie(deps: Deps, actor: Actor, periodId: number, input: TieDecisionInput) {
+export async function decideTie(deps: Deps, actor: Actor, periodId: number, input: TieDecisionInput): Promise<TieDecisionList> {
   authorize(actor, 'period.manage');
   const period = await openPeriod(deps, periodId);
   if (period.state === 'closed') throw createPeriodClosedError(period.id);

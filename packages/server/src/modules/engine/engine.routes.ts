@@ -1,6 +1,6 @@
-import { Type } from 'typebox';
+import { EvaluateBody, EvaluateQuery, EvaluationResponse } from '@baton/contract/engine';
 import type { AppDeps } from '../../app/deps.js';
-import { StrictObject, type App } from '../../app/http.js';
+import type { App } from '../../app/http.js';
 import { requireActor } from '../../app/auth.plugin.js';
 import { evaluateScenario } from './engine.usecases.js';
 
@@ -11,8 +11,9 @@ export async function registerEngineRoutes(app: App, deps: AppDeps) {
     schema: {
       tags: ['engine'],
       description: 'Evaluates a scenario exactly as `baton evaluate` does (DESIGN §3). Invalid scenarios answer 400 `scenario.invalid` with one detail per bad field.',
-      querystring: StrictObject({ explain: Type.Optional(Type.Boolean({ default: false })) }),
-      body: Type.Object({}, { additionalProperties: true, description: 'a scenario: { scheme, subjects, facts, history? }' }),
+      querystring: EvaluateQuery,
+      body: EvaluateBody,
+      response: { 200: EvaluationResponse },
     },
   }, async (req) => evaluateScenario(requireActor(req), req.body, { explain: req.query.explain ?? false }));
 }

@@ -1,4 +1,4 @@
-import { Type } from 'typebox';
+import { HealthResponse } from '@baton/contract/health';
 import type { AppDeps } from '../../app/deps.js';
 import type { App } from '../../app/http.js';
 import { pingDatabase } from '../../db/kysely.js';
@@ -6,7 +6,7 @@ import { BATON_VERSION } from '../../version.js';
 
 export async function registerHealthRoutes(app: App, deps: AppDeps) {
   app.get('/api/health', {
-    schema: { tags: ['health'], response: { 200: Type.Object({ status: Type.Literal('ok'), db: Type.String(), version: Type.String() }) } },
+    schema: { tags: ['health'], response: { 200: HealthResponse } },
     config: { public: true },
   }, async () => {
     await pingDatabase(deps.db);

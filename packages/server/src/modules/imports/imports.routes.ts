@@ -1,10 +1,10 @@
 import type { FastifyReply } from 'fastify';
+import { ImportStartedSchema, UploadErrorResponses, WorkbookResponse } from '@baton/contract/imports';
 import type { AppDeps } from '../../app/deps.js';
 import type { App } from '../../app/http.js';
 import { authorize } from '../../policies/index.js';
 import { requireActor } from '../../app/auth.plugin.js';
 import { createMissingFileError } from './imports.errors.js';
-import { ImportStartedSchema, UploadErrorResponses } from './imports.schemas.js';
 import { buildOrgTemplate, exportOrgRoster, startOrgImport, type WorkbookDownload } from './imports.usecases.js';
 import { XLSX_MIME } from '../../app/spreadsheets.js';
 import { withUploads } from '../../app/uploads.js';
@@ -22,7 +22,9 @@ export async function registerImportRoutes(app: App, deps: AppDeps) {
   const tags = ['import / export'];
 
   app.get('/api/imports/org/template', {
-    schema: { tags, summary: 'The .xlsx import template: headers, notes, drop-down lists and example rows (admin)', produces: [XLSX_MIME] },
+    schema: {
+      tags, summary: 'The .xlsx import template: headers, notes, drop-down lists and example rows (admin)', produces: [XLSX_MIME], response: { 200: WorkbookResponse },
+    },
   }, async (req, reply) => sendWorkbook(reply, await buildOrgTemplate(deps, requireActor(req))));
 
   await withUploads(app, deps, (uploads) => {
@@ -45,6 +47,6 @@ export async function registerImportRoutes(app: App, deps: AppDeps) {
   });
 
   app.get('/api/exports/org', {
-    schema: { tags, summary: 'The current roster in the import layout (admin, auditor)', produces: [XLSX_MIME] },
+    schema: { tags, summary: 'The current roster in the import layout (admin, auditor)', produces: [XLSX_MIME], response: { 200: WorkbookResponse } },
   }, async (req, reply) => sendWorkbook(reply, await exportOrgRoster(deps, requireActor(req))));
 }

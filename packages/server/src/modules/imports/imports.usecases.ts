@@ -1,3 +1,4 @@
+import type { OrgImportResult as OrgImportResultShape } from '@baton/contract/imports';
 import type { AppDeps } from '../../app/deps.js';
 import { localDateOf } from '../../app/dates.js';
 import type { NewPerson, NewUnit } from '../../db/schema.js';
@@ -32,20 +33,8 @@ export interface ApplyOrgImportOptions {
   usernameOf?: ((employeeNo: string) => string) | undefined;
 }
 
-interface Counts { created: number; updated: number; unchanged: number }
-
-export interface OrgImportResult {
-  fileName: string;
-  categories: Counts;
-  units: Counts;
-  people: Counts & { moved: number };
-  accounts: Counts;
-  postTypesCreated: number;
-  postsCreated: number;
-  auditRecords: number;
-  /** The temporary passwords of the accounts this import created: shown once, to hand out. */
-  temporaryPasswords: { employeeNo: string; name: string; username: string; password: string }[];
-}
+/** The job's result (the contract's, served by GET /api/jobs/:id); `temporaryPasswords`: of the accounts this import created, shown once, to hand out. */
+export type OrgImportResult = OrgImportResultShape;
 
 const generatedCredentials: NewAccountCredentials = async () => {
   const password = generatePassword(14);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Job } from '@baton/contract/jobs';
 import type { AppDeps } from '../../app/deps.js';
 import { AppError, createNotFoundError } from '../../app/errors.js';
 import { type Actor, mayReadJob } from '../../policies/index.js';
@@ -8,16 +9,8 @@ export interface JobProgress {
   (done: number, total?: number, message?: string): void;
 }
 
-export interface JobView {
-  id: string;
-  kind: string;
-  status: 'queued' | 'running' | 'succeeded' | 'failed';
-  total: number;
-  done: number;
-  message: string | null;
-  result: unknown;
-  error: unknown;
-}
+/** A job as GET /api/jobs/:id answers it (the contract's). */
+export type JobView = Job;
 
 /**
  * Progress of running jobs, in memory: while a job's single write transaction holds SQLite's one

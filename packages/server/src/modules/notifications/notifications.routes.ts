@@ -1,8 +1,9 @@
+import { IdParams } from '@baton/contract/common';
+import { NotificationSchema, NotificationsQuery, NotificationsResponse, ReadAllResponse } from '@baton/contract/notifications';
 import type { AppDeps } from '../../app/deps.js';
 import { requireActor } from '../../app/auth.plugin.js';
 import { idCursor, nextCursorOf } from '../../app/cursors.js';
-import { IdParams, type App } from '../../app/http.js';
-import { NotificationsQuery, NotificationsResponse } from './notifications.schemas.js';
+import type { App } from '../../app/http.js';
 import { listMyNotifications, readAllNotifications, readNotification } from './notifications.usecases.js';
 
 /** In-app notifications of the signed-in account. */
@@ -15,7 +16,8 @@ export async function registerNotificationRoutes(app: App, deps: AppDeps) {
     return { unread, items, nextCursor: nextCursorOf(items, limit) };
   });
 
-  app.post('/api/notifications/read-all', { schema: { tags } }, async (req) => readAllNotifications(deps, requireActor(req)));
+  app.post('/api/notifications/read-all', { schema: { tags, response: { 200: ReadAllResponse } } }, async (req) => readAllNotifications(deps, requireActor(req)));
 
-  app.post('/api/notifications/:id/read', { schema: { tags, params: IdParams } }, async (req) => readNotification(deps, requireActor(req), req.params.id));
+  app.post('/api/notifications/:id/read', { schema: { tags, params: IdParams, response: { 200: NotificationSchema } } }, async (req) =>
+    readNotification(deps, requireActor(req), req.params.id));
 }

@@ -1,3 +1,4 @@
+import type { Notification as NotificationView, ReadAll } from '@baton/contract/notifications';
 import type { AppDeps } from '../../app/deps.js';
 import { createNotFoundError } from '../../app/errors.js';
 import type { Notification } from '../../db/schema.js';
@@ -8,7 +9,7 @@ import {
 
 type Deps = Pick<AppDeps, 'db' | 'now'>;
 
-export function presentNotification(n: Notification) {
+export function presentNotification(n: Notification): NotificationView {
   return {
     id: n.id,
     kind: n.kind,
@@ -38,7 +39,7 @@ export async function readNotification({ db, now }: Deps, actor: Actor, id: numb
   return presentNotification((await findNotificationOfAccount(db, actor.accountId, id))!);
 }
 
-export async function readAllNotifications({ db, now }: Deps, actor: Actor) {
+export async function readAllNotifications({ db, now }: Deps, actor: Actor): Promise<ReadAll> {
   const updated = await markNotificationsRead(db, actor.accountId, 'all', now().toISOString());
   return { updated };
 }

@@ -1,7 +1,8 @@
+import type { Category as CategoryView, PostType as PostTypeView, Unit } from '@baton/contract/org';
 import type { Category, PostType } from '../../db/schema.js';
 import type { UnitRow } from './org.repository.js';
 
-export const presentUnit = (u: UnitRow) => ({
+export const presentUnit = (u: UnitRow): Unit => ({
   id: u.id,
   code: u.code,
   name: u.name,
@@ -14,7 +15,7 @@ export const presentUnit = (u: UnitRow) => ({
   peopleCount: u.people_count,
 });
 
-export const presentCategory = (c: Category & { unit_count?: number }) => ({
+export const presentCategory = (c: Category & { unit_count?: number }): CategoryView => ({
   id: c.id,
   code: c.code,
   name: c.name,
@@ -23,4 +24,4 @@ export const presentCategory = (c: Category & { unit_count?: number }) => ({
   unitCount: c.unit_count ?? 0,
 });
 
-export const presentPostType = (t: PostType) => ({ id: t.id, code: t.code, name: t.name });
+export const presentPostType = (t: PostType): PostTypeView => ({ id: t.id, code: t.code, name: t.name });

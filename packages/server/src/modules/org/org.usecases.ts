@@ -1,6 +1,8 @@
+import type {
+  Category, CreateCategoryBody, CreatePostBody, CreatePostTypeBody, CreateUnitBody, Post, PostType, Unit, UnitDetail, UpdateCategoryBody, UpdateUnitBody,
+} from '@baton/contract/org';
 import type { AppDeps } from '../../app/deps.js';
 import { createNotFoundError } from '../../app/errors.js';
-import type { UnitType } from '../../db/schema.js';
 import { authorize, unitScopeOf, type Actor } from '../../policies/index.js';
 import { appendAuditRecords } from '../audit/index.js';
 import { createDuplicateCodeError, createUnitCycleError, createUnitHasActivePeopleError, createUnknownReferenceError } from './org.errors.js';
@@ -24,7 +26,7 @@ export async function listVisibleUnits({ db }: Deps, actor: Actor, page: { after
 }
 
 /** A unit outside the caller's scope answers 404, like a missing one. */
-export async function getVisibleUnit({ db }: Deps, actor: Actor, id: number) {
+export async function getVisibleUnit({ db }: Deps, actor: Actor, id: number): Promise<UnitDetail> {
   authorize(actor, 'org.read');
   const visible = await resolveVisibleUnitIds(db, unitScopeOf(actor));
   const unit = visible === 'all' || visible.has(id) ? await findUnit(db, id) : undefined;
@@ -33,16 +35,7 @@ export async function getVisibleUnit({ db }: Deps, actor: Actor, id: number) {
   return { ...presentUnit(unit), path: path.map(({ id: pid, name }) => ({ id: pid, name })) };
 }
 
-export interface UnitInput {
-  code: string;
-  name: string;
-  type: UnitType;
-  parentId: number | null;
-  categoryId?: number | null | undefined;
-  sort?: number | undefined;
-}
-
-export async function createUnit({ db, now }: Deps, actor: Actor, input: UnitInput) {
+export async function createUnit({ db, now }: Deps, actor: Actor, input: CreateUnitBody): Promise<Unit> {
   authorize(actor, 'org.manage');
   const at = now().toISOString();
   const id = await inTransaction(db, async (trx) => {
@@ -59,17 +52,7 @@ export async function createUnit({ db, now }: Deps, actor: Actor, input: UnitInp
   return presentUnit((await findUnit(db, id))!);
 }
 
-export interface UnitChanges {
-  name?: string | undefined;
-  type?: UnitType | undefined;
-  parentId?: number | null | undefined;
-  categoryId?: number | null | undefined;
-  sort?: number | undefined;
-  active?: boolean | undefined;
-  reason?: string | undefined;
-}
-
-export async function changeUnit({ db, now }: Deps, actor: Actor, id: number, changes: UnitChanges) {
+export async function changeUnit({ db, now }: Deps, actor: Actor, id: number, changes: UpdateUnitBody): Promise<Unit> {
   authorize(actor, 'org.manage');
   const at = now().toISOString();
   await inTransaction(db, async (trx) => {
@@ -104,7 +87,7 @@ export async function listAllCategories({ db }: Deps, actor: Actor) {
   return (await listCategories(db)).map(presentCategory);
 }
 
-export async function createCategory({ db, now }: Deps, actor: Actor, input: { code: string; name: string; description?: string | undefined; sort?: number | undefined }) {
+export async function createCategory({ db, now }: Deps, actor: Actor, input: CreateCategoryBody): Promise<Category> {
   authorize(actor, 'org.manage');
   const at = now().toISOString();
   const id = await inTransaction(db, async (trx) => {
@@ -118,8 +101,8 @@ export async function createCategory({ db, now }: Deps, actor: Actor, input: { c
 
 export async function changeCategory(
   { db, now }: Deps, actor: Actor, id: number,
-  changes: { code?: string | undefined; name?: string | undefined; description?: string | undefined; sort?: number | undefined; reason?: string | undefined },
-) {
+  changes: UpdateCategoryBody,
+): Promise<Category> {
   authorize(actor, 'org.manage');
   const at = now().toISOString();
   await inTransaction(db, async (trx) => {
@@ -136,17 +119,17 @@ export async function changeCategory(
   return presentCategory((await findCategory(db, id))!);
 }
 
-export async function listAllPostTypes({ db }: Deps, actor: Actor) {
+export async function listAllPostTypes({ db }: Deps, actor: Actor): Promise<PostType[]> {
   authorize(actor, 'org.read');
   return (await listPostTypes(db)).map(presentPostType);
 }
 
-export async function listAllPosts({ db }: Deps, actor: Actor) {
+export async function listAllPosts({ db }: Deps, actor: Actor): Promise<Post[]> {
   authorize(actor, 'org.read');
   return (await listPosts(db)).map((p) => ({ id: p.id, code: p.code, name: p.name, postTypeId: p.post_type_id, postTypeName: p.post_type_name }));
 }
 
-export async function createPostType({ db, now }: Deps, actor: Actor, input: { code: string; name: string }) {
+export async function createPostType({ db, now }: Deps, actor: Actor, input: CreatePostTypeBody): Promise<PostType> {
   authorize(actor, 'org.manage');
   const at = now().toISOString();
   return inTransaction(db, async (trx) => {
@@ -157,7 +140,7 @@ export async function createPostType({ db, now }: Deps, actor: Actor, input: { c
   });
 }
 
-export async function createPost({ db, now }: Deps, actor: Actor, input: { code: string; name: string; postTypeId: number }) {
+export async function createPost({ db, now }: Deps, actor: Actor, input: CreatePostBody): Promise<Post> {
   authorize(actor, 'org.manage');
   const at = now().toISOString();
   return inTransaction(db, async (trx) => {

@@ -1,17 +1,15 @@
-import { Type } from 'typebox';
+import { IdParams } from '@baton/contract/common';
+import { CreatePersonBody, PeopleListResponse, PeopleQuery, PersonDetailSchema, PersonSchema, UpdatePersonBody } from '@baton/contract/people';
 import type { AppDeps } from '../../app/deps.js';
-import { IdParams, Nullable, type App } from '../../app/http.js';
+import type { App } from '../../app/http.js';
 import { requireActor } from '../../app/auth.plugin.js';
-import { CreatePersonBody, PeopleQuery, PersonSchema, UpdatePersonBody } from './people.schemas.js';
 import { changePerson, createPerson, getVisiblePerson, listVisiblePeople } from './people.usecases.js';
 import { idCursor, nextCursorOf } from '../../app/cursors.js';
 
 export async function registerPeopleRoutes(app: App, deps: AppDeps) {
   const tags = ['organization'];
 
-  app.get('/api/people', {
-    schema: { tags, querystring: PeopleQuery, response: { 200: Type.Object({ items: Type.Array(PersonSchema), nextCursor: Nullable(Type.String()), total: Type.Integer() }) } },
-  }, async (req) => {
+  app.get('/api/people', { schema: { tags, querystring: PeopleQuery, response: { 200: PeopleListResponse } } }, async (req) => {
     const limit = req.query.limit ?? 50;
     const { items, total } = await listVisiblePeople(deps, requireActor(req), {
       q: req.query.q, unit: req.query.unit, subtree: req.query.subtree, status: req.query.status, afterId: idCursor.decode(req.query.cursor), limit,
@@ -19,7 +17,7 @@ export async function registerPeopleRoutes(app: App, deps: AppDeps) {
     return { items, total, nextCursor: nextCursorOf(items, limit) };
   });
 
-  app.get('/api/people/:id', { schema: { tags, params: IdParams } }, async (req) => getVisiblePerson(deps, requireActor(req), req.params.id));
+  app.get('/api/people/:id', { schema: { tags, params: IdParams, response: { 200: PersonDetailSchema } } }, async (req) => getVisiblePerson(deps, requireActor(req), req.params.id));
 
   app.post('/api/people', { schema: { tags, body: CreatePersonBody, response: { 201: PersonSchema } } }, async (req, reply) => {
     reply.status(201);

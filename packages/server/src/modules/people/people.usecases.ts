@@ -1,7 +1,7 @@
+import type { CreatePersonBody, PeopleListResponse, PeopleQuery as PeopleQueryParams, Person, PersonDetail, UpdatePersonBody } from '@baton/contract/people';
 import type { AppDeps } from '../../app/deps.js';
 import { isValidDate, localDateOf } from '../../app/dates.js';
 import { createNotFoundError } from '../../app/errors.js';
-import type { PersonStatus } from '../../db/schema.js';
 import { authorize, unitScopeOf, type Actor } from '../../policies/index.js';
 import { appendAuditRecords } from '../audit/index.js';
 import { createUnknownReferenceError, findPost, findUnit, listSubtreeUnitIds, resolveVisibleUnitIds } from '../org/index.js';
@@ -12,7 +12,7 @@ import { inTransaction } from '../../db/transactions.js';
 
 type Deps = Pick<AppDeps, 'db' | 'now'>;
 
-export function presentPerson(p: PersonView, roles: string[]) {
+export function presentPerson(p: PersonView, roles: string[]): Person {
   return {
     id: p.id,
     employeeNo: p.employee_no,
@@ -31,17 +31,11 @@ export function presentPerson(p: PersonView, roles: string[]) {
   };
 }
 
-export interface PeopleQuery {
-  q?: string | undefined;
-  unit?: number | undefined;
-  subtree?: boolean | undefined;
-  status?: PersonStatus | undefined;
-  afterId?: number | undefined;
-  limit: number;
-}
+/** The list's filters (GET /api/people) with the decoded cursor. */
+export type PeopleQuery = Omit<PeopleQueryParams, 'cursor' | 'limit'> & { afterId?: number | undefined; limit: number };
 
 /** People the actor may read, narrowed by the filter; a unit filter outside the scope answers 404. */
-export async function listVisiblePeople({ db }: Deps, actor: Actor, query: PeopleQuery) {
+export async function listVisiblePeople({ db }: Deps, actor: Actor, query: PeopleQuery): Promise<Omit<PeopleListResponse, 'nextCursor'>> {
   authorize(actor, 'org.read');
   const visible = await resolveVisibleUnitIds(db, unitScopeOf(actor));
   let unitIds: number[] | null = visible === 'all' ? null : [...visible];
@@ -66,7 +60,7 @@ async function loadVisiblePerson(db: Deps['db'], actor: Actor, id: number): Prom
   return person;
 }
 
-export async function getVisiblePerson({ db }: Deps, actor: Actor, id: number) {
+export async function getVisiblePerson({ db }: Deps, actor: Actor, id: number): Promise<PersonDetail> {
   authorize(actor, 'org.read');
   const person = await loadVisiblePerson(db, actor, id);
   const [roles, assignments] = await Promise.all([listRoleNamesOfPerson(db, id), listAssignmentsOfPerson(db, id)]);
@@ -78,17 +72,7 @@ export async function getVisiblePerson({ db }: Deps, actor: Actor, id: number) {
   };
 }
 
-export interface PersonInput {
-  employeeNo: string;
-  name: string;
-  gender?: string | null | undefined;
-  unitId: number;
-  postId?: number | null | undefined;
-  rank?: string | null | undefined;
-  phone?: string | null | undefined;
-}
-
-export async function createPerson({ db, now }: Deps, actor: Actor, input: PersonInput) {
+export async function createPerson({ db, now }: Deps, actor: Actor, input: CreatePersonBody): Promise<Person> {
   authorize(actor, 'org.manage');
   const at = now();
   const atIso = at.toISOString();
@@ -110,23 +94,12 @@ export async function createPerson({ db, now }: Deps, actor: Actor, input: Perso
   return presentPerson((await findPersonView(db, id))!, []);
 }
 
-export interface PersonChanges {
-  name?: string | undefined;
-  gender?: string | null | undefined;
-  unitId?: number | undefined;
-  postId?: number | null | undefined;
-  rank?: string | null | undefined;
-  phone?: string | null | undefined;
-  status?: PersonStatus | undefined;
-  effectiveFrom?: string | undefined;
-  reason?: string | undefined;
-}
 
 /**
  * Edits a person. A change of unit, post or rank closes the current assignment on `effectiveFrom`
  * (default today) and opens a new one, so history keeps where the person was at any date.
  */
-export async function changePerson({ db, now }: Deps, actor: Actor, id: number, changes: PersonChanges) {
+export async function changePerson({ db, now }: Deps, actor: Actor, id: number, changes: UpdatePersonBody): Promise<Person> {
   authorize(actor, 'org.manage');
   const at = now();
   const atIso = at.toISOString();

@@ -1,7 +1,8 @@
+import { IdParams } from '@baton/contract/common';
+import { PeriodSchema, TransitionBody } from '@baton/contract/periods';
 import type { AppDeps } from '../../app/deps.js';
 import { requireActor } from '../../app/auth.plugin.js';
-import { IdParams, type App } from '../../app/http.js';
-import { PeriodSchema, TransitionBody } from '../periods/index.js';
+import type { App } from '../../app/http.js';
 import { transitionAssessmentPeriod } from './period-transitions.usecases.js';
 
 /** A period's next step: draft → open → reviewing → publicity → closed. */

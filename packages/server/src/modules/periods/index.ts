@@ -10,5 +10,4 @@ export {
   type PeriodRow, type PeriodStateEffects,
 } from './periods.repository.js';
 export { registerPeriodRoutes } from './periods.routes.js';
-export { PeriodSchema, TransitionBody } from './periods.schemas.js';
 export { createAssessmentPeriod, presentPeriod } from './periods.usecases.js';

@@ -1,7 +1,8 @@
+import { IdParams } from '@baton/contract/common';
+import { CreatePeriodBody, PeriodListQuery, PeriodListResponse, PeriodSchema, UpdatePeriodBody } from '@baton/contract/periods';
 import type { AppDeps } from '../../app/deps.js';
-import { IdParams, type App } from '../../app/http.js';
+import type { App } from '../../app/http.js';
 import { requireActor } from '../../app/auth.plugin.js';
-import { CreatePeriodBody, PeriodListQuery, PeriodListResponse, PeriodSchema, UpdatePeriodBody } from './periods.schemas.js';
 import { createAssessmentPeriod, getAssessmentPeriod, listAssessmentPeriods, updateAssessmentPeriod } from './periods.usecases.js';
 import { idCursor, nextCursorOf } from '../../app/cursors.js';
 

@@ -1,7 +1,8 @@
+import type { CreatePeriodBody, Period, UpdatePeriodBody } from '@baton/contract/periods';
 import type { AppDeps } from '../../app/deps.js';
 import { createNotFoundError } from '../../app/errors.js';
 import { isValidDate } from '../../app/dates.js';
-import type { PeriodKind, PeriodState } from '../../db/schema.js';
+import type { PeriodState } from '../../db/schema.js';
 import { authorize, type Actor } from '../../policies/index.js';
 import { appendAuditRecords } from '../audit/index.js';
 import { findUnit } from '../org/index.js';
@@ -14,7 +15,7 @@ type Deps = Pick<AppDeps, 'db' | 'now'>;
 
 const auditActor = (actor: Actor) => ({ actorId: actor.accountId, actorLabel: actor.username });
 
-export function presentPeriod(row: PeriodRow) {
+export function presentPeriod(row: PeriodRow): Period {
   return {
     id: row.id,
     name: row.name,
@@ -45,24 +46,13 @@ export async function listAssessmentPeriods(
   return (await listPeriods(db, opts)).map(presentPeriod);
 }
 
-export async function getAssessmentPeriod({ db }: Deps, _actor: Actor, id: number) {
+export async function getAssessmentPeriod({ db }: Deps, _actor: Actor, id: number): Promise<Period> {
   const row = await findPeriod(db, id);
   if (!row) throw createNotFoundError('period', id);
   return presentPeriod(row);
 }
 
-export interface PeriodInput {
-  name: string;
-  kind: PeriodKind;
-  startsOn: string;
-  endsOn: string;
-  schemeId: number;
-  scopeUnitId?: number | null | undefined;
-  publicityDays?: number | undefined;
-  summaryDueOn?: string | null | undefined;
-  reviewDueOn?: string | null | undefined;
-  tierPeriodId?: number | null | undefined;
-}
+export type PeriodInput = CreatePeriodBody;
 
 /** 考用结合: the tiers come from a period of a unit scheme (its grades), never from the period itself. */
 async function checkTierPeriod(db: Deps['db'], value: number | null | undefined, selfId: number | null) {
@@ -81,7 +71,7 @@ function checkDeadline(path: string, value: string | null | undefined, startsOn:
   if (value < startsOn) throw createPeriodInvalidError(path, `must not be before the period starts (${startsOn})`);
 }
 
-export async function createAssessmentPeriod({ db, now }: Deps, actor: Actor, input: PeriodInput) {
+export async function createAssessmentPeriod({ db, now }: Deps, actor: Actor, input: PeriodInput): Promise<Period> {
   authorize(actor, 'period.manage');
   if (!isValidDate(input.startsOn)) throw createPeriodInvalidError('/startsOn', 'is not a date');
   if (!isValidDate(input.endsOn)) throw createPeriodInvalidError('/endsOn', 'is not a date');
@@ -108,7 +98,7 @@ export async function createAssessmentPeriod({ db, now }: Deps, actor: Actor, in
  * Edits a period's name and deadlines, and its publicity length while publicity has not begun (the
  * window is fixed on entering it). A closed period refuses every change (409 `period.closed`). Audited.
  */
-export async function updateAssessmentPeriod({ db, now }: Deps, actor: Actor, id: number, input: PeriodChanges) {
+export async function updateAssessmentPeriod({ db, now }: Deps, actor: Actor, id: number, input: UpdatePeriodBody): Promise<Period> {
   authorize(actor, 'period.manage');
   const at = now().toISOString();
   await inTransaction(db, async (trx) => {

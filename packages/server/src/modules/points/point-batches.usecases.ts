@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
+import type {
+  ApproveBody, BatchApproved, BatchBody, BatchEvent, BatchListResponse, BatchOutcome as BatchOutcomeShape, ImportStarted, PointBatch,
+} from '@baton/contract/points';
 import type { AppDeps } from '../../app/deps.js';
 import { isValidDate, localDateOf } from '../../app/dates.js';
 import { createNotFoundError, type ErrorDetail } from '../../app/errors.js';
 import type { Db } from '../../db/kysely.js';
-import type { PointSource } from '../../db/schema.js';
 import { type Actor, authorize, can, isBatchUploader, isSelf, readsPointBatches } from '../../policies/index.js';
 import { appendAuditRecords, type AuditEntry, canonicalJson } from '../audit/index.js';
 import { startJob } from '../jobs/index.js';
@@ -31,7 +33,7 @@ type Deps = Pick<AppDeps, 'db' | 'dialect' | 'now'>;
 // ---------------------------------------------------------------------------------------------
 // Presenting.
 
-export async function presentBatches(db: Db, rows: PointBatchRow[]) {
+export async function presentBatches(db: Db, rows: PointBatchRow[]): Promise<PointBatch[]> {
   const counts = await countEventsOfBatches(db, rows.map((b) => b.id));
   const names = new Map<number, string>();
   for (const id of new Set(rows.map((b) => b.created_by))) names.set(id, (await findAccountDisplayName(db, id)) ?? '');
@@ -45,21 +47,21 @@ export async function presentBatches(db: Db, rows: PointBatchRow[]) {
   });
 }
 
-export type PresentedBatch = Awaited<ReturnType<typeof presentBatches>>[number];
+export type PresentedBatch = PointBatch;
 
 async function presentBatch(db: Db, row: PointBatchRow): Promise<PresentedBatch> {
   return (await presentBatches(db, [row]))[0]!;
 }
 
 /** Batches newest first; others than admin and auditor get an empty list. */
-export async function listPointBatches({ db }: Pick<Deps, 'db'>, actor: Actor, query: { cursor?: string | undefined; limit: number }) {
+export async function listPointBatches({ db }: Pick<Deps, 'db'>, actor: Actor, query: { cursor?: string | undefined; limit: number }): Promise<BatchListResponse> {
   authorize(actor, 'points.read');
   if (!readsPointBatches(actor)) return { items: [] as PresentedBatch[], nextCursor: null };
   const rows = await listBatchPage(db, { beforeId: idCursor.decode(query.cursor), limit: query.limit });
   return { items: await presentBatches(db, rows), nextCursor: nextCursorOf(rows, query.limit) };
 }
 
-export async function getPointBatch({ db }: Pick<Deps, 'db'>, actor: Actor, id: number) {
+export async function getPointBatch({ db }: Pick<Deps, 'db'>, actor: Actor, id: number): Promise<PointBatch> {
   authorize(actor, 'points.read');
   const row = readsPointBatches(actor) ? await findBatch(db, id) : undefined;
   if (!row) throw createNotFoundError('pointBatch', id);
@@ -69,17 +71,7 @@ export async function getPointBatch({ db }: Pick<Deps, 'db'>, actor: Actor, id: 
 // ---------------------------------------------------------------------------------------------
 // Reading a JSON batch into rows (the file reader does the same for cells).
 
-export interface JsonBatchEvent {
-  rule: string;
-  employeeNo?: string | undefined;
-  unitCode?: string | undefined;
-  occurredOn: string;
-  occurrences?: number | undefined;
-  delta?: number | undefined;
-  source?: PointSource | undefined;
-  evidenceText: string;
-  evidenceLink?: string | null | undefined;
-}
+export type JsonBatchEvent = BatchEvent;
 
 export function readJsonBatchRows(events: JsonBatchEvent[]): { rows: BatchRow[]; issues: ErrorDetail[] } {
   const rows: BatchRow[] = [];
@@ -220,7 +212,7 @@ export interface BatchSubmission {
   sheet?: string | undefined;
 }
 
-export interface BatchOutcome { batch: PresentedBatch; replayed: boolean }
+export type BatchOutcome = BatchOutcomeShape;
 
 /** The same key and content: the batch as it was (a replay adds nothing); other content: 409. */
 async function replayOrConflict(db: Db, existing: PointBatchRow, sha: string | null): Promise<BatchOutcome> {
@@ -286,7 +278,7 @@ export async function submitPointBatch(
 }
 
 /** POST /api/point-batches: a JSON batch from another system, with its Idempotency-Key. */
-export async function submitJsonBatch(deps: Deps, actor: Actor, idempotencyKey: string, body: { schemeId: number; events: JsonBatchEvent[] }) {
+export async function submitJsonBatch(deps: Deps, actor: Actor, idempotencyKey: string, body: BatchBody): Promise<BatchOutcome> {
   authorize(actor, 'points.import');
   const { rows, issues } = readJsonBatchRows(body.events);
   return submitPointBatch(deps, actor, {
@@ -301,7 +293,7 @@ export interface PointImportUpload { schemeId: number; idempotencyKey?: string |
  * .xlsx or CSV), then checked against the database and written by the background job `import.points`
  * (progress and the error table at GET /api/jobs/:id). The key defaults to the file's sha256.
  */
-export async function startPointImport(deps: Deps, actor: Actor, upload: PointImportUpload): Promise<{ jobId: string }> {
+export async function startPointImport(deps: Deps, actor: Actor, upload: PointImportUpload): Promise<ImportStarted> {
   authorize(actor, 'points.import');
   const scheme = await findScheme(deps.db, upload.schemeId);
   if (!scheme) throw createNotFoundError('scheme', upload.schemeId);
@@ -337,7 +329,7 @@ export async function buildPointTemplate({ db, now }: Pick<Deps, 'db' | 'now'>, 
  * them (ledger ids in commit order), one notification per person. A closed period or an event about
  * the approver himself refuses the whole batch.
  */
-export async function approvePointBatch(deps: Pick<Deps, 'db' | 'now'>, actor: Actor, id: number, input: { note?: string | null | undefined }) {
+export async function approvePointBatch(deps: Pick<Deps, 'db' | 'now'>, actor: Actor, id: number, input: ApproveBody): Promise<BatchApproved> {
   authorize(actor, 'points.approve');
   const { db, now } = deps;
   const atIso = now().toISOString();

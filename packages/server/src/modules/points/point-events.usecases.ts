@@ -1,8 +1,11 @@
+import type { Attachment } from '@baton/contract/attachments';
+import type {
+  ApproveBody, EventListQuery as EventListParams, EventListResponse, PointEvent, ProposeBody, ReasonBody, RejectBody,
+} from '@baton/contract/points';
 import type { AppDeps } from '../../app/deps.js';
 import { isValidDate, localDateOf } from '../../app/dates.js';
 import { createFieldError, createFieldErrors, createForbiddenError, createNotFoundError } from '../../app/errors.js';
 import type { Db } from '../../db/kysely.js';
-import type { PointEventStatus, PointSource } from '../../db/schema.js';
 import {
   authorize, canSeeEvent, eventAbilitiesOf, inUnits, isAboutActor, isProposer, isSelf, readsAllPoints, reviewScopeOf, reviewsEventUnit, reviewsPoints, type Actor, type PointAccess,
 } from '../../policies/index.js';
@@ -46,11 +49,11 @@ export function scopeOfAccess(access: PointAccess): EventScope {
 // ---------------------------------------------------------------------------------------------
 // Presenting.
 
-export function presentEventAttachment(a: PointEventAttachmentRow) {
+export function presentEventAttachment(a: PointEventAttachmentRow): Attachment {
   return { id: a.id, fileName: a.file_name, mimeType: a.mime_type, size: a.size_bytes, sha256: a.sha256, createdAt: a.created_at, url: `/api/point-event-attachments/${a.id}` };
 }
 
-function presentEvent(access: PointAccess, e: PointEventView, attachments: PointEventAttachmentRow[], reversedBy: number | undefined) {
+function presentEvent(access: PointAccess, e: PointEventView, attachments: PointEventAttachmentRow[], reversedBy: number | undefined): PointEvent {
   return {
     id: e.id,
     status: e.status,
@@ -79,7 +82,7 @@ function presentEvent(access: PointAccess, e: PointEventView, attachments: Point
   };
 }
 
-export type PresentedPointEvent = ReturnType<typeof presentEvent>;
+export type PresentedPointEvent = PointEvent;
 
 export async function presentEvents(db: Db, access: PointAccess, ids: number[]): Promise<PresentedPointEvent[]> {
   const [views, attachments, reversals] = await Promise.all([listEventViewsByIds(db, ids), listAttachmentsOfEvents(db, ids), listReversalsOf(db, ids)]);
@@ -100,31 +103,20 @@ async function loadVisibleEvent(db: Db, access: PointAccess, id: number): Promis
 // ---------------------------------------------------------------------------------------------
 // Reading.
 
-export async function getPointEvent({ db }: Deps, actor: Actor, id: number) {
+export async function getPointEvent({ db }: Deps, actor: Actor, id: number): Promise<PointEvent> {
   authorize(actor, 'points.read');
   const access = await loadPointAccess(db, actor);
   await loadVisibleEvent(db, access, id);
   return presentOne(db, access, id);
 }
 
-export interface EventListQuery {
-  person?: number | undefined;
-  unit?: number | undefined;
-  status?: PointEventStatus | undefined;
-  scheme?: number | undefined;
-  rule?: number | undefined;
-  batch?: number | undefined;
-  from?: string | undefined;
-  to?: string | undefined;
-  cursor?: string | undefined;
-  limit: number;
-}
+export type EventListQuery = Omit<EventListParams, 'limit'> & { limit: number };
 
 /**
  * Events newest first (occurredOn desc, id desc), narrowed to the caller's scope in the query. A
  * person or unit filter outside the scope answers 404 like a missing one; a unit means its subtree.
  */
-export async function listPointEvents({ db }: Deps, actor: Actor, query: EventListQuery) {
+export async function listPointEvents({ db }: Deps, actor: Actor, query: EventListQuery): Promise<EventListResponse> {
   authorize(actor, 'points.read');
   const access = await loadPointAccess(db, actor);
   const { read } = access;
@@ -152,17 +144,7 @@ export async function listPointEvents({ db }: Deps, actor: Actor, query: EventLi
 // ---------------------------------------------------------------------------------------------
 // Proposing.
 
-export interface ProposeInput {
-  ruleId: number;
-  personId?: number | undefined;
-  unitId?: number | undefined;
-  occurredOn: string;
-  occurrences?: number | undefined;
-  delta?: number | undefined;
-  source?: PointSource | undefined;
-  evidenceText: string;
-  evidenceLink?: string | null | undefined;
-}
+export type ProposeInput = ProposeBody;
 
 const auditOf = (actor: Actor) => ({ actorId: actor.accountId, actorLabel: actor.username });
 
@@ -191,7 +173,7 @@ async function unitOfPersonOn(db: Db, person: { id: number; unit_id: number }, d
  * proposer's review scope (404 otherwise) and not the proposer himself (403 `points.own_subject`);
  * a disabled rule (409 `pointRule.disabled`) and a closed period (409 `period.closed`) take no events.
  */
-export async function proposePointEvent({ db, now }: Deps, actor: Actor, input: ProposeInput) {
+export async function proposePointEvent({ db, now }: Deps, actor: Actor, input: ProposeInput): Promise<PointEvent> {
   authorize(actor, 'points.propose');
   const at = now();
   const atIso = at.toISOString();
@@ -295,7 +277,7 @@ async function loadDecidableEvent(db: Db, access: PointAccess, id: number): Prom
  * record, whose lock serialises writers, so ledger ids grow in commit order — and the subject's
  * notification. After the commit, open rankings are told.
  */
-export async function approvePointEvent(deps: Deps, actor: Actor, id: number, input: { note?: string | null | undefined }) {
+export async function approvePointEvent(deps: Deps, actor: Actor, id: number, input: ApproveBody): Promise<PointEvent> {
   authorize(actor, 'points.approve');
   const { db, now } = deps;
   const atIso = now().toISOString();
@@ -318,7 +300,7 @@ export async function approvePointEvent(deps: Deps, actor: Actor, id: number, in
 }
 
 /** The same deciders reject a proposed event, with a note saying why; nothing reaches the ledger. */
-export async function rejectPointEvent({ db, now }: Deps, actor: Actor, id: number, input: { note: string }) {
+export async function rejectPointEvent({ db, now }: Deps, actor: Actor, id: number, input: RejectBody): Promise<PointEvent> {
   authorize(actor, 'points.approve');
   const atIso = now().toISOString();
   const note = normalizeText(input.note);
@@ -345,7 +327,7 @@ export async function rejectPointEvent({ db, now }: Deps, actor: Actor, id: numb
  * `points.already_reversed`), a reversing event is never itself reversed, and a closed period's
  * events stay as they are (409 `period.closed`).
  */
-export async function reversePointEvent(deps: Deps, actor: Actor, id: number, input: { reason: string }) {
+export async function reversePointEvent(deps: Deps, actor: Actor, id: number, input: ReasonBody): Promise<PointEvent> {
   authorize(actor, 'points.reverse');
   const { db, now } = deps;
   const atIso = now().toISOString();

@@ -1,6 +1,6 @@
+import type { CreateRuleBody, PointRule, ReasonBody, ReplaceRuleBody, RuleList, RuleListQuery } from '@baton/contract/points';
 import type { AppDeps } from '../../app/deps.js';
 import { createFieldError, createFieldErrors, createNotFoundError } from '../../app/errors.js';
-import type { PointRuleStatus, PointSource } from '../../db/schema.js';
 import { authorize, type Actor } from '../../policies/index.js';
 import { appendAuditRecords } from '../audit/index.js';
 import { createRuleDisabledError, createRuleDuplicateError } from './points.errors.js';
@@ -13,7 +13,7 @@ import { inTransaction } from '../../db/transactions.js';
 
 type Deps = Pick<AppDeps, 'db' | 'now'>;
 
-export function presentPointRule(r: PointRuleRow & { event_count?: number }) {
+export function presentPointRule(r: PointRuleRow & { event_count?: number }): PointRule {
   return {
     id: r.id, schemeId: r.scheme_id, code: r.code, version: r.version, name: r.name, indicator: r.indicator_id,
     defaultSource: r.default_source, defaultDelta: fromCenti(r.default_delta_centi), minDelta: fromCenti(r.min_delta_centi),
@@ -39,13 +39,13 @@ export function ledgerIndicatorsOf(scheme: Pick<SchemeRow, 'definition_json'>): 
 }
 
 /** Rules are published practice (公开): everyone reads them. */
-export async function listRules({ db }: Deps, actor: Actor, query: { scheme?: number | undefined; status?: PointRuleStatus | undefined }) {
+export async function listRules({ db }: Deps, actor: Actor, query: RuleListQuery): Promise<RuleList> {
   authorize(actor, 'points.read');
   const rows = await listPointRules(db, { schemeId: query.scheme, status: query.status });
   return { items: rows.map(presentPointRule) };
 }
 
-export async function getRule({ db }: Deps, actor: Actor, id: number) {
+export async function getRule({ db }: Deps, actor: Actor, id: number): Promise<PointRule> {
   authorize(actor, 'points.read');
   const [row] = await listPointRules(db, { ids: [id] });
   if (!row) throw createNotFoundError('pointRule', id);
@@ -71,21 +71,13 @@ function checkAmounts(input: Amounts): { default_delta_centi: number; min_delta_
   return { default_delta_centi: d, min_delta_centi: min, max_delta_centi: max };
 }
 
-export interface NewRuleInput extends Amounts {
-  schemeId: number;
-  code: string;
-  name: string;
-  indicator: string;
-  perOccurrence?: boolean | undefined;
-  defaultSource?: PointSource | null | undefined;
-  description?: string | null | undefined;
-}
+export type NewRuleInput = CreateRuleBody;
 
 /**
  * A new rule of a scheme, bound to one of its `ledger` indicators. A code that an active rule of the
  * scheme holds is a conflict (409 `pointRule.duplicate`): a rule changes by replacement only.
  */
-export async function createRule({ db, now }: Deps, actor: Actor, input: NewRuleInput) {
+export async function createRule({ db, now }: Deps, actor: Actor, input: NewRuleInput): Promise<PointRule> {
   authorize(actor, 'points.rules.manage');
   const at = now().toISOString();
   const name = normalizeText(input.name);
@@ -121,23 +113,14 @@ async function getRuleRow(db: Deps['db'], id: number) {
   return presentPointRule(row!);
 }
 
-export interface ReplaceRuleInput {
-  name?: string | undefined;
-  defaultDelta?: number | undefined;
-  minDelta?: number | undefined;
-  maxDelta?: number | undefined;
-  perOccurrence?: boolean | undefined;
-  defaultSource?: PointSource | null | undefined;
-  description?: string | null | undefined;
-  reason: string;
-}
+export type ReplaceRuleInput = ReplaceRuleBody;
 
 /**
  * A rule is never edited (its events keep pointing at the version they were scored under): the new
  * version (same code and indicator, version + 1, `replacesRuleId`) is inserted and the old one
  * disabled in one transaction.
  */
-export async function replaceRule({ db, now }: Deps, actor: Actor, id: number, input: ReplaceRuleInput) {
+export async function replaceRule({ db, now }: Deps, actor: Actor, id: number, input: ReplaceRuleInput): Promise<PointRule> {
   authorize(actor, 'points.rules.manage');
   const at = now().toISOString();
   const reason = normalizeText(input.reason);
@@ -172,7 +155,7 @@ export async function replaceRule({ db, now }: Deps, actor: Actor, id: number, i
 }
 
 /** Disables a rule with a reason: it takes no new events (409 `pointRule.disabled`); its events stay. */
-export async function disableRule({ db, now }: Deps, actor: Actor, id: number, input: { reason: string }) {
+export async function disableRule({ db, now }: Deps, actor: Actor, id: number, input: ReasonBody): Promise<PointRule> {
   authorize(actor, 'points.rules.manage');
   const at = now().toISOString();
   const reason = normalizeText(input.reason);

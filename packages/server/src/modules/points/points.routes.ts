@@ -1,17 +1,17 @@
 import type { FastifyRequest } from 'fastify';
-import { Type } from 'typebox';
+import { ErrorResponse, IdParams } from '@baton/contract/common';
+import {
+  ApproveBody, BatchApprovedResponse, BatchBody, BatchHeaders, BatchListQuery, BatchListResponse, BatchOutcomeSchema, CreateRuleBody,
+  EventListQuery, EventListResponse, ImportStartedSchema, PointBatchSchema, PointEventSchema, PointRuleSchema, PointTemplateResponse, ProposeBody,
+  ReasonBody, RejectBody, ReplaceRuleBody, RuleListQuery, RuleListResponse, TemplateQuery,
+} from '@baton/contract/points';
 import type { AppDeps } from '../../app/deps.js';
-import { contentDisposition, ErrorResponse, IdParams, type App } from '../../app/http.js';
+import { contentDisposition, type App } from '../../app/http.js';
 import { authorize } from '../../policies/index.js';
 import { requireActor } from '../../app/auth.plugin.js';
 import { createMissingFileError as createMissingImportFileError } from '../imports/index.js';
-import { AttachmentQuery, registerAttachmentUpload, sendStoredFile } from '../attachments/index.js';
+import { attachmentDownloadSchema, registerAttachmentUpload, sendStoredFile } from '../attachments/index.js';
 import { createIdempotencyKeyMissingError } from './points.errors.js';
-import {
-  ApproveBody, BatchBody, BatchHeaders, BatchListQuery, BatchListResponse, BatchOutcomeSchema, CreateRuleBody,
-  EventListQuery, EventListResponse, ImportStartedSchema, PointBatchSchema, PointEventSchema, PointRuleSchema, ProposeBody, ReasonBody, RejectBody,
-  ReplaceRuleBody, RuleListQuery, TemplateQuery,
-} from './points.schemas.js';
 import { attachEvidence, EVIDENCE_MAX_BYTES, openEvidence } from './point-event-attachments.usecases.js';
 import {
   approvePointEvent, getPointEvent, listPointEvents, proposePointEvent, rejectPointEvent, reversePointEvent,
@@ -52,7 +52,7 @@ export async function registerPointRoutes(app: App, deps: AppDeps): Promise<void
   const tags = ['points'];
 
   // ---- rules
-  app.get('/api/point-rules', { schema: { tags, querystring: RuleListQuery, response: { 200: Type.Object({ items: Type.Array(PointRuleSchema) }) } } }, async (req) =>
+  app.get('/api/point-rules', { schema: { tags, querystring: RuleListQuery, response: { 200: RuleListResponse } } }, async (req) =>
     listRules(deps, requireActor(req), req.query));
 
   app.get('/api/point-rules/:id', { schema: { tags, params: IdParams, response: { 200: PointRuleSchema } } }, async (req) =>
@@ -100,7 +100,7 @@ export async function registerPointRoutes(app: App, deps: AppDeps): Promise<void
     tags, maxBytes: EVIDENCE_MAX_BYTES, ability: 'points.propose', attach: (actor, id, upload) => attachEvidence(deps, actor, id, upload),
   });
 
-  app.get('/api/point-event-attachments/:id', { schema: { tags, params: IdParams, querystring: AttachmentQuery } }, async (req, reply) => {
+  app.get('/api/point-event-attachments/:id', { schema: attachmentDownloadSchema(tags) }, async (req, reply) => {
     const file = await openEvidence(deps, requireActor(req), req.params.id);
     return sendStoredFile(reply, file, req.query.download);
   });
@@ -125,10 +125,10 @@ export async function registerPointRoutes(app: App, deps: AppDeps): Promise<void
     getPointBatch(deps, requireActor(req), req.params.id));
 
   app.post('/api/point-batches/:id/approve', {
-    schema: { tags, params: IdParams, body: ApproveBody, response: { 200: Type.Object({ approved: Type.Integer() }) } },
+    schema: { tags, params: IdParams, body: ApproveBody, response: { 200: BatchApprovedResponse } },
   }, async (req) => approvePointBatch(deps, requireActor(req), req.params.id, req.body ?? {}));
 
-  app.get('/api/imports/points/template', { schema: { tags, querystring: TemplateQuery, produces: [XLSX_MIME] } }, async (req, reply) => {
+  app.get('/api/imports/points/template', { schema: { tags, querystring: TemplateQuery, produces: [XLSX_MIME], response: { 200: PointTemplateResponse } } }, async (req, reply) => {
     const download = await buildPointTemplate(deps, requireActor(req), req.query.scheme);
     return reply
       .header('content-type', XLSX_MIME)

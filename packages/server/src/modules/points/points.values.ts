@@ -1,3 +1,5 @@
+import type { AssertTrue, SameType } from '@baton/contract/common';
+import { MAX_EVIDENCE_CHARS, MAX_LINK_CHARS, MAX_OCCURRENCES, MAX_POINTS, POINT_SOURCES } from '@baton/contract/vocabulary';
 import type { PointSource } from '../../db/schema.js';
 
 /**
@@ -5,17 +7,13 @@ import type { PointSource } from '../../db/schema.js';
  * decimals, stored as integer hundredths (`*_centi`), so sums stay exact in SQL on both databases.
  */
 
-export const POINT_SOURCES = ['superior_notice', 'business_data', 'supervision', 'task', 'other'] as const satisfies readonly PointSource[];
+/** The sources and limits are the API contract's (the request schemas say the same). */
+export { MAX_EVIDENCE_CHARS, MAX_LINK_CHARS, MAX_OCCURRENCES, MAX_POINTS, POINT_SOURCES };
+type _SourcesAreTheDatabases = AssertTrue<SameType<(typeof POINT_SOURCES)[number], PointSource>>;
 
 export const POINT_SOURCE_LABELS: Record<PointSource, string> = {
   superior_notice: '上级通报反馈', business_data: '业务数据监测', supervision: '日常监督检查', task: '任务督办', other: '其他',
 };
-
-/** The largest amount a rule or an event may carry (a guard, far above any real practice). */
-export const MAX_POINTS = 100_000;
-export const MAX_OCCURRENCES = 1000;
-export const MAX_EVIDENCE_CHARS = 2000;
-export const MAX_LINK_CHARS = 500;
 
 /**
  * Hundredths of a number given with at most two decimals, exactly (no float rounding: `0.29` is 29,

@@ -3,5 +3,4 @@ export { rankingHubOf, closeRankingHub } from './ranking-hub.js';
 export { UNCATEGORISED } from './period-ranking.js';
 export { loadPeriodRanking, RankingHub } from './ranking-hub.js';
 export { registerRankingRoutes } from './rankings.routes.js';
-export { GroupSchema, LedgerEventSchema } from './rankings.schemas.js';
 export { canReadPointsOfPerson, monthsBetween } from './rankings.usecases.js';

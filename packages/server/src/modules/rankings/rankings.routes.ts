@@ -1,12 +1,13 @@
 import type { ServerResponse } from 'node:http';
+import { PersonIdParams } from '@baton/contract/common';
+import {
+  PersonPointsQuery, PersonPointsResponse, RankingPageSchema, RankingQuery, RankingResponse, RankingRowSchema, RankingStreamQuery, RankingStreamResponse,
+} from '@baton/contract/rankings';
 import type { AppDeps } from '../../app/deps.js';
-import { type App, PersonIdParams } from '../../app/http.js';
+import type { App } from '../../app/http.js';
 import { acceptsGzip, deflateShared, gzipSharedThenOwn, type SharedPart } from '../../app/precompressed.js';
 import { requireActor } from '../../app/auth.plugin.js';
 import { closeRankingHub } from './ranking-hub.js';
-import {
-  PersonPointsQuery, PersonPointsResponse, RankingPageSchema, RankingQuery, RankingResponse, RankingRowSchema, RankingStreamQuery,
-} from './rankings.schemas.js';
 import { getPersonPoints, readRanking, watchRanking, type RankingPage } from './rankings.usecases.js';
 
 const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8', vary: 'accept-encoding' };
@@ -59,7 +60,9 @@ export async function registerRankingRoutes(app: App, deps: AppDeps): Promise<vo
   });
 
   /** Server-sent events: `event: ranking` with `{ periodId, version }` on each change of the group; a heartbeat comment every 15 s. */
-  app.get('/api/rankings/stream', { schema: { tags, querystring: RankingStreamQuery } }, async (req, reply) => {
+  app.get('/api/rankings/stream', {
+    schema: { tags, querystring: RankingStreamQuery, produces: ['text/event-stream'], response: { 200: RankingStreamResponse } },
+  }, async (req, reply) => {
     const watch = await watchRanking(deps, requireActor(req), { periodId: req.query.period, group: req.query.group });
     reply.hijack();
     const raw = reply.raw;

@@ -1,4 +1,6 @@
 import { evaluate, type Scheme } from '@baton/engine';
+import type { PointEventStatus, PointSource } from '@baton/contract/points';
+import type { LedgerEvent, PeriodBrief, PersonPoints, RankingPage as RankingPageShape } from '@baton/contract/rankings';
 import type { AppDeps } from '../../app/deps.js';
 import { createNotFoundError } from '../../app/errors.js';
 import { type Actor, authorize, ledScopeOf, mayReadPointsOf, mayReadRankingGroup } from '../../policies/index.js';
@@ -13,7 +15,7 @@ import { type LedgerEventRow, listLedgerEventsOfSubjects, sumLedgerOfSubjectByIn
 
 type Deps = Pick<AppDeps, 'db' | 'now'>;
 
-const presentPeriodBrief = (p: PeriodRow) => ({ id: p.id, name: p.name, state: p.state, startsOn: p.starts_on, endsOn: p.ends_on });
+const presentPeriodBrief = (p: PeriodRow): PeriodBrief => ({ id: p.id, name: p.name, state: p.state, startsOn: p.starts_on, endsOn: p.ends_on });
 
 /** Resolves and authorizes a group of a period's ranking: out of scope answers 404 like a missing group. */
 async function openGroup(deps: Deps, actor: Actor, periodId: number, groupKey: string) {
@@ -36,14 +38,7 @@ function myRow(ranking: PeriodRanking, actor: Actor, groupKey: string): RankingR
 }
 
 /** What a page of a ranking shows every reader alike; one object per page, version and period row. */
-export interface RankingPage {
-  period: ReturnType<typeof presentPeriodBrief>;
-  group: { key: string; name: string };
-  version: number;
-  count: number;
-  items: RankingRowData[];
-  nextCursor: string | null;
-}
+export type RankingPage = RankingPageShape;
 
 /** Keyed by the ranking's page rows (one array per page and version) and checked against the period row (re-read each second). */
 const sharedPages = new WeakMap<readonly RankingRowData[], { period: PeriodRow; page: RankingPage }>();
@@ -93,17 +88,18 @@ export async function watchRanking(deps: Deps, actor: Actor, query: { periodId: 
 }
 
 /** The event shape of the person page (the points module's PointEvent without attachments, proposer and decider). */
-export function presentLedgerEvent(e: LedgerEventRow) {
+export function presentLedgerEvent(e: LedgerEventRow): LedgerEvent {
   return {
     id: e.id,
-    status: e.status,
+    // the columns of point_events, typed by their checks (the row type reads them as text)
+    status: e.status as PointEventStatus,
     rule: { id: e.rule_id, code: e.rule_code, name: e.rule_name, version: e.rule_version },
     schemeId: e.scheme_id,
     indicator: e.indicator_id,
     occurredOn: e.occurred_on,
     occurrences: e.occurrences,
     delta: e.delta_centi / 100,
-    source: e.source,
+    source: e.source as PointSource,
     evidenceText: e.evidence_text,
     evidenceLink: e.evidence_link,
     decidedAt: e.decided_at,
@@ -142,7 +138,7 @@ export function monthsBetween(from: string, to: string): string[] {
  * indicator with its explanation, and the approved events behind the points ("why is my score 87.25?").
  * Out of scope answers 404 like a missing person. Without `period`: the newest period that is not a draft.
  */
-export async function getPersonPoints(deps: Deps, actor: Actor, personId: number, query: { periodId?: number | undefined }) {
+export async function getPersonPoints(deps: Deps, actor: Actor, personId: number, query: { periodId?: number | undefined }): Promise<PersonPoints> {
   authorize(actor, 'points.read');
   const { db } = deps;
   if (!(await canReadPointsOfPerson(deps, actor, personId))) throw createNotFoundError('person', personId);

@@ -1,4 +1,7 @@
 import { buildRedBlackList, DEFAULT_RED_BLACK_LIST_SIZE, type Scheme } from '@baton/engine';
+import type {
+  GeneratedRedBlackLists, GenerateRedBlackBody, RedBlackAppearance, RedBlackEntry, RedBlackList, RedBlackSummary,
+} from '@baton/contract/red-black';
 import type { AppDeps } from '../../app/deps.js';
 import { createNotFoundError } from '../../app/errors.js';
 import type { Db } from '../../db/kysely.js';
@@ -20,12 +23,8 @@ import { inTransaction } from '../../db/transactions.js';
 
 type Deps = Pick<AppDeps, 'db' | 'now'>;
 
-export interface RedBlackEntryView {
-  rank: number;
-  subject: { kind: 'person' | 'unit'; id: number; name: string; unitId: number; unitName: string };
-  points: number;
-  events: { id: number; occurredOn: string; rule: { id: number; code: string; name: string }; delta: number; evidenceText: string | null }[];
-}
+/** An entry as it is stored with its list and presented (the contract's). */
+export type RedBlackEntryView = RedBlackEntry;
 
 interface StoredEntries {
   red: RedBlackEntryView[];
@@ -123,7 +122,7 @@ async function loadPeriodAndScheme(db: Db, periodId: number) {
  * The admin (re)generates a month's drafts, e.g. mid-month or after corrections. A month with a
  * published list is never regenerated (409 redblack.published). Audited.
  */
-export async function generateRedBlackLists({ db, now }: Deps, actor: Actor, periodId: number, input: { month: string; size?: number | undefined }) {
+export async function generateRedBlackLists({ db, now }: Deps, actor: Actor, periodId: number, input: GenerateRedBlackBody): Promise<GeneratedRedBlackLists> {
   authorize(actor, 'redblack.manage');
   const { period, scheme } = await loadPeriodAndScheme(db, periodId);
   if (!isMonthOfPeriod(period, input.month)) throw createRedBlackMonthError(input.month, period.starts_on, period.ends_on);
@@ -146,7 +145,7 @@ export async function generateRedBlackLists({ db, now }: Deps, actor: Actor, per
   return { items: await presentLists(db, rows) };
 }
 
-function presentSummary(row: RedBlackListRow, nameOf: (key: string) => string) {
+function presentSummary(row: RedBlackListRow, nameOf: (key: string) => string): RedBlackSummary {
   const entries = JSON.parse(row.entries_json) as StoredEntries;
   return {
     id: row.id,
@@ -178,7 +177,7 @@ export async function listRedBlackListSummaries(
   { db }: Deps,
   actor: Actor,
   query: { periodId?: number | undefined; month?: string | undefined; status?: RedBlackListStatus | undefined; afterId?: number | undefined; limit: number },
-) {
+): Promise<RedBlackSummary[]> {
   authorize(actor, 'ranking.read');
   const manager = can(actor, 'redblack.manage');
   if (!manager && query.status === 'draft') return [];
@@ -190,7 +189,7 @@ export async function listRedBlackListSummaries(
  * One list with its entries. A draft answers 404 to all but the admin. Evidence texts of other
  * people's events are shown only to those who may read those people's points (`points.read`).
  */
-export async function getRedBlackList({ db }: Deps, actor: Actor, id: number) {
+export async function getRedBlackList({ db }: Deps, actor: Actor, id: number): Promise<RedBlackList> {
   authorize(actor, 'ranking.read');
   const row = await findRedBlackList(db, id);
   if (!row || (row.status !== 'published' && !can(actor, 'redblack.manage'))) throw createNotFoundError('redBlackList', id);
@@ -203,7 +202,7 @@ export async function getRedBlackList({ db }: Deps, actor: Actor, id: number) {
 }
 
 /** Publishes a draft (admin, audited) and notifies the people on it in-app. */
-export async function publishRedBlackList({ db, now }: Deps, actor: Actor, id: number) {
+export async function publishRedBlackList({ db, now }: Deps, actor: Actor, id: number): Promise<RedBlackList> {
   authorize(actor, 'redblack.manage');
   const at = now().toISOString();
   await inTransaction(db, async (trx) => {
@@ -234,7 +233,7 @@ export async function publishRedBlackList({ db, now }: Deps, actor: Actor, id: n
 }
 
 /** The published lists a person was on, oldest month first. Scoped like his points (404 out of scope). */
-export async function getRedBlackHistory({ db }: Deps, actor: Actor, personId: number) {
+export async function getRedBlackHistory({ db }: Deps, actor: Actor, personId: number): Promise<RedBlackAppearance[]> {
   authorize(actor, 'points.read');
   if (!(await canReadPointsOfPerson({ db }, actor, personId))) throw createNotFoundError('person', personId);
   const unitIds = new Set((await listAssignmentsOfPerson(db, personId)).map((a) => a.unit_id));

@@ -1,8 +1,9 @@
+import { PersonIdParams } from '@baton/contract/common';
+import { ReportCardQuery, ReportCardSchema, UnitCardsExportQuery, UnitCardsQuery, UnitCardsResponse, UnitCardsWorkbookResponse } from '@baton/contract/report-cards';
 import type { AppDeps } from '../../app/deps.js';
-import { type App, contentDisposition, PersonIdParams } from '../../app/http.js';
+import { type App, contentDisposition } from '../../app/http.js';
 import { requireActor } from '../../app/auth.plugin.js';
 import { XLSX_MIME } from '../../app/spreadsheets.js';
-import { ReportCardQuery, ReportCardSchema, UnitCardsExportQuery, UnitCardsQuery, UnitCardsResponse } from './report-cards.schemas.js';
 import { exportUnitReportCards, listUnitReportCards, readReportCard } from './report-cards.usecases.js';
 
 /** Report cards (成绩单): a person's, and a unit's as a list and an .xlsx (docs/api-cycles.md "Report cards"). */
@@ -13,7 +14,9 @@ export async function registerReportCardRoutes(app: App, deps: AppDeps): Promise
     listUnitReportCards(deps, requireActor(req), req.query));
 
   // Registered before `/:personId`; Fastify prefers the static segment anyway.
-  app.get('/api/report-cards/export.xlsx', { schema: { tags, querystring: UnitCardsExportQuery } }, async (req, reply) => {
+  app.get('/api/report-cards/export.xlsx', {
+    schema: { tags, querystring: UnitCardsExportQuery, produces: [XLSX_MIME], response: { 200: UnitCardsWorkbookResponse } },
+  }, async (req, reply) => {
     const file = await exportUnitReportCards(deps, requireActor(req), req.query);
     return reply
       .header('content-type', XLSX_MIME)

@@ -1,5 +1,8 @@
 import ExcelJS from 'exceljs';
 import type { Indicator, Result, Scheme } from '@baton/engine';
+import type {
+  ReportCard, ReportCardIndicator, ReportCardQuery, UnitCards, UnitCardsExportQuery, UnitCardsQuery as UnitCardsParams,
+} from '@baton/contract/report-cards';
 import type { AppDeps } from '../../app/deps.js';
 import { createNotFoundError } from '../../app/errors.js';
 import type { Db } from '../../db/kysely.js';
@@ -43,7 +46,7 @@ const TOTAL_LINE = 'total: ';
  * The card's indicators in the scheme's order, each with its explanation line (DESIGN §2.3 "every
  * number explains itself"): the engine writes one line per indicator, `<id>: …`, and a last line for the total.
  */
-export function presentIndicators(scheme: Scheme, result: Result) {
+export function presentIndicators(scheme: Scheme, result: Result): ReportCardIndicator[] {
   const lines = result.explain ?? [];
   const lineOf = (id: string) => lines.find((line) => line.startsWith(`${id}: `)) ?? null;
   return scheme.indicators.map((ind: Indicator) => {
@@ -64,7 +67,7 @@ export function presentIndicators(scheme: Scheme, result: Result) {
   });
 }
 
-export function presentSections(scheme: Scheme, result: Result) {
+export function presentSections(scheme: Scheme, result: Result): ReportCard['sections'] {
   const sections = scheme.sections ?? [{ id: 'main', weight: 1 }];
   return sections.map((s) => ({ id: s.id, weight: s.weight, score: result.sections[s.id] ?? 0 }));
 }
@@ -83,7 +86,7 @@ function presentCardRow(row: PublishedResultRow) {
  * published period he has a result in. A period before publicity, a person without a result, and a
  * person outside the reader's scope all answer the same 404.
  */
-export async function readReportCard({ db }: Deps, actor: Actor, personId: number, query: { period?: number | undefined }) {
+export async function readReportCard({ db }: Deps, actor: Actor, personId: number, query: ReportCardQuery): Promise<ReportCard> {
   authorize(actor, 'results.read');
   const visible = await resultVisibilityOf(db, actor);
   const history = await listPublishedPeriodsOfPerson(db, personId, visible);
@@ -134,12 +137,7 @@ export async function readReportCard({ db }: Deps, actor: Actor, personId: numbe
   };
 }
 
-export interface UnitCardsQuery {
-  period: number;
-  unit?: number | undefined;
-  limit?: number | undefined;
-  cursor?: string | undefined;
-}
+export type UnitCardsQuery = UnitCardsParams;
 
 /**
  * The published period and the units a unit list or export covers: `unit`'s subtree (a unit outside
@@ -168,7 +166,7 @@ async function loadUnitSelection(db: Db, actor: Actor, query: { period: number; 
 }
 
 /** The report cards of a unit's subtree in brief (leaders, admin, auditor), in the engine's order, paginated. */
-export async function listUnitReportCards({ db }: Deps, actor: Actor, query: UnitCardsQuery) {
+export async function listUnitReportCards({ db }: Deps, actor: Actor, query: UnitCardsQuery): Promise<UnitCards> {
   const { period, version, visible, unit, unitIds } = await loadUnitSelection(db, actor, query);
   const limit = query.limit ?? 50;
   const rows = await listPublishedResultsOfUnits(db, { periodId: period.id, unitIds, visible, afterId: idCursor.decode(query.cursor), limit });
@@ -196,7 +194,7 @@ const EXPORT_PAGE = 1000;
  * period and the unit, a frozen header row, then one row per person in the engine's order — every
  * section and indicator score, the group rank, the grade and the flags.
  */
-export async function exportUnitReportCards({ db }: Deps, actor: Actor, query: { period: number; unit?: number | undefined }) {
+export async function exportUnitReportCards({ db }: Deps, actor: Actor, query: UnitCardsExportQuery) {
   const { period, version, visible, unit, unitIds } = await loadUnitSelection(db, actor, query);
   const scheme = JSON.parse(period.definition_json) as Scheme;
   const sizes = await countGroupsOfVersion(db, period.id, version);

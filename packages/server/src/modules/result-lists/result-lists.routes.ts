@@ -1,7 +1,7 @@
+import { PromotionListQuery, PromotionListResponse, WarningListQuery, WarningListResponse } from '@baton/contract/result-lists';
 import type { AppDeps } from '../../app/deps.js';
 import { requireActor } from '../../app/auth.plugin.js';
 import type { App } from '../../app/http.js';
-import { PromotionListQuery, PromotionListResponse, WarningListQuery, WarningListResponse } from './result-lists.schemas.js';
 import { listPromotionCandidates, listWarningTalks } from './result-lists.usecases.js';
 
 /** The lists that use results (考用结合): warning talks for the consecutively last, promotion candidates. */

@@ -1,4 +1,5 @@
 import { DEFAULT_LAGGING_PERIODS, findConsecutiveLaggards, type PeriodStanding } from '@baton/engine';
+import type { PromotionList, PromotionListQuery, WarningList, WarningListQuery } from '@baton/contract/result-lists';
 import type { AppDeps } from '../../app/deps.js';
 import type { Actor } from '../../policies/index.js';
 import { nameGroups, resultVisibilityOf } from '../results/index.js';
@@ -20,12 +21,6 @@ function groupByKey<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[
 
 const presentPerson = (r: StandingRow) => ({ id: r.person_id, name: r.person_name, employeeNo: r.employee_no });
 
-export interface WarningListQuery {
-  scheme?: string | undefined;
-  group?: string | undefined;
-  periods?: number | undefined;
-}
-
 /**
  * The warning-talk list (约谈提醒, DESIGN §4 连续末位预警): people last in their group in each of the
  * last `periods` (default 2) closed periods of one scheme code — the engine's findConsecutiveLaggards
@@ -34,7 +29,7 @@ export interface WarningListQuery {
  * last; a group where nobody is ahead has no laggard; a period he was not assessed in breaks the streak.
  * Leaders see the people whose latest result on the list belongs to their subtrees.
  */
-export async function listWarningTalks({ db }: Deps, actor: Actor, query: WarningListQuery) {
+export async function listWarningTalks({ db }: Deps, actor: Actor, query: WarningListQuery): Promise<WarningList> {
   assertOverseesResults(actor);
   const needed = query.periods ?? DEFAULT_LAGGING_PERIODS;
   const visible = await resultVisibilityOf(db, actor);
@@ -80,11 +75,6 @@ export async function listWarningTalks({ db }: Deps, actor: Actor, query: Warnin
   return { periods: needed, items };
 }
 
-export interface PromotionListQuery {
-  grade?: string | undefined;
-  years?: number | undefined;
-}
-
 export const DEFAULT_PROMOTION_GRADE = '优秀';
 export const DEFAULT_PROMOTION_YEARS = 3;
 
@@ -98,7 +88,7 @@ const yearOf = (p: Pick<ClosedPeriodRow, 'ends_on'>) => Number(p.ends_on.slice(0
  * force count (an accepted appeal's version, not the first one). Leaders see the people whose latest
  * annual result belongs to their subtrees.
  */
-export async function listPromotionCandidates({ db }: Deps, actor: Actor, query: PromotionListQuery) {
+export async function listPromotionCandidates({ db }: Deps, actor: Actor, query: PromotionListQuery): Promise<PromotionList> {
   assertOverseesResults(actor);
   const grade = query.grade ?? DEFAULT_PROMOTION_GRADE;
   const yearCount = query.years ?? DEFAULT_PROMOTION_YEARS;

@@ -1,8 +1,8 @@
-import type { Static } from 'typebox';
+import { IdParams } from '@baton/contract/common';
+import { ResultsQuery, ResultsResponse, ResultVersionsResponse, ScenarioQuery, ScenarioResponse } from '@baton/contract/results';
 import type { AppDeps } from '../../app/deps.js';
-import { IdParams, type App } from '../../app/http.js';
+import type { App } from '../../app/http.js';
 import { requireActor } from '../../app/auth.plugin.js';
-import { ResultsQuery, ResultsResponse, ResultVersionsResponse, ScenarioQuery, ScenarioResponse } from './results.schemas.js';
 import { exportPeriodScenario, listPeriodResultVersions, readPeriodResults } from './results.usecases.js';
 
 /** Results, their published versions and the exact scenarios behind them (issue 6, docs/api-cycles.md "Results"). */
@@ -19,6 +19,6 @@ export async function registerResultRoutes(app: App, deps: AppDeps): Promise<voi
     const exported = await exportPeriodScenario(deps, requireActor(req), req.params.id, req.query);
     // The stored text itself, not a re-serialisation: byte for byte what the engine evaluated (its SHA-256 is the version's).
     // Fastify sends a string of a JSON content type as it is (already serialised).
-    return reply.type('application/json; charset=utf-8').send(exported.json as unknown as Static<typeof ScenarioResponse>);
+    return reply.type('application/json; charset=utf-8').send(exported.json as never);
   });
 }

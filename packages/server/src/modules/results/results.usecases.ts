@@ -1,4 +1,5 @@
 import type { Result, Scenario, Scheme } from '@baton/engine';
+import type { DistributionGroup, ResultRow, ResultsQuery, ResultsResponse, ResultVersion, ScenarioQuery } from '@baton/contract/results';
 import type { AppDeps } from '../../app/deps.js';
 import { createNotFoundError } from '../../app/errors.js';
 import type { Db } from '../../db/kysely.js';
@@ -34,9 +35,9 @@ async function loadPeriod(db: Db, id: number): Promise<{ period: PeriodRow; sche
 /** Groups in a stable, readable order: `all`, then by kind and id (category:2 before category:10). */
 const byGroupKey = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
 
-interface Subject { id: number; name: string; employeeNo: string | null; unitId: number; unitName: string }
+type Subject = ResultRow['subject'];
 
-function presentResultRow(subject: Subject, groupKey: string, result: Result, groupOf: GroupNamer) {
+function presentResultRow(subject: Subject, groupKey: string, result: Result, groupOf: GroupNamer): ResultRow {
   return {
     subject,
     total: result.total,
@@ -58,7 +59,7 @@ interface GroupTally {
 }
 
 /** Per group: seats of each grade (as the engine grades: gradeSeatsInGroup), how many got it, and the tied blocks. */
-function presentDistribution(scenario: Seating, tallies: Map<string, GroupTally>, groupOf: GroupNamer) {
+function presentDistribution(scenario: Seating, tallies: Map<string, GroupTally>, groupOf: GroupNamer): DistributionGroup[] {
   return [...tallies.entries()].map(([key, tally]) => ({
     group: groupOf(key),
     size: tally.size,
@@ -80,13 +81,7 @@ function addTie(tally: GroupTally, grade: string, subject: { id: number; name: s
   tally.ties.set(grade, list);
 }
 
-export interface ResultsQueryInput {
-  group?: string | undefined;
-  unit?: number | undefined;
-  version?: number | undefined;
-  limit?: number | undefined;
-  cursor?: string | undefined;
-}
+export type ResultsQueryInput = ResultsQuery;
 
 /** The units of `?unit=`'s subtree; a unit the reader may not see answers 404 like a missing one. */
 async function unitFilterOf(db: Db, actor: Actor, unitId: number | undefined): Promise<number[] | undefined> {
@@ -104,7 +99,7 @@ async function unitFilterOf(db: Db, actor: Actor, unitId: number | undefined): P
  * any earlier version. `distribution` covers the groups of the rows the reader may see: sizes, seats
  * and counts are the whole group's (the quota is public), tied subjects only those he may see.
  */
-export async function readPeriodResults(deps: Deps, actor: Actor, periodId: number, query: ResultsQueryInput) {
+export async function readPeriodResults(deps: Deps, actor: Actor, periodId: number, query: ResultsQueryInput): Promise<ResultsResponse> {
   authorize(actor, 'results.read');
   const { db } = deps;
   const { period, scheme } = await loadPeriod(db, periodId);
@@ -206,7 +201,7 @@ async function readLiveResults(
   };
 }
 
-function presentResultVersion(v: ResultVersionRow) {
+function presentResultVersion(v: ResultVersionRow): ResultVersion {
   return {
     version: v.version,
     reason: v.reason,
@@ -218,7 +213,7 @@ function presentResultVersion(v: ResultVersionRow) {
 }
 
 /** Every published version of a period, newest first (admin, auditor). */
-export async function listPeriodResultVersions({ db }: Deps, actor: Actor, periodId: number) {
+export async function listPeriodResultVersions({ db }: Deps, actor: Actor, periodId: number): Promise<ResultVersion[]> {
   authorize(actor, 'results.export');
   await loadPeriod(db, periodId);
   return (await listResultVersions(db, periodId)).map(presentResultVersion);
@@ -229,7 +224,7 @@ export async function listPeriodResultVersions({ db }: Deps, actor: Actor, perio
  * published one — or, before publicity, the one built from current data. `baton evaluate` on it gives
  * the stored results of that version, number for number.
  */
-export async function exportPeriodScenario({ db }: Deps, actor: Actor, periodId: number, query: { version?: number | undefined }) {
+export async function exportPeriodScenario({ db }: Deps, actor: Actor, periodId: number, query: ScenarioQuery) {
   authorize(actor, 'results.export');
   const { period } = await loadPeriod(db, periodId);
   const version = query.version ?? period.result_version;

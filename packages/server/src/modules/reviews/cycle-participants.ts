@@ -1,3 +1,5 @@
+import type { PeriodPerson } from '@baton/contract/periods';
+import type { Summary } from '@baton/contract/reviews';
 import { localDateOf } from '../../app/dates.js';
 import { AppError, createNotFoundError } from '../../app/errors.js';
 import type { Db } from '../../db/kysely.js';
@@ -13,7 +15,7 @@ export async function loadCyclePeriod(db: Db, id: number): Promise<CyclePeriodRo
 export const createNotParticipantError = (periodId: number) =>
   new AppError(404, 'participant.not_found', `You do not take part in period ${periodId}`);
 
-export function presentPerson(p: PeriodParticipant) {
+export function presentPerson(p: PeriodParticipant): PeriodPerson {
   return { id: p.personId, name: p.name, employeeNo: p.employeeNo, unitId: p.unitId, unitName: p.unitName };
 }
 
@@ -21,7 +23,7 @@ export function presentPerson(p: PeriodParticipant) {
  * A summary as the API shows it. `late`: submitted after `summaryDueOn` (Asia/Shanghai dates), or —
  * still a draft — the deadline has passed.
  */
-export function presentSummary(row: SummaryRow, person: PeriodParticipant, period: Pick<CyclePeriodRow, 'summary_due_on'>, now: Date) {
+export function presentSummary(row: SummaryRow, person: PeriodParticipant, period: Pick<CyclePeriodRow, 'summary_due_on'>, now: Date): Summary {
   const on = localDateOf(row.submitted_at === null ? now : new Date(row.submitted_at));
   return {
     periodId: row.period_id,

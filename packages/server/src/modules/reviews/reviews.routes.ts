@@ -1,10 +1,11 @@
-import type { AppDeps } from '../../app/deps.js';
-import { IdParams, type App } from '../../app/http.js';
-import { requireActor } from '../../app/auth.plugin.js';
+import { IdParams } from '@baton/contract/common';
 import {
-  MySummaryResponse, PersonIdParams, PreviewBody, PreviewResponse, RateBody, ReviewRowSchema, ReviewSheetQuery, ReviewSheetSchema, SummaryContentBody,
+  MySummaryResponse, PeriodPersonParams, PreviewBody, PreviewResponse, RateBody, ReviewRowSchema, ReviewSheetQuery, ReviewSheetSchema, SummaryContentBody,
   SummaryListQuery, SummaryListResponse, SummarySchema, SummarySubmitBody,
-} from './reviews.schemas.js';
+} from '@baton/contract/reviews';
+import type { AppDeps } from '../../app/deps.js';
+import type { App } from '../../app/http.js';
+import { requireActor } from '../../app/auth.plugin.js';
 import { getReviewSheet, previewReviewSheet, ratePerson } from './reviews.usecases.js';
 import { getMySummary, listPeriodSummaries, saveMySummaryDraft, submitMySummary } from './summaries.usecases.js';
 import { idCursor } from '../../app/cursors.js';
@@ -33,7 +34,7 @@ export async function registerReviewRoutes(app: App, deps: AppDeps): Promise<voi
   app.get('/api/periods/:id/reviews', { schema: { tags, params: IdParams, querystring: ReviewSheetQuery, response: { 200: ReviewSheetSchema } } }, async (req) =>
     getReviewSheet(deps, requireActor(req), req.params.id, req.query));
 
-  app.put('/api/periods/:id/reviews/:personId', { schema: { tags, params: PersonIdParams, body: RateBody, response: { 200: ReviewRowSchema } } }, async (req) =>
+  app.put('/api/periods/:id/reviews/:personId', { schema: { tags, params: PeriodPersonParams, body: RateBody, response: { 200: ReviewRowSchema } } }, async (req) =>
     ratePerson(deps, requireActor(req), req.params.id, req.params.personId, req.body));
 
   app.post('/api/periods/:id/reviews/preview', { schema: { tags, params: IdParams, body: PreviewBody, response: { 200: PreviewResponse } } }, async (req) =>

@@ -1,4 +1,5 @@
 import { evaluate, type Indicator, type Result, type Scheme } from '@baton/engine';
+import type { PreviewBody, PreviewResponse, RatingInput, ReviewIndicator, ReviewRow, ReviewSheet, ReviewSheetQuery, StoredRating } from '@baton/contract/reviews';
 import type { AppDeps } from '../../app/deps.js';
 import { localDateOf } from '../../app/dates.js';
 import { createFieldErrors, createNotFoundError, type ErrorDetail } from '../../app/errors.js';
@@ -36,7 +37,7 @@ export function listLeaderRatedIndicators(scheme: Scheme): Indicator[] {
   return scheme.indicators.filter((i) => i.method === 'rating' && i.raterGroups !== undefined && LEADER_RATER_GROUP in i.raterGroups);
 }
 
-function presentReviewIndicator(i: Indicator) {
+function presentReviewIndicator(i: Indicator): ReviewIndicator {
   return { id: i.id, name: i.name ?? i.id, kind: i.kind ?? null, section: i.section ?? null, weight: i.weight ?? null, weightsByCategory: i.weightsByCategory ?? null };
 }
 
@@ -113,7 +114,7 @@ function quotaOf(evaluation: Evaluation, personIds: number[]) {
   });
 }
 
-function presentRating(r: RatingRow, actor: Actor) {
+function presentRating(r: RatingRow, actor: Actor): StoredRating {
   return {
     indicator: r.indicator_id, rating: r.rating_centi / 100, comment: r.comment, task: r.task, ratedBy: r.rater_username, raterName: r.rater_name,
     mine: r.rater_account_id === actor.accountId, updatedAt: r.updated_at,
@@ -215,7 +216,7 @@ async function loadSchemeOf(db: Db, period: CyclePeriodRow): Promise<Scheme> {
 }
 
 /** A leader's review sheet (审核评鉴) of a unit's subtree: indicators, people with summaries, ratings and previews, quotas. */
-export async function getReviewSheet({ db, now }: Deps, actor: Actor, periodId: number, query: { unit?: number | undefined }) {
+export async function getReviewSheet({ db, now }: Deps, actor: Actor, periodId: number, query: ReviewSheetQuery): Promise<ReviewSheet> {
   const { period, unit, unitIds, scheme } = await loadSheetContext(db, actor, periodId, query.unit);
   const evaluation = await evaluateSheetPeriod(db, period, []);
   const people = sheetPeople(evaluation, actor, unitIds);
@@ -226,13 +227,6 @@ export async function getReviewSheet({ db, now }: Deps, actor: Actor, periodId: 
     people: await buildRows(db, actor, period, people, evaluation, now()),
     quota: quotaOf(evaluation, people.map((p) => p.personId)),
   };
-}
-
-export interface RatingInput {
-  indicator: string;
-  rating: number;
-  comment?: string | null | undefined;
-  task?: string | null | undefined;
 }
 
 /** Checks ratings against the sheet's indicators: known, leader-rated, once each; 0–100 with at most two decimals. */
@@ -281,7 +275,7 @@ const blankToNull = (text: string | null | undefined) => {
  * transaction with the audit record (`review.rated`, before and after). Only while the period is
  * reviewing and not after `reviewDueOn`; only people of his subtrees taking part, never himself.
  */
-export async function ratePerson({ db, now }: Deps, actor: Actor, periodId: number, personId: number, input: { ratings: RatingInput[] }) {
+export async function ratePerson({ db, now }: Deps, actor: Actor, periodId: number, personId: number, input: { ratings: RatingInput[] }): Promise<ReviewRow> {
   authorize(actor, 'review.rate');
   const period = await loadCyclePeriod(db, periodId);
   const participant = await findPeriodParticipant(db, period, personId);
@@ -334,8 +328,8 @@ export async function previewReviewSheet(
   { db }: Deps,
   actor: Actor,
   periodId: number,
-  input: { unit?: number | undefined; ratings: { personId: number; indicator: string; rating: number }[] },
-) {
+  input: PreviewBody,
+): Promise<PreviewResponse> {
   const { period, unitIds, scheme } = await loadSheetContext(db, actor, periodId, input.unit);
   const { centi, details } = checkRatings(scheme, input.ratings.map((r) => ({ ...r, key: `${r.personId}:${r.indicator}` })));
   if (details.length > 0) throw createFieldErrors(details);

@@ -1,3 +1,4 @@
+import type { MySummary, Summary, SummaryContentBody, SummaryList, SummaryListQuery, SummarySubmitBody } from '@baton/contract/reviews';
 import type { AppDeps } from '../../app/deps.js';
 import type { Db } from '../../db/kysely.js';
 import type { PeriodState } from '../../db/schema.js';
@@ -34,7 +35,7 @@ async function loadOwnParticipation(db: Db, actor: Actor, periodId: number) {
  * The caller's summary of a period, with the text to start from: his work-log digest of the period
  * (issue 4) in words, and that digest as data.
  */
-export async function getMySummary(deps: Deps, actor: Actor, periodId: number) {
+export async function getMySummary(deps: Deps, actor: Actor, periodId: number): Promise<MySummary> {
   const { db, now } = deps;
   const { period, participant } = await loadOwnParticipation(db, actor, periodId);
   const [row, digest] = await Promise.all([
@@ -91,13 +92,13 @@ async function writeMySummary({ db, now }: Deps, actor: Actor, periodId: number,
   return presentSummary(row, participant, period, now());
 }
 
-export const saveMySummaryDraft = (deps: Deps, actor: Actor, periodId: number, input: { content: string }) =>
+export const saveMySummaryDraft = (deps: Deps, actor: Actor, periodId: number, input: SummaryContentBody): Promise<Summary> =>
   writeMySummary(deps, actor, periodId, { content: input.content, submit: false });
 
-export const submitMySummary = (deps: Deps, actor: Actor, periodId: number, input: { content?: string | undefined }) =>
+export const submitMySummary = (deps: Deps, actor: Actor, periodId: number, input: SummarySubmitBody): Promise<Summary> =>
   writeMySummary(deps, actor, periodId, { content: input.content, submit: true });
 
-export type SummaryStatusFilter = 'draft' | 'submitted' | 'missing';
+export type SummaryStatusFilter = NonNullable<SummaryListQuery['status']>;
 
 /**
  * The participants whose summaries the caller oversees, each with his summary or null, so the missing
@@ -109,7 +110,7 @@ export async function listPeriodSummaries(
   actor: Actor,
   periodId: number,
   query: { unit?: number | undefined; status?: SummaryStatusFilter | undefined; afterPersonId?: number | undefined; limit: number },
-) {
+): Promise<{ items: SummaryList['items']; hasMore: boolean }> {
   authorize(actor, 'results.oversee');
   const period = await loadCyclePeriod(db, periodId);
   const units = await unitsToList(db, actor, query.unit);

@@ -2,5 +2,4 @@
 export { checkSchemeDefinition } from './scheme-definition.js';
 export { findScheme, listSchemeDefinitionsByCode, type SchemeRow } from './schemes.repository.js';
 export { registerSchemeRoutes } from './schemes.routes.js';
-export { SubjectKind } from './schemes.schemas.js';
 export { createAssessmentScheme } from './schemes.usecases.js';

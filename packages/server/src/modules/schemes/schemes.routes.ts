@@ -1,8 +1,9 @@
+import { IdParams } from '@baton/contract/common';
+import { CreateSchemeBody, SchemeListQuery, SchemeListResponse, SchemeSchema } from '@baton/contract/schemes';
 import type { AppDeps } from '../../app/deps.js';
 import { requireActor } from '../../app/auth.plugin.js';
 import { idCursor, nextCursorOf } from '../../app/cursors.js';
-import { IdParams, type App } from '../../app/http.js';
-import { CreateSchemeBody, SchemeListQuery, SchemeListResponse, SchemeSchema } from './schemes.schemas.js';
+import type { App } from '../../app/http.js';
 import { createAssessmentScheme, getAssessmentScheme, listAssessmentSchemes } from './schemes.usecases.js';
 
 /** Assessment schemes (考核方案): the engine's scheme object, versioned by code, never edited. */

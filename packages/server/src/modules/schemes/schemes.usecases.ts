@@ -1,6 +1,7 @@
+import type { Scheme as EngineScheme } from '@baton/engine';
+import type { CreateSchemeBody, Scheme } from '@baton/contract/schemes';
 import type { AppDeps } from '../../app/deps.js';
 import { createNotFoundError } from '../../app/errors.js';
-import type { SubjectKind } from '../../db/schema.js';
 import { authorize, type Actor } from '../../policies/index.js';
 import { appendAuditRecords } from '../audit/index.js';
 import { checkSchemeDefinition } from './scheme-definition.js';
@@ -12,7 +13,7 @@ type Deps = Pick<AppDeps, 'db' | 'now'>;
 
 const auditActor = (actor: Actor) => ({ actorId: actor.accountId, actorLabel: actor.username });
 
-export function presentScheme(row: SchemeRow) {
+export function presentScheme(row: SchemeRow): Scheme {
   return {
     id: row.id,
     code: row.code,
@@ -20,7 +21,7 @@ export function presentScheme(row: SchemeRow) {
     name: row.name,
     kind: row.kind,
     subjectKind: row.subject_kind,
-    definition: JSON.parse(row.definition_json) as Record<string, unknown>,
+    definition: JSON.parse(row.definition_json) as EngineScheme,
     replacesId: row.replaces_id,
     createdAt: row.created_at,
     periodCount: row.period_count,
@@ -37,18 +38,11 @@ export async function getAssessmentScheme({ db }: Deps, _actor: Actor, id: numbe
   return presentScheme(row);
 }
 
-export interface SchemeInput {
-  code: string;
-  name: string;
-  subjectKind: SubjectKind;
-  definition: unknown;
-}
-
 /**
  * A new version of a scheme: one more than the code's latest, which it replaces. Schemes are never
  * edited: a period freezes the version it runs on (DESIGN §2.1).
  */
-export async function createAssessmentScheme({ db, now }: Deps, actor: Actor, input: SchemeInput) {
+export async function createAssessmentScheme({ db, now }: Deps, actor: Actor, input: CreateSchemeBody) {
   authorize(actor, 'scheme.manage');
   const checked = checkSchemeDefinition(input.definition);
   if (!checked.ok) throw createSchemeInvalidError(checked.errors);

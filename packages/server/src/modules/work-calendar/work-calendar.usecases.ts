@@ -1,10 +1,11 @@
 import { addCalendarDays, createWorkingDayCalendar, isWeekend, listCalendarDays, type WorkingDayCalendar } from '@baton/engine';
 import chineseDays from 'chinese-days';
+import type { CalendarDayBody, CalendarEntry, CalendarImport, CalendarRange, CalendarRangeQuery, DayInfo } from '@baton/contract/work-calendar';
 import type { AppDeps } from '../../app/deps.js';
 import { isValidDate } from '../../app/dates.js';
 import { createFieldError, createNotFoundError } from '../../app/errors.js';
 import type { Db } from '../../db/kysely.js';
-import type { WorkCalendarEntry, WorkCalendarKind } from '../../db/schema.js';
+import type { WorkCalendarEntry } from '../../db/schema.js';
 import { authorize, type Actor } from '../../policies/index.js';
 import { appendAuditRecords } from '../audit/index.js';
 import { parseCalendarRows, readCalendarFile } from './work-calendar.import.js';
@@ -12,17 +13,6 @@ import { deleteCalendarEntry, findCalendarEntry, listCalendarEntries, listCalend
 import { inTransaction } from '../../db/transactions.js';
 
 type Deps = Pick<AppDeps, 'db' | 'now'>;
-
-/** Why a day is or is not a working day, for the calendar views. */
-export type DaySource = 'organization' | 'statutory' | 'weekday' | 'weekend';
-
-export interface DayInfo {
-  date: string;
-  working: boolean;
-  /** 国庆节, 春节调休 …, or the admin's name of his entry; null on ordinary days. */
-  name: string | null;
-  source: DaySource;
-}
 
 export interface LoadedCalendar extends WorkingDayCalendar {
   describe(date: string): DayInfo;
@@ -93,7 +83,7 @@ export async function loadWorkingDayCalendar(db: Db, from: string, to: string): 
   };
 }
 
-export function presentCalendarEntry(e: WorkCalendarEntry) {
+export function presentCalendarEntry(e: WorkCalendarEntry): CalendarEntry {
   return { date: e.date, kind: e.kind, name: e.name, updatedAt: e.updated_at };
 }
 
@@ -107,7 +97,7 @@ function checkRange(from: string, to: string) {
 }
 
 /** The admin's entries of a range and every day's resulting status (anyone signed in may read it). */
-export async function getWorkCalendar({ db }: Deps, actor: Actor, range: { from: string; to: string }) {
+export async function getWorkCalendar({ db }: Deps, actor: Actor, range: CalendarRangeQuery): Promise<CalendarRange> {
   authorize(actor, 'org.read');
   checkRange(range.from, range.to);
   const [entries, calendar] = await Promise.all([listCalendarEntries(db, range.from, range.to), loadWorkingDayCalendar(db, range.from, range.to)]);
@@ -122,7 +112,7 @@ export async function getWorkCalendar({ db }: Deps, actor: Actor, range: { from:
 const audit = (actor: Actor) => ({ actorId: actor.accountId, actorLabel: actor.username });
 
 /** Sets the organization's own status of a date (workday or holiday), overriding the statutory calendar. */
-export async function setWorkCalendarDay({ db, now }: Deps, actor: Actor, date: string, input: { kind: WorkCalendarKind; name?: string | null | undefined }) {
+export async function setWorkCalendarDay({ db, now }: Deps, actor: Actor, date: string, input: CalendarDayBody): Promise<CalendarEntry> {
   authorize(actor, 'calendar.manage');
   if (!isValidDate(date)) throw createFieldError('/date', 'must be a date YYYY-MM-DD');
   const at = now().toISOString();
@@ -155,7 +145,7 @@ export async function removeWorkCalendarDay({ db, now }: Deps, actor: Actor, dat
  * Imports an .xlsx or CSV calendar (日期, 类型 工作日/休息日, 名称): all rows or none. Dates already in
  * the organization's calendar are replaced.
  */
-export async function importWorkCalendar({ db, now }: Deps, actor: Actor, content: Buffer) {
+export async function importWorkCalendar({ db, now }: Deps, actor: Actor, content: Buffer): Promise<CalendarImport> {
   authorize(actor, 'calendar.manage');
   const rows = parseCalendarRows(await readCalendarFile(content));
   const at = now().toISOString();

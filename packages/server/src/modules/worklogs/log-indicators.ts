@@ -1,4 +1,6 @@
 import type { IndicatorKind, Scheme } from '@baton/engine';
+import type { LinkableIndicator } from '@baton/contract/worklogs';
+import { INDICATOR_REF_MAX } from '@baton/contract/vocabulary';
 import { createValidationError } from '../../app/errors.js';
 import type { Db } from '../../db/kysely.js';
 import { listSubtreeUnitIds } from '../org/index.js';
@@ -14,16 +16,10 @@ import { listSchemeDefinitionsByCode } from '../schemes/index.js';
  * export — and is shown with the indicator's name. Indicators that are not work (a veto, the mean
  * of earlier periods) are not offered, nor one whose reference would be too long to store.
  */
-export interface LogIndicator {
-  ref: string;
-  id: string;
-  name: string;
-  kind: IndicatorKind | null;
-  scheme: { code: string; name: string };
-}
+export type LogIndicator = LinkableIndicator;
 
-/** The longest reference an entry takes (worklogs.schemas.ts). */
-export const INDICATOR_REF_MAX = 200;
+/** The longest reference an entry takes (the contract's). */
+export { INDICATOR_REF_MAX };
 
 const NOT_WORK = new Set(['veto', 'periods']);
 const KIND_ORDER: Record<IndicatorKind, number> = { key: 0, regular: 1, dynamic: 2 };

@@ -5,7 +5,10 @@ import { isValidDate, localDateOf } from '../../app/dates.js';
 import { createWorkbookWriter } from '../../app/spreadsheets.js';
 import { createFieldError, createForbiddenError, createNotFoundError } from '../../app/errors.js';
 import type { Db } from '../../db/kysely.js';
-import type { WorkLogKind } from '../../db/schema.js';
+import type {
+  CalendarMonthQuery, KindCounts, MonthView, Reminders, SpotCheck, SpotCheckBody, SpotCheckDetail, StatsPerson, StatsQuery, SummaryQuery, WorkLogStats,
+  WorkLogSummary,
+} from '@baton/contract/worklogs';
 import { type Actor, authorize, can, firstLedUnitOf, isSelf, overseeScopeOf, reviewScopeOf, unitScopeOf } from '../../policies/index.js';
 import { appendAuditRecords } from '../audit/index.js';
 import { listSubtreeUnitIds, openVisibleUnit, resolveVisibleUnitIds } from '../org/index.js';
@@ -22,7 +25,6 @@ import { inTransaction } from '../../db/transactions.js';
 
 type Deps = Pick<AppDeps, 'db' | 'now'>;
 
-type KindCounts = Record<WorkLogKind, number>;
 const zeroKinds = (): KindCounts => ({ routine: 0, key_task: 0, dynamic_task: 0 });
 
 /** Reports read at most this many days at once (a year and a bit). */
@@ -78,7 +80,7 @@ async function startDateOf(db: Db, personId: number): Promise<string | undefined
 // The month calendar and the missed-day reminders.
 
 /** A month of a person's work log: each day's status, entry count and whether it was missed. */
-export async function getWorkLogCalendar({ db, now }: Deps, actor: Actor, query: { month: string; person?: number | undefined }) {
+export async function getWorkLogCalendar({ db, now }: Deps, actor: Actor, query: CalendarMonthQuery): Promise<MonthView> {
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(query.month)) throw createFieldError('/month', 'must be a month YYYY-MM');
   const person = await loadReportablePerson(db, actor, query.person);
   const [y, m] = query.month.split('-').map(Number) as [number, number];
@@ -117,7 +119,7 @@ export async function getWorkLogCalendar({ db, now }: Deps, actor: Actor, query:
  * In-app reminders the UI polls: the missed working days of the last 7 days, which can still be
  * backfilled (each until its date + 7), and whether today's entry is still due.
  */
-export async function listWorkLogReminders({ db, now }: Deps, actor: Actor) {
+export async function listWorkLogReminders({ db, now }: Deps, actor: Actor): Promise<Reminders> {
   const today = localDateOf(now());
   if (actor.personId === null) return { today, todayIsWorkingDay: false, todayLogged: false, missedDays: [], count: 0 };
   const from = earliestBackfillDate(today);
@@ -139,22 +141,7 @@ export async function listWorkLogReminders({ db, now }: Deps, actor: Actor) {
 // ---------------------------------------------------------------------------------------------
 // Summaries (日报汇总): for a person and a range; the routine cycle's personal summary reads them too.
 
-export interface WorkLogSummary {
-  person: { id: number; name: string; unitId: number; unitName: string };
-  from: string;
-  to: string;
-  entries: number;
-  byKind: KindCounts;
-  /** `name`: the indicator's (log-indicators.ts), null when the reference names no known indicator. */
-  indicators: { indicator: string; name: string | null; entries: number; minutes: number }[];
-  minutes: number;
-  daysLogged: number;
-  workingDays: number;
-  missedDays: string[];
-  lateEntries: number;
-  comments: { id: number; logId: number; logDate: string; author: { accountId: number; name: string }; content: string; createdAt: string }[];
-  openFlags: { id: number; logId: number; logDate: string; note: string; flaggedBy: string; createdAt: string }[];
-}
+export type { WorkLogSummary };
 
 /**
  * The summary of one person's work log over a range, unscoped: callers check who may read it (the
@@ -212,15 +199,7 @@ export async function computeWorkLogSummary({ db, now }: Deps, personId: number,
   };
 }
 
-export interface SummaryQuery {
-  person?: number | undefined;
-  from?: string | undefined;
-  to?: string | undefined;
-  /** A preset instead of from/to: the week (Monday–Sunday) or the calendar month of `date` (default today). */
-  period?: 'week' | 'month' | undefined;
-  date?: string | undefined;
-}
-
+/** The range of a summary: from/to, or a preset `period`: the week (Monday–Sunday) or the calendar month of `date` (default today). */
 export function resolveSummaryRange(query: SummaryQuery, today: string): { from: string; to: string } {
   if (query.period === undefined && (query.from !== undefined || query.to !== undefined)) {
     if (query.from === undefined) throw createFieldError('/from', 'is required with to');
@@ -238,7 +217,7 @@ export function resolveSummaryRange(query: SummaryQuery, today: string): { from:
   return { from: monday, to: addCalendarDays(monday, 6) };
 }
 
-export async function summarizeWorkLogs(deps: Deps, actor: Actor, query: SummaryQuery) {
+export async function summarizeWorkLogs(deps: Deps, actor: Actor, query: SummaryQuery): Promise<WorkLogSummary> {
   const range = resolveSummaryRange(query, localDateOf(deps.now()));
   const person = await loadReportablePerson(deps.db, actor, query.person);
   return computeWorkLogSummary(deps, person.id, range);
@@ -263,21 +242,7 @@ function defaultRange(query: { from?: string | undefined; to?: string | undefine
 /** How far back idleness is counted: a person idle for longer shows this many days. */
 const IDLE_LOOKBACK_DAYS = 366;
 
-interface PersonRow {
-  personId: number;
-  name: string;
-  employeeNo: string;
-  unitId: number;
-  unitName: string;
-  entries: number;
-  byKind: KindCounts;
-  daysLogged: number;
-  missedWorkingDays: number;
-  lateEntries: number;
-  comments: number;
-  lastLogDate: string | null;
-  idleWorkingDays: number;
-}
+type PersonRow = StatsPerson;
 
 async function buildPeopleRows(db: Db, people: RosterRow[], f: UnitRangeFilter, today: string): Promise<PersonRow[]> {
   const ids = people.map((p) => p.id);
@@ -329,19 +294,11 @@ async function buildPeopleRows(db: Db, people: RosterRow[], f: UnitRangeFilter, 
   });
 }
 
-export interface StatsQuery {
-  unit?: number | undefined;
-  from?: string | undefined;
-  to?: string | undefined;
-  /** List who has not logged for at least this many working days (default 3). */
-  idleDays?: number | undefined;
-}
-
 /**
  * A leader's statistics of his subtree over a range (default the last 4 weeks): per person, per
  * week (Monday–Sunday, for charts) and who has not logged for `idleDays` working days.
  */
-export async function getWorkLogStats({ db, now }: Deps, actor: Actor, query: StatsQuery) {
+export async function getWorkLogStats({ db, now }: Deps, actor: Actor, query: StatsQuery): Promise<WorkLogStats> {
   authorize(actor, 'log.oversee');
   const today = localDateOf(now());
   const range = defaultRange(query, today, 28);
@@ -441,14 +398,8 @@ export async function exportWorkLogs({ db, now }: Deps, actor: Actor, query: { u
   return { fileName: `工作日志_${unit.name}_${range.from}_${range.to}.xlsx`, stream };
 }
 
-export interface SpotCheckInput {
-  unit: number;
-  count: number;
-  from?: string | undefined;
-  to?: string | undefined;
-  /** Given to re-run a draw; generated (128 random bits) and recorded when absent. */
-  seed?: string | undefined;
-}
+/** `seed`: given to re-run a draw; generated (128 random bits) and recorded when absent. */
+export type SpotCheckInput = SpotCheckBody;
 
 /**
  * A leader draws `count` random entries of his subtree in a range (default the last 30 days) for a
@@ -456,7 +407,7 @@ export interface SpotCheckInput {
  * spot-check.draw.ts); seed, candidate fingerprint and drawn ids are stored and written to the audit
  * log, so anyone can re-run it and verify.
  */
-export async function drawWorkLogSpotCheck({ db, now }: Deps, actor: Actor, input: SpotCheckInput) {
+export async function drawWorkLogSpotCheck({ db, now }: Deps, actor: Actor, input: SpotCheckInput): Promise<SpotCheckDetail> {
   authorize(actor, 'log.review');
   const at = now();
   const atIso = at.toISOString();
@@ -480,7 +431,7 @@ export async function drawWorkLogSpotCheck({ db, now }: Deps, actor: Actor, inpu
   return getWorkLogSpotCheck({ db, now }, actor, id);
 }
 
-function presentSpotCheck(s: NonNullable<Awaited<ReturnType<typeof findSpotCheck>>>) {
+function presentSpotCheck(s: NonNullable<Awaited<ReturnType<typeof findSpotCheck>>>): SpotCheck {
   return {
     id: s.id, unit: { id: s.unit_id, name: s.unit_name }, from: s.date_from, to: s.date_to, count: s.requested_count, seed: s.seed,
     candidateCount: s.candidate_count, candidatesSha256: s.candidates_sha256, drawnIds: JSON.parse(s.drawn_ids_json) as number[],
@@ -493,7 +444,7 @@ function presentSpotCheck(s: NonNullable<Awaited<ReturnType<typeof findSpotCheck
  * the draw re-run from the stored seed. `candidatesUnchanged` is false when entries of the range were
  * written or moved since (a backfill), in which case a different draw is expected.
  */
-export async function getWorkLogSpotCheck({ db, now }: Deps, actor: Actor, id: number) {
+export async function getWorkLogSpotCheck({ db, now }: Deps, actor: Actor, id: number): Promise<SpotCheckDetail> {
   authorize(actor, 'log.oversee');
   const spot = await findSpotCheck(db, id);
   const allowed = await resolveVisibleUnitIds(db, overseeScopeOf(actor));
@@ -514,7 +465,7 @@ export async function getWorkLogSpotCheck({ db, now }: Deps, actor: Actor, id: n
   };
 }
 
-export async function listWorkLogSpotChecks({ db }: Deps, actor: Actor, query: { unit?: number | undefined; beforeId?: number | undefined; limit: number }) {
+export async function listWorkLogSpotChecks({ db }: Deps, actor: Actor, query: { unit?: number | undefined; beforeId?: number | undefined; limit: number }): Promise<SpotCheck[]> {
   authorize(actor, 'log.oversee');
   let unitIds: number[] | null;
   if (query.unit !== undefined) {

@@ -1,4 +1,9 @@
 import { addCalendarDays } from '@baton/engine';
+import type { Attachment } from '@baton/contract/attachments';
+import type {
+  CommentBody, CommentList, CreateLogBody, FeedQuery as FeedParams, FeedResponse, FlagBody, LikeResponse, LinkableIndicator, LogComment, LogDetail,
+  LogEntry, LogFlag, ResolveFlagBody, UpdateLogBody,
+} from '@baton/contract/worklogs';
 import type { AppDeps } from '../../app/deps.js';
 import { isValidDate, localDateOf } from '../../app/dates.js';
 import { createFieldError, createForbiddenError, createNotFoundError } from '../../app/errors.js';
@@ -92,25 +97,25 @@ async function loadVisibleLog(db: Db, access: LogAccess, id: number): Promise<Wo
 // ---------------------------------------------------------------------------------------------
 // Presenting entries: one batch of small queries per page, whatever its size.
 
-export function presentAttachment(a: WorkLogAttachment) {
+export function presentAttachment(a: WorkLogAttachment): Attachment {
   return { id: a.id, fileName: a.file_name, mimeType: a.mime_type, size: a.size_bytes, sha256: a.sha256, createdAt: a.created_at, url: `/api/attachments/${a.id}` };
 }
 
-function presentFlag(f: FlagView) {
+function presentFlag(f: FlagView): LogFlag {
   return {
     id: f.id, note: f.note, flaggedBy: f.flagged_by, createdAt: f.created_at,
     resolvedAt: f.resolved_at, resolvedBy: f.resolved_by_name, resolutionNote: f.resolution_note,
   };
 }
 
-export function presentComment(c: CommentView, log: Pick<WorkLogView, 'person_id'>) {
+export function presentComment(c: CommentView, log: Pick<WorkLogView, 'person_id'>): LogComment {
   return {
     id: c.id, logId: c.log_id, content: c.content, createdAt: c.created_at,
     author: { accountId: c.account_id, personId: c.person_id, name: c.author_name, isEntryAuthor: c.person_id !== null && c.person_id === log.person_id },
   };
 }
 
-export type PresentedEntry = ReturnType<typeof presentEntry>;
+export type PresentedEntry = LogEntry;
 
 interface EntryDecorations {
   attachments: Map<number, WorkLogAttachment[]>;
@@ -124,7 +129,7 @@ interface EntryDecorations {
 
 const NO_DECORATIONS: EntryDecorations = { attachments: new Map(), comments: new Map(), likes: new Map(), liked: new Set(), flags: new Map(), indicatorNames: new Map() };
 
-function presentEntry(access: LogAccess, l: WorkLogView, d: EntryDecorations, now: Date) {
+function presentEntry(access: LogAccess, l: WorkLogView, d: EntryDecorations, now: Date): LogEntry {
   const commentCount = d.comments.get(l.id) ?? 0;
   const frozen = isFrozen(l.created_at, now);
   const flag = d.flags.get(l.id);
@@ -152,7 +157,7 @@ function presentEntry(access: LogAccess, l: WorkLogView, d: EntryDecorations, no
   };
 }
 
-export async function presentEntries(db: Db, access: LogAccess, logs: WorkLogView[], now: Date) {
+export async function presentEntries(db: Db, access: LogAccess, logs: WorkLogView[], now: Date): Promise<LogEntry[]> {
   const ids = logs.map((l) => l.id);
   const [attachments, comments, likes, liked, flags, indicatorNames] = await Promise.all([
     listAttachmentsOfLogs(db, ids), countCommentsOfLogs(db, ids), countLikesOfLogs(db, ids),
@@ -169,15 +174,8 @@ async function presentOne(db: Db, access: LogAccess, id: number, now: Date) {
 // ---------------------------------------------------------------------------------------------
 // Writing and editing.
 
-export interface WorkLogInput {
-  /** Default today (Asia/Shanghai). */
-  date?: string | undefined;
-  kind: WorkLogKind;
-  content: string;
-  indicator?: string | null | undefined;
-  task?: string | null | undefined;
-  minutes?: number | null | undefined;
-}
+/** `date`: default today (Asia/Shanghai). */
+export type WorkLogInput = CreateLogBody;
 
 const auditOf = (actor: Actor) => ({ actorId: actor.accountId, actorLabel: actor.username });
 
@@ -190,7 +188,7 @@ function auditedFields(l: { log_date: string; kind: WorkLogKind; content: string
  * The entry belongs to the unit the person was in on that date. Written with its audit record in
  * one transaction, through the group-commit queue (worklogs.write-queue.ts).
  */
-export async function writeWorkLog({ db, now }: Deps, actor: Actor, input: WorkLogInput) {
+export async function writeWorkLog({ db, now }: Deps, actor: Actor, input: WorkLogInput): Promise<LogEntry> {
   authorize(actor, 'log.write');
   const personId = actor.personId;
   if (personId === null) throw createNoPersonError();
@@ -217,26 +215,19 @@ export async function writeWorkLog({ db, now }: Deps, actor: Actor, input: WorkL
 }
 
 /** The indicators the member may link his entries to (log-indicators.ts). */
-export async function listMyLogIndicators({ db, now }: Deps, actor: Actor) {
+export async function listMyLogIndicators({ db, now }: Deps, actor: Actor): Promise<LinkableIndicator[]> {
   authorize(actor, 'log.write');
   if (actor.personId === null) throw createNoPersonError();
   return listLogIndicators(db, actor.personId, now());
 }
 
-export interface WorkLogChangesInput {
-  date?: string | undefined;
-  kind?: WorkLogKind | undefined;
-  content?: string | undefined;
-  indicator?: string | null | undefined;
-  task?: string | null | undefined;
-  minutes?: number | null | undefined;
-}
+export type WorkLogChangesInput = UpdateLogBody;
 
 /**
  * The author edits his entry within 7 days of writing it (DESIGN §4); after that it is frozen (409
  * `log.frozen`). Someone else's entry answers 404 when out of his scope, 403 when he can see it.
  */
-export async function editWorkLog({ db, now }: Deps, actor: Actor, id: number, changes: WorkLogChangesInput) {
+export async function editWorkLog({ db, now }: Deps, actor: Actor, id: number, changes: WorkLogChangesInput): Promise<LogEntry> {
   authorize(actor, 'log.write');
   const at = now();
   const atIso = at.toISOString();
@@ -271,34 +262,22 @@ export async function editWorkLog({ db, now }: Deps, actor: Actor, id: number, c
 // ---------------------------------------------------------------------------------------------
 // Reading: one entry, and the team feed (横向了解).
 
-export async function getWorkLog({ db, now }: Deps, actor: Actor, id: number) {
+export async function getWorkLog({ db, now }: Deps, actor: Actor, id: number): Promise<LogDetail> {
   const access = await loadLogAccess(db, actor);
   const log = await loadVisibleLog(db, access, id);
   const [entry, comments, flags] = await Promise.all([presentOne(db, access, id, now()), listCommentsOfLog(db, id), listFlagsOfLog(db, id)]);
   return { ...entry, comments: comments.map((c) => presentComment(c, log)), flags: flags.map(presentFlag) };
 }
 
-export interface FeedQuery {
-  person?: number | undefined;
-  unit?: number | undefined;
-  /** With the unit's sub-units (default true). */
-  subtree?: boolean | undefined;
-  kind?: WorkLogKind[] | undefined;
-  indicator?: string | undefined;
-  from?: string | undefined;
-  to?: string | undefined;
-  q?: string | undefined;
-  flagged?: boolean | undefined;
-  after?: { date: string; id: number } | undefined;
-  limit: number;
-}
+/** The feed's filters (GET /api/logs; `subtree`: with the unit's sub-units, default true) with the decoded cursor. */
+export type FeedQuery = Omit<FeedParams, 'cursor' | 'limit'> & { after?: { date: string; id: number } | undefined; limit: number };
 
 /**
  * The team feed, newest first (log date desc, id desc). Members read their own unit's entries,
  * leaders their subtree, admin and auditor everything, everyone his own; an explicit person or unit
  * filter outside the scope answers 404 like a missing one.
  */
-export async function listWorkLogFeed({ db, now }: Deps, actor: Actor, query: FeedQuery) {
+export async function listWorkLogFeed({ db, now }: Deps, actor: Actor, query: FeedQuery): Promise<FeedResponse> {
   const access = await loadLogAccess(db, actor);
   const { visible } = access;
   let unitIds: number[] | null = visible === 'all' ? null : [...visible];
@@ -336,7 +315,7 @@ async function displayNameOf(db: Db, actor: Actor): Promise<string> {
 
 const excerptOf = (text: string) => (text.length > 60 ? `${text.slice(0, 60)}…` : text);
 
-export async function listWorkLogComments({ db }: Deps, actor: Actor, logId: number) {
+export async function listWorkLogComments({ db }: Deps, actor: Actor, logId: number): Promise<CommentList> {
   const access = await loadLogAccess(db, actor);
   const log = await loadVisibleLog(db, access, logId);
   return { items: (await listCommentsOfLog(db, logId)).map((c) => presentComment(c, log)) };
@@ -346,7 +325,7 @@ export async function listWorkLogComments({ db }: Deps, actor: Actor, logId: num
  * Leaders of the entry's subtree and admin comment (点评); the author may reply once a thread exists.
  * Anyone else who can see the entry gets 403, someone who cannot gets 404.
  */
-export async function commentOnWorkLog({ db, now }: Deps, actor: Actor, logId: number, input: { content: string }) {
+export async function commentOnWorkLog({ db, now }: Deps, actor: Actor, logId: number, input: CommentBody): Promise<LogComment> {
   const at = now().toISOString();
   const access = await loadLogAccess(db, actor);
   const content = normalizeContent(input.content);
@@ -378,7 +357,7 @@ export async function commentOnWorkLog({ db, now }: Deps, actor: Actor, logId: n
 }
 
 /** Likes (点赞) an entry one can see and did not write; idempotent. */
-export async function likeWorkLog({ db, now }: Deps, actor: Actor, logId: number) {
+export async function likeWorkLog({ db, now }: Deps, actor: Actor, logId: number): Promise<LikeResponse> {
   const at = now().toISOString();
   const access = await loadLogAccess(db, actor);
   await inTransaction(db, async (trx) => {
@@ -397,7 +376,7 @@ export async function likeWorkLog({ db, now }: Deps, actor: Actor, logId: number
   return likeStateOf(db, actor, logId);
 }
 
-export async function unlikeWorkLog({ db }: Deps, actor: Actor, logId: number) {
+export async function unlikeWorkLog({ db }: Deps, actor: Actor, logId: number): Promise<LikeResponse> {
   const access = await loadLogAccess(db, actor);
   await loadVisibleLog(db, access, logId);
   await deleteLike(db, logId, actor.accountId);
@@ -410,7 +389,7 @@ async function likeStateOf(db: Db, actor: Actor, logId: number) {
 }
 
 /** A leader flags an entry of his subtree for follow-up (跟进), with a note; the author is told. */
-export async function flagWorkLog({ db, now }: Deps, actor: Actor, logId: number, input: { note: string }) {
+export async function flagWorkLog({ db, now }: Deps, actor: Actor, logId: number, input: FlagBody): Promise<LogFlag> {
   const at = now().toISOString();
   const access = await loadLogAccess(db, actor);
   const note = normalizeContent(input.note, '/note');
@@ -434,7 +413,7 @@ export async function flagWorkLog({ db, now }: Deps, actor: Actor, logId: number
 }
 
 /** Closes a follow-up flag (reviewers of the entry only). */
-export async function resolveWorkLogFlag({ db, now }: Deps, actor: Actor, logId: number, flagId: number, input: { note?: string | null | undefined }) {
+export async function resolveWorkLogFlag({ db, now }: Deps, actor: Actor, logId: number, flagId: number, input: ResolveFlagBody): Promise<LogFlag> {
   const at = now().toISOString();
   const access = await loadLogAccess(db, actor);
   await inTransaction(db, async (trx) => {
