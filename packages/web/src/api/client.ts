@@ -1,6 +1,6 @@
-import type { ErrorDetail } from './types';
+import type { ErrorDetail } from '@baton/contract/common';
 
-/** The error shape of every 4xx/5xx answer: `{ error: { code, message, details } }` (api-contract.md). */
+/** The error shape of every 4xx/5xx answer: `{ error: { code, message, details } }` (the contract's ErrorResponse). */
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
@@ -120,12 +120,6 @@ export async function fetchAllPages<T>(
     cursor = page.nextCursor;
   } while (cursor);
   return items;
-}
-
-/** Lists answer `{ items, nextCursor }`; a few answers in the contract are described as bare arrays. */
-export function itemsOf<T>(value: T[] | { items: T[] } | null | undefined): T[] {
-  if (!value) return [];
-  return Array.isArray(value) ? value : value.items;
 }
 
 function fileNameOf(response: Response, fallback: string): string {

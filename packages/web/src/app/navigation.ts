@@ -1,4 +1,4 @@
-import type { Me } from '../api/types';
+import type { Me } from '@baton/contract/auth';
 import { can, isMemberOnly } from '../modules/auth/auth.api';
 
 export type NavKey =

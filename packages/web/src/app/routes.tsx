@@ -1,7 +1,7 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { Flex, Spin } from 'antd';
-import type { Ability } from '../api/types';
+import type { Ability } from '@baton/contract/auth';
 import { can, useCurrentMe } from '../modules/auth/auth.api';
 import { SignInPage } from '../modules/auth/pages/SignInPage';
 import { useIsMobile } from '../shared/hooks/useIsMobile';

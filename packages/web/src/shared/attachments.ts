@@ -1,22 +1,11 @@
-/**
- * A stored evidence file as every API hands it out (work-log entries, point events, appeals): checked
- * by content, content-addressed, downloaded at its url.
- */
-export interface StoredAttachment {
-  id: number;
-  fileName: string;
-  mimeType: string;
-  size: number;
-  sha256: string;
-  url: string;
-  createdAt?: string;
-}
+import { ATTACHMENT_MIME_TYPES } from '@baton/contract/vocabulary';
 
 /**
- * What every evidence upload takes (work-log entries, point events, appeals): JPEG, PNG, WebP, GIF and
- * PDF, ≤ 10 MB each. The server decides from the content; this only spares a useless upload.
+ * What every evidence upload takes (work-log entries, point events, appeals): the contract's types
+ * (JPEG, PNG, WebP, GIF and PDF), ≤ 10 MB each. The server decides from the content; this only spares
+ * a useless upload.
  */
-export const ATTACHMENT_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'application/pdf'] as const;
+export const ATTACHMENT_TYPES = ATTACHMENT_MIME_TYPES;
 export const ATTACHMENT_ACCEPT = `${ATTACHMENT_TYPES.join(',')},.jpg,.jpeg,.png,.webp,.gif,.pdf`;
 export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
 

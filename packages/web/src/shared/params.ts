@@ -5,3 +5,9 @@
 export function idOf(value: string | null | undefined): number | null {
   return value !== null && value !== undefined && /^[1-9]\d{0,14}$/.test(value) ? Number(value) : null;
 }
+
+/**
+ * A record's id as the pages pass it around: the server's integer (from an answer, or a parameter
+ * read by `idOf`), or text where only a URL or a query key needs it (`id ?? ''` for "none yet").
+ */
+export type Id = number | string;

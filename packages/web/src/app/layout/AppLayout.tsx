@@ -34,7 +34,8 @@ import {
 } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { Me, Role } from '../../api/types';
+import type { Role } from '@baton/contract/accounts';
+import type { Me } from '@baton/contract/auth';
 import { changeLanguage, currentLanguage, type Language } from '../../shared/language';
 import { logout, useCurrentMe } from '../../modules/auth/auth.api';
 import { NotificationBell } from '../../modules/notifications/components/NotificationBell';

@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Account, AccountList, CreateAccountBody, CreatedAccount, ResetPassword, UpdateAccountBody } from '@baton/contract/accounts';
 import { api } from '../../api/client';
-import type { Account, AccountPatch, Id, NewAccountInput, Page } from '../../api/types';
+import type { Id } from '../../shared/params';
 import { peopleKeys } from '../people/people.api';
 
 export const accountKeys = {
@@ -12,7 +13,7 @@ export function useAccountsPage(q: string, cursor: string | null, limit: number)
   return useQuery({
     queryKey: accountKeys.list(q, cursor, limit),
     queryFn: ({ signal }) =>
-      api<Page<Account>>('/api/accounts', { query: { q: q.trim() || undefined, cursor: cursor ?? undefined, limit }, signal }),
+      api<AccountList>('/api/accounts', { query: { q: q.trim() || undefined, cursor: cursor ?? undefined, limit }, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -28,8 +29,7 @@ function useInvalidateAccounts() {
 export function useCreateAccount() {
   const onSuccess = useInvalidateAccounts();
   return useMutation({
-    mutationFn: (input: NewAccountInput) =>
-      api<{ account: Account; temporaryPassword?: string }>('/api/accounts', { method: 'POST', body: input }),
+    mutationFn: (input: CreateAccountBody) => api<CreatedAccount>('/api/accounts', { method: 'POST', body: input }),
     onSuccess,
   });
 }
@@ -37,7 +37,7 @@ export function useCreateAccount() {
 export function useUpdateAccount() {
   const onSuccess = useInvalidateAccounts();
   return useMutation({
-    mutationFn: ({ id, patch }: { id: Id; patch: AccountPatch }) =>
+    mutationFn: ({ id, patch }: { id: Id; patch: UpdateAccountBody }) =>
       api<Account>(`/api/accounts/${encodeURIComponent(String(id))}`, { method: 'PATCH', body: patch }),
     onSuccess,
   });
@@ -47,7 +47,7 @@ export function useResetPassword() {
   const onSuccess = useInvalidateAccounts();
   return useMutation({
     mutationFn: ({ id, reason }: { id: Id; reason?: string }) =>
-      api<{ temporaryPassword: string }>(`/api/accounts/${encodeURIComponent(String(id))}/reset-password`, {
+      api<ResetPassword>(`/api/accounts/${encodeURIComponent(String(id))}/reset-password`, {
         method: 'POST',
         body: reason ? { reason } : {},
       }),

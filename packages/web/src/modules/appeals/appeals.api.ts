@@ -1,67 +1,13 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  Appeal, AppealChangesResponse, AppealDecisionResponse, AppealListResponse, AppealOutcome, AppealStatus,
+} from '@baton/contract/appeals';
+import type { Attachment } from '@baton/contract/attachments';
 import { api } from '../../api/client';
-import type { Id } from '../../api/types';
-import type { StoredAttachment } from '../../shared/attachments';
-import { periodKeys, type PeriodState } from '../periods/periods.api';
+import type { Id } from '../../shared/params';
+import { periodKeys } from '../periods/periods.api';
 
-/** The shapes of docs/api-cycles.md "Appeals (申诉/复核)", as the web UI sees them. */
-
-export type AppealStatus = 'pending' | 'accepted' | 'rejected' | 'withdrawn';
-export const APPEAL_STATUSES: readonly AppealStatus[] = ['pending', 'accepted', 'rejected', 'withdrawn'];
-
-export type AppealOutcome = 'accepted' | 'rejected';
-
-/** A person's result in one version: the numbers an appeal is about. */
-export interface AppealResult {
-  total: number;
-  grade: string | null;
-  groupRank: number | null;
-}
-
-export type AppealAttachment = StoredAttachment;
-
-/** Who submitted or decided: the contract leaves the shape open (a username, or an account with a name). */
-export type AppealActor = string | { accountId?: Id; username?: string; name?: string | null } | null;
-
-export interface AppealDecision {
-  note: string;
-  decidedBy: AppealActor;
-  decidedAt: string;
-  /** The version an accepted appeal published; null for a rejected one. */
-  resultVersion: number | null;
-  /** The appellant's result in that version. */
-  result: AppealResult | null;
-}
-
-export interface Appeal {
-  id: number;
-  period: { id: number; name: string; state: PeriodState; publicityEndsOn: string | null; resultVersion: number | null };
-  person: { id: number; name: string; unitId: number; unitName: string };
-  status: AppealStatus;
-  reason: string;
-  /** The version appealed. */
-  resultVersion: number;
-  /** His result in the version appealed. */
-  result: AppealResult | null;
-  attachments: AppealAttachment[];
-  submittedBy: AppealActor;
-  submittedAt: string;
-  decision: AppealDecision | null;
-}
-
-/** One person whose total, grade or group rank the version an accepted appeal published changed. */
-export interface AppealChange {
-  /** null: a person no longer on file. */
-  personId: number | null;
-  name: string;
-  before: AppealResult | null;
-  after: AppealResult | null;
-}
-
-export interface AppealDecisionResponse {
-  appeal: Appeal;
-  changes: AppealChange[];
-}
+/** Appeals (docs/api-cycles.md "Appeals (申诉/复核)"): the shapes are the contract's (@baton/contract/appeals). */
 
 export interface AppealFilter {
   period?: Id | null;
@@ -80,7 +26,7 @@ export const appealKeys = {
 };
 
 export function fetchAppeals(filter: AppealFilter, cursor: string | null, limit: number, signal?: AbortSignal) {
-  return api<{ items: Appeal[]; nextCursor: string | null }>('/api/appeals', {
+  return api<AppealListResponse>('/api/appeals', {
     query: { period: filter.period ?? undefined, status: filter.status ?? undefined, cursor: cursor ?? undefined, limit },
     signal,
   });
@@ -120,7 +66,7 @@ export function useAppeal(id: Id | null) {
 export function useAppealChanges(id: Id, enabled: boolean) {
   return useQuery({
     queryKey: appealKeys.changes(id),
-    queryFn: ({ signal }) => api<{ from: number; to: number | null; changes: AppealChange[] }>(`/api/appeals/${enc(id)}/changes`, { signal }),
+    queryFn: ({ signal }) => api<AppealChangesResponse>(`/api/appeals/${enc(id)}/changes`, { signal }),
     enabled,
   });
 }
@@ -130,10 +76,10 @@ export function createAppeal(periodId: Id, reason: string): Promise<Appeal> {
 }
 
 /** One file, as the multipart field `file` (images and PDF ≤ 10 MB, at most 9; the appellant, while pending). */
-export function uploadAppealAttachment(appealId: Id, file: File): Promise<AppealAttachment> {
+export function uploadAppealAttachment(appealId: Id, file: File): Promise<Attachment> {
   const form = new FormData();
   form.append('file', file, file.name);
-  return api<AppealAttachment>(`/api/appeals/${enc(appealId)}/attachments`, { method: 'POST', form });
+  return api<Attachment>(`/api/appeals/${enc(appealId)}/attachments`, { method: 'POST', form });
 }
 
 /** Everything an appeal's life touches: the appeal lists, results, report cards, review sheets, the period. */

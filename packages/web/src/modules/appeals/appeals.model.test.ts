@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Appeal, AppealChange } from './appeals.api';
+import type { Appeal, AppealChange } from '@baton/contract/appeals';
 import {
   actorName,
   appealBlock,
@@ -87,7 +87,7 @@ describe('the appeals of one person', () => {
     expect(mayWithdraw(appeal(), 43)).toBe(false);
     expect(mayWithdraw(appeal(), null)).toBe(false);
     expect(mayWithdraw(appeal({ status: 'rejected' }), 42)).toBe(false);
-    const file = { id: 1, fileName: 'a.png', mimeType: 'image/png', size: 10, sha256: 'x', url: '/a' };
+    const file = { id: 1, fileName: 'a.png', mimeType: 'image/png', size: 10, sha256: 'x', url: '/a', createdAt: '2026-04-10T08:00:00Z' };
     expect(mayAttach(appeal({ attachments: Array.from({ length: 8 }, (_, i) => ({ ...file, id: i })) }), 42)).toBe(true);
     expect(mayAttach(appeal({ attachments: Array.from({ length: 9 }, (_, i) => ({ ...file, id: i })) }), 42)).toBe(false);
   });
@@ -127,10 +127,8 @@ describe('statuses, ids and names', () => {
     expect(appealStatusOf(null)).toBeNull();
   });
 
-  it('names an actor by name, else username, whichever shape the server sends', () => {
+  it('names an actor by the name the server sends, else a dash', () => {
     expect(actorName('cy_member')).toBe('cy_member');
-    expect(actorName({ accountId: 3, name: '王芳' })).toBe('王芳');
-    expect(actorName({ accountId: 3, username: 'admin', name: null })).toBe('admin');
     expect(actorName(null)).toBe('—');
   });
 });
@@ -146,9 +144,9 @@ describe('what an accepted appeal changed', () => {
 
   it('puts the appellant first and says who entered or left the results', () => {
     const changes: AppealChange[] = [
-      { personId: 43, name: '王强', before: { total: 85, grade: '好', groupRank: 1 }, after: { total: 85, grade: '较好', groupRank: 2 } },
-      { personId: 42, name: '李明', before: { total: 88, grade: '较好', groupRank: 2 }, after: { total: 92, grade: '好', groupRank: 1 } },
-      { personId: 44, name: '张三', before: null, after: { total: 70, grade: '一般', groupRank: 3 } },
+      { personId: 43, name: '王强', unitId: 3, before: { total: 85, grade: '好', groupRank: 1 }, after: { total: 85, grade: '较好', groupRank: 2 } },
+      { personId: 42, name: '李明', unitId: 3, before: { total: 88, grade: '较好', groupRank: 2 }, after: { total: 92, grade: '好', groupRank: 1 } },
+      { personId: 44, name: '张三', unitId: 3, before: null, after: { total: 70, grade: '一般', groupRank: 3 } },
     ];
     const views = describeChanges(changes, fmt, 42);
     expect(views.map((v) => [v.name, v.kind])).toEqual([

@@ -1,6 +1,7 @@
-import type { Id } from '../../api/types';
-import type { PeriodState } from '../periods/periods.api';
-import { APPEAL_STATUSES, type Appeal, type AppealActor, type AppealChange, type AppealResult, type AppealStatus } from './appeals.api';
+import type { Appeal, AppealChange, AppealResult, AppealStatus } from '@baton/contract/appeals';
+import type { PeriodState } from '@baton/contract/periods';
+import { APPEAL_STATUSES } from '@baton/contract/vocabulary';
+import type { Id } from '../../shared/params';
 
 /** docs/api-cycles.md: a reason and a decision note have 1–2 000 characters (trimmed). */
 export const REASON_MAX = 2000;
@@ -94,14 +95,15 @@ export function appealStatusOf(value: string | null | undefined): AppealStatus |
   return (APPEAL_STATUSES as readonly string[]).includes(value ?? '') ? (value as AppealStatus) : null;
 }
 
-/** The name to show for whoever submitted or decided ("王芳", else the username). */
-export function actorName(actor: AppealActor | undefined): string {
-  if (!actor) return '—';
-  if (typeof actor === 'string') return actor;
-  return actor.name || actor.username || (actor.accountId !== undefined ? `#${actor.accountId}` : '—');
+/** The name to show for whoever submitted or decided (the server sends his name; '—' when there is none). */
+export function actorName(name: string | null | undefined): string {
+  return name || '—';
 }
 
 // ——— what an accepted appeal changed ———
+
+/** What the change list reads of a change (GET /api/appeals/:id/changes). */
+type ChangedResult = Pick<AppealChange, 'personId' | 'name' | 'before' | 'after'>;
 
 export type ResultField = 'total' | 'grade' | 'groupRank';
 export const RESULT_FIELDS: readonly ResultField[] = ['total', 'grade', 'groupRank'];
@@ -134,10 +136,10 @@ export function diffResults(before: AppealResult | null, after: AppealResult | n
 }
 
 /** The server's `changes` as the page shows them: the appellant first, then by name. */
-export function describeChanges(changes: readonly AppealChange[], formatScore: (n: number) => string, appellantId?: Id): ChangeView[] {
+export function describeChanges(changes: readonly ChangedResult[], formatScore: (n: number) => string, appellantId?: Id): ChangeView[] {
   return [...changes]
     .sort((a, b) => {
-      const first = (c: AppealChange) => (appellantId !== undefined && c.personId !== null && String(c.personId) === String(appellantId) ? 0 : 1);
+      const first = (c: ChangedResult) => (appellantId !== undefined && c.personId !== null && String(c.personId) === String(appellantId) ? 0 : 1);
       return first(a) - first(b) || a.name.localeCompare(b.name, 'zh-CN');
     })
     .map((c) => ({

@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import type { AuditList, AuditVerification } from '@baton/contract/audit';
 import { api } from '../../api/client';
-import type { AuditRecord, AuditVerification, Page } from '../../api/types';
 
 export interface AuditFilter {
   entity: string;
@@ -13,7 +13,7 @@ export function useAuditPage(filter: AuditFilter, cursor: string | null) {
   return useQuery({
     queryKey: ['audit', filter, cursor],
     queryFn: ({ signal }) =>
-      api<Page<AuditRecord>>('/api/audit', {
+      api<AuditList>('/api/audit', {
         query: {
           entity: filter.entity.trim() || undefined,
           entityId: filter.entityId.trim() || undefined,

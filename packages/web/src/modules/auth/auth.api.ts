@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import type { Ability, Me, Role } from '../../api/types';
+import type { Role } from '@baton/contract/accounts';
+import type { Ability, Me } from '@baton/contract/auth';
 
 export const meQueryKey = ['me'] as const;
 

@@ -1,4 +1,4 @@
-import type { Unit } from '../../api/types';
+import type { Unit } from '@baton/contract/org';
 import { buildUnitForest, subtreePeopleCount } from '../org/unit-tree';
 
 export interface NamedCount {

@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
+import type { ImportStarted } from '@baton/contract/imports';
+import type { Job } from '@baton/contract/jobs';
 import { api } from '../../api/client';
-import type { Job } from '../../api/types';
 
-export function uploadOrgRoster(file: File): Promise<{ jobId: string }> {
+export function uploadOrgRoster(file: File): Promise<ImportStarted> {
   const form = new FormData();
   form.append('file', file, file.name);
-  return api<{ jobId: string }>('/api/imports/org', { method: 'POST', form });
+  return api<ImportStarted>('/api/imports/org', { method: 'POST', form });
 }
 
 export const jobKey = (id: string) => ['jobs', id] as const;

@@ -1,24 +1,8 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Notification, NotificationsResponse, ReadAll } from '@baton/contract/notifications';
 import { api } from '../../api/client';
 
-/** In-app notifications of the signed-in account (docs/api-worklogs.md, "Notifications"). */
-export interface Notification {
-  id: number;
-  kind: 'log.comment' | 'log.reply' | 'log.like' | 'log.flag' | 'log.flag_resolved' | string;
-  /** A ready Chinese sentence (陈镇长点评了你2026-03-04的工作日志). */
-  message: string;
-  entity: string | null;
-  entityId: number | null;
-  data: { logId?: number; logDate?: string; actorName?: string; excerpt?: string; note?: string } & Record<string, unknown>;
-  createdAt: string;
-  readAt: string | null;
-}
-
-interface NotificationPage {
-  unread: number;
-  items: Notification[];
-  nextCursor: string | null;
-}
+/** In-app notifications of the signed-in account (docs/api-worklogs.md, "Notifications"): the contract's shapes. */
 
 export const notificationKeys = {
   all: ['notifications'] as const,
@@ -30,7 +14,7 @@ export const notificationKeys = {
 export function useUnreadCount() {
   return useQuery({
     queryKey: notificationKeys.badge,
-    queryFn: ({ signal }) => api<NotificationPage>('/api/notifications', { query: { unreadOnly: true, limit: 1 }, signal }).then((p) => p.unread),
+    queryFn: ({ signal }) => api<NotificationsResponse>('/api/notifications', { query: { unreadOnly: true, limit: 1 }, signal }).then((p) => p.unread),
     refetchInterval: 30_000,
     refetchOnWindowFocus: true,
     staleTime: 10_000,
@@ -41,7 +25,7 @@ export function useNotifications(enabled: boolean) {
   return useInfiniteQuery({
     queryKey: notificationKeys.list,
     queryFn: ({ pageParam, signal }) =>
-      api<NotificationPage>('/api/notifications', { query: { limit: 20, cursor: pageParam ?? undefined }, signal }),
+      api<NotificationsResponse>('/api/notifications', { query: { limit: 20, cursor: pageParam ?? undefined }, signal }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
     enabled,
@@ -60,7 +44,7 @@ export function useMarkRead() {
 export function useMarkAllRead() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => api<{ updated: number }>('/api/notifications/read-all', { method: 'POST' }),
+    mutationFn: () => api<ReadAll>('/api/notifications/read-all', { method: 'POST' }),
     onSettled: () => client.invalidateQueries({ queryKey: notificationKeys.all }),
   });
 }

@@ -1,4 +1,4 @@
-import type { Notification } from './notifications.api';
+import type { Notification } from '@baton/contract/notifications';
 /**
  * Where a cycle notification leads: a new appeal to its drawer on 申诉复核, a decided appeal to the
  * appellant's report card of that period, a summary reminder to his summary. Null: no page of its own.

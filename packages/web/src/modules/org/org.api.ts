@@ -1,16 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, fetchAllPages } from '../../api/client';
 import type {
-  Category,
-  CategoryInput,
-  Id,
-  NewUnitInput,
-  Post,
-  PostType,
-  Unit,
-  UnitDetail,
-  UnitPatch,
-} from '../../api/types';
+  Category, CategoryList, CreateCategoryBody, CreatePostBody, CreatePostTypeBody, CreateUnitBody, Post, PostList, PostType, PostTypeList, Unit, UnitDetail,
+  UpdateUnitBody,
+} from '@baton/contract/org';
+import type { Id } from '../../shared/params';
 
 export const orgKeys = {
   units: ['units'] as const,
@@ -41,7 +35,7 @@ export function useUnit(id: Id | null) {
 export function useCategories(enabled = true) {
   return useQuery({
     queryKey: orgKeys.categories,
-    queryFn: ({ signal }) => api<{ items: Category[] }>('/api/categories', { signal }).then((r) => r.items),
+    queryFn: ({ signal }) => api<CategoryList>('/api/categories', { signal }).then((r) => r.items),
     staleTime: 60_000,
     enabled,
   });
@@ -50,7 +44,7 @@ export function useCategories(enabled = true) {
 export function usePostTypes() {
   return useQuery({
     queryKey: orgKeys.postTypes,
-    queryFn: ({ signal }) => api<{ items: PostType[] }>('/api/post-types', { signal }).then((r) => r.items),
+    queryFn: ({ signal }) => api<PostTypeList>('/api/post-types', { signal }).then((r) => r.items),
     staleTime: 60_000,
   });
 }
@@ -58,7 +52,7 @@ export function usePostTypes() {
 export function usePosts() {
   return useQuery({
     queryKey: orgKeys.posts,
-    queryFn: ({ signal }) => api<{ items: Post[] }>('/api/posts', { signal }).then((r) => r.items),
+    queryFn: ({ signal }) => api<PostList>('/api/posts', { signal }).then((r) => r.items),
     staleTime: 60_000,
   });
 }
@@ -71,7 +65,7 @@ function useInvalidate(...keys: (readonly unknown[])[]) {
 export function useCreateUnit() {
   const invalidate = useInvalidate(orgKeys.units, orgKeys.categories);
   return useMutation({
-    mutationFn: (input: NewUnitInput) => api<Unit>('/api/units', { method: 'POST', body: input }),
+    mutationFn: (input: CreateUnitBody) => api<Unit>('/api/units', { method: 'POST', body: input }),
     onSuccess: invalidate,
   });
 }
@@ -79,7 +73,7 @@ export function useCreateUnit() {
 export function useUpdateUnit() {
   const invalidate = useInvalidate(orgKeys.units, orgKeys.categories);
   return useMutation({
-    mutationFn: ({ id, patch }: { id: Id; patch: UnitPatch }) =>
+    mutationFn: ({ id, patch }: { id: Id; patch: UpdateUnitBody }) =>
       api<Unit>(`/api/units/${encodeURIComponent(String(id))}`, { method: 'PATCH', body: patch }),
     onSuccess: invalidate,
   });
@@ -88,7 +82,7 @@ export function useUpdateUnit() {
 export function useSaveCategory() {
   const invalidate = useInvalidate(orgKeys.categories, orgKeys.units);
   return useMutation({
-    mutationFn: ({ id, input }: { id: Id | null; input: CategoryInput }) =>
+    mutationFn: ({ id, input }: { id: Id | null; input: CreateCategoryBody }) =>
       id === null
         ? api<Category>('/api/categories', { method: 'POST', body: input })
         : api<Category>(`/api/categories/${encodeURIComponent(String(id))}`, { method: 'PATCH', body: input }),
@@ -99,7 +93,7 @@ export function useSaveCategory() {
 export function useCreatePostType() {
   const invalidate = useInvalidate(orgKeys.postTypes, orgKeys.posts);
   return useMutation({
-    mutationFn: (input: { code: string; name: string }) =>
+    mutationFn: (input: CreatePostTypeBody) =>
       api<PostType>('/api/post-types', { method: 'POST', body: input }),
     onSuccess: invalidate,
   });
@@ -108,7 +102,7 @@ export function useCreatePostType() {
 export function useCreatePost() {
   const invalidate = useInvalidate(orgKeys.posts);
   return useMutation({
-    mutationFn: (input: { code: string; name: string; postTypeId: Id }) =>
+    mutationFn: (input: CreatePostBody) =>
       api<Post>('/api/posts', { method: 'POST', body: input }),
     onSuccess: invalidate,
   });

@@ -1,4 +1,5 @@
-import type { Id, Unit } from '../../api/types';
+import type { Unit } from '@baton/contract/org';
+import type { Id } from '../../shared/params';
 
 export interface UnitNode {
   unit: Unit;

@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import type { Id, NewPersonInput, Page, Person, PersonDetail, PersonPatch, PersonStatus } from '../../api/types';
+import type { CreatePersonBody, PeopleListResponse, Person, PersonDetail, PersonStatus, UpdatePersonBody } from '@baton/contract/people';
+import type { Id } from '../../shared/params';
 import { orgKeys } from '../org/org.api';
 
 export interface PeopleFilter {
@@ -18,8 +19,8 @@ export const peopleKeys = {
   detail: (id: Id) => ['people', 'detail', String(id)] as const,
 };
 
-export function fetchPeople(filter: PeopleFilter, cursor: string | null, signal?: AbortSignal): Promise<Page<Person>> {
-  return api<Page<Person>>('/api/people', {
+export function fetchPeople(filter: PeopleFilter, cursor: string | null, signal?: AbortSignal): Promise<PeopleListResponse> {
+  return api<PeopleListResponse>('/api/people', {
     query: {
       q: filter.q.trim() || undefined,
       unit: filter.unit ?? undefined,
@@ -45,7 +46,7 @@ export function usePeopleCount(status: PersonStatus | null) {
   return useQuery({
     queryKey: peopleKeys.count(status),
     queryFn: ({ signal }) =>
-      fetchPeople({ q: '', unit: null, subtree: true, status, limit: 1 }, null, signal).then((page) => page.total ?? page.items.length),
+      fetchPeople({ q: '', unit: null, subtree: true, status, limit: 1 }, null, signal).then((page) => page.total),
     staleTime: 60_000,
   });
 }
@@ -71,7 +72,7 @@ export function usePeopleSearch(q: string, enabled = true) {
 export function useCreatePerson() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: NewPersonInput) => api<Person>('/api/people', { method: 'POST', body: input }),
+    mutationFn: (input: CreatePersonBody) => api<Person>('/api/people', { method: 'POST', body: input }),
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: peopleKeys.all });
       await client.invalidateQueries({ queryKey: orgKeys.units });
@@ -82,7 +83,7 @@ export function useCreatePerson() {
 export function useUpdatePerson() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, patch }: { id: Id; patch: PersonPatch }) =>
+    mutationFn: ({ id, patch }: { id: Id; patch: UpdatePersonBody }) =>
       api<Person>(`/api/people/${encodeURIComponent(String(id))}`, { method: 'PATCH', body: patch }),
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: peopleKeys.all });

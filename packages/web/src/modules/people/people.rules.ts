@@ -1,4 +1,6 @@
-/** The input rules of the server's people schemas (packages/server people.schemas.ts), checked early in forms. */
-export const GENDERS = ['男', '女'] as const;
-export const EMPLOYEE_NO_PATTERN = /^[A-Za-z0-9_-]+$/;
-export const PHONE_PATTERN = /^[0-9+() -]*$/;
+import { EMPLOYEE_NO_PATTERN as EMPLOYEE_NO, GENDERS, PHONE_PATTERN as PHONE } from '@baton/contract/vocabulary';
+
+/** The input rules of the contract's people schemas (@baton/contract/people), checked early in forms. */
+export { GENDERS };
+export const EMPLOYEE_NO_PATTERN = new RegExp(EMPLOYEE_NO);
+export const PHONE_PATTERN = new RegExp(PHONE);

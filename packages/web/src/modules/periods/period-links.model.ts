@@ -1,4 +1,4 @@
-import type { PeriodState } from './periods.api';
+import type { PeriodState } from '@baton/contract/periods';
 
 /**
  * Which of a period's pages (summary, review, results) a caller is offered, from his abilities and

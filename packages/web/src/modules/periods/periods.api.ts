@@ -1,54 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CreatePeriodBody, Period, PeriodState, UpdatePeriodBody } from '@baton/contract/periods';
 import { api, fetchAllPages } from '../../api/client';
-import type { Id } from '../../api/types';
+import type { Id } from '../../shared/params';
 import { schemeKeys } from '../schemes/schemes.api';
 
-/** Assessment periods (docs/api-points.md "Schemes and periods", docs/api-cycles.md "Period additions"), as the web UI sees them. */
-
-export type PeriodState = 'draft' | 'open' | 'reviewing' | 'publicity' | 'closed';
-export const PERIOD_STATES: readonly PeriodState[] = ['draft', 'open', 'reviewing', 'publicity', 'closed'];
-
-export interface Period {
-  id: number;
-  name: string;
-  kind: 'month' | 'quarter' | 'half_year' | 'year' | 'custom';
-  startsOn: string;
-  endsOn: string;
-  schemeId: number;
-  schemeName: string;
-  state: PeriodState;
-  publicityDays: number;
-  createdAt: string;
-  updatedAt: string;
-  /** Whom the period assesses: a unit's subtree; null = the whole organization. */
-  scope?: { unitId: number; unitName: string } | null;
-  summaryDueOn?: string | null;
-  reviewDueOn?: string | null;
-  publicityStartsOn?: string | null;
-  publicityEndsOn?: string | null;
-  /** The published result version; null before publicity. */
-  resultVersion?: number | null;
-  /** 考用结合: the unit-scheme period whose grades are the units' tiers (docs/api-cycles.md). */
-  tierPeriod?: { id: number; name: string } | null;
-}
-
-/** A person as the pages of a period (summary, review sheet, results) name him. */
-export interface PeriodPerson {
-  id: number;
-  name: string;
-  employeeNo: string;
-  unitId: number;
-  unitName: string;
-}
-
-/** The fields PATCH /api/periods/:id accepts; a deadline of null removes it. */
-export interface PeriodPatch {
-  name?: string;
-  summaryDueOn?: string | null;
-  reviewDueOn?: string | null;
-  publicityDays?: number;
-  tierPeriodId?: number | null;
-}
+/** Assessment periods (docs/api-points.md "Schemes and periods", docs/api-cycles.md "Period additions"): the contract's shapes. */
 
 const enc = (id: Id) => encodeURIComponent(String(id));
 
@@ -86,7 +42,7 @@ export function usePeriod(id: Id | null) {
 export function useCreatePeriod() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: Record<string, unknown>) => api<Period>('/api/periods', { method: 'POST', body }),
+    mutationFn: (body: CreatePeriodBody) => api<Period>('/api/periods', { method: 'POST', body }),
     // a new period also changes the schemes' periodCount
     onSuccess: () => Promise.all([client.invalidateQueries({ queryKey: periodKeys.list }), client.invalidateQueries({ queryKey: schemeKeys.list })]),
   });
@@ -96,7 +52,7 @@ export function useCreatePeriod() {
 export function useUpdatePeriod() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, changes }: { id: Id; changes: PeriodPatch }) => api<Period>(`/api/periods/${enc(id)}`, { method: 'PATCH', body: changes }),
+    mutationFn: ({ id, changes }: { id: Id; changes: UpdatePeriodBody }) => api<Period>(`/api/periods/${enc(id)}`, { method: 'PATCH', body: changes }),
     onSuccess: (period, { changes }) => {
       void client.invalidateQueries({ queryKey: periodKeys.list });
       // the period's pages (summary, review, results) read the deadlines of the period they show

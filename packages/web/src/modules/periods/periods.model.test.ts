@@ -45,13 +45,13 @@ describe('periods', () => {
   });
 
   it('sends the optional deadlines and scope only when set', () => {
-    const base = { name: ' 2026年第1季度 ', kind: 'quarter', startsOn: '2026-01-01', endsOn: '2026-03-31', schemeId: 1 };
+    const base = { name: ' 2026年第1季度 ', kind: 'quarter' as const, startsOn: '2026-01-01', endsOn: '2026-03-31', schemeId: 1 };
     expect(periodInputOf({ ...base, scopeUnitId: null, summaryDueOn: null, reviewDueOn: '', publicityDays: 5 })).toEqual({ ...base, name: '2026年第1季度', publicityDays: 5 });
     expect(periodInputOf({ ...base, scopeUnitId: '17', summaryDueOn: '2026-04-05' })).toEqual({ ...base, name: '2026年第1季度', scopeUnitId: 17, summaryDueOn: '2026-04-05' });
   });
 
   it('sends the tier period only when one is chosen', () => {
-    const base = { name: 'Q1', kind: 'quarter', startsOn: '2026-01-01', endsOn: '2026-03-31', schemeId: 1 };
+    const base = { name: 'Q1', kind: 'quarter' as const, startsOn: '2026-01-01', endsOn: '2026-03-31', schemeId: 1 };
     expect(periodInputOf({ ...base, tierPeriodId: 7 })).toEqual({ ...base, tierPeriodId: 7 });
     expect(periodInputOf({ ...base, tierPeriodId: null })).toEqual(base);
   });

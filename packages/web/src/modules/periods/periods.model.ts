@@ -1,5 +1,5 @@
-import type { Scheme } from '../schemes/schemes.api';
-import type { Period, PeriodPatch, PeriodState } from './periods.api';
+import type { CreatePeriodBody, Period, PeriodKind, PeriodState, UpdatePeriodBody } from '@baton/contract/periods';
+import type { Scheme } from '@baton/contract/schemes';
 
 /**
  * The pure side of the periods pages: the state flow (DESIGN §4), the period a page starts on, the
@@ -73,7 +73,7 @@ export function tierPeriodsOf<P extends PeriodOfScheme>(periods: readonly P[], s
 /** The body of POST /api/periods: optional fields only when set (the server rejects unknown or null where it takes none). */
 export function periodInputOf(values: {
   name: string;
-  kind: string;
+  kind: PeriodKind;
   startsOn: string;
   endsOn: string;
   schemeId: number;
@@ -82,8 +82,8 @@ export function periodInputOf(values: {
   summaryDueOn?: string | null;
   reviewDueOn?: string | null;
   tierPeriodId?: number | null;
-}): Record<string, unknown> {
-  const body: Record<string, unknown> = { name: values.name.trim(), kind: values.kind, startsOn: values.startsOn, endsOn: values.endsOn, schemeId: values.schemeId };
+}): CreatePeriodBody {
+  const body: CreatePeriodBody = { name: values.name.trim(), kind: values.kind, startsOn: values.startsOn, endsOn: values.endsOn, schemeId: values.schemeId };
   if (values.scopeUnitId !== undefined && values.scopeUnitId !== null && values.scopeUnitId !== '') body.scopeUnitId = Number(values.scopeUnitId);
   if (values.publicityDays !== undefined && values.publicityDays !== null) body.publicityDays = values.publicityDays;
   if (values.summaryDueOn) body.summaryDueOn = values.summaryDueOn;
@@ -143,10 +143,10 @@ export function periodEditValuesOf(period: EditablePeriod): PeriodEditValues {
  * or `tierPeriodId` (409). A cleared deadline or tier period is sent as null (none); a blank name
  * or days are left alone.
  */
-export function periodPatchOf(period: EditablePeriod & { state: PeriodState }, values: PeriodEditValues): PeriodPatch {
+export function periodPatchOf(period: EditablePeriod & { state: PeriodState }, values: PeriodEditValues): UpdatePeriodBody {
   const editable = new Set(editablePeriodFields(period.state));
   const before = periodEditValuesOf(period);
-  const body: PeriodPatch = {};
+  const body: UpdatePeriodBody = {};
   const name = values.name.trim();
   if (editable.has('name') && name !== '' && name !== before.name) body.name = name;
   for (const field of ['summaryDueOn', 'reviewDueOn'] as const) {

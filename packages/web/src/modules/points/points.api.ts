@@ -1,117 +1,13 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, itemsOf } from '../../api/client';
-import type { Id, Page } from '../../api/types';
-import type { StoredAttachment } from '../../shared/attachments';
-import type { SubjectKind } from '../schemes/schemes.api';
+import type { Attachment } from '@baton/contract/attachments';
+import type {
+  BatchApproved, BatchListResponse, CreateRuleBody, EventListResponse, ImportStarted, PointEvent, PointEventStatus, PointRule, ProposeBody, ReplaceRuleBody,
+  RuleList,
+} from '@baton/contract/points';
+import { api } from '../../api/client';
+import type { Id } from '../../shared/params';
 
-/** The shapes of docs/api-points.md (动态积分: rules, events, batches), as the web UI sees them. */
-
-export type PointSource = 'superior_notice' | 'business_data' | 'supervision' | 'task' | 'other';
-export const POINT_SOURCES: readonly PointSource[] = ['superior_notice', 'business_data', 'supervision', 'task', 'other'];
-
-export interface PointRule {
-  id: number;
-  schemeId: number;
-  code: string;
-  version: number;
-  name: string;
-  indicator: string;
-  defaultSource: PointSource | null;
-  defaultDelta: number;
-  minDelta: number;
-  maxDelta: number;
-  perOccurrence: boolean;
-  description: string | null;
-  status: 'active' | 'disabled';
-  replacesRuleId: number | null;
-  eventCount: number;
-  createdAt: string;
-  disabledAt: string | null;
-}
-
-export interface NewPointRuleInput {
-  schemeId: number;
-  code: string;
-  name: string;
-  indicator: string;
-  defaultDelta: number;
-  minDelta: number;
-  maxDelta: number;
-  perOccurrence?: boolean;
-  defaultSource?: PointSource;
-  description?: string;
-}
-
-export interface ReplacePointRuleInput {
-  name?: string;
-  defaultDelta?: number;
-  minDelta?: number;
-  maxDelta?: number;
-  perOccurrence?: boolean;
-  defaultSource?: PointSource;
-  description?: string;
-  reason: string;
-}
-
-export type PointEventStatus = 'proposed' | 'approved' | 'rejected';
-export const POINT_EVENT_STATUSES: readonly PointEventStatus[] = ['proposed', 'approved', 'rejected'];
-
-export type PointAttachment = StoredAttachment;
-
-export interface PointSubject {
-  kind: SubjectKind;
-  personId?: number | null;
-  unitId?: number | null;
-  name: string;
-  employeeNo?: string | null;
-  unitName?: string | null;
-  unitCode?: string | null;
-}
-
-export interface PointEvent {
-  id: number;
-  status: PointEventStatus;
-  rule: { id: number; code: string; name: string; version: number };
-  schemeId: number;
-  indicator: string;
-  subject: PointSubject;
-  occurredOn: string;
-  occurrences: number;
-  delta: number;
-  source: PointSource;
-  /** Plain text: always rendered as text. */
-  evidenceText: string;
-  evidenceLink: string | null;
-  attachments: PointAttachment[];
-  proposedBy: { accountId: number; name: string } | null;
-  proposedAt: string;
-  decidedBy: { accountId: number; name: string } | null;
-  decidedAt: string | null;
-  decisionNote: string | null;
-  reversesEventId: number | null;
-  reversedByEventId: number | null;
-  batchId: number | null;
-  can: { approve: boolean; reject: boolean; reverse: boolean };
-}
-
-/** An event as GET /api/points/people/:id lists it: no subject, attachments, proposer or `can` (the drawer loads those). */
-export type LedgerEvent = Pick<
-  PointEvent,
-  'id' | 'status' | 'rule' | 'schemeId' | 'indicator' | 'occurredOn' | 'occurrences' | 'delta' | 'source' | 'evidenceText' | 'evidenceLink' | 'reversesEventId' | 'reversedByEventId'
-> &
-  Partial<Pick<PointEvent, 'subject' | 'attachments' | 'can' | 'proposedBy' | 'decidedAt'>>;
-
-export interface NewPointEventInput {
-  ruleId: number;
-  personId?: Id;
-  unitId?: Id;
-  occurredOn: string;
-  occurrences?: number;
-  delta?: number;
-  source?: PointSource;
-  evidenceText: string;
-  evidenceLink?: string;
-}
+/** Dynamic points (docs/api-points.md 动态积分: rules, events, batches): the contract's shapes (@baton/contract/points). */
 
 export interface PointEventFilter {
   person?: Id;
@@ -122,20 +18,6 @@ export interface PointEventFilter {
   batch?: Id;
   from?: string;
   to?: string;
-}
-
-export interface PointBatch {
-  id: number;
-  idempotencyKey: string;
-  channel: 'api' | 'xlsx' | 'csv';
-  fileName: string | null;
-  schemeId?: number;
-  eventCount: number;
-  proposedCount: number;
-  approvedCount: number;
-  rejectedCount: number;
-  createdBy: string | { accountId: number; name: string } | null;
-  createdAt: string;
 }
 
 const enc = (id: Id) => encodeURIComponent(String(id));
@@ -154,7 +36,7 @@ export function usePointRules(scheme: Id | null, status: 'active' | 'disabled' |
   return useQuery({
     queryKey: pointKeys.rules(scheme, status),
     // not paginated: a scheme has tens of rules
-    queryFn: ({ signal }) => api<{ items: PointRule[] }>('/api/point-rules', { query: { scheme: scheme ?? undefined, status: status ?? undefined }, signal }).then((r) => r.items),
+    queryFn: ({ signal }) => api<RuleList>('/api/point-rules', { query: { scheme: scheme ?? undefined, status: status ?? undefined }, signal }).then((r) => r.items),
     enabled: scheme !== null,
   });
 }
@@ -173,7 +55,7 @@ function useInvalidatePoints() {
 export function useCreatePointRule() {
   const invalidate = useInvalidatePoints();
   return useMutation({
-    mutationFn: (input: NewPointRuleInput) => api<PointRule>('/api/point-rules', { method: 'POST', body: input }),
+    mutationFn: (input: CreateRuleBody) => api<PointRule>('/api/point-rules', { method: 'POST', body: input }),
     onSuccess: invalidate,
   });
 }
@@ -181,7 +63,7 @@ export function useCreatePointRule() {
 export function useReplacePointRule() {
   const invalidate = useInvalidatePoints();
   return useMutation({
-    mutationFn: ({ id, input }: { id: Id; input: ReplacePointRuleInput }) =>
+    mutationFn: ({ id, input }: { id: Id; input: ReplaceRuleBody }) =>
       api<PointRule>(`/api/point-rules/${enc(id)}/replace`, { method: 'POST', body: input }),
     onSuccess: invalidate,
   });
@@ -213,7 +95,7 @@ export function eventQuery(filter: PointEventFilter) {
 export function usePointEvents(filter: PointEventFilter, cursor: string | null, limit = 20, enabled = true) {
   return useQuery({
     queryKey: pointKeys.events(filter, cursor, limit),
-    queryFn: ({ signal }) => api<Page<PointEvent>>('/api/point-events', { query: { ...eventQuery(filter), limit, cursor: cursor ?? undefined }, signal }),
+    queryFn: ({ signal }) => api<EventListResponse>('/api/point-events', { query: { ...eventQuery(filter), limit, cursor: cursor ?? undefined }, signal }),
     placeholderData: keepPreviousData,
     enabled,
   });
@@ -227,14 +109,14 @@ export function usePointEvent(id: Id | null) {
   });
 }
 
-export function createPointEvent(input: NewPointEventInput): Promise<PointEvent> {
+export function createPointEvent(input: ProposeBody): Promise<PointEvent> {
   return api<PointEvent>('/api/point-events', { method: 'POST', body: input });
 }
 
-export function uploadPointAttachment(eventId: Id, file: File): Promise<PointAttachment> {
+export function uploadPointAttachment(eventId: Id, file: File): Promise<Attachment> {
   const form = new FormData();
   form.append('file', file, file.name);
-  return api<PointAttachment>(`/api/point-events/${enc(eventId)}/attachments`, { method: 'POST', form });
+  return api<Attachment>(`/api/point-events/${enc(eventId)}/attachments`, { method: 'POST', form });
 }
 
 export function useCreatePointEvent() {
@@ -268,18 +150,18 @@ export function useReversePointEvent() {
 
 // ——— bulk import ———
 
-export function uploadPointImport(schemeId: Id, file: File, idempotencyKey?: string): Promise<{ jobId: string }> {
+export function uploadPointImport(schemeId: Id, file: File, idempotencyKey?: string): Promise<ImportStarted> {
   const form = new FormData();
   form.append('schemeId', String(schemeId));
   if (idempotencyKey) form.append('idempotencyKey', idempotencyKey);
   form.append('file', file, file.name);
-  return api<{ jobId: string }>('/api/imports/points', { method: 'POST', form });
+  return api<ImportStarted>('/api/imports/points', { method: 'POST', form });
 }
 
 export function usePointBatches() {
   return useQuery({
     queryKey: pointKeys.batches,
-    queryFn: ({ signal }) => api<Page<PointBatch> | PointBatch[]>('/api/point-batches', { query: { limit: 50 }, signal }).then(itemsOf),
+    queryFn: ({ signal }) => api<BatchListResponse>('/api/point-batches', { query: { limit: 50 }, signal }).then((page) => page.items),
   });
 }
 
@@ -287,7 +169,7 @@ export function useApprovePointBatch() {
   const invalidate = useInvalidatePoints();
   return useMutation({
     mutationFn: ({ id, note }: { id: Id; note?: string }) =>
-      api<{ approved: number }>(`/api/point-batches/${enc(id)}/approve`, { method: 'POST', body: note ? { note } : {} }),
+      api<BatchApproved>(`/api/point-batches/${enc(id)}/approve`, { method: 'POST', body: note ? { note } : {} }),
     onSettled: invalidate,
   });
 }

@@ -1,6 +1,7 @@
+import type { Indicator } from '@baton/engine';
+import type { PointRule } from '@baton/contract/points';
+import type { Scheme } from '@baton/contract/schemes';
 import { toHundredths } from '../../shared/scores';
-import type { Scheme, SchemeIndicator } from '../schemes/schemes.api';
-import type { PointRule } from './points.api';
 
 /** docs/api-points.md: points carry at most two decimals (the server stores hundredths). */
 export const EVIDENCE_MAX = 2000;
@@ -25,7 +26,7 @@ export function deltaWithinBounds(rule: Pick<PointRule, 'minDelta' | 'maxDelta'>
 }
 
 /** The `ledger` indicators of a scheme: the only ones a point rule may feed. */
-export function ledgerIndicators(scheme: Pick<Scheme, 'definition'> | null | undefined): SchemeIndicator[] {
+export function ledgerIndicators(scheme: Pick<Scheme, 'definition'> | null | undefined): Indicator[] {
   return (scheme?.definition.indicators ?? []).filter((i) => i.method === 'ledger');
 }
 

@@ -1,8 +1,9 @@
 import type { TFunction } from 'i18next';
-import type { Category, Me, Unit } from '../../api/types';
+import type { Me } from '@baton/contract/auth';
+import type { Category, Unit } from '@baton/contract/org';
+import type { PersonPoints } from '@baton/contract/rankings';
 import { hasRole } from '../auth/auth.api';
 import { buildUnitForest, type UnitNode } from '../org/unit-tree';
-import type { PersonPoints } from './rankings.api';
 
 export interface GroupOption {
   value: string;

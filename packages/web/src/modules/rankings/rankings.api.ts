@@ -1,42 +1,9 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { PersonPoints, RankingResponse, RankingRow } from '@baton/contract/rankings';
 import { api } from '../../api/client';
-import type { Id } from '../../api/types';
-import type { PeriodState } from '../periods/periods.api';
-import type { LedgerEvent } from '../points/points.api';
-import type { SubjectKind } from '../schemes/schemes.api';
+import type { Id } from '../../shared/params';
 
-/** The shapes of docs/api-points.md "实时排名" and a person's points (GET /api/points/people/:id, served by the rankings), as the web UI sees them. */
-
-export interface RankingRow {
-  rank: number;
-  subject: { kind: SubjectKind; id: number; name: string; employeeNo?: string | null; unitId: number | null; unitName: string | null };
-  points: number;
-  total: number;
-  grade: string | null;
-  flags: string[];
-}
-
-export interface RankingPage {
-  period: { id: number; name: string; state: PeriodState; startsOn: string; endsOn: string };
-  group: { key: string; name: string };
-  version: number | string;
-  count: number;
-  items: RankingRow[];
-  me: RankingRow | null;
-  nextCursor: string | null;
-}
-
-export interface PersonPoints {
-  person: { id: number; name: string; employeeNo?: string; unitId?: number; unitName?: string };
-  period: { id: number; name: string; state?: PeriodState; startsOn: string; endsOn: string };
-  points: number;
-  total: number | null;
-  grade?: string | null;
-  ranks: { group: { key: string; name: string }; rank: number | null; count: number }[];
-  trend: { month: string; points: number; cumulative: number }[];
-  indicators: Record<string, { score: number; explain?: string }>;
-  events: LedgerEvent[];
-}
+/** Rankings (docs/api-points.md "实时排名") and a person's points (GET /api/points/people/:id, served by the rankings): the contract's shapes. */
 
 const enc = (id: Id) => encodeURIComponent(String(id));
 
@@ -55,7 +22,7 @@ export const rankingKeys = {
 export function useRankingPage(period: Id | null, group: string, cursor: string | null, limit = 50) {
   return useQuery({
     queryKey: rankingKeys.page(period ?? '', group, cursor, limit),
-    queryFn: ({ signal }) => api<RankingPage>('/api/rankings', { query: { period: period ?? undefined, group, limit, cursor: cursor ?? undefined }, signal }),
+    queryFn: ({ signal }) => api<RankingResponse>('/api/rankings', { query: { period: period ?? undefined, group, limit, cursor: cursor ?? undefined }, signal }),
     enabled: period !== null,
     placeholderData: keepPreviousData,
     staleTime: 0,
@@ -68,7 +35,7 @@ export async function fetchRankingRows(period: Id, group: string, max: number, s
   let cursor: string | null = null;
   let count: number;
   do {
-    const page: RankingPage = await api<RankingPage>('/api/rankings', { query: { period, group, limit: 200, cursor: cursor ?? undefined }, signal });
+    const page: RankingResponse = await api<RankingResponse>('/api/rankings', { query: { period, group, limit: 200, cursor: cursor ?? undefined }, signal });
     rows.push(...page.items);
     count = page.count;
     cursor = page.nextCursor;

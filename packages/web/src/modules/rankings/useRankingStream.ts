@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
+import type { RankingChange } from '@baton/contract/rankings';
 import { buildUrl } from '../../api/client';
-import type { Id } from '../../api/types';
+import type { Id } from '../../shared/params';
 import { rankingKeys } from './rankings.api';
 
 export type StreamState = 'connecting' | 'live' | 'offline';
@@ -27,7 +28,7 @@ export function useRankingStream(period: Id | null, group: string): { state: Str
     const onRanking = (event: MessageEvent<string>) => {
       let version = Number.NaN;
       try {
-        version = Number((JSON.parse(event.data) as { version?: unknown }).version);
+        version = Number((JSON.parse(event.data) as Partial<RankingChange>).version);
       } catch {
         // a malformed message still means "something changed"
       }

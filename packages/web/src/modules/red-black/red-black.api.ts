@@ -1,44 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, fetchAllPages, itemsOf } from '../../api/client';
-import type { Id, Page } from '../../api/types';
-import type { SubjectKind } from '../schemes/schemes.api';
+import type { GeneratedRedBlackLists, RedBlackAppearance, RedBlackList, RedBlackLists, RedBlackSummary } from '@baton/contract/red-black';
+import { api, fetchAllPages } from '../../api/client';
+import type { Id } from '../../shared/params';
 
-/** The shapes of docs/api-points.md "红黑榜" (the lists, and a person's appearances on them), as the web UI sees them. */
-
-export interface RedBlackSummary {
-  id: number;
-  periodId: number;
-  month: string;
-  group: { key: string; name: string };
-  status: 'draft' | 'published';
-  size: number;
-  generatedAt: string;
-  publishedAt: string | null;
-  redCount: number;
-  blackCount: number;
-}
-
-export interface RedBlackEntry {
-  rank: number;
-  subject: { kind: SubjectKind; id: number; name: string; unitName: string | null };
-  points: number;
-  /** `evidenceText` is null when the caller may not read this person's evidence. */
-  events: { id: number; occurredOn: string; rule: { id?: number; code?: string; name: string } | string; delta: number; evidenceText: string | null }[];
-}
-
-export interface RedBlackList extends RedBlackSummary {
-  red: RedBlackEntry[];
-  black: RedBlackEntry[];
-}
-
-export interface RedBlackAppearance {
-  month: string;
-  periodId: number;
-  list: 'red' | 'black';
-  rank: number;
-  points: number;
-  group: { key: string; name: string } | string;
-}
+/** The red/black lists (docs/api-points.md "红黑榜") and a person's appearances on them: the contract's shapes. */
 
 const enc = (id: Id) => encodeURIComponent(String(id));
 
@@ -59,7 +24,7 @@ export function useRedBlackHistory(personId: Id | null) {
   return useQuery({
     queryKey: redBlackKeys.history(personId ?? ''),
     queryFn: ({ signal }) =>
-      api<RedBlackAppearance[] | { items: RedBlackAppearance[] }>(`/api/points/people/${enc(personId ?? '')}/red-black-history`, { signal }).then(itemsOf),
+      api<RedBlackAppearance[]>(`/api/points/people/${enc(personId ?? '')}/red-black-history`, { signal }),
     enabled: personId !== null,
   });
 }
@@ -68,7 +33,7 @@ export function useRedBlackLists(period: Id | null, month: string | null) {
   return useQuery({
     queryKey: redBlackKeys.lists(period, month),
     queryFn: ({ signal }) =>
-      api<RedBlackSummary[] | Page<RedBlackSummary>>('/api/red-black-lists', { query: { period: period ?? undefined, month: month ?? undefined, limit: 200 }, signal }).then(itemsOf),
+      api<RedBlackLists>('/api/red-black-lists', { query: { period: period ?? undefined, month: month ?? undefined, limit: 200 }, signal }).then((page) => page.items),
     enabled: period !== null,
   });
 }
@@ -98,7 +63,7 @@ export function useGenerateRedBlack() {
   const invalidate = useInvalidateRedBlack();
   return useMutation({
     mutationFn: ({ period, month, size }: { period: Id; month: string; size?: number }) =>
-      api<RedBlackSummary[] | { items: RedBlackSummary[] }>(`/api/periods/${enc(period)}/red-black-lists`, { method: 'POST', body: size ? { month, size } : { month } }).then(itemsOf),
+      api<GeneratedRedBlackLists>(`/api/periods/${enc(period)}/red-black-lists`, { method: 'POST', body: size ? { month, size } : { month } }).then((answer) => answer.items),
     onSettled: invalidate,
   });
 }
@@ -106,7 +71,7 @@ export function useGenerateRedBlack() {
 export function usePublishRedBlack() {
   const invalidate = useInvalidateRedBlack();
   return useMutation({
-    mutationFn: (id: Id) => api<RedBlackSummary>(`/api/red-black-lists/${enc(id)}/publish`, { method: 'POST', body: {} }),
+    mutationFn: (id: Id) => api<RedBlackList>(`/api/red-black-lists/${enc(id)}/publish`, { method: 'POST', body: {} }),
     onSettled: invalidate,
   });
 }

@@ -1,6 +1,6 @@
+import type { Period } from '@baton/contract/periods';
+import type { RedBlackSummary } from '@baton/contract/red-black';
 import dayjs from 'dayjs';
-import type { Period } from '../periods/periods.api';
-import type { RedBlackSummary } from './red-black.api';
 
 /** The pure side of the red/black page: which months a period offers, where the page starts. */
 

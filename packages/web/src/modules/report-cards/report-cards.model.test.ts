@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ReportCardIndicator } from './report-cards.api';
+import type { ReportCardIndicator } from '@baton/contract/report-cards';
 import { buildTrendOption, explainText, groupIndicatorsBySection, rankOf, totalExplainText } from './report-cards.model';
 
 const indicator = (id: string, section: string | null, extra = false): ReportCardIndicator => ({

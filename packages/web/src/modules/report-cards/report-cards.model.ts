@@ -1,5 +1,5 @@
-import type { Id } from '../../api/types';
-import type { ReportCard, ReportCardIndicator, ReportCardTrendPoint } from './report-cards.api';
+import type { ReportCard, ReportCardIndicator, ReportCardTrendPoint } from '@baton/contract/report-cards';
+import type { Id } from '../../shared/params';
 
 export interface SectionBlock {
   /** null: the extra indicators and vetoes (in no section; DESIGN §3.2 "add straight to the total"). */

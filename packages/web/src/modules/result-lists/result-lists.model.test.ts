@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Scheme } from '../schemes/schemes.api';
+import type { Scheme } from '@baton/contract/schemes';
 import {
   annualGrades,
   countBySchemes,

@@ -1,6 +1,7 @@
-import type { Id } from '../../api/types';
-import type { Scheme } from '../schemes/schemes.api';
-import type { PromotionListQuery, WarningItem, WarningListQuery } from './result-lists.api';
+import type { WarningItem } from '@baton/contract/result-lists';
+import type { Scheme } from '@baton/contract/schemes';
+import type { Id } from '../../shared/params';
+import type { PromotionListQuery, WarningListQuery } from './result-lists.api';
 
 /** The two lists of the page, in tab order; `?tab=` picks one. */
 export const RESULT_LIST_TABS = ['warning', 'promotion'] as const;
@@ -95,7 +96,7 @@ export function schemeCodeOptions(schemes: readonly Scheme[]): SchemeCodeOption[
     .sort((a, b) => (KIND_ORDER[a.kind] ?? 9) - (KIND_ORDER[b.kind] ?? 9) || a.code.localeCompare(b.code));
 }
 
-function gradeNames(definition: Record<string, unknown> | undefined): string[] {
+function gradeNames(definition: { readonly grades?: unknown } | undefined): string[] {
   const grades = definition?.grades;
   if (!Array.isArray(grades)) return [];
   return grades.flatMap((g) => (g && typeof g === 'object' && typeof (g as { name?: unknown }).name === 'string' ? [(g as { name: string }).name] : []));

@@ -1,81 +1,10 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { ResultsResponse, ResultVersion } from '@baton/contract/results';
 import { api } from '../../api/client';
-import type { Id } from '../../api/types';
-import { periodKeys, type Period, type PeriodPerson } from '../periods/periods.api';
+import type { Id } from '../../shared/params';
+import { periodKeys } from '../periods/periods.api';
 
-/** The shapes of docs/api-cycles.md "结果 · 公示" (results, their distribution against the quotas, versions), as the web UI sees them. */
-
-export interface GroupRef {
-  key: string;
-  name: string;
-}
-
-export interface ResultPreview {
-  total: number;
-  grade: string | null;
-  rank?: number;
-  groupRank: number | null;
-  group: GroupRef;
-  flags: string[];
-}
-
-export interface QuotaGrade {
-  name: string;
-  quota: number | null;
-  /** null: no quota (unlimited). */
-  capacity: number | null;
-  used: number;
-}
-
-export interface QuotaGroup {
-  group: GroupRef;
-  size: number;
-  grades: QuotaGrade[];
-}
-
-export interface ResultIndicator {
-  weight: number;
-  score: number | null;
-  raw?: number | null;
-}
-
-export interface ResultRow {
-  subject: PeriodPerson;
-  total: number;
-  rank: number;
-  group: GroupRef;
-  groupRank: number;
-  grade: string;
-  flags: string[];
-  sections: Record<string, number>;
-  indicators: Record<string, ResultIndicator>;
-  explain: string[];
-}
-
-export interface DistributionGroup {
-  group: GroupRef;
-  size: number;
-  grades: { name: string; quota: number | null; capacity: number | null; count: number }[];
-  ties: { grade: string; subjects: { id: number | string; name: string }[] }[];
-}
-
-export interface ResultsPage {
-  period: Period;
-  version: number | null;
-  live: boolean;
-  items: ResultRow[];
-  nextCursor: string | null;
-  distribution: DistributionGroup[];
-}
-
-export interface ResultVersion {
-  version: number;
-  reason: string;
-  note: string | null;
-  scenarioSha256: string;
-  createdAt: string;
-  createdBy: string | { accountId: number; name: string } | null;
-}
+/** Results (docs/api-cycles.md "结果 · 公示": results, their distribution against the quotas, versions): the contract's shapes. */
 
 export interface ResultsQuery {
   group?: string | null;
@@ -96,7 +25,7 @@ export function useResults(period: Id | null, query: ResultsQuery, enabled = tru
   return useQuery({
     queryKey: resultKeys.page(period ?? '', query),
     queryFn: ({ signal }) =>
-      api<ResultsPage>(`/api/periods/${enc(period ?? '')}/results`, {
+      api<ResultsResponse>(`/api/periods/${enc(period ?? '')}/results`, {
         query: { group: query.group ?? undefined, version: query.version ?? undefined, cursor: query.cursor ?? undefined, limit: query.limit },
         signal,
       }),
@@ -109,7 +38,7 @@ export function useResultVersions(period: Id | null, enabled: boolean) {
   return useQuery({
     queryKey: resultKeys.versions(period ?? ''),
     queryFn: ({ signal }) =>
-      api<ResultVersion[] | { items: ResultVersion[] }>(`/api/periods/${enc(period ?? '')}/results/versions`, { signal }).then((v) => (Array.isArray(v) ? v : v.items)),
+      api<ResultVersion[]>(`/api/periods/${enc(period ?? '')}/results/versions`, { signal }),
     enabled: period !== null && enabled,
   });
 }

@@ -1,6 +1,6 @@
+import type { Period } from '@baton/contract/periods';
+import type { QuotaGroup, ResultPreview } from '@baton/contract/reviews';
 import { tiedGradesOf } from '../../shared/flags';
-import type { Period } from '../periods/periods.api';
-import type { QuotaGroup, ResultPreview } from './results.api';
 
 /** The pure side of the results: the quota bar's cells, the tied grades of each group, when results are published, the engine's explain lines read into numbers. */
 
@@ -33,7 +33,7 @@ export function quotaCells(group: Pick<QuotaGroup, 'grades'>, tiedGrades: Readon
 }
 
 /** The quota-tie grades of each group, from the flags of the people we can see. */
-export function tiesByGroup(previews: Iterable<ResultPreview | null>): Map<string, Set<string>> {
+export function tiesByGroup(previews: Iterable<(Pick<ResultPreview, 'group' | 'flags'> & Partial<ResultPreview>) | null>): Map<string, Set<string>> {
   const map = new Map<string, Set<string>>();
   for (const p of previews) {
     if (!p) continue;

@@ -1,94 +1,11 @@
 import { useCallback } from 'react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { MySummary, PreviewResponse, RatingInput, ReviewRow, ReviewSheet, Summary } from '@baton/contract/reviews';
 import { api } from '../../api/client';
-import type { Id } from '../../api/types';
-import { periodKeys, type Period, type PeriodPerson } from '../periods/periods.api';
-import type { QuotaGroup, ResultPreview } from '../results/results.api';
-import type { IndicatorKind } from '../schemes/schemes.api';
-import type { WorkLogSummary } from '../worklogs/worklog-reports.api';
+import type { Id } from '../../shared/params';
+import { periodKeys } from '../periods/periods.api';
 
-/** The shapes of docs/api-cycles.md "个人小结" and "审核评鉴" (a member's summary, a leader's review sheet), as the web UI sees them. */
-
-export type SummaryStatus = 'draft' | 'submitted';
-
-export interface Summary {
-  periodId: number;
-  person: PeriodPerson;
-  content: string;
-  status: SummaryStatus;
-  submittedAt: string | null;
-  updatedAt: string;
-  /** Written after `summaryDueOn` (still accepted). */
-  late?: boolean;
-}
-
-export interface MySummary {
-  summary: Summary | null;
-  /** A text generated from his work-log digest of the period, to start from when `summary` is null. */
-  prefill: string;
-  digest: WorkLogSummary | null;
-}
-
-export interface ReviewIndicator {
-  id: string;
-  name?: string | null;
-  kind?: IndicatorKind | null;
-  section?: string | null;
-  weight?: number | null;
-  weightsByCategory?: Record<string, number> | null;
-}
-
-export interface StoredRating {
-  indicator?: string;
-  rating: number;
-  comment: string | null;
-  task: string | null;
-  /** The rater's username. */
-  ratedBy: string;
-  raterName?: string | null;
-  /** The caller's own rating (else another leader's, shown for information). */
-  mine?: boolean;
-  updatedAt: string;
-}
-
-export interface ReviewRow {
-  person: PeriodPerson;
-  summary: Summary | null;
-  /** Per indicator: the caller's own rating, else the latest by another leader. */
-  ratings: Record<string, StoredRating>;
-  /** Every leader's ratings, with who gave them. */
-  allRatings?: StoredRating[];
-  preview: ResultPreview | null;
-  /** In publicity: his appeal is pending, so his leaders may re-rate him (复核). */
-  appealPending: boolean;
-  /** Whether the caller rates him: a leader above him, or the organization department for one no leader rates. */
-  rateable: boolean;
-}
-
-export interface ReviewSheet {
-  period: Period;
-  unit: { id: number; name: string };
-  indicators: ReviewIndicator[];
-  people: ReviewRow[];
-  quota: QuotaGroup[];
-}
-
-export interface RatingInput {
-  indicator: string;
-  rating: number;
-  comment?: string;
-  task?: string;
-}
-
-export interface PreviewRequest {
-  unit?: Id;
-  ratings: { personId: number; indicator: string; rating: number }[];
-}
-
-export interface PreviewResponse {
-  people: { personId: number; preview: ResultPreview | null }[];
-  quota: QuotaGroup[];
-}
+/** A member's summary (docs/api-cycles.md "个人小结") and a leader's review sheet ("审核评鉴"): the contract's shapes. */
 
 const enc = (id: Id) => encodeURIComponent(String(id));
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ReviewIndicator, ReviewRow } from './reviews.api';
+import type { ReviewIndicator, ReviewRow } from '@baton/contract/reviews';
 import {
   buildPreviewRequest,
   buildSaveRatings,
@@ -17,9 +17,9 @@ import {
 } from './reviews.model';
 
 const indicators: ReviewIndicator[] = [
-  { id: 'key_work', kind: 'key', section: 'main', weight: 50 },
-  { id: 'routine', kind: 'regular', section: 'main', weight: 30 },
-  { id: 'task', kind: 'dynamic', section: 'main', weight: 20 },
+  { id: 'key_work', name: '重点工作', kind: 'key', section: 'main', weight: 50, weightsByCategory: null },
+  { id: 'routine', name: '日常工作', kind: 'regular', section: 'main', weight: 30, weightsByCategory: null },
+  { id: 'task', name: '动态任务', kind: 'dynamic', section: 'main', weight: 20, weightsByCategory: null },
 ];
 
 function row(id: number, ratings: ReviewRow['ratings'] = {}): ReviewRow {
@@ -27,13 +27,17 @@ function row(id: number, ratings: ReviewRow['ratings'] = {}): ReviewRow {
     person: { id, name: `P${id}`, employeeNo: `E${id}`, unitId: 3, unitName: '川姜镇' },
     summary: null,
     ratings,
-    preview: { total: 80, grade: '较好', groupRank: id, group: { key: 'unit:3', name: '川姜镇' }, flags: [] },
+    allRatings: [],
+    preview: { total: 80, grade: '较好', rank: id, groupRank: id, group: { key: 'unit:3', name: '川姜镇' }, flags: [] },
     appealPending: false,
     rateable: true,
   };
 }
 
 const saved = (rating: number, comment: string | null = null, task: string | null = null) => ({
+  indicator: '',
+  raterName: null,
+  mine: true,
   rating,
   comment,
   task,
@@ -211,7 +215,7 @@ describe('buildPreviewRequest', () => {
   });
 
   it('shows the server previews over the sheet ones', () => {
-    const fresh = { total: 95, grade: '好', groupRank: 1, group: { key: 'unit:3', name: '川姜镇' }, flags: [] };
+    const fresh = { total: 95, grade: '好', rank: 1, groupRank: 1, group: { key: 'unit:3', name: '川姜镇' }, flags: [] };
     const map = previewsByPerson(rows, { people: [{ personId: 2, preview: fresh }] });
     expect(map.get('2')).toBe(fresh);
     expect(map.get('1')?.total).toBe(80);

@@ -1,9 +1,8 @@
 import dayjs from 'dayjs';
-import type { Id } from '../../api/types';
+import type { Period } from '@baton/contract/periods';
+import type { PreviewBody, RatingInput, ResultPreview, ReviewIndicator, ReviewRow, StoredRating } from '@baton/contract/reviews';
+import type { Id } from '../../shared/params';
 import { formatScore } from '../../shared/scores';
-import type { Period } from '../periods/periods.api';
-import type { ResultPreview } from '../results/results.api';
-import type { PreviewRequest, RatingInput, ReviewIndicator, ReviewRow, StoredRating } from './reviews.api';
 
 /**
  * The pure side of the summary and review pages: ratings as typed, the leader's unsaved form (what
@@ -187,8 +186,8 @@ export function buildPreviewRequest(
   rows: ReviewRow[],
   drafts: SheetDrafts,
   indicators: ReviewIndicator[],
-): PreviewRequest {
-  const ratings: PreviewRequest['ratings'] = [];
+): PreviewBody {
+  const ratings: PreviewBody['ratings'] = [];
   for (const row of rows) {
     const draft = drafts[personKey(row.person.id)];
     for (const indicator of indicators) {
@@ -199,7 +198,7 @@ export function buildPreviewRequest(
       if (value !== null) ratings.push({ personId: Number(row.person.id), indicator: indicator.id, rating: value });
     }
   }
-  return unitId === null ? { ratings } : { unit: unitId, ratings };
+  return unitId === null ? { ratings } : { unit: Number(unitId), ratings };
 }
 
 /** The previews to show: the server's answer for the unsaved form when there is one, else the sheet's. */

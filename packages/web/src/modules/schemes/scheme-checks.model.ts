@@ -1,5 +1,5 @@
 import { validateScenario, type Scheme as EngineScheme, type Subject } from '@baton/engine';
-import type { ErrorDetail } from '../../api/types';
+import type { ErrorDetail } from '@baton/contract/common';
 import { isObject } from './definition-json';
 import { DEFAULT_SECTION_ID, SCHEME_CODE_PATTERN, couplableGrades, type FormIssue, type IndicatorForm, type SchemeForm } from './scheme-form.model';
 

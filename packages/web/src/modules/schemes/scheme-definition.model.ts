@@ -1,5 +1,5 @@
 import type { Grade, Indicator, Scheme as EngineScheme, SchemeQuotaCoupling } from '@baton/engine';
-import type { Scheme, SubjectKind } from './schemes.api';
+import type { Scheme, SubjectKind } from '@baton/contract/schemes';
 import { isObject, num, numberMap, oneOf, str, type Json } from './definition-json';
 import {
   DEFAULT_SECTION_ID,

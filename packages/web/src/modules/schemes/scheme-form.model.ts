@@ -1,5 +1,5 @@
 import type { Direction, Grouping, IndicatorKind, MethodName, QuotaRounding, SchemeKind, VetoEffect } from '@baton/engine';
-import type { SubjectKind } from './schemes.api';
+import type { SubjectKind } from '@baton/contract/schemes';
 
 /**
  * The scheme builder's form (DESIGN §3.1 as the admin edits it): its rows, their defaults, the

@@ -1,42 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { IndicatorKind, Scheme as EngineScheme } from '@baton/engine';
+import type { CreateSchemeBody, Scheme } from '@baton/contract/schemes';
 import { api, fetchAllPages } from '../../api/client';
-import type { Id } from '../../api/types';
+import type { Id } from '../../shared/params';
 
-/** Assessment schemes (docs/api-points.md "Schemes and periods"): versions by code, each an engine scheme definition. */
-
-export type { IndicatorKind };
-export type SubjectKind = 'person' | 'unit';
-
-export interface SchemeIndicator {
-  id: string;
-  method: string;
-  kind?: string;
-  section?: string;
-  weight?: number;
-  extra?: boolean;
-  name?: string;
-}
-
-export interface Scheme {
-  id: number;
-  code: string;
-  version: number;
-  name: string;
-  kind: string;
-  subjectKind: SubjectKind;
-  definition: { indicators?: SchemeIndicator[]; grouping?: 'all' | 'category' | 'unit' } & Record<string, unknown>;
-  replacesId: number | null;
-  createdAt: string;
-  periodCount: number;
-}
-
-export interface NewSchemeInput {
-  code: string;
-  name: string;
-  subjectKind: SubjectKind;
-  definition: EngineScheme;
-}
+/** Assessment schemes (docs/api-points.md "Schemes and periods"): versions by code, each an engine scheme definition (the contract's shapes). */
 
 const enc = (id: Id) => encodeURIComponent(String(id));
 
@@ -66,7 +33,7 @@ export function useScheme(id: Id | null) {
 export function useCreateScheme() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: NewSchemeInput) => api<Scheme>('/api/schemes', { method: 'POST', body: input }),
+    mutationFn: (input: CreateSchemeBody) => api<Scheme>('/api/schemes', { method: 'POST', body: input }),
     onSuccess: () => client.invalidateQueries({ queryKey: schemeKeys.list }),
   });
 }

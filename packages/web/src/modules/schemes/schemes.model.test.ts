@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import type { Scheme } from '@baton/contract/schemes';
 import {
   couplingBriefOf,
   tierSuggestionsOf,
   gradeNamesOf,
   groupSchemesByCode,
 } from './schemes.model';
-import type { Scheme } from './schemes.api';
 import { couplableGrades, coupledGradeOf, emptyTierQuota, emptyIndicator, emptySchemeForm, type SchemeForm } from './scheme-form.model';
 import { definitionFromForm, quotaCouplingFormOf, quotaCouplingOf, parseDefinitionJson, schemeFormFromDefinition } from './scheme-definition.model';
 import {

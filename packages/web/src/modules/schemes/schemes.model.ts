@@ -1,4 +1,4 @@
-import type { Scheme } from './schemes.api';
+import type { Scheme } from '@baton/contract/schemes';
 import { isObject, num, str } from './definition-json';
 import { toPercent } from './scheme-form.model';
 
@@ -11,7 +11,7 @@ import { toPercent } from './scheme-form.model';
  * The tier names to suggest: the grades of the unit schemes (a tier period's grades are the tiers,
  * docs/api-cycles.md), newest scheme first, each name once.
  */
-export function tierSuggestionsOf(schemes: readonly Pick<Scheme, 'id' | 'subjectKind' | 'definition'>[]): string[] {
+export function tierSuggestionsOf(schemes: readonly (Pick<Scheme, 'id' | 'subjectKind'> & { definition: { readonly grades?: unknown } })[]): string[] {
   const names: string[] = [];
   for (const scheme of [...schemes].filter((s) => s.subjectKind === 'unit').sort((a, b) => b.id - a.id)) {
     const grades = Array.isArray(scheme.definition.grades) ? scheme.definition.grades : [];
@@ -56,7 +56,7 @@ export function groupSchemesByCode(schemes: readonly Scheme[]): SchemeFamily[] {
 }
 
 /** The grade names of a scheme definition, best first (the engine's `grades`). */
-export function gradeNamesOf(definition: Record<string, unknown> | null | undefined): string[] {
+export function gradeNamesOf(definition: { readonly grades?: unknown } | null | undefined): string[] {
   const grades = definition?.grades;
   if (!Array.isArray(grades)) return [];
   return grades.map((g) => (g && typeof g === 'object' && typeof (g as { name?: unknown }).name === 'string' ? (g as { name: string }).name : '')).filter(Boolean);

@@ -1,30 +1,9 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CalendarDayBody, CalendarEntry, CalendarImport, CalendarRange } from '@baton/contract/work-calendar';
 import { api } from '../../api/client';
 import { workLogKeys } from '../worklogs/worklogs.api';
 
-/** The organization's own working-day calendar over the statutory one (docs/api-worklogs.md). */
-export type CalendarKind = 'workday' | 'holiday';
-
-export interface CalendarEntry {
-  date: string;
-  kind: CalendarKind;
-  name: string | null;
-  updatedAt: string;
-}
-
-export interface CalendarDayInfo {
-  date: string;
-  working: boolean;
-  name: string | null;
-  source: 'organization' | 'statutory' | 'weekday' | 'weekend';
-}
-
-export interface CalendarRange {
-  from: string;
-  to: string;
-  entries: CalendarEntry[];
-  days: CalendarDayInfo[];
-}
+/** The organization's own working-day calendar over the statutory one (docs/api-worklogs.md): the contract's shapes. */
 
 export const workCalendarKeys = {
   all: ['work-calendar'] as const,
@@ -51,7 +30,7 @@ function useInvalidateCalendars() {
 export function useSetCalendarDay() {
   const invalidate = useInvalidateCalendars();
   return useMutation({
-    mutationFn: ({ date, kind, name }: { date: string; kind: CalendarKind; name: string | null }) =>
+    mutationFn: ({ date, kind, name }: { date: string } & CalendarDayBody) =>
       api<CalendarEntry>(`/api/work-calendar/${encodeURIComponent(date)}`, { method: 'PUT', body: { kind, name } }),
     onSuccess: invalidate,
   });
@@ -71,7 +50,7 @@ export function useImportCalendar() {
     mutationFn: (file: File) => {
       const form = new FormData();
       form.append('file', file, file.name);
-      return api<{ imported: number; created: number; updated: number }>('/api/work-calendar/import', { method: 'POST', form });
+      return api<CalendarImport>('/api/work-calendar/import', { method: 'POST', form });
     },
     onSuccess: invalidate,
   });

@@ -1,113 +1,15 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { MonthView, Reminders, SpotCheckBody, SpotCheckDetail, SpotCheckList, WorkLogStats, WorkLogSummary } from '@baton/contract/worklogs';
 import { api, downloadFile } from '../../api/client';
-import type { Id, Page } from '../../api/types';
+import type { Id } from '../../shared/params';
 import { shanghaiToday } from '../../shared/dates';
-import { workLogKeys, type KindCounts, type LogEntry } from './worklogs.api';
+import { workLogKeys } from './worklogs.api';
 
 /**
- * The shapes of docs/api-worklogs.md for what is read off the work log (the server's
- * worklog-reports): a month's calendar, reminders, a person's summary, a unit's statistics and
- * export, spot checks — as the web UI sees them.
+ * What is read off the work log (docs/api-worklogs.md, the server's worklog-reports): a month's
+ * calendar, reminders, a person's summary, a unit's statistics and export, spot checks — the
+ * contract's shapes (@baton/contract/worklogs).
  */
-
-export interface MonthDay {
-  date: string;
-  working: boolean;
-  name: string | null;
-  source: 'organization' | 'statutory' | 'weekday' | 'weekend';
-  entries: number;
-  missed: boolean;
-  isToday: boolean;
-  canWrite: boolean;
-}
-
-export interface MonthView {
-  month: string;
-  person: { id: number; name: string; unitId: number; unitName: string };
-  startDate: string | null;
-  today: string;
-  totals: { workingDays: number; daysLogged: number; entries: number; missedDays: number };
-  days: MonthDay[];
-}
-
-export interface Reminders {
-  today: string;
-  todayIsWorkingDay: boolean;
-  todayLogged: boolean;
-  count: number;
-  missedDays: { date: string; name: string | null; backfillUntil: string }[];
-}
-
-export interface WorkLogSummary {
-  person: { id: number; name: string; unitId: number; unitName: string };
-  from: string;
-  to: string;
-  entries: number;
-  byKind: KindCounts;
-  indicators: { indicator: string; name: string | null; entries: number; minutes: number }[];
-  minutes: number;
-  daysLogged: number;
-  workingDays: number;
-  missedDays: string[];
-  lateEntries: number;
-  comments: { id: number; logId: number; logDate: string; author: { accountId: number; name: string }; content: string; createdAt: string }[];
-  openFlags: { id: number; logId: number; logDate: string; note: string; flaggedBy: string; createdAt: string }[];
-}
-
-export interface StatsPerson {
-  personId: number;
-  name: string;
-  employeeNo: string;
-  unitId: number;
-  unitName: string;
-  entries: number;
-  byKind: KindCounts;
-  daysLogged: number;
-  missedWorkingDays: number;
-  lateEntries: number;
-  comments: number;
-  lastLogDate: string | null;
-  idleWorkingDays: number;
-}
-
-export interface WorkLogStats {
-  unit: { id: number; name: string };
-  from: string;
-  to: string;
-  today: string;
-  idleDays: number;
-  totals: { people: number; entries: number; byKind: KindCounts; lateEntries: number; peopleWithoutEntries: number };
-  people: StatsPerson[];
-  weeks: { weekStart: string; weekEnd: string; entries: number; byKind: KindCounts }[];
-  idle: { personId: number; name: string; unitId: number; unitName: string; lastLogDate: string | null; idleWorkingDays: number }[];
-}
-
-export interface SpotCheck {
-  id: number;
-  unit: { id: number; name: string };
-  from: string;
-  to: string;
-  count: number;
-  seed: string;
-  candidateCount: number;
-  candidatesSha256: string;
-  drawnIds: number[];
-  createdBy: string;
-  createdAt: string;
-}
-
-export interface SpotCheckDetail extends SpotCheck {
-  entries: LogEntry[];
-  verification: { candidatesUnchanged: boolean; redrawMatches: boolean };
-}
-
-export interface SpotCheckInput {
-  unit: Id;
-  count: number;
-  from?: string;
-  to?: string;
-  seed?: string;
-}
 
 /** Under the work log's one key (workLogKeys.all): every write refreshes the reports too. */
 export const workLogReportKeys = {
@@ -187,7 +89,7 @@ export function exportWorkLogs(query: { unit: Id | null; from: string; to: strin
 export function useSpotChecks(unit: Id | null) {
   return useQuery({
     queryKey: workLogReportKeys.spotChecks(unit),
-    queryFn: ({ signal }) => api<Page<SpotCheck>>('/api/logs/spot-checks', { query: { unit: unit ?? undefined, limit: 50 }, signal }),
+    queryFn: ({ signal }) => api<SpotCheckList>('/api/logs/spot-checks', { query: { unit: unit ?? undefined, limit: 50 }, signal }),
   });
 }
 
@@ -202,7 +104,7 @@ export function useSpotCheck(id: Id | null) {
 export function useDrawSpotCheck() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: SpotCheckInput) => api<SpotCheckDetail>('/api/logs/spot-checks', { method: 'POST', body: input }),
+    mutationFn: (input: SpotCheckBody) => api<SpotCheckDetail>('/api/logs/spot-checks', { method: 'POST', body: input }),
     onSuccess: async (result) => {
       client.setQueryData(workLogReportKeys.spotCheck(result.id), result);
       await client.invalidateQueries({ queryKey: workLogReportKeys.allSpotChecks });

@@ -1,87 +1,12 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Attachment } from '@baton/contract/attachments';
+import type {
+  CreateLogBody, FeedResponse, LikeResponse, LogComment, LogDetail, LogEntry, LogFlag, LogIndicators, UpdateLogBody, WorkLogKind,
+} from '@baton/contract/worklogs';
 import { api } from '../../api/client';
-import type { Id, Page } from '../../api/types';
-import type { StoredAttachment } from '../../shared/attachments';
-import type { IndicatorKind } from '../schemes/schemes.api';
+import type { Id } from '../../shared/params';
 
-/** The shapes of docs/api-worklogs.md (工作纪实): entries, the feed, comments, likes, follow-up flags and attachments, as the web UI sees them. */
-
-export type WorkLogKind = 'routine' | 'key_task' | 'dynamic_task';
-export const WORK_LOG_KINDS: readonly WorkLogKind[] = ['routine', 'key_task', 'dynamic_task'];
-export type KindCounts = Record<WorkLogKind, number>;
-
-/** A work-log entry's attachment: always dated. */
-export interface Attachment extends StoredAttachment {
-  createdAt: string;
-}
-
-export interface LogFlag {
-  id: number;
-  note: string;
-  flaggedBy: string;
-  createdAt: string;
-  resolvedAt: string | null;
-  resolvedBy: string | null;
-  resolutionNote: string | null;
-}
-
-export interface LogEntry {
-  id: number;
-  date: string;
-  kind: WorkLogKind;
-  /** Plain text with `\n` line breaks: always rendered as text, never as HTML. */
-  content: string;
-  /** A `ref` of GET /api/logs/indicators (or an old free code). */
-  indicator: string | null;
-  /** The linked indicator's display name; null when the reference names no known indicator. */
-  indicatorName: string | null;
-  task: string | null;
-  minutes: number | null;
-  late: boolean;
-  author: { personId: number; name: string; employeeNo: string; unitId: number; unitName: string };
-  createdAt: string;
-  updatedAt: string;
-  editableUntil: string;
-  frozen: boolean;
-  attachments: Attachment[];
-  commentCount: number;
-  likeCount: number;
-  likedByMe: boolean;
-  openFlag: LogFlag | null;
-  can: { edit: boolean; comment: boolean; like: boolean; flag: boolean };
-}
-
-export interface LogComment {
-  id: number;
-  logId: number;
-  content: string;
-  createdAt: string;
-  author: { accountId: number; personId: number | null; name: string; isEntryAuthor: boolean };
-}
-
-export interface LogDetail extends LogEntry {
-  comments: LogComment[];
-  flags: LogFlag[];
-}
-
-/** An indicator a member may link an entry to: one of the schemes of the current (open or reviewing) periods he takes part in. */
-export interface LinkableIndicator {
-  /** What `indicator` of an entry takes, e.g. `routine-civil-servants:duty`. */
-  ref: string;
-  id: string;
-  name: string;
-  kind: IndicatorKind | null;
-  scheme: { code: string; name: string };
-}
-
-export interface LogInput {
-  kind: WorkLogKind;
-  content: string;
-  date?: string;
-  indicator?: string | null;
-  task?: string | null;
-  minutes?: number | null;
-}
+/** docs/api-worklogs.md (工作纪实): entries, the feed, comments, likes, follow-up flags and attachments — the contract's shapes (@baton/contract/worklogs). */
 
 export interface FeedFilter {
   q?: string;
@@ -127,7 +52,7 @@ export function useFeed(filter: FeedFilter, limit = 20) {
   return useInfiniteQuery({
     queryKey: workLogKeys.feed(filter, limit),
     queryFn: ({ pageParam, signal }) =>
-      api<Page<LogEntry>>('/api/logs', { query: { ...feedQuery(filter), limit, cursor: pageParam ?? undefined }, signal }),
+      api<FeedResponse>('/api/logs', { query: { ...feedQuery(filter), limit, cursor: pageParam ?? undefined }, signal }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
     placeholderData: keepPreviousData,
@@ -139,7 +64,7 @@ export function useLogsOfDay(personId: Id | null, date: string | null) {
   return useQuery({
     queryKey: workLogKeys.day(personId ?? '', date ?? ''),
     queryFn: ({ signal }) =>
-      api<Page<LogEntry>>('/api/logs', { query: { person: personId ?? undefined, from: date ?? undefined, to: date ?? undefined, limit: 100 }, signal }).then(
+      api<FeedResponse>('/api/logs', { query: { person: personId ?? undefined, from: date ?? undefined, to: date ?? undefined, limit: 100 }, signal }).then(
         (page) => page.items,
       ),
     enabled: personId !== null && date !== null,
@@ -158,7 +83,7 @@ export function useLogDetail(id: Id | null) {
 export function useLinkableIndicators(enabled = true) {
   return useQuery({
     queryKey: workLogKeys.indicators,
-    queryFn: ({ signal }) => api<{ items: LinkableIndicator[] }>('/api/logs/indicators', { signal }).then((answer) => answer.items),
+    queryFn: ({ signal }) => api<LogIndicators>('/api/logs/indicators', { signal }).then((answer) => answer.items),
     enabled,
     staleTime: 5 * 60_000,
   });
@@ -169,7 +94,7 @@ function useInvalidateWorkLogs() {
   return () => client.invalidateQueries({ queryKey: workLogKeys.all });
 }
 
-export function createLog(input: LogInput): Promise<LogEntry> {
+export function createLog(input: CreateLogBody): Promise<LogEntry> {
   return api<LogEntry>('/api/logs', { method: 'POST', body: input });
 }
 
@@ -187,7 +112,7 @@ export function useCreateLog() {
 export function useUpdateLog() {
   const invalidate = useInvalidateWorkLogs();
   return useMutation({
-    mutationFn: ({ id, patch }: { id: Id; patch: Partial<LogInput> }) => api<LogEntry>(logPath(id), { method: 'PATCH', body: patch }),
+    mutationFn: ({ id, patch }: { id: Id; patch: UpdateLogBody }) => api<LogEntry>(logPath(id), { method: 'PATCH', body: patch }),
     onSettled: invalidate,
   });
 }
@@ -239,7 +164,7 @@ export function useToggleLike() {
   const invalidate = useInvalidateWorkLogs();
   return useMutation({
     mutationFn: ({ logId, like }: { logId: number; like: boolean }) =>
-      api<{ logId: number; likeCount: number; likedByMe: boolean }>(`${logPath(logId)}/like`, { method: like ? 'PUT' : 'DELETE' }),
+      api<LikeResponse>(`${logPath(logId)}/like`, { method: like ? 'PUT' : 'DELETE' }),
     onMutate: async ({ logId, like }) => {
       await client.cancelQueries({ queryKey: workLogKeys.all });
       client.setQueriesData({ queryKey: workLogKeys.all }, (data: unknown) =>

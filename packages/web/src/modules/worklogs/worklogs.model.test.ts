@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LinkableIndicator } from './worklogs.api';
+import type { LinkableIndicator } from '@baton/contract/worklogs';
 import { indicatorChoices } from './worklogs.model';
 
 const routine = { code: 'routine', name: '平时考核' };

@@ -1,6 +1,6 @@
 import dayjs from 'dayjs';
 import type { TFunction } from 'i18next';
-import type { LinkableIndicator, WorkLogKind } from './worklogs.api';
+import type { LinkableIndicator, WorkLogKind } from '@baton/contract/worklogs';
 
 /** docs/api-worklogs.md: content 1–5 000 characters; backfill (补报) at most 7 days back; minutes 1–1440. */
 export const CONTENT_MAX = 5000;

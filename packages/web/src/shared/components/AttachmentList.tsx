@@ -1,10 +1,11 @@
 import { Button, Flex, Image, Popconfirm, Typography } from 'antd';
 import { CloseOutlined, FilePdfOutlined, PaperClipOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { formatFileSize, isImage, type StoredAttachment } from '../attachments';
+import type { Attachment } from '@baton/contract/attachments';
+import { formatFileSize, isImage } from '../attachments';
 
 /** Thumbnails of an entry's images (tap to enlarge) and links to its PDFs; the author may remove them while the entry is editable. */
-export function AttachmentList<A extends StoredAttachment>({
+export function AttachmentList<A extends Attachment>({
   attachments,
   size = 64,
   onRemove,

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, App, Form, Input, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Account, Id, RoleGrant } from '../../../api/types';
+import type { Account, RoleInput } from '@baton/contract/accounts';
 import { errorText } from '../../../shared/errors';
 import { usePeopleSearch } from '../../people/people.api';
 import { useCreateAccount, useUpdateAccount } from '../accounts.api';
@@ -11,15 +11,15 @@ export type AccountDialog = { mode: 'closed' } | { mode: 'create' } | { mode: 'r
 
 interface AccountValues {
   username: string;
-  personId?: Id;
+  personId?: number;
   password?: string;
-  roles: RoleGrant[];
+  roles: RoleInput[];
   reason?: string;
 }
 
 const USERNAME_PATTERN = /^[A-Za-z0-9_.@-]+$/;
 
-function cleanRoles(roles: RoleGrant[]): RoleGrant[] {
+function cleanRoles(roles: RoleInput[]): RoleInput[] {
   return roles.map((r) => (r.role === 'leader' ? { role: r.role, unitId: r.unitId ?? null } : { role: r.role }));
 }
 
@@ -108,7 +108,7 @@ export function AccountFormModal({
                 loading={people.isFetching}
                 placeholder={t('accounts.personPlaceholder')}
                 notFoundContent={null}
-                onChange={(id: Id | undefined) => {
+                onChange={(id: number | undefined) => {
                   // Suggest the employee number as the username; the admin may change it.
                   const person = people.data?.items.find((p) => p.id === id);
                   if (person && !form.getFieldValue('username')) form.setFieldsValue({ username: person.employeeNo.toLowerCase() });

@@ -1,7 +1,8 @@
 import { Button, Flex, Form, Select } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { ROLES, type Role } from '../../../api/types';
+import type { Role } from '@baton/contract/accounts';
+import { ROLES } from '@baton/contract/vocabulary';
 import { UnitTreeSelect } from '../../org/components/UnitTreeSelect';
 
 /**

@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, Dropdown, Empty, Flex, Form, Input, Modal, Sp
 import type { MenuProps } from 'antd';
 import { EllipsisOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { Account } from '../../../api/types';
+import type { Account } from '@baton/contract/accounts';
 import { CursorPager } from '../../../shared/components/CursorPager';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { errorText } from '../../../shared/errors';

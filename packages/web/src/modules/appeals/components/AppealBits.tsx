@@ -2,10 +2,11 @@ import { useState, type CSSProperties } from 'react';
 import { Button, Flex, Tag, Typography } from 'antd';
 import { ArrowRightOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import type { Appeal, AppealChange, AppealResult, AppealStatus } from '@baton/contract/appeals';
+import type { Attachment } from '@baton/contract/attachments';
 import { formatDateTime } from '../../../shared/format';
 import { formatScore } from '../../../shared/scores';
 import { AttachmentList } from '../../../shared/components/AttachmentList';
-import type { Appeal, AppealAttachment, AppealChange, AppealResult, AppealStatus } from '../appeals.api';
 import { actorName, APPEAL_STATUS_COLORS, describeChanges, splitRankOnly, type ChangeView, type ResultField } from '../appeals.model';
 
 export function AppealStatusTag({ status }: { status: AppealStatus }) {
@@ -30,7 +31,7 @@ export function AppealResultLine({ result, testId }: { result: AppealResult | nu
 }
 
 /** An appeal's evidence: image thumbnails (tap to enlarge) and links to the PDFs, each at its url. */
-export function AppealAttachments({ attachments, size = 56 }: { attachments: AppealAttachment[]; size?: number }) {
+export function AppealAttachments({ attachments, size = 56 }: { attachments: Attachment[]; size?: number }) {
   const { t } = useTranslation();
   if (attachments.length === 0) return <Typography.Text type="secondary">{t('appeals.item.noAttachments')}</Typography.Text>;
   return <AttachmentList attachments={attachments} size={size} />;

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { Alert, App, Form, Input, Modal, Typography, type UploadFile } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Id } from '../../../api/types';
+import type { Appeal } from '@baton/contract/appeals';
+import type { Id } from '../../../shared/params';
 import { errorText, fieldErrorOf } from '../../../shared/errors';
 import { formatScore } from '../../../shared/scores';
 import { AttachmentPicker } from '../../../shared/components/AttachmentPicker';
-import { createAppeal, uploadAppealAttachment, useInvalidateAppeals, type Appeal } from '../appeals.api';
+import { createAppeal, uploadAppealAttachment, useInvalidateAppeals } from '../appeals.api';
 import { ATTACHMENTS_MAX, REASON_MAX } from '../appeals.model';
 import { APPEAL_ERRORS } from '../appeals.errors';
 

@@ -1,6 +1,6 @@
 import { Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { AuditRecord } from '../../../api/types';
+import type { AuditRecord } from '@baton/contract/audit';
 import { diffRecord } from '../audit-diff';
 
 /** Before → after of one audit record; changed fields highlighted and listed first. */

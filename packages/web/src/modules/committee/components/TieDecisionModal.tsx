@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, App, Checkbox, Flex, Input, Modal, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Id } from '../../../api/types';
+import type { Id } from '../../../shared/params';
 import { errorText } from '../../../shared/errors';
 import { PERIOD_PAGE_ERRORS } from '../../periods/periods.errors';
 import { useDecideTie } from '../committee.api';

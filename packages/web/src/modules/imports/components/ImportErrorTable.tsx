@@ -1,6 +1,6 @@
 import { Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ErrorDetail } from '../../../api/types';
+import type { ErrorDetail } from '@baton/contract/common';
 
 /** The rows an import rejected: sheet / row / column / reason, as the server listed them. */
 export function ImportErrorTable({ details }: { details: ErrorDetail[] }) {

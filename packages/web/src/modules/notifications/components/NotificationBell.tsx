@@ -4,6 +4,7 @@ import { Alert, Badge, Button, Divider, Drawer, Empty, Flex, Skeleton, Typograph
 import { BellOutlined, CheckCircleOutlined, EditOutlined, FlagOutlined, LikeOutlined, MessageOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import type { Notification } from '@baton/contract/notifications';
 import dayjs from 'dayjs';
 import { errorText } from '../../../shared/errors';
 import { useIsMobile } from '../../../shared/hooks/useIsMobile';
@@ -12,7 +13,7 @@ import { useEntryParam } from '../../worklogs/useEntryParam';
 import { workLogKeys } from '../../worklogs/worklogs.api';
 import { formatDay } from '../../worklogs/worklogs.model';
 import { useReminders } from '../../worklogs/worklog-reports.api';
-import { useMarkAllRead, useMarkRead, useNotifications, useUnreadCount, type Notification } from '../notifications.api';
+import { useMarkAllRead, useMarkRead, useNotifications, useUnreadCount } from '../notifications.api';
 import { notificationPath } from '../notifications.model';
 
 const KIND_ICONS: Record<string, ReactNode> = {

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, App, Button, Form, Input, InputNumber, Modal, Table } from 'antd';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { Category, CategoryInput } from '../../../api/types';
+import type { Category, CreateCategoryBody } from '@baton/contract/org';
 import { errorText } from '../../../shared/errors';
 import { dash } from '../../../shared/format';
 import { useCategories, useSaveCategory } from '../org.api';
@@ -14,7 +14,7 @@ export function CategoriesTab({ canManage }: { canManage: boolean }) {
   const categories = useCategories();
   const save = useSaveCategory();
   const [editing, setEditing] = useState<Category | 'new' | null>(null);
-  const [form] = Form.useForm<CategoryInput>();
+  const [form] = Form.useForm<CreateCategoryBody>();
 
   const openEditor = (category: Category | 'new') => {
     save.reset();
@@ -32,7 +32,7 @@ export function CategoriesTab({ canManage }: { canManage: boolean }) {
     setEditing(category);
   };
 
-  const submit = async (values: CategoryInput) => {
+  const submit = async (values: CreateCategoryBody) => {
     await save.mutateAsync({
       id: editing === 'new' || editing === null ? null : editing.id,
       input: {
@@ -96,7 +96,7 @@ export function CategoriesTab({ canManage }: { canManage: boolean }) {
         forceRender
       >
         {save.isError ? <Alert type="error" showIcon title={errorText(t, save.error)} style={{ marginBottom: 12 }} /> : null}
-        <Form<CategoryInput> form={form} layout="vertical" onFinish={(v) => void submit(v).catch(() => undefined)}>
+        <Form<CreateCategoryBody> form={form} layout="vertical" onFinish={(v) => void submit(v).catch(() => undefined)}>
           <Form.Item name="code" label={t('org.code')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
             <Input maxLength={64} />
           </Form.Item>

@@ -2,14 +2,14 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Col, Form, Input, Modal, Row, Select, Table } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { Id, Post, PostType } from '../../../api/types';
+import type { Post, PostType } from '@baton/contract/org';
 import { errorText } from '../../../shared/errors';
 import { useCreatePost, useCreatePostType, usePosts, usePostTypes } from '../org.api';
 
 interface PostForm {
   code: string;
   name: string;
-  postTypeId: Id;
+  postTypeId: number;
 }
 
 /** 岗位 and 岗位类别: each post carries its own indicator set later on (因岗定标). */

@@ -2,7 +2,7 @@ import { Breadcrumb, Button, Card, Descriptions, Empty, Flex, Tag } from 'antd';
 import { EditOutlined, PlusOutlined, TeamOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import type { Unit } from '../../../api/types';
+import type { Unit } from '@baton/contract/org';
 import { dash } from '../../../shared/format';
 import { useUnit } from '../org.api';
 

@@ -1,7 +1,8 @@
 import { useEffect } from 'react';
 import { Alert, App, Button, Drawer, Flex, Form, Input, InputNumber, Select, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { UNIT_TYPES, type Id, type Unit, type UnitType } from '../../../api/types';
+import type { Unit, UnitType } from '@baton/contract/org';
+import { UNIT_TYPES } from '@baton/contract/vocabulary';
 import { errorText, fieldErrorsOf } from '../../../shared/errors';
 import { useIsMobile } from '../../../shared/hooks/useIsMobile';
 import { useCategories, useCreateUnit, useUpdateUnit } from '../org.api';
@@ -16,8 +17,8 @@ interface UnitFormValues {
   code: string;
   name: string;
   type: UnitType;
-  parentId: Id | null;
-  categoryId: Id | null;
+  parentId: number | null;
+  categoryId: number | null;
   sort: number;
   active: boolean;
   reason?: string;

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Empty, Input, Skeleton, Tag, Tree, Typography } from 'antd';
 import type { TreeDataNode } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Unit } from '../../../api/types';
+import type { Unit } from '@baton/contract/org';
 import { buildUnitForest, filterForest, subtreePeopleCount, type UnitNode } from '../unit-tree';
 
 interface UnitTreePanelProps {

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { TreeSelect } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Id } from '../../../api/types';
+import type { Id } from '../../../shared/params';
 import { useUnits } from '../org.api';
 import { buildUnitForest, subtreeIds, toTreeSelectData } from '../unit-tree';
 

@@ -1,7 +1,8 @@
 import { useEffect } from 'react';
 import { Alert, App, Form, Input, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Id, Person } from '../../../api/types';
+import type { Person } from '@baton/contract/people';
+import type { Gender } from '@baton/contract/people';
 import { errorText } from '../../../shared/errors';
 import { usePosts } from '../../org/org.api';
 import { UnitTreeSelect } from '../../org/components/UnitTreeSelect';
@@ -11,9 +12,9 @@ import { EMPLOYEE_NO_PATTERN, GENDERS, PHONE_PATTERN } from '../people.rules';
 interface CreateValues {
   employeeNo: string;
   name: string;
-  gender?: string;
-  unitId: Id;
-  postId?: Id;
+  gender?: Gender;
+  unitId: number;
+  postId?: number;
   rank?: string;
   phone?: string;
 }
@@ -25,7 +26,7 @@ export function CreatePersonModal({
   onCreated,
 }: {
   open: boolean;
-  defaultUnitId: Id | null;
+  defaultUnitId: number | null;
   onClose: () => void;
   onCreated: (person: Person) => void;
 }) {

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { Alert, Descriptions, Drawer, Empty, Flex, Skeleton, Tabs, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Assignment, Id } from '../../../api/types';
+import type { Assignment } from '@baton/contract/people';
+import type { Id } from '../../../shared/params';
 import { errorText } from '../../../shared/errors';
 import { dash, formatDate } from '../../../shared/format';
 import { useIsMobile } from '../../../shared/hooks/useIsMobile';

@@ -2,7 +2,8 @@ import { useEffect } from 'react';
 import { Alert, App, Button, DatePicker, Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
-import type { Id, PersonDetail, PersonPatch, PersonStatus } from '../../../api/types';
+import type { PersonDetail, PersonStatus, UpdatePersonBody } from '@baton/contract/people';
+import type { Gender } from '@baton/contract/people';
 import { errorText } from '../../../shared/errors';
 import { usePosts } from '../../org/org.api';
 import { UnitTreeSelect } from '../../org/components/UnitTreeSelect';
@@ -12,8 +13,8 @@ import { GENDERS, PHONE_PATTERN } from '../people.rules';
 interface EditValues {
   name: string;
   gender: string | null;
-  unitId: Id;
-  postId: Id | null;
+  unitId: number;
+  postId: number | null;
   rank: string;
   phone: string;
   status: PersonStatus;
@@ -61,9 +62,10 @@ export function PersonEditForm({ person, onSaved }: { person: PersonDetail; onSa
     (rank !== undefined && (blankToNull(rank) ?? '') !== (person.rank ?? ''));
 
   const submit = async (values: EditValues) => {
-    const patch: PersonPatch = {};
+    const patch: UpdatePersonBody = {};
     if (values.name.trim() !== person.name) patch.name = values.name.trim();
-    if ((values.gender ?? null) !== (person.gender ?? null)) patch.gender = values.gender ?? null;
+    // The select offers GENDERS only; anything else is the stored value, unchanged and not sent.
+    if ((values.gender ?? null) !== (person.gender ?? null)) patch.gender = (values.gender ?? null) as Gender | null;
     if (String(values.unitId) !== String(person.unitId)) patch.unitId = values.unitId;
     if (String(values.postId ?? '') !== String(person.postId ?? '')) patch.postId = values.postId ?? null;
     if (blankToNull(values.rank) !== (person.rank ?? null)) patch.rank = blankToNull(values.rank);

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Id } from '../../../api/types';
+import type { Id } from '../../../shared/params';
 import { usePeopleSearch } from '../people.api';
 
 export interface PickedPerson {

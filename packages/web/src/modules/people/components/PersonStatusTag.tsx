@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { PersonStatus } from '../../../api/types';
+import type { PersonStatus } from '@baton/contract/people';
 
 export function PersonStatusTag({ status }: { status: PersonStatus }) {
   const { t } = useTranslation();

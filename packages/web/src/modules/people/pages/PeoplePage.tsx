@@ -3,7 +3,8 @@ import { useSearchParams } from 'react-router-dom';
 import { Alert, Button, Card, Checkbox, Empty, Flex, Input, Select, Spin, Table, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { Id, Person, PersonStatus } from '../../../api/types';
+import type { Person, PersonStatus } from '@baton/contract/people';
+import type { Id } from '../../../shared/params';
 import { CursorPager } from '../../../shared/components/CursorPager';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { useCursorStack } from '../../../shared/hooks/useCursorStack';
@@ -194,7 +195,7 @@ export default function PeoplePage() {
       <PersonDrawer personId={personId} canManage={canManage} onClose={() => openPerson(null)} />
       <CreatePersonModal
         open={createOpen}
-        defaultUnitId={unit}
+        defaultUnitId={unit === null ? null : Number(unit)}
         onClose={() => setCreateOpen(false)}
         onCreated={(person) => {
           setCreateOpen(false);

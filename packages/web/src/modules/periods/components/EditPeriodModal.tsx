@@ -3,12 +3,13 @@ import { Alert, App, DatePicker, Flex, Form, Input, InputNumber, Modal, Typograp
 import type { TFunction } from 'i18next';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import type { Period } from '@baton/contract/periods';
 import { ApiError } from '../../../api/client';
 import { formatDate } from '../../../shared/format';
 import { useIsMobile } from '../../../shared/hooks/useIsMobile';
 import { useSchemes } from '../../schemes/schemes.api';
 import { couplingBriefOf } from '../../schemes/schemes.model';
-import { useUpdatePeriod, type Period } from '../periods.api';
+import { useUpdatePeriod } from '../periods.api';
 import {
   editablePeriodFields,
   isDeadlineBeforeStart,

@@ -1,6 +1,6 @@
 import { Flex } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Period } from '../periods.api';
+import type { Period } from '@baton/contract/periods';
 import { ShortPeriodStateTag } from './PeriodStateTag';
 
 /** The period's name, state and dates under a page title. */

@@ -1,8 +1,9 @@
 import { useEffect, useMemo } from 'react';
 import { Flex, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Id } from '../../../api/types';
-import { usePeriods, type Period } from '../periods.api';
+import type { Period } from '@baton/contract/periods';
+import type { Id } from '../../../shared/params';
+import { usePeriods } from '../periods.api';
 import { defaultPeriod } from '../periods.model';
 import { ShortPeriodStateTag } from './PeriodStateTag';
 

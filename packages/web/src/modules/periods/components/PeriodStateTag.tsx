@@ -1,7 +1,7 @@
 import { Flex, Tag } from 'antd';
 import { RightOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { PeriodState } from '../periods.api';
+import type { PeriodState } from '@baton/contract/periods';
 import { PERIOD_FLOW } from '../periods.model';
 
 export const STATE_COLORS: Record<PeriodState, string> = {

@@ -2,9 +2,10 @@ import { useState } from 'react';
 import { Alert, App, Flex, Input, Modal, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
+import type { Period } from '@baton/contract/periods';
 import { ApiError } from '../../../api/client';
 import { errorText } from '../../../shared/errors';
-import { useTransitionPeriod, type Period } from '../periods.api';
+import { useTransitionPeriod } from '../periods.api';
 import { nextPeriodState } from '../periods.model';
 import { PeriodStateFlow } from './PeriodStateTag';
 

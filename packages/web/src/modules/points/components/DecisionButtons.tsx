@@ -1,8 +1,9 @@
 import { App, Button, Flex, Input, Typography } from 'antd';
 import { CheckOutlined, CloseOutlined, RollbackOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import type { PointEvent } from '@baton/contract/points';
 import { errorText } from '../../../shared/errors';
-import { useDecidePointEvent, useReversePointEvent, type PointEvent } from '../points.api';
+import { useDecidePointEvent, useReversePointEvent } from '../points.api';
 import { REASON_MAX } from '../points.model';
 
 /**

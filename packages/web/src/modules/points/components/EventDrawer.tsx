@@ -1,6 +1,7 @@
 import { Alert, App, Button, Descriptions, Drawer, Flex, Skeleton, Timeline, Typography, Upload } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import type { PointEvent } from '@baton/contract/points';
 import { errorText } from '../../../shared/errors';
 import { formatDateTime } from '../../../shared/format';
 import { useIsMobile } from '../../../shared/hooks/useIsMobile';
@@ -9,7 +10,7 @@ import { PointsValue } from '../../../shared/components/PointsValue';
 import { ATTACHMENT_ACCEPT, ATTACHMENT_MAX_BYTES, checkAttachmentFile } from '../../../shared/attachments';
 import { useCurrentMe } from '../../auth/auth.api';
 import { useSchemes } from '../../schemes/schemes.api';
-import { usePointEvent, useUploadPointAttachment, type PointEvent } from '../points.api';
+import { usePointEvent, useUploadPointAttachment } from '../points.api';
 import { indicatorName } from '../points.model';
 import { usePointEventParam } from '../usePointEventParam';
 import { DecisionButtons } from './DecisionButtons';

@@ -1,15 +1,21 @@
 import { Card, Empty, Flex, Table, Typography } from 'antd';
 import { PaperClipOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import type { PointEvent } from '@baton/contract/points';
+import type { LedgerEvent } from '@baton/contract/rankings';
 import { useIsMobile } from '../../../shared/hooks/useIsMobile';
 import { PointsValue } from '../../../shared/components/PointsValue';
-import type { LedgerEvent, PointEvent } from '../points.api';
 import { DecisionButtons } from './DecisionButtons';
 import { EvidenceView } from './EvidenceView';
 import { EventStatusTag, SourceTag } from './PointTags';
 
-function SubjectText({ event }: { event: LedgerEvent }) {
-  if (!event.subject) return null;
+/** The events of the points pages (with subject, evidence files, proposer and `can`) or of a person's points page (without). */
+type ListedEvent = PointEvent | LedgerEvent;
+
+const isFull = (e: ListedEvent): e is PointEvent => 'can' in e;
+
+function SubjectText({ event }: { event: ListedEvent }) {
+  if (!isFull(event)) return null;
   return (
     <span style={{ minWidth: 0 }}>
       <Typography.Text strong>{event.subject.name}</Typography.Text>
@@ -18,7 +24,7 @@ function SubjectText({ event }: { event: LedgerEvent }) {
   );
 }
 
-function RuleText({ event }: { event: LedgerEvent }) {
+function RuleText({ event }: { event: ListedEvent }) {
   const { t } = useTranslation();
   return (
     <span>
@@ -29,10 +35,8 @@ function RuleText({ event }: { event: LedgerEvent }) {
   );
 }
 
-const isFull = (e: LedgerEvent): e is PointEvent => e.can !== undefined && e.subject !== undefined && e.attachments !== undefined;
-
 /** Approve / reject where `can` allows it; else who must decide (one's own proposal waits for another). */
-function Actions({ event, size = 'small' }: { event: LedgerEvent; size?: 'small' | 'middle' }) {
+function Actions({ event, size = 'small' }: { event: ListedEvent; size?: 'small' | 'middle' }) {
   const { t } = useTranslation();
   if (!isFull(event)) return null;
   if (!event.can.approve && !event.can.reject)
@@ -58,7 +62,7 @@ export function EventList({
   empty,
   testId = 'event-list',
 }: {
-  events: LedgerEvent[];
+  events: ListedEvent[];
   loading?: boolean;
   onOpen: (id: number) => void;
   actions?: boolean;
@@ -84,10 +88,10 @@ export function EventList({
                 </div>
                 <div className="entry-sub">
                   {e.occurredOn} · {t(`points.sources.${e.source}`, { defaultValue: e.source })}
-                  {(e.attachments?.length ?? 0) > 0 ? (
+                  {(isFull(e) ? e.attachments.length : 0) > 0 ? (
                     <>
                       {' '}
-                      · <PaperClipOutlined /> {e.attachments?.length}
+                      · <PaperClipOutlined /> {isFull(e) ? e.attachments.length : 0}
                     </>
                   ) : null}
                 </div>
@@ -118,7 +122,7 @@ export function EventList({
   }
 
   return (
-    <Table<LedgerEvent>
+    <Table<ListedEvent>
       size="small"
       rowKey="id"
       loading={loading}
@@ -131,30 +135,30 @@ export function EventList({
       data-testid={testId}
       columns={[
         { key: 'date', title: t('points.occurredOn'), dataIndex: 'occurredOn', width: 104 },
-        ...(hideSubject ? [] : [{ key: 'subject', title: t('points.subject'), width: 180, render: (_: unknown, e: LedgerEvent) => <SubjectText event={e} /> }]),
-        { key: 'rule', title: t('points.rule'), width: 170, render: (_: unknown, e: LedgerEvent) => <RuleText event={e} /> },
-        { key: 'delta', title: t('points.delta'), width: 80, align: 'right', render: (_: unknown, e: LedgerEvent) => <PointsValue value={e.delta} strong /> },
-        { key: 'source', title: t('points.source'), width: 110, render: (_: unknown, e: LedgerEvent) => <SourceTag source={e.source} /> },
+        ...(hideSubject ? [] : [{ key: 'subject', title: t('points.subject'), width: 180, render: (_: unknown, e: ListedEvent) => <SubjectText event={e} /> }]),
+        { key: 'rule', title: t('points.rule'), width: 170, render: (_: unknown, e: ListedEvent) => <RuleText event={e} /> },
+        { key: 'delta', title: t('points.delta'), width: 80, align: 'right', render: (_: unknown, e: ListedEvent) => <PointsValue value={e.delta} strong /> },
+        { key: 'source', title: t('points.source'), width: 110, render: (_: unknown, e: ListedEvent) => <SourceTag source={e.source} /> },
         {
           key: 'evidence',
           title: t('points.evidence'),
           ellipsis: !showEvidence,
-          render: (_: unknown, e: LedgerEvent) =>
+          render: (_: unknown, e: ListedEvent) =>
             showEvidence ? (
-              <EvidenceView text={e.evidenceText} link={e.evidenceLink} attachments={e.attachments} clamp={3} />
+              <EvidenceView text={e.evidenceText} link={e.evidenceLink} attachments={isFull(e) ? e.attachments : undefined} clamp={3} />
             ) : (
               <Typography.Text ellipsis={{ tooltip: e.evidenceText }} style={{ maxWidth: '100%' }}>
-                {(e.attachments?.length ?? 0) > 0 ? <PaperClipOutlined style={{ marginInlineEnd: 4 }} /> : null}
+                {(isFull(e) ? e.attachments.length : 0) > 0 ? <PaperClipOutlined style={{ marginInlineEnd: 4 }} /> : null}
                 {e.evidenceText}
               </Typography.Text>
             ),
         },
-        ...(actions ? [] : [{ key: 'status', title: t('points.status'), width: 110, render: (_: unknown, e: LedgerEvent) => <EventStatusTag status={e.status} reversed={e.reversedByEventId !== null} /> }]),
+        ...(actions ? [] : [{ key: 'status', title: t('points.status'), width: 110, render: (_: unknown, e: ListedEvent) => <EventStatusTag status={e.status} reversed={e.reversedByEventId !== null} /> }]),
         ...(actions
-          ? [{ key: 'actions', title: t('common.actions'), width: 170, fixed: 'right' as const, render: (_: unknown, e: LedgerEvent) => <Actions event={e} /> }]
-          : events.some((e) => e.proposedBy === undefined)
+          ? [{ key: 'actions', title: t('common.actions'), width: 170, fixed: 'right' as const, render: (_: unknown, e: ListedEvent) => <Actions event={e} /> }]
+          : events.some((e) => !isFull(e))
             ? []
-            : [{ key: 'proposer', title: t('points.proposedBy'), width: 90, render: (_: unknown, e: LedgerEvent) => e.proposedBy?.name ?? '—' }]),
+            : [{ key: 'proposer', title: t('points.proposedBy'), width: 90, render: (_: unknown, e: ListedEvent) => (isFull(e) ? e.proposedBy.name : '—') }]),
       ]}
     />
   );

@@ -1,8 +1,8 @@
 import { Flex, Typography } from 'antd';
 import { LinkOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import type { Attachment } from '@baton/contract/attachments';
 import { AttachmentList } from '../../../shared/components/AttachmentList';
-import type { PointAttachment } from '../points.api';
 
 /** Only http(s) links become links: a `javascript:` or other scheme is shown as text. */
 export function safeHref(link: string | null | undefined): string | null {
@@ -19,7 +19,7 @@ export function EvidenceView({
 }: {
   text: string;
   link?: string | null;
-  attachments?: PointAttachment[];
+  attachments?: Attachment[];
   clamp?: number;
 }) {
   const { t } = useTranslation();

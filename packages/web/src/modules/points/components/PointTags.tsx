@@ -1,7 +1,6 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { PointEventStatus, PointSource } from '../points.api';
-
+import type { PointEventStatus, PointSource } from '@baton/contract/points';
 
 const STATUS_COLORS: Record<PointEventStatus, string> = { proposed: 'gold', approved: 'green', rejected: 'default' };
 

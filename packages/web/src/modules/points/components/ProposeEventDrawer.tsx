@@ -1,9 +1,11 @@
 import { useMemo, useState } from 'react';
 import { Alert, App, Button, DatePicker, Drawer, Flex, Form, Input, InputNumber, Select, Typography, type UploadFile } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { PointEvent, PointSource } from '@baton/contract/points';
+import type { Scheme } from '@baton/contract/schemes';
+import { POINT_SOURCES } from '@baton/contract/vocabulary';
 import dayjs, { type Dayjs } from 'dayjs';
 import { ApiError } from '../../../api/client';
-import type { Id } from '../../../api/types';
 import { errorText, fieldErrorsOf } from '../../../shared/errors';
 import { useIsMobile } from '../../../shared/hooks/useIsMobile';
 import { formatPoints } from '../../../shared/scores';
@@ -12,14 +14,13 @@ import { PointsValue } from '../../../shared/components/PointsValue';
 import { AttachmentPicker } from '../../../shared/components/AttachmentPicker';
 import { UnitTreeSelect } from '../../org/components/UnitTreeSelect';
 import { PersonPicker, type PickedPerson } from '../../people/components/PersonPicker';
-import type { Scheme } from '../../schemes/schemes.api';
 import { SchemeSelect } from '../../schemes/components/SchemeSelect';
-import { POINT_SOURCES, uploadPointAttachment, useCreatePointEvent, usePointRules, type PointEvent, type PointSource } from '../points.api';
+import { uploadPointAttachment, useCreatePointEvent, usePointRules } from '../points.api';
 import { EVIDENCE_MAX, deltaWithinBounds, eventDelta, hasAtMostTwoDecimals } from '../points.model';
 
 interface FormValues {
   ruleId?: number;
-  unitId?: Id | null;
+  unitId?: number | null;
   occurredOn: Dayjs;
   occurrences: number;
   delta: number | null;
@@ -85,7 +86,7 @@ export function ProposeEventDrawer({
     try {
       const event = await create.mutateAsync({
         ruleId: rule.id,
-        ...(forUnits ? { unitId: values.unitId ?? undefined } : { personId: person!.id }),
+        ...(forUnits ? { unitId: values.unitId ?? undefined } : { personId: Number(person!.id) }),
         occurredOn: values.occurredOn.format('YYYY-MM-DD'),
         ...(rule.perOccurrence ? { occurrences: values.occurrences } : {}),
         ...(values.delta !== null && values.delta !== undefined ? { delta: values.delta } : {}),

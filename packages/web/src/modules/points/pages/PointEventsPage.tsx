@@ -3,6 +3,8 @@ import { useSearchParams } from 'react-router-dom';
 import { Alert, Badge, Button, Card, DatePicker, Flex, Segmented, Select, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import type { PointEventStatus, PointSource } from '@baton/contract/points';
+import { POINT_EVENT_STATUSES, POINT_SOURCES } from '@baton/contract/vocabulary';
 import dayjs from 'dayjs';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { CursorPager } from '../../../shared/components/CursorPager';
@@ -17,7 +19,7 @@ import { PersonPicker } from '../../people/components/PersonPicker';
 import { EventDrawer } from '../components/EventDrawer';
 import { EventList } from '../components/EventList';
 import { ProposeEventDrawer } from '../components/ProposeEventDrawer';
-import { POINT_EVENT_STATUSES, POINT_SOURCES, usePointEvents, type PointEventFilter, type PointEventStatus, type PointSource } from '../points.api';
+import { usePointEvents, type PointEventFilter } from '../points.api';
 import { usePointEventParam } from '../usePointEventParam';
 
 const PAGE_SIZE = 20;

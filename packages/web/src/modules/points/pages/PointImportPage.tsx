@@ -4,6 +4,8 @@ import { Alert, App, Button, Card, Col, Empty, Flex, Popconfirm, Progress, Resul
 import { CheckOutlined, DownloadOutlined, InboxOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import type { BatchOutcome, PointBatch } from '@baton/contract/points';
+import type { Scheme } from '@baton/contract/schemes';
 import { ApiError, downloadFile } from '../../../api/client';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { errorText } from '../../../shared/errors';
@@ -14,16 +16,12 @@ import { useUploadJob } from '../../imports/useUploadJob';
 import { useCurrentMe } from '../../auth/auth.api';
 import { ImportErrorTable } from '../../imports/components/ImportErrorTable';
 import { errorDetailsOf, errorMessageOf } from '../../imports/job-result';
-import type { Scheme } from '../../schemes/schemes.api';
 import { SchemeSelect } from '../../schemes/components/SchemeSelect';
-import { pointKeys, uploadPointImport, useApprovePointBatch, usePointBatches, type PointBatch } from '../points.api';
-
-
-const nameOf = (createdBy: PointBatch['createdBy']) => (createdBy === null ? '—' : typeof createdBy === 'string' ? createdBy : createdBy.name);
+import { pointKeys, uploadPointImport, useApprovePointBatch, usePointBatches } from '../points.api';
 
 /** `result` of a finished points import: `{ batch, replayed }`. */
-function batchResultOf(result: unknown): { batch: PointBatch; replayed: boolean } | null {
-  const value = result as { batch?: PointBatch; replayed?: boolean } | null;
+function batchResultOf(result: unknown): BatchOutcome | null {
+  const value = result as Partial<BatchOutcome> | null;
   return value && typeof value === 'object' && value.batch ? { batch: value.batch, replayed: value.replayed === true } : null;
 }
 
@@ -154,7 +152,7 @@ export default function PointImportPage() {
       </Popconfirm>
     ) : null;
 
-  const own = (b: PointBatch) => typeof b.createdBy === 'object' && b.createdBy !== null && String(b.createdBy.accountId) === String(me.account.id);
+  const own = (b: PointBatch) => b.createdBy.accountId === me.account.id;
 
   return (
     <>
@@ -215,7 +213,7 @@ export default function PointImportPage() {
                         <Typography.Text strong>#{b.id}</Typography.Text> <Tag>{b.channel}</Tag>
                         <div className="entry-sub">{b.fileName ?? b.idempotencyKey}</div>
                         <div className="entry-sub">
-                          {nameOf(b.createdBy)} · {formatDateTime(b.createdAt).slice(0, 16)}
+                          {b.createdBy.name} · {formatDateTime(b.createdAt).slice(0, 16)}
                         </div>
                       </div>
                       <div style={{ textAlign: 'end' }}>{t('points.batchCounts', { proposed: b.proposedCount, approved: b.approvedCount, rejected: b.rejectedCount })}</div>
@@ -258,7 +256,7 @@ export default function PointImportPage() {
                   },
                   { key: 'by', title: t('points.uploadedBy'), width: 120, render: (_: unknown, b) => (
                     <>
-                      <div>{nameOf(b.createdBy)}</div>
+                      <div>{b.createdBy.name}</div>
                       <div className="entry-sub">{formatDateTime(b.createdAt).slice(0, 16)}</div>
                     </>
                   ) },

@@ -3,6 +3,9 @@ import { useSearchParams } from 'react-router-dom';
 import { Alert, App, Button, Card, Checkbox, Empty, Flex, Form, Input, InputNumber, Modal, Select, Switch, Table, Tag, Typography } from 'antd';
 import { PlusOutlined, StopOutlined, SwapOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import type { PointRule, PointSource } from '@baton/contract/points';
+import type { Scheme } from '@baton/contract/schemes';
+import { POINT_SOURCES } from '@baton/contract/vocabulary';
 import { ApiError } from '../../../api/client';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { errorText, fieldErrorsOf } from '../../../shared/errors';
@@ -12,10 +15,10 @@ import { idOf } from '../../../shared/params';
 import { formatPoints, toHundredths } from '../../../shared/scores';
 import { PointsValue } from '../../../shared/components/PointsValue';
 import { can, useMe } from '../../auth/auth.api';
-import { useSchemes, type Scheme } from '../../schemes/schemes.api';
+import { useSchemes } from '../../schemes/schemes.api';
 import { SchemeSelect } from '../../schemes/components/SchemeSelect';
 import { SourceTag } from '../components/PointTags';
-import { POINT_SOURCES, useCreatePointRule, useDisablePointRule, usePointRules, useReplacePointRule, type PointRule, type PointSource } from '../points.api';
+import { useCreatePointRule, useDisablePointRule, usePointRules, useReplacePointRule } from '../points.api';
 import { REASON_MAX, hasAtMostTwoDecimals, indicatorName, ledgerIndicators } from '../points.model';
 
 interface RuleFormValues {

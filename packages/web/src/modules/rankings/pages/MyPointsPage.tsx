@@ -3,6 +3,7 @@ import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { Alert, Card, Col, Empty, Flex, Result, Row, Skeleton, Statistic, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
+import type { Period } from '@baton/contract/periods';
 import { Chart } from '../../../shared/components/Chart';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { errorText } from '../../../shared/errors';
@@ -17,7 +18,7 @@ import { PeriodSelect } from '../../periods/components/PeriodSelect';
 import { ledgerExplainText } from '../../points/ledger-explain';
 import { usePointEventParam } from '../../points/usePointEventParam';
 import { useSchemes } from '../../schemes/schemes.api';
-import { usePeriods, type Period } from '../../periods/periods.api';
+import { usePeriods } from '../../periods/periods.api';
 import { useRedBlackHistory } from '../../red-black/red-black.api';
 import { usePersonPoints } from '../rankings.api';
 

@@ -3,6 +3,8 @@ import { useNavigate, useSearchParams } from 'react-router-dom';
 import { Alert, App, Button, Card, Col, Empty, Flex, Popconfirm, Row, Select, Skeleton, Table, Tag, Typography } from 'antd';
 import { CheckCircleOutlined, DownOutlined, RightOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import type { Period } from '@baton/contract/periods';
+import type { RedBlackEntry, RedBlackSummary } from '@baton/contract/red-black';
 import { Chart } from '../../../shared/components/Chart';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { errorText } from '../../../shared/errors';
@@ -15,20 +17,9 @@ import { can, isMemberOnly, useCurrentMe } from '../../auth/auth.api';
 import { EventDrawer } from '../../points/components/EventDrawer';
 import { PeriodSelect } from '../../periods/components/PeriodSelect';
 import { usePointEventParam } from '../../points/usePointEventParam';
-import { usePeriods, type Period } from '../../periods/periods.api';
-import {
-  useGenerateRedBlack,
-  useAllRedBlackLists,
-  usePublishRedBlack,
-  useRedBlackHistory,
-  useRedBlackList,
-  useRedBlackLists,
-  type RedBlackEntry,
-  type RedBlackSummary,
-} from '../red-black.api';
+import { usePeriods } from '../../periods/periods.api';
+import { useGenerateRedBlack, useAllRedBlackLists, usePublishRedBlack, useRedBlackHistory, useRedBlackList, useRedBlackLists } from '../red-black.api';
 import { defaultMonth, latestRedBlackList, monthsOfPeriod } from '../red-black.model';
-
-const ruleName = (rule: RedBlackEntry['events'][number]['rule']) => (typeof rule === 'string' ? rule : rule.name);
 
 function EntryRow({ entry, kind, canOpenEvents, me }: { entry: RedBlackEntry; kind: 'red' | 'black'; canOpenEvents: boolean; me: boolean }) {
   const { t } = useTranslation();
@@ -54,7 +45,7 @@ function EntryRow({ entry, kind, canOpenEvents, me }: { entry: RedBlackEntry; ki
             <div key={e.id} className={`rb-event${canOpenEvents ? ' clickable-row' : ''}`} onClick={() => canOpenEvents && openEvent(e.id)} data-testid="rb-event">
               <Flex justify="space-between" gap={8}>
                 <span>
-                  <Typography.Text type="secondary">{e.occurredOn}</Typography.Text> {ruleName(e.rule)}
+                  <Typography.Text type="secondary">{e.occurredOn}</Typography.Text> {e.rule.name}
                 </span>
                 <PointsValue value={e.delta} />
               </Flex>

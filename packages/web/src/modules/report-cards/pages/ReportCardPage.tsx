@@ -4,6 +4,7 @@ import { Button, Flex, Result, Select, Skeleton, Tooltip } from 'antd';
 import { FileExcelOutlined, PrinterOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import type { ReportCard } from '@baton/contract/report-cards';
 import { isApiError } from '../../../api/client';
 import { Chart } from '../../../shared/components/Chart';
 import { errorText } from '../../../shared/errors';
@@ -15,7 +16,7 @@ import { FlagTags } from '../../../shared/components/FlagTags';
 import { hasRole, useCurrentMe } from '../../auth/auth.api';
 import { AppealPanel } from '../../appeals/components/AppealPanel';
 import { explainSentence } from '../../results/explain-sentence';
-import { reportCardsExportUrl, useReportCard, type ReportCard } from '../report-cards.api';
+import { reportCardsExportUrl, useReportCard } from '../report-cards.api';
 import { buildTrendOption, explainText, groupIndicatorsBySection, totalExplainText } from '../report-cards.model';
 import '../report-cards.css';
 

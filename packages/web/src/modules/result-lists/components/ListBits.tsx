@@ -3,11 +3,11 @@ import { Link } from 'react-router-dom';
 import { Alert, Button, Card, Empty, Flex, Result, Select, Typography } from 'antd';
 import { FileDoneOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import type { CardPerson } from '@baton/contract/report-cards';
 import { isApiError } from '../../../api/client';
-import type { Id } from '../../../api/types';
+import type { Id } from '../../../shared/params';
 import { errorText } from '../../../shared/errors';
 import { countOptions, reportCardPath } from '../result-lists.model';
-import type { ListPerson } from '../result-lists.api';
 
 /** A labelled control of the filter bar; on a phone the controls share the width. */
 export function Control({ label, children, wide }: { label: ReactNode; children: ReactNode; wide?: boolean }) {
@@ -40,7 +40,7 @@ export function CountControl({ label, value, max, one, many, onChange, testId }:
 }
 
 /** The person's name opening his report card (on the period named), with his employee number. */
-export function PersonLink({ person, periodId, strong = true }: { person: ListPerson; periodId?: Id | null; strong?: boolean }) {
+export function PersonLink({ person, periodId, strong = true }: { person: CardPerson; periodId?: Id | null; strong?: boolean }) {
   return (
     <span className="rl-person">
       <Link to={reportCardPath(person.id, periodId)} data-testid="result-list-person">
@@ -94,7 +94,7 @@ export function ListEmpty({ text, hint, testId }: { text: ReactNode; hint: React
 }
 
 /** The head of a person's card on a phone: his name and a line below it, the button to his report card beside. */
-export function PersonCardHead({ person, periodId, sub }: { person: ListPerson; periodId?: Id | null; sub: ReactNode }) {
+export function PersonCardHead({ person, periodId, sub }: { person: CardPerson; periodId?: Id | null; sub: ReactNode }) {
   return (
     <Flex justify="space-between" align="flex-start" gap={8}>
       <div style={{ minWidth: 0 }}>

@@ -2,12 +2,13 @@ import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { Card, Flex, Select, Skeleton, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { PromotionItem, PromotionResult } from '@baton/contract/result-lists';
 import { useIsMobile } from '../../../shared/hooks/useIsMobile';
 import { useSearchParamsUpdate } from '../../../shared/hooks/useSearchParamsUpdate';
 import { formatScore } from '../../../shared/scores';
 import { GradeTag } from '../../../shared/components/GradeTag';
 import { useSchemes } from '../../schemes/schemes.api';
-import { usePromotionList, type PromotionItem, type PromotionResult } from '../result-lists.api';
+import { usePromotionList } from '../result-lists.api';
 import {
   annualGrades,
   DEFAULT_PROMOTION_GRADE,

@@ -2,12 +2,13 @@ import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { Card, Flex, Select, Skeleton, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { WarningItem, WarningPeriod } from '@baton/contract/result-lists';
 import { useIsMobile } from '../../../shared/hooks/useIsMobile';
 import { useSearchParamsUpdate } from '../../../shared/hooks/useSearchParamsUpdate';
 import { formatScore } from '../../../shared/scores';
 import { GradeTag } from '../../../shared/components/GradeTag';
 import { useSchemes } from '../../schemes/schemes.api';
-import { useWarningList, type WarningItem, type WarningPeriod } from '../result-lists.api';
+import { useWarningList } from '../result-lists.api';
 import {
   countBySchemes,
   DEFAULT_WARNING_PERIODS,

@@ -2,10 +2,10 @@ import { useMemo } from 'react';
 import { Button, Card, Flex, Tag, Typography } from 'antd';
 import { WarningFilled } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import type { DistributionGroup } from '@baton/contract/results';
 import { Chart } from '../../../shared/components/Chart';
 import { gradeChartColor } from '../../../shared/grades';
 import type { TieToDecide } from '../../committee/components/TieDecisionModal';
-import type { DistributionGroup } from '../results.api';
 import { QuotaBar } from './QuotaBar';
 
 /**

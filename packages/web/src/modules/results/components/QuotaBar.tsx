@@ -1,7 +1,7 @@
 import { Progress, Tooltip, Typography } from 'antd';
 import { WarningFilled } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { QuotaGroup } from '../results.api';
+import type { QuotaGroup } from '@baton/contract/reviews';
 import { quotaCells } from '../results.model';
 import '../results.css';
 

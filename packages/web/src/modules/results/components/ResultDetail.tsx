@@ -1,12 +1,13 @@
 import { Descriptions, Flex, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { Indicator } from '@baton/engine';
+import type { ResultRow } from '@baton/contract/results';
+import type { IndicatorKind } from '@baton/contract/schemes';
 import { formatScore } from '../../../shared/scores';
 import { GradeTag } from '../../../shared/components/GradeTag';
 import { FlagTags } from '../../../shared/components/FlagTags';
-import type { SchemeIndicator, IndicatorKind } from '../../schemes/schemes.api';
 import { IndicatorKindTag } from '../../schemes/components/IndicatorKindTag';
 import { explainSentence } from '../explain-sentence';
-import type { ResultRow } from '../results.api';
 import { splitExplain } from '../results.model';
 
 const isIndicatorKind = (k: string | undefined): k is IndicatorKind => k === 'key' || k === 'regular' || k === 'dynamic';
@@ -21,7 +22,7 @@ interface IndicatorLine {
   explain: string[];
 }
 
-function indicatorLines(row: ResultRow, schemeIndicators: ReadonlyMap<string, SchemeIndicator>): IndicatorLine[] {
+function indicatorLines(row: ResultRow, schemeIndicators: ReadonlyMap<string, Indicator>): IndicatorLine[] {
   const explains = new Map<string, string[]>();
   const loose: string[] = [];
   for (const line of row.explain ?? []) {
@@ -60,7 +61,7 @@ export function ResultDetail({
 }: {
   row: ResultRow;
   grades: readonly string[];
-  schemeIndicators: ReadonlyMap<string, SchemeIndicator>;
+  schemeIndicators: ReadonlyMap<string, Indicator>;
   groupSize?: number | null;
   compact?: boolean;
 }) {

@@ -3,6 +3,9 @@ import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { Alert, Card, Col, Drawer, Empty, Flex, Result, Row, Select, Skeleton, Table, Tag, Typography } from 'antd';
 import { CalendarOutlined, ExperimentOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import type { Indicator } from '@baton/engine';
+import type { Period } from '@baton/contract/periods';
+import type { ResultRow } from '@baton/contract/results';
 import { isApiError } from '../../../api/client';
 import { CursorPager } from '../../../shared/components/CursorPager';
 import { PageHeader } from '../../../shared/components/PageHeader';
@@ -18,15 +21,15 @@ import { FlagTags } from '../../../shared/components/FlagTags';
 import { useAppeals } from '../../appeals/appeals.api';
 import { AppealPanel } from '../../appeals/components/AppealPanel';
 import { can, hasRole, useCurrentMe } from '../../auth/auth.api';
-import { useScheme, type SchemeIndicator } from '../../schemes/schemes.api';
+import { useScheme } from '../../schemes/schemes.api';
 import { TieDecisionModal, type TieToDecide } from '../../committee/components/TieDecisionModal';
 import { PERIOD_PAGE_ERRORS } from '../../periods/periods.errors';
-import { usePeriod, type Period } from '../../periods/periods.api';
+import { usePeriod } from '../../periods/periods.api';
 import { gradeNamesOf } from '../../schemes/schemes.model';
 import { PeriodLine } from '../../periods/components/PeriodLine';
 import { DistributionCard } from '../components/DistributionCard';
 import { ResultDetail } from '../components/ResultDetail';
-import { useResults, useResultVersions, type ResultRow } from '../results.api';
+import { useResults, useResultVersions } from '../results.api';
 import { resultsPublished } from '../results.model';
 import '../results.css';
 
@@ -82,7 +85,7 @@ export default function ResultsPage() {
 function useSchemeBits(period: Period) {
   const scheme = useScheme(period.schemeId);
   return useMemo(() => {
-    const indicators = new Map<string, SchemeIndicator>((scheme.data?.definition.indicators ?? []).map((i) => [i.id, i]));
+    const indicators = new Map<string, Indicator>((scheme.data?.definition.indicators ?? []).map((i) => [i.id, i]));
     return { indicators, grades: gradeNamesOf(scheme.data?.definition) };
   }, [scheme.data]);
 }

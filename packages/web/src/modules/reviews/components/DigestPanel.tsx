@@ -1,7 +1,7 @@
 import { Flex, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { WORK_LOG_KINDS } from '../../worklogs/worklogs.api';
-import type { WorkLogSummary } from '../../worklogs/worklog-reports.api';
+import type { WorkLogSummary } from '@baton/contract/worklogs';
+import { WORK_LOG_KINDS } from '@baton/contract/vocabulary';
 
 /**
  * The work-log digest the summary was pre-filled from, compactly: counts by kind, days logged and

@@ -1,9 +1,9 @@
 import { Flex, Tag, Tooltip, Typography } from 'antd';
 import { ClockCircleOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import type { ReviewIndicator } from '@baton/contract/reviews';
 import { formatScore } from '../../../shared/scores';
 import { IndicatorKindTag } from '../../schemes/components/IndicatorKindTag';
-import type { ReviewIndicator } from '../reviews.api';
 import { daysUntil } from '../reviews.model';
 
 /** "小结截止 12-20 · 还剩 5 天" — red when overdue, amber within three days. */

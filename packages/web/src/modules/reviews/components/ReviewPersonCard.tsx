@@ -2,11 +2,10 @@ import { memo, useMemo } from 'react';
 import { Alert, Badge, Button, Card, Collapse, Flex, Input, InputNumber, Tag, Tooltip, Typography } from 'antd';
 import { SaveOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import type { ResultPreview, ReviewIndicator, ReviewRow } from '@baton/contract/reviews';
 import { formatScore } from '../../../shared/scores';
 import { GradeTag } from '../../../shared/components/GradeTag';
 import { FlagTags } from '../../../shared/components/FlagTags';
-import type { ResultPreview } from '../../results/results.api';
-import type { ReviewIndicator, ReviewRow } from '../reviews.api';
 import { COMMENT_MAX, draftIssues, othersRatings, type PersonDraft, type RatingDraft } from '../reviews.model';
 import { IndicatorLabel } from './ReviewBits';
 

@@ -3,8 +3,9 @@ import { useParams, useSearchParams } from 'react-router-dom';
 import { Alert, App, Button, Card, Empty, Flex, Input, Result, Select, Skeleton, Switch, Typography } from 'antd';
 import { CheckCircleOutlined, LoadingOutlined, SaveOutlined, WarningFilled } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import type { ResultPreview, ReviewRow, ReviewSheet } from '@baton/contract/reviews';
 import { isApiError } from '../../../api/client';
-import type { Id } from '../../../api/types';
+import type { Id } from '../../../shared/params';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { useIsMobile } from '../../../shared/hooks/useIsMobile';
 import { idOf } from '../../../shared/params';
@@ -16,14 +17,13 @@ import { mayRateRow } from '../../appeals/appeals.model';
 import { UnitTreeSelect } from '../../org/components/UnitTreeSelect';
 import { useScheme } from '../../schemes/schemes.api';
 import { QuotaBar } from '../../results/components/QuotaBar';
-import type { ResultPreview } from '../../results/results.api';
 import { tiesByGroup } from '../../results/results.model';
 import { gradeNamesOf } from '../../schemes/schemes.model';
 import { PeriodLine } from '../../periods/components/PeriodLine';
 import { DueTag } from '../components/ReviewBits';
 import { ReviewPersonCard } from '../components/ReviewPersonCard';
 import { REVIEW_ERRORS } from '../reviews.errors';
-import { saveReview, useRefreshSheet, useStoreReviewRow, useReviewPreview, useReviewSheet, type ReviewRow, type ReviewSheet } from '../reviews.api';
+import { saveReview, useRefreshSheet, useStoreReviewRow, useReviewPreview, useReviewSheet } from '../reviews.api';
 import {
   buildPreviewRequest,
   buildSaveRatings,
@@ -234,7 +234,7 @@ function ReviewSheetView({
     setSaving((prev) => new Set(prev).add(personId));
     try {
       const saved = await saveReview(periodId, personId, buildSaveRatings(draft, indicators));
-      if (saved && typeof saved === 'object' && 'person' in saved) storeRow(saved);
+      storeRow(saved);
       setDrafts((prev) => {
         const next = { ...prev };
         // keep what was typed after the save began

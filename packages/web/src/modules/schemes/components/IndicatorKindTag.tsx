@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { IndicatorKind } from '../schemes.api';
+import type { IndicatorKind } from '@baton/contract/schemes';
 
 const KIND_COLORS: Record<IndicatorKind, string> = { key: 'geekblue', regular: 'default', dynamic: 'purple' };
 

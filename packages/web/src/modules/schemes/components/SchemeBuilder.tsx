@@ -1,6 +1,6 @@
 import { Flex } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Category } from '../../../api/types';
+import type { Category } from '@baton/contract/org';
 import type { FormIssue, SchemeForm } from '../scheme-form.model';
 import { BasicsCard } from './BasicsCard';
 import { BuilderCard, withIndicator } from './BuilderParts';

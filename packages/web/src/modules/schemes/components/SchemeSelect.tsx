@@ -1,7 +1,8 @@
 import { useEffect, useMemo } from 'react';
 import { Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useSchemes, type Scheme } from '../schemes.api';
+import type { Scheme } from '@baton/contract/schemes';
+import { useSchemes } from '../schemes.api';
 
 /** A scheme by name and version ("2026 派出所动态积分 v2"). */
 export function SchemeSelect({

@@ -2,7 +2,7 @@ import { Fragment } from 'react';
 import { InputNumber, Tooltip, Typography } from 'antd';
 import { WarningOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { Category } from '../../../api/types';
+import type { Category } from '@baton/contract/org';
 import type { FormIssue, IndicatorForm, SchemeForm } from '../scheme-form.model';
 import { countsInSection, issuesAt, sectionWeightSums, weightCellPath } from '../scheme-checks.model';
 import { issueText } from './Field';

@@ -4,7 +4,8 @@ import { Alert, App, Breadcrumb, Button, Flex, Skeleton, Tag, Typography } from 
 import { CodeOutlined, CopyOutlined, SaveOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../api/client';
-import type { Category } from '../../../api/types';
+import type { Category } from '@baton/contract/org';
+import type { Scheme } from '@baton/contract/schemes';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { errorText } from '../../../shared/errors';
 import { formatDate } from '../../../shared/format';
@@ -14,7 +15,7 @@ import { useCategories } from '../../org/org.api';
 import { issueText } from '../components/Field';
 import { JsonDrawer } from '../components/JsonDrawer';
 import { SchemeBuilder } from '../components/SchemeBuilder';
-import { useCreateScheme, useScheme, useSchemes, type Scheme } from '../schemes.api';
+import { useCreateScheme, useScheme, useSchemes } from '../schemes.api';
 import {
   tierSuggestionsOf,
 } from '../schemes.model';

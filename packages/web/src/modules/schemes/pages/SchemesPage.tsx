@@ -3,12 +3,13 @@ import { Link, useNavigate } from 'react-router-dom';
 import { Alert, Button, Card, Empty, Flex, Skeleton, Table, Tag, Typography } from 'antd';
 import { CopyOutlined, EyeOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import type { Scheme } from '@baton/contract/schemes';
 import { can, useCurrentMe } from '../../auth/auth.api';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { errorText } from '../../../shared/errors';
 import { formatDate } from '../../../shared/format';
 import { useIsMobile } from '../../../shared/hooks/useIsMobile';
-import { useSchemes, type Scheme } from '../schemes.api';
+import { useSchemes } from '../schemes.api';
 import { couplingBriefOf, groupSchemesByCode, type SchemeFamily } from '../schemes.model';
 
 const schemePath = (scheme: Scheme) => `/schemes/${encodeURIComponent(String(scheme.id))}`;

@@ -3,6 +3,7 @@ import { useSearchParams } from 'react-router-dom';
 import { Alert, App, Button, Card, DatePicker, Empty, Flex, Form, Input, Modal, Popconfirm, Radio, Result, Table, Tag, Typography, Upload } from 'antd';
 import { DeleteOutlined, DownloadOutlined, EditOutlined, InboxOutlined, LeftOutlined, PlusOutlined, RightOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import type { CalendarEntry, CalendarKind, DayInfo } from '@baton/contract/work-calendar';
 import dayjs, { type Dayjs } from 'dayjs';
 import { isApiError, downloadFile } from '../../../api/client';
 import { PageHeader } from '../../../shared/components/PageHeader';
@@ -11,15 +12,7 @@ import { formatDateTime, saveBlob } from '../../../shared/format';
 import { useIsMobile } from '../../../shared/hooks/useIsMobile';
 import { ImportErrorTable } from '../../imports/components/ImportErrorTable';
 import { formatDay } from '../../worklogs/worklogs.model';
-import {
-  useImportCalendar,
-  useRemoveCalendarDay,
-  useSetCalendarDay,
-  useWorkCalendarYear,
-  type CalendarDayInfo,
-  type CalendarEntry,
-  type CalendarKind,
-} from '../work-calendar.api';
+import { useImportCalendar, useRemoveCalendarDay, useSetCalendarDay, useWorkCalendarYear } from '../work-calendar.api';
 
 type Dialog = { mode: 'closed' } | { mode: 'create' } | { mode: 'edit'; entry: CalendarEntry };
 
@@ -34,7 +27,7 @@ function KindTag({ kind }: { kind: CalendarKind }) {
   return <Tag color={kind === 'workday' ? 'blue' : 'red'}>{t(`workCalendar.kinds.${kind}`)}</Tag>;
 }
 
-function DayModal({ dialog, days, onClose }: { dialog: Dialog; days: Map<string, CalendarDayInfo>; onClose: () => void }) {
+function DayModal({ dialog, days, onClose }: { dialog: Dialog; days: Map<string, DayInfo>; onClose: () => void }) {
   const { t } = useTranslation();
   const isMobile = useIsMobile();
   const { message } = App.useApp();

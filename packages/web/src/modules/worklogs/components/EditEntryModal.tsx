@@ -1,18 +1,19 @@
 import { Alert, App, Button, Flex, Modal, Skeleton, Typography, Upload } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import type { CreateLogBody, LogEntry } from '@baton/contract/worklogs';
 import dayjs from 'dayjs';
 import { errorText } from '../../../shared/errors';
 import { useIsMobile } from '../../../shared/hooks/useIsMobile';
 import { AttachmentList } from '../../../shared/components/AttachmentList';
 import { ATTACHMENT_ACCEPT, ATTACHMENT_MAX_BYTES, checkAttachmentFile } from '../../../shared/attachments';
-import { useLogDetail, useRemoveAttachment, useUpdateLog, useUploadAttachment, type LogEntry, type LogInput } from '../worklogs.api';
+import { useLogDetail, useRemoveAttachment, useUpdateLog, useUploadAttachment } from '../worklogs.api';
 import { ATTACHMENTS_PER_ENTRY } from '../worklogs.model';
 import { EntryForm, type EntryValues } from './EntryForm';
 
 /** Only the fields that changed go to PATCH /api/logs/:id (null clears the optional ones). */
-function changesOf(entry: LogEntry, values: EntryValues): Partial<LogInput> {
-  const patch: Partial<LogInput> = {};
+function changesOf(entry: LogEntry, values: EntryValues): Partial<CreateLogBody> {
+  const patch: Partial<CreateLogBody> = {};
   if (values.kind !== entry.kind) patch.kind = values.kind;
   if (values.date !== entry.date) patch.date = values.date;
   if (values.content !== entry.content) patch.content = values.content;

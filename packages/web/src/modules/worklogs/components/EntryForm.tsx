@@ -4,10 +4,12 @@ import { DownOutlined, UpOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import type { TFunction } from 'i18next';
+import type { MonthDay, WorkLogKind } from '@baton/contract/worklogs';
+import { WORK_LOG_KINDS } from '@baton/contract/vocabulary';
 import { errorText, fieldErrorsOf } from '../../../shared/errors';
 import { useIsMobile } from '../../../shared/hooks/useIsMobile';
 import { IndicatorKindTag } from '../../schemes/components/IndicatorKindTag';
-import { useLinkableIndicators, WORK_LOG_KINDS, type WorkLogKind } from '../worklogs.api';
+import { useLinkableIndicators } from '../worklogs.api';
 import {
   CONTENT_MAX,
   MINUTES_MAX,
@@ -18,7 +20,7 @@ import {
   type IndicatorChoice,
   type IndicatorChoiceGroup,
 } from '../worklogs.model';
-import { useMonthView, type MonthDay } from '../worklog-reports.api';
+import { useMonthView } from '../worklog-reports.api';
 
 export interface EntryValues {
   kind: WorkLogKind;

@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { WorkLogKind } from '../worklogs.api';
+import type { WorkLogKind } from '@baton/contract/worklogs';
 import { KIND_COLORS } from '../worklogs.model';
 
 export function KindTag({ kind }: { kind: WorkLogKind }) {

@@ -1,8 +1,9 @@
 import { App, Button } from 'antd';
 import { LikeFilled, LikeOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import type { LogEntry } from '@baton/contract/worklogs';
 import { errorText } from '../../../shared/errors';
-import { useToggleLike, type LogEntry } from '../worklogs.api';
+import { useToggleLike } from '../worklogs.api';
 
 /** 点赞 for colleagues (`can.like`); for everyone else only the count. */
 export function LikeButton({ entry }: { entry: LogEntry }) {

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { MonthDay } from '../worklog-reports.api';
+import type { MonthDay } from '@baton/contract/worklogs';
 
 /** 休 on a rest day that would otherwise be worked (a public holiday), 班 on an adjusted working day (调休上班). */
 export function dayMark(day: Pick<MonthDay, 'working' | 'source' | 'date'>): 'rest' | 'work' | null {

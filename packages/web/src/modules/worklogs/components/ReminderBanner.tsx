@@ -1,8 +1,8 @@
 import { Alert, Flex, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { Reminders } from '@baton/contract/worklogs';
 import dayjs from 'dayjs';
 import { formatDay } from '../worklogs.model';
-import type { Reminders } from '../worklog-reports.api';
 
 /** 漏报提醒: the missed working days that can still be backfilled, each a tap away from its form. */
 export function ReminderBanner({ reminders, onPick }: { reminders: Reminders | undefined; onPick: (date: string) => void }) {

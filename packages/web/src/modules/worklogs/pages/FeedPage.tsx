@@ -3,6 +3,8 @@ import { useSearchParams } from 'react-router-dom';
 import { Alert, Badge, Button, Card, Checkbox, DatePicker, Empty, Flex, Input, Select, Skeleton, Switch, Typography } from 'antd';
 import { FilterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import type { WorkLogKind } from '@baton/contract/worklogs';
+import { WORK_LOG_KINDS } from '@baton/contract/vocabulary';
 import dayjs, { type Dayjs } from 'dayjs';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { errorText } from '../../../shared/errors';
@@ -15,7 +17,7 @@ import { PersonPicker } from '../../people/components/PersonPicker';
 import { EntryCard } from '../components/EntryCard';
 import { WorkLogTabs } from '../components/WorkLogTabs';
 import { useEntryParam } from '../useEntryParam';
-import { useFeed, useLinkableIndicators, WORK_LOG_KINDS, type FeedFilter, type WorkLogKind } from '../worklogs.api';
+import { useFeed, useLinkableIndicators, type FeedFilter } from '../worklogs.api';
 
 const dateOrUndefined = (raw: string | null) => (raw && /^\d{4}-\d{2}-\d{2}$/.test(raw) ? raw : undefined);
 /** What the server takes as an indicator reference (1–200 characters). */

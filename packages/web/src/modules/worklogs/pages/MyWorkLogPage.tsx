@@ -3,6 +3,7 @@ import { useSearchParams } from 'react-router-dom';
 import { Alert, App, Button, Card, Col, Empty, Flex, Row, Skeleton, Typography, type UploadFile } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import type { WorkLogKind } from '@baton/contract/worklogs';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { errorText } from '../../../shared/errors';
 import { shanghaiToday } from '../../../shared/dates';
@@ -14,7 +15,7 @@ import { EntryForm, type EntryValues } from '../components/EntryForm';
 import { ReminderBanner } from '../components/ReminderBanner';
 import { WorkLogTabs } from '../components/WorkLogTabs';
 import { useEntryParam } from '../useEntryParam';
-import { uploadAttachment, useCreateLog, useLogsOfDay, type WorkLogKind } from '../worklogs.api';
+import { uploadAttachment, useCreateLog, useLogsOfDay } from '../worklogs.api';
 import { ATTACHMENTS_PER_ENTRY, formatDay, isWritableDate } from '../worklogs.model';
 import { useReminders } from '../worklog-reports.api';
 

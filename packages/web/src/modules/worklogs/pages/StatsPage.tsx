@@ -22,8 +22,10 @@ import {
 } from 'antd';
 import { DownloadOutlined, ExperimentOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import type { SpotCheck, StatsPerson } from '@baton/contract/worklogs';
+import { WORK_LOG_KINDS } from '@baton/contract/vocabulary';
 import dayjs, { type Dayjs } from 'dayjs';
-import type { Id } from '../../../api/types';
+import type { Id } from '../../../shared/params';
 import { Chart } from '../../../shared/components/Chart';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { errorText } from '../../../shared/errors';
@@ -37,9 +39,8 @@ import { useUnits } from '../../org/org.api';
 import { buildUnitForest } from '../../org/unit-tree';
 import { SpotCheckDrawer } from '../components/SpotCheckDrawer';
 import { WorkLogTabs } from '../components/WorkLogTabs';
-import { WORK_LOG_KINDS } from '../worklogs.api';
 import { KIND_CHART_COLORS } from '../worklogs.model';
-import { exportWorkLogs, useDrawSpotCheck, useServerToday, useSpotChecks, useStats, type SpotCheck, type StatsPerson } from '../worklog-reports.api';
+import { exportWorkLogs, useDrawSpotCheck, useServerToday, useSpotChecks, useStats } from '../worklog-reports.api';
 
 const IDLE_CHOICES = [1, 2, 3, 5, 10, 20, 30, 60];
 const numberOrNull = (raw: string | null) => (raw && /^\d+$/.test(raw) ? Number(raw) : null);
@@ -70,7 +71,7 @@ function SpotCheckPanel({ unit, from, to, onOpen }: { unit: Id | null; from: str
             onFinish={(values) => {
               if (unit === null) return;
               draw.mutate(
-                { unit, count: values.count, from, to, seed: values.seed?.trim() || undefined },
+                { unit: Number(unit), count: values.count, from, to, seed: values.seed?.trim() || undefined },
                 {
                   onSuccess: (result) => {
                     void message.success(t('worklogs.spotCheckDrawn', { count: result.drawnIds.length }));

@@ -3,6 +3,8 @@ import { useNavigate, useSearchParams } from 'react-router-dom';
 import { Alert, Button, Card, Col, Empty, Flex, Row, Segmented, Skeleton, Statistic, Table, Tag, Typography } from 'antd';
 import { LeftOutlined, RightOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import type { WorkLogSummary } from '@baton/contract/worklogs';
+import { WORK_LOG_KINDS } from '@baton/contract/vocabulary';
 import dayjs from 'dayjs';
 import { Chart } from '../../../shared/components/Chart';
 import { PageHeader } from '../../../shared/components/PageHeader';
@@ -15,9 +17,8 @@ import { PersonPicker } from '../../people/components/PersonPicker';
 import { EntryContent } from '../components/EntryContent';
 import { WorkLogTabs } from '../components/WorkLogTabs';
 import { useEntryParam } from '../useEntryParam';
-import { WORK_LOG_KINDS } from '../worklogs.api';
 import { KIND_CHART_COLORS, formatDay, formatMinutes } from '../worklogs.model';
-import { useServerToday, useSummary, type WorkLogSummary } from '../worklog-reports.api';
+import { useServerToday, useSummary } from '../worklog-reports.api';
 
 type Period = 'week' | 'month';
 
