@@ -25,6 +25,23 @@ export default tseslint.config(
     },
   },
   {
+    // The API contract is shared by the server and the web (docs/ARCHITECTURE.md "Decisions"): TypeBox, the engine and its own files only.
+    files: ['packages/contract/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!typebox$|@baton/engine$|\\./)', message: 'The contract imports typebox, @baton/engine and its own files only.' }] }],
+      'no-restricted-globals': ['error', 'process', 'require', 'Buffer', 'window', 'document'],
+    },
+  },
+  {
+    // The web reads the contract's types; its runtime values come from the vocabulary (a schema module would bring TypeBox into the bundle).
+    files: ['packages/web/src/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [{ regex: '^@baton/contract/(?!vocabulary$)', allowTypeImports: true, message: 'Use `import type` for the contract; values come from @baton/contract/vocabulary.' }],
+      }],
+    },
+  },
+  {
     // The house (docs/ARCHITECTURE.md): module boundaries, SQL in repositories, permissions in policies/, HTTP in routes.
     files: ['packages/server/src/**/*.ts', 'bench/**/*.ts'],
     plugins: { house },
