@@ -1,3 +1,4 @@
+import type { PeriodState } from '@baton/engine';
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 /**
@@ -267,7 +268,8 @@ export interface SpotCheckTable {
 export type SubjectKind = 'person' | 'unit';
 export type PeriodKind = 'month' | 'quarter' | 'half_year' | 'year' | 'custom';
 /** DESIGN §4 "Period states". */
-export type PeriodState = 'draft' | 'open' | 'reviewing' | 'publicity' | 'closed';
+/** draft → open → reviewing → publicity → closed: the engine's period state flow (period-states.ts). */
+export type { PeriodState };
 
 /** One version of an assessment scheme: the engine's `scheme` object, frozen once a period runs on it. */
 export interface SchemeTable {

@@ -10,7 +10,7 @@ import type { Db } from '../../db/kysely.js';
 import type { AppealStatus } from '../../db/schema.js';
 import { type Actor, authorize, isAppellant, isResultVisible } from '../../policies/index.js';
 import { appendAuditRecords } from '../audit/index.js';
-import { assertPeriodState, findPeriod, lockPeriodInState } from '../periods/index.js';
+import { assertPeriodAllows, findPeriod, lockPeriodInState } from '../periods/index.js';
 import { isUniqueViolation } from '../points/index.js';
 import { findResultVersion, publishResultVersion, resultVisibilityOf } from '../results/index.js';
 import { insertNotifications } from '../notifications/index.js';
@@ -121,7 +121,7 @@ export async function submitAppeal({ db, now }: Deps, actor: Actor, input: Submi
   if (reason.length === 0) throw createAppealInvalidError('/reason', 'must say why the result is contested');
   const period = await findPeriod(db, input.periodId);
   if (!period) throw createNotFoundError('period', input.periodId);
-  assertPeriodState(period, ['publicity'], 'appeals are accepted');
+  assertPeriodAllows(period, 'appeal', 'appeals are accepted');
   const at = now();
   if (period.publicity_ends_on === null || localDateOf(at) > period.publicity_ends_on) throw createAppealWindowClosedError(period.id, period.publicity_ends_on);
   const version = period.result_version;
@@ -131,7 +131,7 @@ export async function submitAppeal({ db, now }: Deps, actor: Actor, input: Submi
   const atIso = at.toISOString();
   const id = await inTransaction(db, async (trx) => {
     // The period's row first: a concurrent close waits here, or has closed it and this appeal is refused.
-    if (!(await lockPeriodInState(trx, period.id, 'publicity'))) assertPeriodState((await findPeriod(trx, period.id))!, ['publicity'], 'appeals are accepted');
+    if (!(await lockPeriodInState(trx, period.id, 'publicity'))) assertPeriodAllows((await findPeriod(trx, period.id))!, 'appeal', 'appeals are accepted');
     const pending = await findPendingAppeal(trx, period.id, personId);
     if (pending) throw createAppealPendingExistsError(period.id, pending.id);
     let newId: number;
@@ -206,7 +206,7 @@ export async function decideAppeal({ db, now }: Deps, actor: Actor, id: number, 
   if (view.status !== 'pending') throw createAppealNotPendingError(id, view.status);
   const atIso = now().toISOString();
   const decided = await inTransaction(db, async (trx) => {
-    if (!(await lockPeriodInState(trx, view.period_id, 'publicity'))) assertPeriodState((await findPeriod(trx, view.period_id))!, ['publicity'], 'appeals are decided');
+    if (!(await lockPeriodInState(trx, view.period_id, 'publicity'))) assertPeriodAllows((await findPeriod(trx, view.period_id))!, 'decideAppeal', 'appeals are decided');
     const period = (await findPeriod(trx, view.period_id))!;
     const fromVersion = period.result_version!;
     let toVersion: number | null = null;

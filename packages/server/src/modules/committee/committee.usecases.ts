@@ -1,4 +1,4 @@
-import type { Result } from '@baton/engine';
+import { groupKeyOf, hasQuotaTie, hasTieDecision, periodAllows, type Result } from '@baton/engine';
 import type { TieDecision, TieDecisionBody, TieDecisionList } from '@baton/contract/committee';
 import type { AppDeps } from '../../app/deps.js';
 import { createNotFoundError } from '../../app/errors.js';
@@ -6,7 +6,9 @@ import { authorize, type Actor } from '../../policies/index.js';
 import { appendAuditRecords } from '../audit/index.js';
 import { listPendingAppealIds } from '../appeals/index.js';
 import { createPeriodClosedError, createPeriodStateInvalidError, findPeriod, lockPeriodInState, type PeriodRow } from '../periods/index.js';
-import { decisionsInForce, evaluatePeriod, gradeSeatsInGroup, groupKeyOf, listTieDecisionsOfPeriod, participantOf, type PeriodEvaluation, personSubjectKey, type TieDecisionRow } from '../results/index.js';
+import {
+  decisionsInForce, evaluatePeriod, gradeSeatsInGroup, listTieDecisionsOfPeriod, participantOf, type PeriodEvaluation, personSubjectKey, type TieDecisionRow,
+} from '../results/index.js';
 import { createTieDecisionExceedsQuotaError, createTieDecisionInvalidError } from './committee.errors.js';
 import { insertTieDecision } from './committee.repository.js';
 import { inTransaction } from '../../db/transactions.js';
@@ -25,11 +27,11 @@ interface TiedBlock {
 function tiedBlockOf(evaluation: PeriodEvaluation, group: string, grade: string): TiedBlock {
   const { scheme } = evaluation.scenario;
   const inGroup = evaluation.results.filter((r) => groupKeyOf(scheme.grouping, participantOf(evaluation, r)) === group);
-  const members = inGroup.filter((r) => r.flags.includes(`quota-tie:${grade}`));
+  const members = inGroup.filter((r) => hasQuotaTie(r.flags, grade));
   // Seats as the engine grades them (考用结合 included).
   const capacity = gradeSeatsInGroup(evaluation.scenario, scheme.grades.findIndex((g) => g.name === grade), group, inGroup.length).capacity ?? Number.POSITIVE_INFINITY;
   // Seats taken by those above the block (a decision in force on this block does not count against it).
-  const taken = inGroup.filter((r) => r.grade === grade && !r.flags.includes(`tie-decision:${grade}`)).length;
+  const taken = inGroup.filter((r) => r.grade === grade && !hasTieDecision(r.flags, grade)).length;
   return { members, seatsLeft: capacity - taken };
 }
 
@@ -51,8 +53,8 @@ function presentDecision(row: TieDecisionRow, names: Map<number, string>, inForc
 
 /** Ties are decided in review, or in publicity while an appeal is pending (409 `period.state_invalid` otherwise). */
 async function assertDecidable(db: Deps['db'], period: Pick<PeriodRow, 'id' | 'state'>): Promise<void> {
-  if (period.state === 'reviewing') return;
-  if (period.state === 'publicity' && (await listPendingAppealIds(db, period.id)).length > 0) return;
+  if (periodAllows(period.state, 'decideTie')) return;
+  if (periodAllows(period.state, 'decideTieUnderAppeal') && (await listPendingAppealIds(db, period.id)).length > 0) return;
   throw createPeriodStateInvalidError(period.id, period.state, 'ties are decided while the period is being reviewed, or in publicity while an appeal is pending');
 }
 
@@ -76,7 +78,10 @@ export async function listTieDecisions(deps: Deps, actor: Actor, periodId: numbe
     items: rows.map((row) => {
       const applied = !inForce.has(row.id)
         ? null
-        : (JSON.parse(row.person_ids_json) as number[]).every((id) => resultOf.get(personSubjectKey(id))?.flags.includes(`tie-decision:${row.grade}`) === true);
+        : (JSON.parse(row.person_ids_json) as number[]).every((id) => {
+          const result = resultOf.get(personSubjectKey(id));
+          return result !== undefined && hasTieDecision(result.flags, row.grade);
+        });
       return presentDecision(row, names, inForce.has(row.id), applied);
     }),
   };

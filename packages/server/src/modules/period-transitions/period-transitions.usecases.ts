@@ -1,4 +1,4 @@
-import { addCalendarDays } from '@baton/engine';
+import { addCalendarDays, nextPeriodState } from '@baton/engine';
 import type { AppDeps } from '../../app/deps.js';
 import { localDateOf } from '../../app/dates.js';
 import { createNotFoundError } from '../../app/errors.js';
@@ -26,14 +26,6 @@ type Deps = Pick<AppDeps, 'db' | 'now'>;
 
 const auditActor = (actor: Actor) => ({ actorId: actor.accountId, actorLabel: actor.username });
 
-/** DESIGN §4 "Period states": one step at a time, closed is final. */
-export const NEXT_PERIOD_STATE: Record<PeriodState, PeriodState | null> = {
-  draft: 'open',
-  open: 'reviewing',
-  reviewing: 'publicity',
-  publicity: 'closed',
-  closed: null,
-};
 
 /**
  * The publicity window (公示, DESIGN §4): `publicityDays` working days of the work calendar, starting
@@ -60,7 +52,7 @@ export async function transitionAssessmentPeriod({ db, now }: Deps, actor: Actor
     const period = await findPeriod(trx, id);
     if (!period) throw createNotFoundError('period', id);
     if (period.state === 'closed') throw createPeriodClosedError(id);
-    const next = NEXT_PERIOD_STATE[period.state];
+    const next = nextPeriodState(period.state);
     if (input.to !== next) throw createPeriodTransitionInvalidError(period.state, input.to, next);
     if (input.to === 'closed' && period.publicity_ends_on !== null && today <= period.publicity_ends_on) {
       throw createPublicityRunningError(id, period.publicity_ends_on);

@@ -1,6 +1,6 @@
 /** Assessment periods (考核周期): records, who takes part, and the guards of their states. */
 export { listActiveUnitSubjects, listPeopleAssignedDuring, listSubjectsOfPeriod, type SubjectRow } from './period-participants.repository.js';
-export { assertPeriodState } from './period-state.js';
+export { assertPeriodAllows } from './period-state.js';
 export { findPeriodParticipant, listPeriodParticipants, type PeriodParticipant } from './period-participants.js';
 export {
   createPeriodClosedError, createPeriodScenarioInvalidError, createPeriodStateInvalidError, createPeriodTransitionInvalidError, createPublicityRunningError,

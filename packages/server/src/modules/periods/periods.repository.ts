@@ -1,5 +1,6 @@
 import type { Db } from '../../db/kysely.js';
 import type { PeriodKind, PeriodState } from '../../db/schema.js';
+import { PERIOD_ACTIONS } from '@baton/engine';
 
 export interface PeriodRow {
   id: number;
@@ -44,7 +45,7 @@ export async function findPeriod(db: Db, id: number): Promise<PeriodRow | undefi
 /** Newest first (id desc). */
 export async function listPeriods(
   db: Db,
-  opts: { state?: PeriodState | undefined; schemeId?: number | undefined; states?: PeriodState[] | undefined; beforeId?: number | undefined; limit: number },
+  opts: { state?: PeriodState | undefined; schemeId?: number | undefined; states?: readonly PeriodState[] | undefined; beforeId?: number | undefined; limit: number },
 ): Promise<PeriodRow[]> {
   let q = selectPeriods(db).orderBy('p.id', 'desc').limit(opts.limit);
   if (opts.state !== undefined) q = q.where('p.state', '=', opts.state);
@@ -144,7 +145,7 @@ export async function listCurrentPersonPeriods(db: Db) {
     .selectFrom('periods as p')
     .innerJoin('schemes as s', 's.id', 'p.scheme_id')
     .select(['p.scope_unit_id', 'p.starts_on', 'p.ends_on', 's.code', 's.name', 's.definition_json'])
-    .where('p.state', 'in', ['open', 'reviewing'])
+    .where('p.state', 'in', PERIOD_ACTIONS.linkLogIndicators)
     .where('s.subject_kind', '=', 'person')
     .orderBy('p.starts_on', 'desc')
     .orderBy('p.id', 'desc')

@@ -10,6 +10,7 @@ import { findScheme } from '../schemes/index.js';
 import { createPeriodClosedError, createPeriodInvalidError, createPeriodStateInvalidError } from './periods.errors.js';
 import { findPeriod, insertPeriod, listPeriods, updatePeriodFields, type PeriodChanges, type PeriodRow } from './periods.repository.js';
 import { inTransaction } from '../../db/transactions.js';
+import { periodAllows } from '@baton/engine';
 
 type Deps = Pick<AppDeps, 'db' | 'now'>;
 
@@ -105,10 +106,10 @@ export async function updateAssessmentPeriod({ db, now }: Deps, actor: Actor, id
     const period = await findPeriod(trx, id);
     if (!period) throw createNotFoundError('period', id);
     if (period.state === 'closed') throw createPeriodClosedError(id);
-    if (input.publicityDays !== undefined && period.state === 'publicity') {
+    if (input.publicityDays !== undefined && !periodAllows(period.state, 'changePublicityDays')) {
       throw createPeriodStateInvalidError(id, period.state, 'publicityDays can change only before publicity', '/publicityDays');
     }
-    if (input.tierPeriodId !== undefined && period.state === 'publicity') {
+    if (input.tierPeriodId !== undefined && !periodAllows(period.state, 'changeTierPeriod')) {
       throw createPeriodStateInvalidError(id, period.state, 'the unit tiers can change only before publicity', '/tierPeriodId');
     }
     checkDeadline('/summaryDueOn', input.summaryDueOn, period.starts_on);

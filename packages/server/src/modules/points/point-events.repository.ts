@@ -3,6 +3,7 @@ import type { Db } from '../../db/kysely.js';
 import type {
   PeriodTable, PointBatchTable, PointEventAttachmentTable, PointEventStatus, PointEventTable, SubjectKind,
 } from '../../db/schema.js';
+import { periodStatesRefusing } from '@baton/engine';
 
 export type PointEventRow = Selectable<PointEventTable>;
 export type NewPointEvent = Insertable<PointEventTable>;
@@ -256,8 +257,9 @@ export async function listAssignmentsOfPeople(db: Db, personIds: number[]): Prom
 
 export type ClosedPeriod = Pick<Selectable<PeriodTable>, 'id' | 'name' | 'starts_on' | 'ends_on'>;
 
+/** The periods of a scheme whose points no longer change (PERIOD_ACTIONS.changePoints). */
 export async function listClosedPeriodsOfScheme(db: Db, schemeId: number): Promise<ClosedPeriod[]> {
-  return db.selectFrom('periods').select(['id', 'name', 'starts_on', 'ends_on']).where('scheme_id', '=', schemeId).where('state', '=', 'closed').execute();
+  return db.selectFrom('periods').select(['id', 'name', 'starts_on', 'ends_on']).where('scheme_id', '=', schemeId).where('state', 'in', periodStatesRefusing('changePoints')).execute();
 }
 
 export async function findClosedPeriodCovering(db: Db, schemeId: number, date: string): Promise<ClosedPeriod | undefined> {
@@ -265,7 +267,7 @@ export async function findClosedPeriodCovering(db: Db, schemeId: number, date: s
     .selectFrom('periods')
     .select(['id', 'name', 'starts_on', 'ends_on'])
     .where('scheme_id', '=', schemeId)
-    .where('state', '=', 'closed')
+    .where('state', 'in', periodStatesRefusing('changePoints'))
     .where('starts_on', '<=', date)
     .where('ends_on', '>=', date)
     .executeTakeFirst();

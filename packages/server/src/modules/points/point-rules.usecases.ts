@@ -10,6 +10,7 @@ import {
   type PointRuleRow, type PointRuleWithCount, type SchemeRow,
 } from './point-rules.repository.js';
 import { inTransaction } from '../../db/transactions.js';
+import { ledgerIndicatorIds, type LedgerScheme } from '@baton/engine';
 
 type Deps = Pick<AppDeps, 'db' | 'now'>;
 
@@ -31,8 +32,7 @@ const auditedRule = (r: Omit<PointRuleRow, 'id'>) => ({
 /** The ids of the scheme's `ledger` indicators: the only ones point rules may feed (DESIGN §3.1). */
 export function ledgerIndicatorsOf(scheme: Pick<SchemeRow, 'definition_json'>): string[] {
   try {
-    const definition = JSON.parse(scheme.definition_json) as { indicators?: { id?: unknown; method?: unknown }[] };
-    return (definition.indicators ?? []).filter((i) => i.method === 'ledger' && typeof i.id === 'string').map((i) => i.id as string);
+    return ledgerIndicatorIds(JSON.parse(scheme.definition_json) as LedgerScheme);
   } catch {
     return [];
   }

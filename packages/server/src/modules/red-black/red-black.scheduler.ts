@@ -1,4 +1,4 @@
-import { DEFAULT_RED_BLACK_LIST_SIZE } from '@baton/engine';
+import { DEFAULT_RED_BLACK_LIST_SIZE, PERIOD_ACTIONS } from '@baton/engine';
 import type { AppDeps } from '../../app/deps.js';
 import { startPeriodicJob, type PeriodicJobOptions } from '../../app/periodic-job.js';
 import { localDateOf } from '../../app/dates.js';
@@ -53,7 +53,7 @@ export interface RedBlackTickOutcome {
 export async function runRedBlackJobOnce(deps: Deps, runner: string): Promise<RedBlackTickOutcome> {
   const { db, now } = deps;
   const today = localDateOf(now());
-  const periods = await listPeriods(db, { states: ['open', 'reviewing', 'publicity'], limit: 1000 });
+  const periods = await listPeriods(db, { states: PERIOD_ACTIONS.buildRedBlackLists, limit: 1000 });
   const generated: string[] = [];
   for (const period of periods) {
     const months = monthsBetween(period.starts_on, period.ends_on).filter((month) => lastDateOfMonthInPeriod(period, month) < today);

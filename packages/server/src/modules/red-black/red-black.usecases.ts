@@ -1,4 +1,4 @@
-import { buildRedBlackList, DEFAULT_RED_BLACK_LIST_SIZE, type Scheme } from '@baton/engine';
+import { buildRedBlackList, DEFAULT_RED_BLACK_LIST_SIZE, formatGroupKey, groupKeyOf, NO_CATEGORY_GROUP_KEY, type Scheme } from '@baton/engine';
 import type {
   GeneratedRedBlackLists, GenerateRedBlackBody, RedBlackAppearance, RedBlackEntry, RedBlackList, RedBlackSummary,
 } from '@baton/contract/red-black';
@@ -72,14 +72,12 @@ export async function buildRedBlackListsOfMonth(db: Db, period: PeriodRow, schem
   const grouping = (JSON.parse(scheme.definition_json) as Scheme).grouping ?? 'all';
   const subjectById = new Map(subjects.map((s) => [s.id, s]));
   const unitById = new Map(units.map((u) => [u.id, u]));
+  // The list of the scheme's own groups besides `all` (none for grouping all; no list of the uncategorised).
   const groupOf = (subjectId: number): string | null => {
     const subject = subjectById.get(subjectId)!;
-    if (grouping === 'unit') return `unit:${subject.unit_id}`;
-    if (grouping === 'category') {
-      const categoryId = unitById.get(subjectKind === 'unit' ? subject.id : subject.unit_id)?.category_id ?? null;
-      return categoryId === null ? null : `category:${categoryId}`;
-    }
-    return null;
+    const categoryId = unitById.get(subjectKind === 'unit' ? subject.id : subject.unit_id)?.category_id ?? null;
+    const key = groupKeyOf(grouping, { unitId: subject.unit_id, categoryId });
+    return key === 'all' || key === NO_CATEGORY_GROUP_KEY ? null : key;
   };
   const members = new Map<string, { id: string; subject: string; points: number }[]>([['all', []]]);
   for (const sum of sums) {
@@ -241,8 +239,8 @@ export async function getRedBlackHistory({ db }: Deps, actor: Actor, personId: n
   const keys = new Set(['all']);
   for (const u of units) {
     if (!unitIds.has(u.id)) continue;
-    keys.add(`unit:${u.id}`);
-    if (u.category_id !== null) keys.add(`category:${u.category_id}`);
+    keys.add(formatGroupKey({ kind: 'unit', id: u.id }));
+    if (u.category_id !== null) keys.add(formatGroupKey({ kind: 'category', id: u.category_id }));
   }
   const nameOf = await groupNamesOf(db, keys);
   const history: { month: string; periodId: number; list: 'red' | 'black'; rank: number; points: number; group: { key: string; name: string } }[] = [];

@@ -1,9 +1,11 @@
 import type { Db } from '../../db/kysely.js';
 import type { PeriodState } from '../../db/schema.js';
 import { type ResultVisibility } from '../../policies/index.js';
+import { PERIOD_ACTIONS } from '@baton/engine';
 
 /** The states whose published version everyone in scope may read (DESIGN §4: publicity, closed). */
-export const PUBLISHED_STATES: PeriodState[] = ['publicity', 'closed'];
+/** The states whose published results are read (the engine's PERIOD_ACTIONS.readPublishedResults). */
+export const PUBLISHED_STATES: readonly PeriodState[] = PERIOD_ACTIONS.readPublishedResults;
 
 export type { ResultVisibility };
 

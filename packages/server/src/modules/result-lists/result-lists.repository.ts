@@ -1,4 +1,5 @@
 import type { Db } from '../../db/kysely.js';
+import { PERIOD_ACTIONS } from '@baton/engine';
 
 export interface StandingRow {
   period_id: number;
@@ -30,7 +31,7 @@ export async function listClosedPublishedPeriods(db: Db, f: { schemeCode?: strin
     .selectFrom('periods as pe')
     .innerJoin('schemes as s', 's.id', 'pe.scheme_id')
     .select(['pe.id', 'pe.name', 'pe.starts_on', 'pe.ends_on', 's.code as scheme_code', 's.name as scheme_name', 's.kind as scheme_kind'])
-    .where('pe.state', '=', 'closed')
+    .where('pe.state', 'in', PERIOD_ACTIONS.countAsHistory)
     .where('pe.result_version', 'is not', null)
     .where('s.subject_kind', '=', 'person');
   if (f.schemeCode !== undefined) q = q.where('s.code', '=', f.schemeCode);

@@ -1,5 +1,5 @@
 export { buildPeriodScenario, type Participant, personSubjectKey, type RatingOverride } from './period-scenario.js';
-export { gradeSeatsInGroup, GROUP_KEY_PATTERN, groupKeyOf, type GroupNamer, nameGroups } from './result-groups.js';
+export { gradeSeatsInGroup, type GroupNamer, nameGroups } from './result-groups.js';
 export { evaluatePeriod, participantOf, type PeriodEvaluation, publishResultVersion } from './result-publication.js';
 export { findResultVersion } from './results.repository.js';
 export { registerResultRoutes } from './results.routes.js';

@@ -1,8 +1,8 @@
-import type { Fact, HistoryEntry, Scenario, Scheme, Subject, TieDecision } from '@baton/engine';
+import { engineCategoryOf, ledgerFactsOfEvents, ledgerIndicatorIds, type Fact, type HistoryEntry, type Scenario, type Scheme, type Subject, type TieDecision } from '@baton/engine';
 import type { Db } from '../../db/kysely.js';
 import { decisionsInForce, listTieDecisionsOfPeriod } from './tie-decisions.repository.js';
 import { findPeriod, listPeriodParticipants, type PeriodParticipant, type PeriodRow } from '../periods/index.js';
-import { loadPeriodRanking, UNCATEGORISED } from '../rankings/index.js';
+import { loadPeriodRanking } from '../rankings/index.js';
 import { listPersonLedgerRowsOfPeriod, listRatingsOfPeriod, listRoutineResultsInside } from './results.repository.js';
 import { listCategoryInfos, listUnitInfos } from '../org/index.js';
 import { findScheme } from '../schemes/index.js';
@@ -58,8 +58,8 @@ export async function buildPeriodScenario(
     participants.set(key, { key, ...person });
     const subject: Subject = { id: key, name: person.name, unit: unitSubjectKey(person.unitId) };
     const code = person.categoryId === null ? undefined : categoryCode.get(person.categoryId);
-    if (code !== undefined) subject.category = code;
-    else if (scheme.grouping === 'category') subject.category = UNCATEGORISED;
+    const category = engineCategoryOf(scheme.grouping, code);
+    if (category !== undefined) subject.category = category;
     subjects.push(subject);
   }
 
@@ -110,17 +110,16 @@ async function ledgerFacts(
   scheme: Scheme,
   participants: Map<string, Participant>,
 ): Promise<Fact[]> {
-  const ledgerIndicators = scheme.indicators.filter((i) => i.method === 'ledger').map((i) => i.id);
+  const ledgerIndicators = ledgerIndicatorIds(scheme);
   if (ledgerIndicators.length === 0) return [];
   const rows = await listPersonLedgerRowsOfPeriod(db, period, ledgerIndicators);
-  const facts: Fact[] = [];
-  for (const row of rows) {
-    if (row.person_id === null) continue;
-    const key = personSubjectKey(row.person_id);
-    if (!participants.has(key)) continue;
-    facts.push({ subject: key, indicator: row.indicator_id, id: `event:${row.event_id}`, delta: row.delta_centi / 100, note: `${row.occurred_on} ${row.evidence_text}` });
-  }
-  return facts;
+  const events = rows.flatMap((row) => {
+    const subject = row.person_id === null ? undefined : personSubjectKey(row.person_id);
+    return subject === undefined || !participants.has(subject)
+      ? []
+      : [{ subject, indicator: row.indicator_id, centi: row.delta_centi, eventId: row.event_id, occurredOn: row.occurred_on, evidenceText: row.evidence_text }];
+  });
+  return ledgerFactsOfEvents(new Set(ledgerIndicators), events);
 }
 
 async function ratingFacts(db: Db, periodId: number, participants: Map<string, Participant>, overrides: readonly RatingOverride[]): Promise<Fact[]> {

@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
-import { evaluateInput, type Result, type Scenario } from '@baton/engine';
+import { evaluateInput, groupKeyOf, type Result, type Scenario } from '@baton/engine';
 import type { Db } from '../../db/kysely.js';
 import type { ResultVersionReason } from '../../db/schema.js';
 import { createPeriodScenarioInvalidError, type PeriodRow, setPeriodResultVersion } from '../periods/index.js';
 import { buildPeriodScenario, type Participant, type PeriodScenario } from './period-scenario.js';
-import { groupKeyOf } from './result-groups.js';
 import { findLatestResultVersionNumber, insertResults, insertResultVersion } from './results.repository.js';
 
 export interface PeriodEvaluation extends PeriodScenario {

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/kysely.js';
 import type { ResultVersionReason } from '../../db/schema.js';
+import { flagPrefix, PERIOD_ACTIONS } from '@baton/engine';
 
 export interface ResultVersionRow {
   id: number;
@@ -160,7 +161,7 @@ export async function listQuotaTiedResults(db: Db, periodId: number, version: nu
     .where('r.period_id', '=', periodId)
     .where('r.version', '=', version)
     .where('r.group_key', 'in', groupKeys)
-    .where('r.flags_json', 'like', '%quota-tie:%')
+    .where('r.flags_json', 'like', `%${flagPrefix('quota-tie')}%`)
     .orderBy('r.id')
     .execute();
 }
@@ -207,7 +208,7 @@ export async function listRoutineResultsInside(db: Db, period: { id: number; sta
     .innerJoin('period_results as r', (join) => join.onRef('r.period_id', '=', 'p.id').onRef('r.version', '=', 'p.result_version'))
     .select(['p.id as period_id', 'p.name as period_name', 'p.starts_on', 'r.person_id', 'r.total_centi', 'r.grade'])
     .where('p.id', '!=', period.id)
-    .where('p.state', '=', 'closed')
+    .where('p.state', 'in', PERIOD_ACTIONS.countAsHistory)
     .where('s.kind', '=', 'routine')
     .where('s.subject_kind', '=', 'person')
     .where('p.starts_on', '>=', period.starts_on)

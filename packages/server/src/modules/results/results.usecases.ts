@@ -1,4 +1,4 @@
-import type { Result, Scenario, Scheme } from '@baton/engine';
+import { groupKeyOf, periodAllows, quotaTieGrades, type Result, type Scenario, type Scheme } from '@baton/engine';
 import type { DistributionGroup, ResultRow, ResultsQuery, ResultsResponse, ResultVersion, ScenarioQuery } from '@baton/contract/results';
 import type { AppDeps } from '../../app/deps.js';
 import { createNotFoundError } from '../../app/errors.js';
@@ -7,7 +7,7 @@ import { type Actor, authorize, can, isResultVisible, overseeScopeOf, type Resul
 import { listSubtreeUnitIds, resolveVisibleUnitIds } from '../org/index.js';
 import { findPeriod, type PeriodRow, presentPeriod } from '../periods/index.js';
 import { buildPeriodScenario } from './period-scenario.js';
-import { gradeSeatsInGroup, groupKeyOf, nameGroups, type GroupNamer, type Seating } from './result-groups.js';
+import { gradeSeatsInGroup, nameGroups, type GroupNamer, type Seating } from './result-groups.js';
 import { evaluatePeriod, participantOf } from './result-publication.js';
 import { createResultsNotPublishedError, createResultVersionNotFoundError, createUnitSchemeResultsError } from './results.errors.js';
 import {
@@ -21,7 +21,6 @@ type Deps = Pick<AppDeps, 'db' | 'now'>;
 
 /** Admin and auditor read every result, any version and the live preview (docs/api-cycles.md "Who may do what"). */
 const oversees = (actor: Actor) => can(actor, 'results.export');
-const BEFORE_PUBLICITY = new Set(['draft', 'open', 'reviewing']);
 
 /** The period and its (frozen) scheme; a unit scheme has no results of its own here. */
 async function loadPeriod(db: Db, id: number): Promise<{ period: PeriodRow; scheme: Scheme }> {
@@ -72,8 +71,6 @@ function presentDistribution(scenario: Seating, tallies: Map<string, GroupTally>
   }));
 }
 
-const QUOTA_TIE = 'quota-tie:';
-const tiedGradesOf = (flags: readonly string[]) => flags.filter((f) => f.startsWith(QUOTA_TIE)).map((f) => f.slice(QUOTA_TIE.length));
 
 function addTie(tally: GroupTally, grade: string, subject: { id: number; name: string }) {
   const list = tally.ties.get(grade) ?? [];
@@ -105,7 +102,7 @@ export async function readPeriodResults(deps: Deps, actor: Actor, periodId: numb
   const { period, scheme } = await loadPeriod(db, periodId);
   const limit = query.limit ?? 50;
   if (query.version !== undefined) authorize(actor, 'results.export');
-  const beforePublicity = BEFORE_PUBLICITY.has(period.state);
+  const beforePublicity = periodAllows(period.state, 'previewResults');
   if (beforePublicity && !oversees(actor)) throw createResultsNotPublishedError(periodId);
   const unitIds = await unitFilterOf(db, actor, query.unit);
   if (beforePublicity && query.version === undefined) return readLiveResults(deps, period, { ...query, limit }, unitIds);
@@ -138,7 +135,7 @@ export async function readPeriodResults(deps: Deps, actor: Actor, periodId: numb
   }
   for (const row of tied) {
     if (!isResultVisible(visible, { unitId: row.unit_id, personId: row.person_id })) continue;
-    for (const grade of tiedGradesOf(JSON.parse(row.flags_json) as string[])) addTie(tallies.get(row.group_key)!, grade, { id: row.person_id ?? 0, name: row.person_name ?? '' });
+    for (const grade of quotaTieGrades(JSON.parse(row.flags_json) as string[])) addTie(tallies.get(row.group_key)!, grade, { id: row.person_id ?? 0, name: row.person_name ?? '' });
   }
   return {
     period: presentPeriod(period),
@@ -186,7 +183,7 @@ async function readLiveResults(
     if (!tally) continue;
     tally.size += 1;
     tally.counts.set(e.result.grade, (tally.counts.get(e.result.grade) ?? 0) + 1);
-    for (const grade of tiedGradesOf(e.result.flags)) addTie(tally, grade, { id: e.participant.personId, name: e.participant.name });
+    for (const grade of quotaTieGrades(e.result.flags)) addTie(tally, grade, { id: e.participant.personId, name: e.participant.name });
   }
   return {
     period: presentPeriod(period),

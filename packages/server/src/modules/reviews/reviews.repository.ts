@@ -35,7 +35,7 @@ export async function findCyclePeriod(db: Db, id: number): Promise<CyclePeriodRo
 }
 
 /** Periods whose summaries are still being written and that have a summary deadline (the reminder job). */
-export async function listPeriodsWithSummaryDeadline(db: Db, states: PeriodState[]): Promise<CyclePeriodRow[]> {
+export async function listPeriodsWithSummaryDeadline(db: Db, states: readonly PeriodState[]): Promise<CyclePeriodRow[]> {
   return selectCyclePeriods(db).where('p.state', 'in', states).where('p.summary_due_on', 'is not', null).orderBy('p.id').execute();
 }
 

@@ -1,19 +1,18 @@
-import { evaluate, type Indicator, type Result, type Scheme } from '@baton/engine';
+import { evaluate, groupKeyOf, type Indicator, periodAllows, type Result, type Scheme } from '@baton/engine';
 import type { PreviewBody, PreviewResponse, RatingInput, ReviewIndicator, ReviewRow, ReviewSheet, ReviewSheetQuery, StoredRating } from '@baton/contract/reviews';
 import type { AppDeps } from '../../app/deps.js';
 import { localDateOf } from '../../app/dates.js';
 import { createFieldErrors, createNotFoundError, type ErrorDetail } from '../../app/errors.js';
 import type { Db } from '../../db/kysely.js';
-import type { PeriodState } from '../../db/schema.js';
 import { type Actor, authorize, can, firstLedUnitOf, isSelf, mayRatePerson, overseeScopeOf } from '../../policies/index.js';
 import { appendAuditRecords } from '../audit/index.js';
 import { listPeopleWithPendingAppeal } from '../appeals/index.js';
 import { listUnitInfos, openVisibleUnit, resolveVisibleUnitIds } from '../org/index.js';
-import { assertPeriodState, findPeriod, findPeriodParticipant, type PeriodParticipant, presentPeriod } from '../periods/index.js';
+import { assertPeriodAllows, findPeriod, findPeriodParticipant, type PeriodParticipant, presentPeriod } from '../periods/index.js';
 import { toCenti } from '../points/index.js';
 import { listLeaderRoles } from '../worklogs/index.js';
 import {
-  buildPeriodScenario, gradeSeatsInGroup, groupKeyOf, type GroupNamer, nameGroups, type Participant, personSubjectKey, type RatingOverride,
+  buildPeriodScenario, gradeSeatsInGroup, type GroupNamer, nameGroups, type Participant, personSubjectKey, type RatingOverride,
 } from '../results/index.js';
 import { loadCyclePeriod, presentPerson, presentSummary } from './cycle-participants.js';
 import { createLeaderRatesError, createOwnSubjectError, createReviewWindowClosedError } from './reviews.errors.js';
@@ -28,7 +27,6 @@ type Deps = Pick<AppDeps, 'db' | 'now'>;
 /** The rater group of 审核评鉴: leaders rate the people of their subtrees. */
 export const LEADER_RATER_GROUP = 'leader';
 /** Ratings are written only while the period is reviewing (DESIGN §4). */
-const RATING_STATES: PeriodState[] = ['reviewing'];
 export const MAX_RATING_COMMENT_CHARS = 2000;
 export const MAX_RATING_TASK_CHARS = 200;
 
@@ -131,7 +129,7 @@ async function buildRows(db: Db, actor: Actor, period: CyclePeriodRow, people: P
   const [summaries, ratings, underAppeal, raters] = await Promise.all([
     listSummariesOfPeriod(db, period.id, ids),
     listRatingsOfPeople(db, period.id, LEADER_RATER_GROUP, ids),
-    period.state === 'publicity' ? listPeopleWithPendingAppeal(db, period.id, ids) : Promise.resolve(new Set<number>()),
+    periodAllows(period.state, 'reRateAppellant') ? listPeopleWithPendingAppeal(db, period.id, ids) : Promise.resolve(new Set<number>()),
     ratersOf(db, people),
   ]);
   const summaryOf = new Map(summaries.map((s) => [s.person_id, s]));
@@ -290,8 +288,8 @@ export async function ratePerson({ db, now }: Deps, actor: Actor, periodId: numb
   details.push(...checkRatingTexts(input.ratings));
   if (details.length > 0) throw createFieldErrors(details);
   // 复核: during publicity the leaders re-rate a person whose appeal is pending, whatever the review deadline (docs/api-cycles.md "Appeals").
-  const underAppeal = period.state === 'publicity' && (await listPeopleWithPendingAppeal(db, period.id, [personId])).has(personId);
-  if (!underAppeal) assertPeriodState(period, RATING_STATES, 'leaders rate');
+  const underAppeal = periodAllows(period.state, 'reRateAppellant') && (await listPeopleWithPendingAppeal(db, period.id, [personId])).has(personId);
+  if (!underAppeal) assertPeriodAllows(period, 'rate', 'leaders rate');
   const at = now();
   if (!underAppeal && period.review_due_on !== null && localDateOf(at) > period.review_due_on) throw createReviewWindowClosedError(period.review_due_on);
 
@@ -312,8 +310,8 @@ export async function ratePerson({ db, now }: Deps, actor: Actor, periodId: numb
     // The audit append serialises with period transitions: a period that left `reviewing` meanwhile refuses the ratings,
     // and so does a publicity whose appeal was decided meanwhile.
     const current = await loadCyclePeriod(trx, period.id);
-    const stillUnderAppeal = underAppeal && current.state === 'publicity' && (await listPeopleWithPendingAppeal(trx, period.id, [personId])).has(personId);
-    if (!stillUnderAppeal) assertPeriodState(current, RATING_STATES, 'leaders rate');
+    const stillUnderAppeal = underAppeal && periodAllows(current.state, 'reRateAppellant') && (await listPeopleWithPendingAppeal(trx, period.id, [personId])).has(personId);
+    if (!stillUnderAppeal) assertPeriodAllows(current, 'rate', 'leaders rate');
   });
 
   const evaluation = await evaluateSheetPeriod(db, period, []);

@@ -1,11 +1,10 @@
 import type { MySummary, Summary, SummaryContentBody, SummaryList, SummaryListQuery, SummarySubmitBody } from '@baton/contract/reviews';
 import type { AppDeps } from '../../app/deps.js';
 import type { Db } from '../../db/kysely.js';
-import type { PeriodState } from '../../db/schema.js';
-import { authorize, overseeScopeOf, type Actor } from '../../policies/index.js';
+import { type Actor, authorize, overseeScopeOf } from '../../policies/index.js';
 import { appendAuditRecords } from '../audit/index.js';
 import { openVisibleUnit, resolveVisibleUnitIds } from '../org/index.js';
-import { assertPeriodState, findPeriodParticipant, listPeriodParticipants, type PeriodParticipant } from '../periods/index.js';
+import { assertPeriodAllows, findPeriodParticipant, listPeriodParticipants, type PeriodParticipant } from '../periods/index.js';
 import { computeWorkLogSummary } from '../worklogs/index.js';
 import { createNotParticipantError, loadCyclePeriod, presentPerson, presentSummary } from './cycle-participants.js';
 import { createSummarySubmittedError } from './reviews.errors.js';
@@ -19,7 +18,6 @@ import { inTransaction } from '../../db/transactions.js';
 type Deps = Pick<AppDeps, 'db' | 'now'>;
 
 /** A summary is written while the period is open (facts and logs accepted) or reviewing (DESIGN §4). */
-export const SUMMARY_WRITABLE_STATES: PeriodState[] = ['open', 'reviewing'];
 export const MAX_SUMMARY_CHARS = 5000;
 
 /** The caller as a participant of the period: 403 without a person of his own, 404 when he does not take part. */
@@ -63,7 +61,7 @@ function normalizeSummaryContent(content: string): string {
  */
 async function writeMySummary({ db, now }: Deps, actor: Actor, periodId: number, input: { content?: string | undefined; submit: boolean }) {
   const { period, participant } = await loadOwnParticipation(db, actor, periodId);
-  assertPeriodState(period, SUMMARY_WRITABLE_STATES, 'summaries are written');
+  assertPeriodAllows(period, 'writeSummary', 'summaries are written');
   const given = input.content === undefined ? undefined : normalizeSummaryContent(input.content);
   const at = now().toISOString();
   const status = input.submit ? 'submitted' as const : 'draft' as const;
@@ -86,7 +84,7 @@ async function writeMySummary({ db, now }: Deps, actor: Actor, periodId: number,
     }
     // The state may have moved on while we wrote (the audit append above serialises with transitions).
     const state = (await loadCyclePeriod(trx, period.id)).state;
-    assertPeriodState({ id: period.id, state }, SUMMARY_WRITABLE_STATES, 'summaries are written');
+    assertPeriodAllows({ id: period.id, state }, 'writeSummary', 'summaries are written');
   });
   const row = (await findSummary(db, period.id, participant.personId))!;
   return presentSummary(row, participant, period, now());

@@ -1,11 +1,10 @@
-import { addCalendarDays } from '@baton/engine';
+import { addCalendarDays, PERIOD_ACTIONS } from '@baton/engine';
 import type { AppDeps } from '../../app/deps.js';
 import { startPeriodicJob, type PeriodicJobOptions } from '../../app/periodic-job.js';
 import { localDateOf } from '../../app/dates.js';
 import { listPeriodParticipants } from '../periods/index.js';
 import { insertNotifications } from '../notifications/index.js';
 import { findCyclePeriod, listPeriodsWithSummaryDeadline, listSubmittedSummaryPeople, type CyclePeriodRow } from './reviews.repository.js';
-import { SUMMARY_WRITABLE_STATES } from './summaries.usecases.js';
 import { listAccountsOfPeople } from '../accounts/index.js';
 import { claimScheduledRun, finishScheduledRun } from '../jobs/index.js';
 import { inTransaction } from '../../db/transactions.js';
@@ -55,7 +54,7 @@ export async function runSummaryReminderJobOnce(deps: Deps, runner: string): Pro
   const { db, now } = deps;
   const today = localDateOf(now());
   const reminded: string[] = [];
-  for (const period of await listPeriodsWithSummaryDeadline(db, SUMMARY_WRITABLE_STATES)) {
+  for (const period of await listPeriodsWithSummaryDeadline(db, PERIOD_ACTIONS.writeSummary)) {
     const due = period.summary_due_on!;
     if (addCalendarDays(due, -1) > today || due < today) continue;
     const runKey = `${period.id}:${due}`;
