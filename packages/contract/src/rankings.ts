@@ -96,3 +96,36 @@ export const PersonPointsResponse = Type.Object({
   events: Type.Array(LedgerEventSchema),
 });
 export type PersonPoints = Static<typeof PersonPointsResponse>;
+
+export const RankingGroupsQuery = StrictObject({ period: Type.Integer({ minimum: 1 }) });
+
+/** A group of a ranking the caller may open, and where a picker lists it: his own (`mine`: 全部 and those he is ranked in), then categories and units. */
+export const RankingGroupOptionSchema = Type.Object({
+  key: Type.String(),
+  name: Type.String(),
+  section: Type.Union([Type.Literal('mine'), Type.Literal('category'), Type.Literal('unit')]),
+});
+export type RankingGroupOption = Static<typeof RankingGroupOptionSchema>;
+
+export const RankingGroupsResponse = Type.Object({ items: Type.Array(RankingGroupOptionSchema) });
+export type RankingGroups = Static<typeof RankingGroupsResponse>;
+
+export const RankingHistogramQuery = StrictObject({
+  period: Type.Integer({ minimum: 1 }),
+  group: Type.Optional(GroupKey),
+  bins: Type.Optional(Type.Integer({ minimum: 2, maximum: 24, default: 12, description: 'at most this many bins' })),
+});
+
+/** The distribution of a group's net points: round bins (docs/engine.md "Histograms"), and the caller's own bin when he is in the group. */
+export const RankingHistogramResponse = Type.Object({
+  period: PeriodBriefSchema,
+  group: GroupSchema,
+  count: Type.Integer({ description: 'subjects in the group' }),
+  bins: Type.Array(Type.Object({
+    from: Type.Number({ description: 'points, inclusive' }),
+    to: Type.Number({ description: 'points, exclusive (inclusive for the last bin)' }),
+    count: Type.Integer(),
+  })),
+  myBin: Nullable(Type.Integer({ minimum: 0, description: "index of the caller's bin" })),
+});
+export type RankingHistogram = Static<typeof RankingHistogramResponse>;

@@ -1,5 +1,7 @@
-import { createEvaluationState, type EvaluationState, type Fact, type Result, type Scheme, type Subject } from '@baton/engine';
-import { RankingOrder } from './ranking-order.js';
+import {
+  createEvaluationState, engineCategoryOf, GroupStanding, histogramOfCenti, groupNameOf, ledgerFactsOfMovements, ledgerFactsOfSums, ledgerIndicatorIds, parseGroupKey,
+  rankingGroupKeysOf, type EvaluationState, type HistogramBin, type Result, type Scheme, type Subject,
+} from '@baton/engine';
 
 export type RankingSubjectKind = 'person' | 'unit';
 
@@ -53,9 +55,6 @@ export interface RankingRowData {
   flags: string[];
 }
 
-/** Subjects whose category is unknown, under a scheme that groups by category (the engine requires one). */
-export const UNCATEGORISED = '(未分类)';
-
 /**
  * The live ranking of one period (DESIGN §3, issue 5): the engine's EvaluationState over the period's
  * subjects, fed by the ledger (ledger facts are additive deltas), plus per group — `all`,
@@ -88,7 +87,7 @@ export class PeriodRanking {
   private readonly pointsCenti: Float64Array;
   private readonly units = new Map<number, RankingUnit>();
   private readonly categories = new Map<number, RankingCategory>();
-  private readonly orders = new Map<string, RankingOrder>();
+  private readonly orders = new Map<string, GroupStanding>();
   /**
    * Pages built since the last change (a few, keyed by group, offset and limit): every open ranking
    * page reads the same top 50, so between approvals they are built once and shared (read-only).
@@ -101,8 +100,7 @@ export class PeriodRanking {
     this.subjects = input.subjects;
     for (const unit of input.units) this.units.set(unit.id, unit);
     for (const category of input.categories) this.categories.set(category.id, category);
-    this.ledgerIndicators = new Set(input.scheme.indicators.filter((i) => i.method === 'ledger').map((i) => i.id));
-    const byCategory = input.scheme.grouping === 'category';
+    this.ledgerIndicators = new Set(ledgerIndicatorIds(input.scheme));
     const engineSubjects: Subject[] = input.subjects.map((subject, index) => {
       this.indexOf.set(subject.id, index);
       // The very string the engine keeps: its results carry it back, and a look-up of the same string is the cheapest.
@@ -111,18 +109,17 @@ export class PeriodRanking {
       const categoryId = this.categoryIdOf(index);
       const code = categoryId === null ? undefined : this.categories.get(categoryId)?.code;
       const engineSubject: Subject = { id: engineId, unit: String(subject.unitId) };
-      if (code !== undefined) engineSubject.category = code;
-      else if (byCategory) engineSubject.category = UNCATEGORISED;
+      const category = engineCategoryOf(input.scheme.grouping, code);
+      if (category !== undefined) engineSubject.category = category;
       return engineSubject;
     });
     this.pointsCenti = new Float64Array(input.subjects.length);
-    const facts: Fact[] = [];
-    for (const sum of input.sums) {
-      const index = this.indexOf.get(sum.subjectId);
-      if (index === undefined) continue;
+    const known = input.sums.filter((sum) => this.indexOf.has(sum.subjectId));
+    for (const sum of known) {
+      const index = this.indexOf.get(sum.subjectId)!;
       this.pointsCenti[index] = (this.pointsCenti[index] as number) + sum.centi;
-      if (this.ledgerIndicators.has(sum.indicator) && sum.centi !== 0) facts.push({ subject: String(sum.subjectId), indicator: sum.indicator, delta: sum.centi / 100 });
     }
+    const facts = ledgerFactsOfSums(this.ledgerIndicators, known.map((sum) => ({ subject: String(sum.subjectId), indicator: sum.indicator, centi: sum.centi })));
     this.state = createEvaluationState({ scheme: input.scheme, subjects: engineSubjects, facts });
     this.parts = new Array<Result>(input.subjects.length);
     this.grades = new Array<string>(input.subjects.length);
@@ -145,7 +142,7 @@ export class PeriodRanking {
    */
   apply(rows: readonly LedgerDelta[]): Set<number> {
     const changed = new Set<number>();
-    const facts: Fact[] = [];
+    const movements: { subject: string; indicator: string; centi: number }[] = [];
     let version = this.version;
     for (const row of rows) {
       if (row.id <= this.version) continue;
@@ -157,9 +154,10 @@ export class PeriodRanking {
       }
       this.pointsCenti[index] = (this.pointsCenti[index] as number) + row.centi;
       changed.add(index);
-      if (this.ledgerIndicators.has(row.indicator)) facts.push({ subject: String(row.subjectId), indicator: row.indicator, delta: row.centi / 100 });
+      movements.push({ subject: String(row.subjectId), indicator: row.indicator, centi: row.centi });
     }
     this.version = version;
+    const facts = ledgerFactsOfMovements(this.ledgerIndicators, movements);
     if (changed.size > 0) this.pages.clear();
     if (facts.length === 0) return changed;
     // Only the results whose total, scores, grade or flags changed: the orders below give the ranks.
@@ -208,6 +206,16 @@ export class PeriodRanking {
     return this.categories.get(id);
   }
 
+  /** Every unit of the organisation the ranking was built with, by id. */
+  allUnits(): RankingUnit[] {
+    return [...this.units.values()].sort((a, b) => a.id - b.id);
+  }
+
+  /** Every category, by id. */
+  allCategories(): RankingCategory[] {
+    return [...this.categories.values()].sort((a, b) => a.id - b.id);
+  }
+
   /** A unit's category (the ranking policies' view of the organisation, with unitChain). */
   categoryOfUnit(unitId: number): number | null {
     return this.units.get(unitId)?.categoryId ?? null;
@@ -233,28 +241,21 @@ export class PeriodRanking {
 
   /** Every group a subject belongs to: all, its category, and each unit whose subtree holds it. */
   groupKeysOf(index: number): string[] {
-    const keys = ['all'];
-    const categoryId = this.categoryIdOf(index);
-    if (categoryId !== null) keys.push(`category:${categoryId}`);
     const subject = this.subjects[index]!;
-    for (const unitId of this.unitChain(this.subjectKind === 'unit' ? subject.id : subject.unitId)) keys.push(`unit:${unitId}`);
-    return keys;
+    return rankingGroupKeysOf({ categoryId: this.categoryIdOf(index), unitChain: this.unitChain(this.subjectKind === 'unit' ? subject.id : subject.unitId) });
   }
 
   /** Whether a group key names a group of this ranking (a known category or unit). */
   hasGroup(key: string): boolean {
-    if (key === 'all') return true;
-    const [kind, id] = key.split(':');
-    if (kind === 'category') return this.categories.has(Number(id));
-    if (kind === 'unit') return this.units.has(Number(id));
-    return false;
+    const group = parseGroupKey(key);
+    if (group === undefined) return false;
+    if (group.kind === 'all') return true;
+    if (group.kind === 'category') return group.id !== null && this.categories.has(group.id);
+    return this.units.has(group.id);
   }
 
   groupName(key: string): string {
-    if (key === 'all') return '全部';
-    const [kind, id] = key.split(':');
-    if (kind === 'category') return this.categories.get(Number(id))?.name ?? key;
-    return this.units.get(Number(id))?.name ?? key;
+    return groupNameOf(key, { unitName: (id) => this.units.get(id)?.name, categoryName: (id) => this.categories.get(id)?.name });
   }
 
   isInGroup(index: number, key: string): boolean {
@@ -262,15 +263,23 @@ export class PeriodRanking {
   }
 
   /** The standing of a group, sorted once on first use and kept sorted afterwards. */
-  order(key: string): RankingOrder {
+  order(key: string): GroupStanding {
     let order = this.orders.get(key);
     if (order === undefined) {
       const members: number[] = [];
       for (let index = 0; index < this.subjects.length; index += 1) if (key === 'all' || this.isInGroup(index, key)) members.push(index);
-      order = new RankingOrder(Int32Array.from(members), this.totalKeys);
+      order = new GroupStanding(Int32Array.from(members), this.totalKeys);
       this.orders.set(key, order);
     }
     return order;
+  }
+
+  /** The distribution of the group's net points (the engine's round bins), for the rankings page's chart. */
+  pointsHistogram(key: string, maxBins: number): HistogramBin[] {
+    const members = this.order(key).members;
+    const points = new Float64Array(members.length);
+    for (let i = 0; i < members.length; i += 1) points[i] = this.pointsCenti[members[i]!] as number;
+    return histogramOfCenti(points, maxBins);
   }
 
   rankIn(key: string, index: number): number {

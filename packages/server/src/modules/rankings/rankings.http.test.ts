@@ -166,6 +166,45 @@ describe.each(testDialects)('rankings over HTTP on %s', (dialect) => {
     expect((await get('auditor', `/api/rankings?period=${org.period.id}&group=unit:${org.units.s1.id}`)).statusCode).toBe(200);
   });
 
+  it('offers each caller the groups he may open: his own first, then the categories and units he oversees', async () => {
+    const groups = async (who: string) => {
+      const res = await get(who, `/api/rankings/groups?period=${org.period.id}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return (res.json() as { items: { key: string; name: string; section: string }[] }).items.map((g) => [g.section, g.key, g.name]);
+    };
+    const town = `category:${org.categories.town.id}`;
+    expect(await groups('zhang')).toEqual([['mine', 'all', '全部'], ['mine', town, '工业强镇'], ['mine', `unit:${org.units.t1.id}`, '川姜镇']]);
+    // The leader of 川姜镇 also opens the units of his subtree; nobody else's.
+    expect((await groups('leader')).filter(([section]) => section !== 'mine').map(([, key]) => key)).toEqual([`unit:${org.units.s1.id}`]);
+    // The admin is no subject: 全部, then every category and unit.
+    const admin = await groups('admin');
+    expect(admin[0]).toEqual(['mine', 'all', '全部']);
+    expect(admin.filter(([section]) => section === 'category').map(([, key]) => key)).toEqual([town]);
+    expect(admin.filter(([section]) => section === 'unit').map(([, key]) => key).sort())
+      .toEqual([org.units.district.id, org.units.t1.id, org.units.s1.id, org.units.t2.id].map((id) => `unit:${id}`).sort());
+  });
+
+  it("draws a group's points as round bins on the server, marking the caller's own", async () => {
+    const res = await get('li', `/api/rankings/histogram?period=${org.period.id}&group=unit:${org.units.t1.id}&bins=6`);
+    expect(res.statusCode, res.body).toBe(200);
+    const histogram = res.json() as { count: number; bins: { from: number; to: number; count: number }[]; myBin: number | null; group: { name: string } };
+    const rows = (await ranking('li', `unit:${org.units.t1.id}`, '&limit=200')).items;
+    expect(histogram.group.name).toBe('川姜镇');
+    expect(histogram.count).toBe(rows.length);
+    expect(histogram.bins.length).toBeLessThanOrEqual(6);
+    expect(histogram.bins.reduce((sum, b) => sum + b.count, 0)).toBe(rows.length);
+    for (const row of rows) {
+      const at = histogram.bins.findIndex((b, i) => row.points >= b.from && (row.points < b.to || i === histogram.bins.length - 1));
+      expect(at, `${row.subject.name} ${row.points}`).toBeGreaterThanOrEqual(0);
+    }
+    const mine = rows.find((row) => row.subject.name === '李四')!;
+    const myBin = histogram.bins[histogram.myBin!]!;
+    expect(mine.points >= myBin.from && mine.points <= myBin.to).toBe(true);
+    // Like the ranking itself: a group outside the caller's scope is not found.
+    expect((await get('wang', `/api/rankings/histogram?period=${org.period.id}&group=unit:${org.units.t1.id}`)).statusCode).toBe(404);
+    expect((await get('admin', `/api/rankings/histogram?period=${org.period.id}`)).json().myBin).toBeNull();
+  });
+
   it("shows a person's own page: points, ranks, trend, explained indicators and events", async () => {
     const res = await get('li', `/api/points/people/${org.people.li.id}?period=${org.period.id}`);
     expect(res.statusCode, res.body).toBe(200);

@@ -1,14 +1,15 @@
 import type { ServerResponse } from 'node:http';
 import { PersonIdParams } from '@baton/contract/common';
 import {
-  PersonPointsQuery, PersonPointsResponse, RankingPageSchema, RankingQuery, RankingResponse, RankingRowSchema, RankingStreamQuery, RankingStreamResponse,
+  PersonPointsQuery, PersonPointsResponse, RankingGroupsQuery, RankingGroupsResponse, RankingHistogramQuery, RankingHistogramResponse, RankingPageSchema,
+  RankingQuery, RankingResponse, RankingRowSchema, RankingStreamQuery, RankingStreamResponse,
 } from '@baton/contract/rankings';
 import type { AppDeps } from '../../app/deps.js';
 import type { App } from '../../app/http.js';
 import { acceptsGzip, deflateShared, gzipSharedThenOwn, type SharedPart } from '../../app/precompressed.js';
 import { requireActor } from '../../app/auth.plugin.js';
 import { closeRankingHub } from './ranking-hub.js';
-import { getPersonPoints, readRanking, watchRanking, type RankingPage } from './rankings.usecases.js';
+import { getPersonPoints, listRankingGroups, readRanking, readRankingHistogram, watchRanking, type RankingPage } from './rankings.usecases.js';
 
 const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8', vary: 'accept-encoding' };
 const GZIP_JSON_HEADERS = { ...JSON_HEADERS, 'content-encoding': 'gzip' };
@@ -85,6 +86,12 @@ export async function registerRankingRoutes(app: App, deps: AppDeps): Promise<vo
     req.raw.on('close', cleanUp);
     raw.on('close', cleanUp);
   });
+
+  app.get('/api/rankings/groups', { schema: { tags, querystring: RankingGroupsQuery, response: { 200: RankingGroupsResponse } } }, async (req) =>
+    listRankingGroups(deps, requireActor(req), { periodId: req.query.period }));
+
+  app.get('/api/rankings/histogram', { schema: { tags, querystring: RankingHistogramQuery, response: { 200: RankingHistogramResponse } } }, async (req) =>
+    readRankingHistogram(deps, requireActor(req), { periodId: req.query.period, group: req.query.group, bins: req.query.bins }));
 
   app.get('/api/points/people/:personId', { schema: { tags, params: PersonIdParams, querystring: PersonPointsQuery, response: { 200: PersonPointsResponse } } }, async (req) =>
     getPersonPoints(deps, requireActor(req), req.params.personId, { periodId: req.query.period }));

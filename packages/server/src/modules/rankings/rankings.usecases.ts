@@ -1,4 +1,4 @@
-import { evaluate, type Scheme } from '@baton/engine';
+import { engineCategoryOf, evaluate, formatGroupKey, ledgerFactsOfSums, parseGroupKey, pointsOfCenti, PERIOD_ACTIONS, type Scheme, type Subject } from '@baton/engine';
 import type { PointEventStatus, PointSource } from '@baton/contract/points';
 import type { LedgerEvent, PeriodBrief, PersonPoints, RankingPage as RankingPageShape } from '@baton/contract/rankings';
 import type { AppDeps } from '../../app/deps.js';
@@ -12,6 +12,7 @@ import { rankingHubOf, type RankingChange } from './ranking-hub.js';
 import { createRankingGroupNotFoundError } from './rankings.errors.js';
 import { offsetCursor } from '../../app/cursors.js';
 import { type LedgerEventRow, listLedgerEventsOfSubjects, sumLedgerOfSubjectByIndicator, sumLedgerOfSubjectByMonth } from '../points/index.js';
+import { type RankingGroupOption, type RankingGroups, type RankingHistogram } from '@baton/contract/rankings';
 
 type Deps = Pick<AppDeps, 'db' | 'now'>;
 
@@ -72,6 +73,51 @@ export async function readRanking(deps: Deps, actor: Actor, query: { periodId: n
   const offset = offsetCursor.decode(query.cursor) ?? 0;
   const { period, ranking } = await openGroup(deps, actor, query.periodId, groupKey);
   return { page: sharedPage(ranking, period, groupKey, offset, limit), me: myRow(ranking, actor, groupKey) };
+}
+
+/**
+ * The groups of a period's ranking the caller may open (docs/api-points.md `ranking.read`), so the
+ * page offers exactly these: 全部 and the groups he is ranked in (`mine`), then the categories and the
+ * units he may read besides — every one for admin and auditor, his led subtrees for a leader.
+ */
+export async function listRankingGroups(deps: Deps, actor: Actor, query: { periodId: number }): Promise<RankingGroups> {
+  const { ranking } = await openGroup(deps, actor, query.periodId, 'all');
+  const mine = ['all'];
+  const subjectId = ranking.subjectKind === 'person' ? actor.personId : actor.unitId;
+  const index = subjectId === null ? undefined : ranking.indexOfSubject(subjectId);
+  if (index !== undefined) {
+    const ownUnit = `unit:${ranking.subjectKind === 'unit' ? ranking.subjectAt(index).id : ranking.subjectAt(index).unitId}`;
+    for (const key of ranking.groupKeysOf(index)) if (parseGroupKey(key)?.kind === 'category' || key === ownUnit) mine.push(key);
+  }
+  const seen = new Set(mine);
+  const others = (keys: string[]) => keys.filter((key) => !seen.has(key) && mayReadRankingGroup(actor, key, ranking));
+  const group = (key: string, section: RankingGroupOption['section']): RankingGroupOption => ({ key, name: ranking.groupName(key), section });
+  return {
+    items: [
+      ...mine.map((key) => group(key, 'mine')),
+      ...others(ranking.allCategories().map((c) => formatGroupKey({ kind: 'category', id: c.id }))).map((key) => group(key, 'category')),
+      ...others(ranking.allUnits().map((u) => formatGroupKey({ kind: 'unit', id: u.id }))).map((key) => group(key, 'unit')),
+    ],
+  };
+}
+
+/**
+ * The distribution of a group's net points (the rankings page's chart), computed where the ranking
+ * is: at most `bins` round bins, and the bin of the caller's own points when he is in the group.
+ */
+export async function readRankingHistogram(deps: Deps, actor: Actor, query: { periodId: number; group?: string | undefined; bins?: number | undefined }): Promise<RankingHistogram> {
+  const groupKey = query.group ?? 'all';
+  const { period, ranking } = await openGroup(deps, actor, query.periodId, groupKey);
+  const bins = ranking.pointsHistogram(groupKey, query.bins ?? 12);
+  const me = myRow(ranking, actor, groupKey);
+  const myBin = me === null ? null : bins.findIndex((b, i) => Math.round(me.points * 100) >= b.fromCenti && (Math.round(me.points * 100) < b.toCenti || i === bins.length - 1));
+  return {
+    period: presentPeriodBrief(period),
+    group: { key: groupKey, name: ranking.groupName(groupKey) },
+    count: ranking.order(groupKey).size,
+    bins: bins.map((b) => ({ from: pointsOfCenti(b.fromCenti), to: pointsOfCenti(b.toCenti), count: b.count })),
+    myBin: myBin === null || myBin < 0 ? null : myBin,
+  };
 }
 
 /**
@@ -145,7 +191,7 @@ export async function getPersonPoints(deps: Deps, actor: Actor, personId: number
   const person = (await findPersonBrief(db, personId))!;
   let period: PeriodRow | undefined;
   if (query.periodId !== undefined) period = await findPeriod(db, query.periodId);
-  else period = (await listPeriods(db, { states: ['open', 'reviewing', 'publicity', 'closed'], limit: 1 }))[0];
+  else period = (await listPeriods(db, { states: PERIOD_ACTIONS.showInRankings, limit: 1 }))[0];
   if (!period) throw createNotFoundError('period', query.periodId ?? '');
   const loaded = (await rankingHubOf(deps).get(period.id))!;
   const { ranking, scheme } = loaded;
@@ -171,13 +217,11 @@ export async function getPersonPoints(deps: Deps, actor: Actor, personId: number
     // The person's indicators depend only on his own facts (the ledger feeds ledger indicators only),
     // so evaluating him alone explains exactly the scores of the full ranking.
     const definition = JSON.parse(scheme.definition_json) as Scheme;
-    const engineSubject = { id: String(personId), unit: String(ranking.subjectAt(index).unitId) } as { id: string; unit: string; category?: string };
+    const engineSubject: Subject = { id: String(personId), unit: String(ranking.subjectAt(index).unitId) };
     const categoryId = ranking.categoryIdOf(index);
-    const code = categoryId === null ? undefined : ranking.category(categoryId)?.code;
-    if (code !== undefined) engineSubject.category = code;
-    else if (definition.grouping === 'category') engineSubject.category = '(未分类)';
-    const ledgerIds = new Set(definition.indicators.filter((i) => i.method === 'ledger').map((i) => i.id));
-    const facts = byIndicator.filter((s) => ledgerIds.has(s.indicator) && s.centi !== 0).map((s) => ({ subject: String(personId), indicator: s.indicator, delta: s.centi / 100 }));
+    const category = engineCategoryOf(definition.grouping, categoryId === null ? undefined : ranking.category(categoryId)?.code);
+    if (category !== undefined) engineSubject.category = category;
+    const facts = ledgerFactsOfSums(definition, byIndicator.map((s) => ({ subject: String(personId), indicator: s.indicator, centi: s.centi })));
     const single = evaluate({ scheme: definition, subjects: [engineSubject], facts }, { explain: true }).results[0]!;
     const full = ranking.resultAt(index);
     definition.indicators.forEach((indicator, i) => {
@@ -188,7 +232,7 @@ export async function getPersonPoints(deps: Deps, actor: Actor, personId: number
   const ranks = index === undefined
     ? []
     : ranking.groupKeysOf(index)
-        .filter((key) => key === 'all' || key.startsWith('category:') || key === `unit:${ranking.subjectAt(index).unitId}`)
+        .filter((key) => key === 'all' || parseGroupKey(key)?.kind === 'category' || key === `unit:${ranking.subjectAt(index).unitId}`)
         .map((key) => ({ group: { key, name: ranking.groupName(key) }, rank: ranking.rankIn(key, index), count: ranking.order(key).size }));
 
   return {
