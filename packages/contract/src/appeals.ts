@@ -2,6 +2,7 @@ import { Type, type Static } from 'typebox';
 import { LiteralUnion, Nullable, PageQuery, Paged, StrictObject } from './common.js';
 import { APPEAL_STATUSES } from './vocabulary.js';
 import { AttachmentSchema } from './attachments.js';
+import { PeriodStateSchema } from './periods.js';
 
 /** Appeals of published results (申诉/复核, docs/api-cycles.md "Appeals"). */
 
@@ -15,7 +16,7 @@ export type AppealResult = Static<typeof AppealResultSchema>;
 export const AppealSchema = Type.Object({
   id: Type.Integer(),
   period: Type.Object({
-    id: Type.Integer(), name: Type.String(), state: Type.String({ description: "the period's state now" }), publicityEndsOn: Nullable(Type.String()), resultVersion: Nullable(Type.Integer()),
+    id: Type.Integer(), name: Type.String(), state: PeriodStateSchema, publicityEndsOn: Nullable(Type.String()), resultVersion: Nullable(Type.Integer()),
   }),
   person: Type.Object({
     id: Type.Integer(), name: Type.String(),
@@ -35,6 +36,12 @@ export const AppealSchema = Type.Object({
     resultVersion: Nullable(Type.Integer({ description: 'the version an accepted appeal published' })),
     result: Nullable(AppealResultSchema),
   })),
+  can: Type.Object({
+    withdraw: Type.Boolean({ description: 'the appellant, while pending' }),
+    attach: Type.Boolean({ description: 'the appellant, while pending, up to nine files' }),
+    decide: Type.Boolean({ description: 'the organization department, while pending in publicity' }),
+    reRate: Type.Boolean({ description: "a leader other than the appellant, while pending in publicity (复核 on the review page)" }),
+  }, { description: 'what the caller may do with the appeal (policies/appeals.policies.ts)' }),
 });
 export type Appeal = Static<typeof AppealSchema>;
 export type AppealDecision = NonNullable<Appeal['decision']>;

@@ -32,6 +32,7 @@ export const MeSchema = Type.Object({
     rank: Nullable(Type.String()),
   })),
   roles: Type.Array(RoleGrantSchema),
+  ledUnits: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String() }), { description: 'the units whose subtrees he leads (a leader\'s pages open on the first)' }),
   abilities: Type.Unsafe<Record<Ability, boolean>>(Type.Record(Type.String(), Type.Boolean(), { description: 'every ability, true for those the caller has' })),
 });
 export type Me = Static<typeof MeSchema>;

@@ -76,7 +76,23 @@ export const PeriodListQuery = StrictObject({
   scheme: Type.Optional(Type.Integer({ minimum: 1 })),
 });
 
-export const PeriodListResponse = Paged(PeriodSchema);
+/** What the caller may do with a period (policies/periods.policies.ts): the web shows these actions and links only. */
+export const PeriodAbilitiesSchema = Type.Object({
+  summary: Type.Boolean({ description: 'write his personal summary (he takes part; open or reviewing)' }),
+  review: Type.Boolean({ description: 'open the review sheet (he leads someone in it, or rates the unled; reviewing, or publicity for re-rating under appeal)' }),
+  results: Type.Boolean({ description: 'read the published results (publicity or closed) as far as his scope goes' }),
+  preview: Type.Boolean({ description: "see the live preview of the results before publicity (the organization department, the auditor)" }),
+  committee: Type.Boolean({ description: "see the committee's view of the results (quota seats, ties)" }),
+  edit: Type.Boolean({ description: 'edit the name and deadlines (until closed)' }),
+  advance: Type.Boolean({ description: 'move it to its next state' }),
+});
+export type PeriodAbilities = Static<typeof PeriodAbilitiesSchema>;
+
+/** A period as the periods routes present it to the caller: the period and what he may do with it. */
+export const PeriodViewSchema = Type.Object({ ...PeriodSchema.properties, can: PeriodAbilitiesSchema });
+export type PeriodView = Static<typeof PeriodViewSchema>;
+
+export const PeriodListResponse = Paged(PeriodViewSchema);
 export type PeriodList = Static<typeof PeriodListResponse>;
 
 /** A period's next step: draft → open → reviewing → publicity → closed (POST /api/periods/:id/transition). */

@@ -101,7 +101,7 @@ export const PointEventSchema = Type.Object({
   reversesEventId: Nullable(Type.Integer()),
   reversedByEventId: Nullable(Type.Integer()),
   batchId: Nullable(Type.Integer()),
-  can: Type.Object({ approve: Type.Boolean(), reject: Type.Boolean(), reverse: Type.Boolean() }),
+  can: Type.Object({ approve: Type.Boolean(), reject: Type.Boolean(), reverse: Type.Boolean(), attach: Type.Boolean({ description: 'add evidence: its proposer, while proposed' }) }),
 });
 export type PointEvent = Static<typeof PointEventSchema>;
 export type PointSubject = PointEvent['subject'];
@@ -146,6 +146,7 @@ export const PointBatchSchema = Type.Object({
   id: Type.Integer(), idempotencyKey: Type.String(), channel: Type.Union([Type.Literal('api'), Type.Literal('xlsx'), Type.Literal('csv')]),
   fileName: Nullable(Type.String()), eventCount: Type.Integer(), proposedCount: Type.Integer(), approvedCount: Type.Integer(), rejectedCount: Type.Integer(),
   createdBy: PersonRef, createdAt: Type.String(),
+  can: Type.Object({ approve: Type.Boolean({ description: 'approve its proposed events at once (the organization department, never the uploader)' }) }),
 });
 export type PointBatch = Static<typeof PointBatchSchema>;
 

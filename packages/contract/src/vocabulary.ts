@@ -12,9 +12,9 @@ export const ROLES = ['admin', 'leader', 'member', 'auditor'] as const;
  * hides the rest. The server's auth routes fail to compile when the policies' list differs.
  */
 export const ABILITIES = [
-  'org.read', 'org.manage', 'org.import', 'org.export', 'account.manage', 'audit.read', 'engine.evaluate',
+  'org.read', 'org.browse', 'org.manage', 'org.import', 'org.export', 'account.manage', 'audit.read', 'home.organization', 'engine.evaluate',
   'log.write', 'log.like', 'log.review', 'log.oversee', 'calendar.manage', 'scheme.manage', 'period.manage',
-  'points.read', 'points.rules.manage', 'points.propose', 'points.approve', 'points.reverse', 'points.import', 'points.batch.approve',
+  'points.read', 'points.oversee', 'points.rules.manage', 'points.propose', 'points.approve', 'points.reverse', 'points.import', 'points.batch.approve',
   'ranking.read', 'ranking.read.all', 'redblack.manage', 'summary.write', 'review.rate', 'review.rate.unled',
   'results.read', 'results.read.all', 'results.oversee', 'results.export', 'appeal.submit', 'appeal.read', 'appeal.decide',
 ] as const;

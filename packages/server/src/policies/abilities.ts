@@ -1,43 +1,10 @@
+import { ABILITIES } from '@baton/contract/vocabulary';
 import { createForbiddenError } from '../app/errors.js';
 import type { Actor } from './actor.js';
 import { hasPerson, isAdmin, isAuditor, isLeader, readsEverything } from './roles.js';
 
-export type Ability =
-  | 'org.read'
-  | 'org.manage'
-  | 'org.import'
-  | 'org.export'
-  | 'account.manage'
-  | 'audit.read'
-  | 'engine.evaluate'
-  | 'log.write'
-  | 'log.like'
-  | 'log.review'
-  | 'log.oversee'
-  | 'calendar.manage'
-  | 'scheme.manage'
-  | 'period.manage'
-  | 'points.read'
-  | 'points.rules.manage'
-  | 'points.propose'
-  | 'points.approve'
-  | 'points.reverse'
-  | 'points.import'
-  | 'points.batch.approve'
-  | 'ranking.read'
-  | 'ranking.read.all'
-  | 'redblack.manage'
-  | 'summary.write'
-  | 'review.rate'
-  | 'review.rate.unled'
-  | 'results.read'
-  | 'results.read.all'
-  | 'results.oversee'
-  | 'results.export'
-  | 'appeal.submit'
-  | 'appeal.read'
-  | 'appeal.decide';
-
+/** The abilities the API names (GET /api/me): one list, the contract's; the table below must cover it. */
+export type Ability = (typeof ABILITIES)[number];
 
 /**
  * The permission table. Reads of records are further narrowed by `unitScopeOf` (scopes are
@@ -48,8 +15,12 @@ const abilityRules: Record<Ability, (actor: Actor) => boolean> = {
   'org.manage': isAdmin,
   'org.import': isAdmin,
   'org.export': (a) => isAdmin(a) || isAuditor(a),
+  /** The organization as a tree to browse (the org page, unit and person pickers): those who oversee units — a member sees his own unit. */
+  'org.browse': (a) => readsEverything(a) || isLeader(a),
   'account.manage': isAdmin,
   'audit.read': (a) => isAdmin(a) || isAuditor(a),
+  /** The organization's dashboard is one's landing page (on a phone too): admin and auditor, who keep no log of their own work there. */
+  'home.organization': readsEverything,
   'engine.evaluate': () => true,
   // Work records (issue 4). Which entries: narrowed by the unit scope in the use cases.
   'log.write': hasPerson,
@@ -66,6 +37,8 @@ const abilityRules: Record<Ability, (actor: Actor) => boolean> = {
   // Dynamic points (issue 5). Which subjects: narrowed by reviewScopeOf / unitScopeOf in the use cases.
   /** Everyone reads the events about himself with their evidence (DESIGN §2.3); leaders their subtree; admin, auditor all. */
   'points.read': () => true,
+  /** Other people's points and evidence: their leaders (their subtrees), admin and auditor everyone's. */
+  'points.oversee': (a) => readsEverything(a) || isLeader(a),
   'points.rules.manage': isAdmin,
   /** Leaders propose for their subtree, admin for anyone. */
   'points.propose': (a) => isAdmin(a) || isLeader(a),
@@ -122,7 +95,5 @@ export function authorize(actor: Actor, ability: Ability): void {
 
 /** Sent to the UI (GET /api/me) so it hides what the caller may not do. */
 export function presentAbilities(actor: Actor): Record<Ability, boolean> {
-  return Object.fromEntries(
-    (Object.keys(abilityRules) as Ability[]).map((ability) => [ability, can(actor, ability)]),
-  ) as Record<Ability, boolean>;
+  return Object.fromEntries(ABILITIES.map((ability) => [ability, can(actor, ability)])) as Record<Ability, boolean>;
 }

@@ -6,8 +6,9 @@
  */
 export { authorize, can, presentAbilities, type Ability } from './abilities.js';
 export { buildActor, type Actor } from './actor.js';
-export { isAppellant } from './appeals.policies.js';
+export { appealAbilitiesOf, isAppellant, MAX_APPEAL_ATTACHMENTS } from './appeals.policies.js';
 export { mayReadJob } from './jobs.policies.js';
+export { periodAbilitiesOf, periodStandingOf, type PeriodStanding } from './periods.policies.js';
 export {
   canDecideEvent, canSeeEvent, eventAbilitiesOf, isAboutActor, isBatchUploader, isProposer, mayAttachEvidence, readsAllPoints, readsPointBatches,
   reviewsEventUnit, reviewsPoints, type PointAccess,
@@ -16,6 +17,6 @@ export { mayReadPointsOf, mayReadRankingGroup } from './rankings.policies.js';
 export { mayReadListEvidence } from './red-black.policies.js';
 export { isResultVisible, type ResultVisibility } from './results.policies.js';
 export { isSelf, mayRatePerson } from './reviews.policies.js';
-export { firstLedUnitOf, ledScopeOf, overseeScopeOf, reviewScopeOf, unitScopeOf, type UnitScope } from './scopes.js';
+export { firstLedUnitOf, ledScopeOf, ledUnitIdsOf, overseeScopeOf, reviewScopeOf, unitScopeOf, type UnitScope } from './scopes.js';
 export { inUnits, type UnitSet } from './units.js';
 export { canReviewLog, canSeeLog, isOwnLog, logAbilitiesOf, mayLikeLog, mayReplyOnLog, type LogAccess } from './work-logs.policies.js';

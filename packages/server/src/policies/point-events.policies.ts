@@ -51,7 +51,7 @@ export const mayAttachEvidence = (actor: Actor, e: { proposed_by: number; status
  */
 export function eventAbilitiesOf(access: PointAccess, e: EventRecord & { proposed_by: number; status: string; reversible: boolean }) {
   const decide = canDecideEvent(access, e);
-  return { approve: decide, reject: decide, reverse: can(access.actor, 'points.reverse') && e.reversible };
+  return { approve: decide, reject: decide, reverse: can(access.actor, 'points.reverse') && e.reversible, attach: mayAttachEvidence(access.actor, e) };
 }
 
 /** Batches are the organization department's business (points.import is admin's): admin and auditor read them. */

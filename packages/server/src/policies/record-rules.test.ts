@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   canDecideEvent, canReviewLog, canSeeEvent, canSeeLog, can, eventAbilitiesOf, firstLedUnitOf, isAppellant, isBatchUploader, isResultVisible, isSelf,
   ledScopeOf, logAbilitiesOf, mayAttachEvidence, mayLikeLog, mayRatePerson, mayReadJob, mayReadListEvidence, mayReadPointsOf, mayReadRankingGroup,
-  mayReplyOnLog, type Actor, type LogAccess, type PointAccess,
+  mayReplyOnLog, appealAbilitiesOf, periodAbilitiesOf, periodStandingOf, type Actor, type LogAccess, type PointAccess,
 } from './index.js';
 
 const actor = (over: Partial<Actor> = {}): Actor => ({
@@ -76,9 +76,9 @@ describe('point-event rules', () => {
 
   it('presents reverse to the admin for a reversible event only', () => {
     const adminAccess: PointAccess = { actor: admin, read: 'all', review: 'all' };
-    expect(eventAbilitiesOf(adminAccess, { ...proposed, status: 'approved', reversible: true })).toEqual({ approve: false, reject: false, reverse: true });
+    expect(eventAbilitiesOf(adminAccess, { ...proposed, status: 'approved', reversible: true })).toEqual({ approve: false, reject: false, reverse: true, attach: false });
     expect(eventAbilitiesOf(adminAccess, { ...proposed, status: 'approved', reversible: false }).reverse).toBe(false);
-    expect(eventAbilitiesOf(access, { ...proposed, reversible: false })).toEqual({ approve: true, reject: true, reverse: false });
+    expect(eventAbilitiesOf(access, { ...proposed, reversible: false })).toEqual({ approve: true, reject: true, reverse: false, attach: false });
   });
 
   it('never lets the uploader approve his own batch; batches are approved by the admin', () => {
@@ -165,3 +165,44 @@ describe('cycle rules', () => {
     expect(mayReadJob(admin, { createdBy: 99 })).toBe(true);
   });
 });
+
+describe('period and appeal abilities', () => {
+  const participant = { participant: true, reviewer: false };
+  const reviewer = { participant: true, reviewer: true };
+  const outsider = { participant: false, reviewer: false };
+
+  it('places the actor in a scope: his unit in it, or a subtree he leads meeting it', () => {
+    const scope = new Set([10, 11]);
+    expect(periodStandingOf(member, scope, new Set(), 10)).toEqual({ participant: true, reviewer: false });
+    expect(periodStandingOf(member, new Set([20]), new Set(), 20)).toEqual({ participant: false, reviewer: false });
+    expect(periodStandingOf(leader, scope, new Set([10, 11]), 10)).toEqual({ participant: true, reviewer: true });
+    // the scope lies inside the subtree he leads
+    expect(periodStandingOf(actor({ ...leader, unitId: 1, leaderUnitIds: [1] }), new Set([11]), new Set([1, 10, 11]), 11)).toEqual({ participant: false, reviewer: true });
+    expect(periodStandingOf(admin, null, 'all', null)).toEqual({ participant: false, reviewer: false });
+  });
+
+  it('offers the summary to a participant while it is written, the sheet to his leader while rating', () => {
+    expect(periodAbilitiesOf(member, { state: 'open' }, participant)).toMatchObject({ summary: true, review: false, results: false, preview: false });
+    expect(periodAbilitiesOf(member, { state: 'publicity' }, participant)).toMatchObject({ summary: false, results: true });
+    expect(periodAbilitiesOf(member, { state: 'publicity' }, outsider).results).toBe(false);
+    expect(periodAbilitiesOf(leader, { state: 'reviewing' }, reviewer)).toMatchObject({ review: true, summary: true });
+    expect(periodAbilitiesOf(leader, { state: 'publicity' }, reviewer)).toMatchObject({ review: true, committee: true });
+    expect(periodAbilitiesOf(leader, { state: 'closed' }, reviewer).review).toBe(false);
+  });
+
+  it('gives the organization department the preview before publicity, editing until closed, advancing until the end', () => {
+    expect(periodAbilitiesOf(admin, { state: 'draft' }, outsider)).toMatchObject({ preview: true, results: false, edit: true, advance: true, committee: true });
+    expect(periodAbilitiesOf(admin, { state: 'closed' }, outsider)).toMatchObject({ preview: false, results: true, edit: false, advance: false });
+    expect(periodAbilitiesOf(auditor, { state: 'reviewing' }, outsider)).toMatchObject({ preview: true, edit: false, advance: false });
+  });
+
+  it("lets the appellant withdraw and add evidence while pending, the department decide, another leader re-rate", () => {
+    const pending = { person_id: 7, status: 'pending', period_state: 'publicity' as const, attachmentCount: 0 };
+    expect(appealAbilitiesOf(member, pending)).toEqual({ withdraw: true, attach: true, decide: false, reRate: false });
+    expect(appealAbilitiesOf(member, { ...pending, attachmentCount: 9 }).attach).toBe(false);
+    expect(appealAbilitiesOf(admin, pending)).toEqual({ withdraw: false, attach: false, decide: true, reRate: false });
+    expect(appealAbilitiesOf(leader, pending)).toMatchObject({ reRate: true, decide: false });
+    expect(appealAbilitiesOf(leader, { ...pending, status: 'rejected' })).toEqual({ withdraw: false, attach: false, decide: false, reRate: false });
+  });
+});
+

@@ -39,6 +39,11 @@ export function ledScopeOf(actor: Actor): UnitScope {
   return { kind: 'some', subtreeRoots: isLeader(actor) ? [...new Set(actor.leaderUnitIds)] : [], units: [] };
 }
 
+/** The roots of the subtrees an actor leads as a leader, in the order of his roles (none for others). */
+export function ledUnitIdsOf(actor: Actor): number[] {
+  return isLeader(actor) ? [...new Set(actor.leaderUnitIds)] : [];
+}
+
 /** The unit a leader's pages open on when he names none: the first he leads. */
 export function firstLedUnitOf(actor: Actor): number | undefined {
   return actor.leaderUnitIds[0];

@@ -2,13 +2,14 @@ import type { Db } from '../../db/kysely.js';
 import type { AppealStatus, PeriodAppealAttachmentTable } from '../../db/schema.js';
 import type { Insertable, Selectable } from 'kysely';
 import { type ResultVisibility } from '../../policies/index.js';
+import { type PeriodState } from '../../db/schema.js';
 
 /** An appeal with the names the API shows: its period, appellant, his unit in the period's published results, and who decided. */
 export interface AppealView {
   id: number;
   period_id: number;
   period_name: string;
-  period_state: string;
+  period_state: PeriodState;
   publicity_ends_on: string | null;
   period_result_version: number | null;
   person_id: number;

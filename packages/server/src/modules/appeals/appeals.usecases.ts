@@ -8,7 +8,7 @@ import { localDateOf } from '../../app/dates.js';
 import { createForbiddenError, createNotFoundError } from '../../app/errors.js';
 import type { Db } from '../../db/kysely.js';
 import type { AppealStatus } from '../../db/schema.js';
-import { type Actor, authorize, isAppellant, isResultVisible } from '../../policies/index.js';
+import { type Actor, appealAbilitiesOf, authorize, isAppellant, isResultVisible, MAX_APPEAL_ATTACHMENTS } from '../../policies/index.js';
 import { appendAuditRecords } from '../audit/index.js';
 import { assertPeriodAllows, findPeriod, lockPeriodInState } from '../periods/index.js';
 import { isUniqueViolation } from '../points/index.js';
@@ -32,7 +32,6 @@ type Deps = Pick<AppDeps, 'db' | 'now'>;
 type FileDeps = Pick<AppDeps, 'db' | 'now' | 'config'>;
 
 export const APPEAL_ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
-export const MAX_ATTACHMENTS_PER_APPEAL = 9;
 export const APPEAL_SUBMITTED_KIND = 'appeal.submitted';
 export const APPEAL_DECIDED_KIND = 'appeal.decided';
 
@@ -48,7 +47,7 @@ function presentAttachment(a: AppealAttachmentRow): Attachment {
 }
 
 /** Appeals as the API shows them (docs/api-cycles.md "Appeals"): with the appellant's result in the appealed version and, once accepted, in the new one. */
-async function presentAppeals(db: Db, views: AppealView[]): Promise<Appeal[]> {
+async function presentAppeals(db: Db, actor: Actor, views: AppealView[]): Promise<Appeal[]> {
   if (views.length === 0) return [];
   const attachments = await listAttachmentsOfAppeals(db, views.map((v) => v.id));
   const results = new Map<string, ResultSummary | null>();
@@ -79,6 +78,7 @@ async function presentAppeals(db: Db, views: AppealView[]): Promise<Appeal[]> {
           resultVersion: v.decided_version,
           result: v.decided_version === null ? null : resultIn(v, v.decided_version),
         },
+    can: appealAbilitiesOf(actor, { ...v, attachmentCount: (attachments.get(v.id) ?? []).length }),
   }));
 }
 
@@ -95,7 +95,7 @@ async function loadVisibleAppeal(db: Db, actor: Actor, id: number): Promise<Appe
 }
 
 export async function getAppeal({ db }: Deps, actor: Actor, id: number): Promise<PresentedAppeal> {
-  return (await presentAppeals(db, [await loadVisibleAppeal(db, actor, id)]))[0]!;
+  return (await presentAppeals(db, actor, [await loadVisibleAppeal(db, actor, id)]))[0]!;
 }
 
 export async function listAppeals(
@@ -105,7 +105,7 @@ export async function listAppeals(
 ): Promise<PresentedAppeal[]> {
   authorize(actor, 'appeal.read');
   const visible = await resultVisibilityOf(db, actor);
-  return presentAppeals(db, await listAppealViews(db, { ...opts, visible }));
+  return presentAppeals(db, actor, await listAppealViews(db, { ...opts, visible }));
 }
 
 /**
@@ -267,7 +267,7 @@ export async function attachToAppeal({ db, now, config }: FileDeps, actor: Actor
   const atIso = now().toISOString();
   const attachmentId = await storeAndRecordAttachment(config.dataDir, sha256, upload.content, (storageKey) =>
     inTransaction(db, async (trx) => {
-      if ((await countAttachmentsOfAppeal(trx, id)) >= MAX_ATTACHMENTS_PER_APPEAL) throw createTooManyAttachmentsError(MAX_ATTACHMENTS_PER_APPEAL);
+      if ((await countAttachmentsOfAppeal(trx, id)) >= MAX_APPEAL_ATTACHMENTS) throw createTooManyAttachmentsError(MAX_APPEAL_ATTACHMENTS);
       const fileName = cleanFileName(upload.fileName, ext);
       const newId = await insertAppealAttachment(trx, {
         appeal_id: id, file_name: fileName, mime_type: mime, size_bytes: upload.content.length, sha256, storage_key: storageKey,

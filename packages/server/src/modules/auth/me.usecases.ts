@@ -1,7 +1,7 @@
 import type { Me } from '@baton/contract/auth';
 import type { AppDeps } from '../../app/deps.js';
 import { createUnauthenticatedError } from '../../app/errors.js';
-import { buildActor, presentAbilities } from '../../policies/index.js';
+import { buildActor, ledUnitIdsOf, presentAbilities } from '../../policies/index.js';
 import { findOwnPerson } from '../people/index.js';
 import { findAccountById, listRolesOfAccount } from './auth.repository.js';
 
@@ -26,6 +26,7 @@ export async function describeMe({ db }: Pick<AppDeps, 'db'>, accountId: number,
       ? { id: person.id, name: person.name, employeeNo: person.employee_no, unitId: person.unit_id, unitName: person.unit_name, postName: person.post_name, rank: person.rank }
       : null,
     roles: roles.map((r) => ({ role: r.role, unitId: r.unit_id, unitName: r.unit_name })),
+    ledUnits: ledUnitIdsOf(actor).map((id) => ({ id, name: roles.find((r) => r.unit_id === id)?.unit_name ?? '' })),
     abilities: presentAbilities(actor),
   };
 }

@@ -7,7 +7,7 @@ import { authorize, type Actor } from '../../policies/index.js';
 import { createAppealsPendingError, listPendingAppealIds } from '../appeals/index.js';
 import { appendAuditRecords } from '../audit/index.js';
 import {
-  createPeriodClosedError, createPeriodTransitionInvalidError, createPublicityRunningError, findPeriod, presentPeriod, updatePeriodState,
+  createPeriodClosedError, createPeriodTransitionInvalidError, createPublicityRunningError, findPeriod, presentPeriodView, updatePeriodState,
   type PeriodStateEffects,
 } from '../periods/index.js';
 import { publishResultVersion } from '../results/index.js';
@@ -87,5 +87,5 @@ export async function transitionAssessmentPeriod({ db, now }: Deps, actor: Actor
       before: { state: period.state }, after: audited, reason: input.reason ?? null,
     }], at);
   });
-  return presentPeriod((await findPeriod(db, id))!);
+  return presentPeriodView(db, actor, (await findPeriod(db, id))!);
 }

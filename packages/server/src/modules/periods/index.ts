@@ -10,4 +10,4 @@ export {
   type PeriodRow, type PeriodStateEffects,
 } from './periods.repository.js';
 export { registerPeriodRoutes } from './periods.routes.js';
-export { createAssessmentPeriod, presentPeriod } from './periods.usecases.js';
+export { createAssessmentPeriod, presentPeriod, presentPeriodView } from './periods.usecases.js';

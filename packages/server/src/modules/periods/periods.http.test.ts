@@ -128,6 +128,18 @@ describe.each(testDialects)('schemes and periods over HTTP on %s', (dialect) => 
     expect(listed.json().items.map((p: { id: number }) => p.id)).toEqual([period.id]);
   });
 
+  it("presents with each period what the caller may do with it, as the server decides it", async () => {
+    await setClock('2026-03-02T01:00:00.000Z');
+    const scheme = (await post(admin, '/api/schemes', { code: 'can', name: 'C', subjectKind: 'person', definition })).json();
+    const period = (await post(admin, '/api/periods', { name: '能力', kind: 'quarter', startsOn: '2026-01-01', endsOn: '2026-03-31', schemeId: scheme.id })).json();
+    expect(period.can).toEqual({ summary: false, review: false, results: false, preview: true, committee: true, edit: true, advance: true });
+    await post(admin, `/api/periods/${period.id}/transition`, { to: 'open' });
+    const asMember = await t.app.inject({ method: 'GET', url: `/api/periods/${period.id}`, headers: { cookie: member } });
+    expect(asMember.json().can).toEqual({ summary: true, review: false, results: false, preview: false, committee: false, edit: false, advance: false });
+    const listed = await t.app.inject({ method: 'GET', url: `/api/periods?scheme=${scheme.id}`, headers: { cookie: member } });
+    expect(listed.json().items[0].can.summary).toBe(true);
+  });
+
   it("counts the publicity window in working days of the organization's calendar, from the first working day after the transition", async () => {
     const scheme = (await post(admin, '/api/schemes', { code: 'w', name: 'W', subjectKind: 'person', definition })).json();
     const period = (await post(admin, '/api/periods', { name: '2026年4月', kind: 'month', startsOn: '2026-04-01', endsOn: '2026-04-30', schemeId: scheme.id, publicityDays: 3 })).json();

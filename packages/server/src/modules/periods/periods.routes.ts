@@ -1,5 +1,5 @@
 import { IdParams } from '@baton/contract/common';
-import { CreatePeriodBody, PeriodListQuery, PeriodListResponse, PeriodSchema, UpdatePeriodBody } from '@baton/contract/periods';
+import { CreatePeriodBody, PeriodListQuery, PeriodListResponse, PeriodViewSchema, UpdatePeriodBody } from '@baton/contract/periods';
 import type { AppDeps } from '../../app/deps.js';
 import type { App } from '../../app/http.js';
 import { requireActor } from '../../app/auth.plugin.js';
@@ -18,15 +18,15 @@ export async function registerPeriodRoutes(app: App, deps: AppDeps): Promise<voi
     return { items, nextCursor: nextCursorOf(items, limit) };
   });
 
-  app.get('/api/periods/:id', { schema: { tags, params: IdParams, response: { 200: PeriodSchema } } }, async (req) =>
+  app.get('/api/periods/:id', { schema: { tags, params: IdParams, response: { 200: PeriodViewSchema } } }, async (req) =>
     getAssessmentPeriod(deps, requireActor(req), req.params.id));
 
-  app.post('/api/periods', { schema: { tags, body: CreatePeriodBody, response: { 201: PeriodSchema } } }, async (req, reply) => {
+  app.post('/api/periods', { schema: { tags, body: CreatePeriodBody, response: { 201: PeriodViewSchema } } }, async (req, reply) => {
     const period = await createAssessmentPeriod(deps, requireActor(req), req.body);
     reply.status(201);
     return period;
   });
 
-  app.patch('/api/periods/:id', { schema: { tags, params: IdParams, body: UpdatePeriodBody, response: { 200: PeriodSchema } } }, async (req) =>
+  app.patch('/api/periods/:id', { schema: { tags, params: IdParams, body: UpdatePeriodBody, response: { 200: PeriodViewSchema } } }, async (req) =>
     updateAssessmentPeriod(deps, requireActor(req), req.params.id, req.body));
 }

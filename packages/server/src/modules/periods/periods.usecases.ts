@@ -1,11 +1,12 @@
-import type { CreatePeriodBody, Period, UpdatePeriodBody } from '@baton/contract/periods';
+import type { CreatePeriodBody, Period, PeriodView, UpdatePeriodBody } from '@baton/contract/periods';
 import type { AppDeps } from '../../app/deps.js';
+import type { Db } from '../../db/kysely.js';
 import { createNotFoundError } from '../../app/errors.js';
 import { isValidDate } from '../../app/dates.js';
 import type { PeriodState } from '../../db/schema.js';
-import { authorize, type Actor } from '../../policies/index.js';
+import { type Actor, authorize, ledScopeOf, periodAbilitiesOf, periodStandingOf } from '../../policies/index.js';
 import { appendAuditRecords } from '../audit/index.js';
-import { findUnit } from '../org/index.js';
+import { findUnit, listSubtreeUnitIds, resolveVisibleUnitIds } from '../org/index.js';
 import { findScheme } from '../schemes/index.js';
 import { createPeriodClosedError, createPeriodInvalidError, createPeriodStateInvalidError } from './periods.errors.js';
 import { findPeriod, insertPeriod, listPeriods, updatePeriodFields, type PeriodChanges, type PeriodRow } from './periods.repository.js';
@@ -39,18 +40,40 @@ export function presentPeriod(row: PeriodRow): Period {
   };
 }
 
-export async function listAssessmentPeriods(
-  { db }: Deps,
-  _actor: Actor,
-  opts: { state?: PeriodState | undefined; schemeId?: number | undefined; beforeId?: number | undefined; limit: number },
-) {
-  return (await listPeriods(db, opts)).map(presentPeriod);
+/**
+ * Periods as the caller sees them: each with what he may do with it (policies/periods.policies.ts),
+ * his standing in each scope resolved once per distinct scope unit.
+ */
+export async function presentPeriodViews(db: Db, actor: Actor, rows: PeriodRow[]): Promise<PeriodView[]> {
+  const ledUnits = await resolveVisibleUnitIds(db, ledScopeOf(actor));
+  const scopes = new Map<number, Set<number>>();
+  for (const scopeUnitId of new Set(rows.map((r) => r.scope_unit_id).filter((id): id is number => id !== null))) {
+    scopes.set(scopeUnitId, new Set(await listSubtreeUnitIds(db, [scopeUnitId])));
+  }
+  return rows.map((row) => {
+    const scopeUnits = row.scope_unit_id === null ? null : scopes.get(row.scope_unit_id)!;
+    const standing = periodStandingOf(actor, scopeUnits, ledUnits, row.scope_unit_id);
+    return { ...presentPeriod(row), can: periodAbilitiesOf(actor, row, standing) };
+  });
 }
 
-export async function getAssessmentPeriod({ db }: Deps, _actor: Actor, id: number): Promise<Period> {
+/** One period as the caller sees it (see presentPeriodViews). */
+export async function presentPeriodView(db: Db, actor: Actor, row: PeriodRow): Promise<PeriodView> {
+  return (await presentPeriodViews(db, actor, [row]))[0]!;
+}
+
+export async function listAssessmentPeriods(
+  { db }: Deps,
+  actor: Actor,
+  opts: { state?: PeriodState | undefined; schemeId?: number | undefined; beforeId?: number | undefined; limit: number },
+): Promise<PeriodView[]> {
+  return presentPeriodViews(db, actor, await listPeriods(db, opts));
+}
+
+export async function getAssessmentPeriod({ db }: Deps, actor: Actor, id: number): Promise<PeriodView> {
   const row = await findPeriod(db, id);
   if (!row) throw createNotFoundError('period', id);
-  return presentPeriod(row);
+  return presentPeriodView(db, actor, row);
 }
 
 export type PeriodInput = CreatePeriodBody;
@@ -72,7 +95,7 @@ function checkDeadline(path: string, value: string | null | undefined, startsOn:
   if (value < startsOn) throw createPeriodInvalidError(path, `must not be before the period starts (${startsOn})`);
 }
 
-export async function createAssessmentPeriod({ db, now }: Deps, actor: Actor, input: PeriodInput): Promise<Period> {
+export async function createAssessmentPeriod({ db, now }: Deps, actor: Actor, input: PeriodInput): Promise<PeriodView> {
   authorize(actor, 'period.manage');
   if (!isValidDate(input.startsOn)) throw createPeriodInvalidError('/startsOn', 'is not a date');
   if (!isValidDate(input.endsOn)) throw createPeriodInvalidError('/endsOn', 'is not a date');
@@ -92,14 +115,14 @@ export async function createAssessmentPeriod({ db, now }: Deps, actor: Actor, in
     await appendAuditRecords(trx, [{ ...auditActor(actor), action: 'period.created', entity: 'period', entityId: newId, after: input }], at);
     return newId;
   });
-  return presentPeriod((await findPeriod(db, id))!);
+  return presentPeriodView(db, actor, (await findPeriod(db, id))!);
 }
 
 /**
  * Edits a period's name and deadlines, and its publicity length while publicity has not begun (the
  * window is fixed on entering it). A closed period refuses every change (409 `period.closed`). Audited.
  */
-export async function updateAssessmentPeriod({ db, now }: Deps, actor: Actor, id: number, input: UpdatePeriodBody): Promise<Period> {
+export async function updateAssessmentPeriod({ db, now }: Deps, actor: Actor, id: number, input: UpdatePeriodBody): Promise<PeriodView> {
   authorize(actor, 'period.manage');
   const at = now().toISOString();
   await inTransaction(db, async (trx) => {
@@ -128,5 +151,5 @@ export async function updateAssessmentPeriod({ db, now }: Deps, actor: Actor, id
     // The audit append serialises writers; the update still refuses a period closed meanwhile.
     if (!(await updatePeriodFields(trx, id, changes, at))) throw createPeriodClosedError(id);
   });
-  return presentPeriod((await findPeriod(db, id))!);
+  return presentPeriodView(db, actor, (await findPeriod(db, id))!);
 }

@@ -33,7 +33,7 @@ type Deps = Pick<AppDeps, 'db' | 'dialect' | 'now'>;
 // ---------------------------------------------------------------------------------------------
 // Presenting.
 
-export async function presentBatches(db: Db, rows: PointBatchRow[]): Promise<PointBatch[]> {
+export async function presentBatches(db: Db, actor: Actor, rows: PointBatchRow[]): Promise<PointBatch[]> {
   const counts = await countEventsOfBatches(db, rows.map((b) => b.id));
   const names = new Map<number, string>();
   for (const id of new Set(rows.map((b) => b.created_by))) names.set(id, (await findAccountDisplayName(db, id)) ?? '');
@@ -43,14 +43,15 @@ export async function presentBatches(db: Db, rows: PointBatchRow[]): Promise<Poi
       id: b.id, idempotencyKey: b.idempotency_key, channel: b.channel as 'api' | 'xlsx' | 'csv', fileName: b.file_name, eventCount: b.event_count,
       proposedCount: c.proposed, approvedCount: c.approved, rejectedCount: c.rejected,
       createdBy: { accountId: b.created_by, name: names.get(b.created_by) ?? '' }, createdAt: b.created_at,
+      can: { approve: c.proposed > 0 && can(actor, 'points.batch.approve') && !isBatchUploader(actor, b) },
     };
   });
 }
 
 export type PresentedBatch = PointBatch;
 
-async function presentBatch(db: Db, row: PointBatchRow): Promise<PresentedBatch> {
-  return (await presentBatches(db, [row]))[0]!;
+async function presentBatch(db: Db, actor: Actor, row: PointBatchRow): Promise<PresentedBatch> {
+  return (await presentBatches(db, actor, [row]))[0]!;
 }
 
 /** Batches newest first; others than admin and auditor get an empty list. */
@@ -58,14 +59,14 @@ export async function listPointBatches({ db }: Pick<Deps, 'db'>, actor: Actor, q
   authorize(actor, 'points.read');
   if (!readsPointBatches(actor)) return { items: [] as PresentedBatch[], nextCursor: null };
   const rows = await listBatchPage(db, { beforeId: idCursor.decode(query.cursor), limit: query.limit });
-  return { items: await presentBatches(db, rows), nextCursor: nextCursorOf(rows, query.limit) };
+  return { items: await presentBatches(db, actor, rows), nextCursor: nextCursorOf(rows, query.limit) };
 }
 
 export async function getPointBatch({ db }: Pick<Deps, 'db'>, actor: Actor, id: number): Promise<PointBatch> {
   authorize(actor, 'points.read');
   const row = readsPointBatches(actor) ? await findBatch(db, id) : undefined;
   if (!row) throw createNotFoundError('pointBatch', id);
-  return presentBatch(db, row);
+  return presentBatch(db, actor, row);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -215,9 +216,9 @@ export interface BatchSubmission {
 export type BatchOutcome = BatchOutcomeShape;
 
 /** The same key and content: the batch as it was (a replay adds nothing); other content: 409. */
-async function replayOrConflict(db: Db, existing: PointBatchRow, sha: string | null): Promise<BatchOutcome> {
+async function replayOrConflict(db: Db, actor: Actor, existing: PointBatchRow, sha: string | null): Promise<BatchOutcome> {
   if (sha === null || existing.content_sha256 !== sha) throw createIdempotencyConflictError(existing.idempotency_key);
-  return { batch: await presentBatch(db, existing), replayed: true };
+  return { batch: await presentBatch(db, actor, existing), replayed: true };
 }
 
 /**
@@ -237,7 +238,7 @@ export async function submitPointBatch(
   if (!scheme) throw createNotFoundError('scheme', submission.schemeId);
   const sha = submission.readIssues.length ? null : batchContentSha256(scheme.id, submission.rows);
   const existing = await findBatchByKey(db, submission.idempotencyKey);
-  if (existing) return replayOrConflict(db, existing, sha);
+  if (existing) return replayOrConflict(db, actor, existing, sha);
 
   const total = submission.rows.length * 2;
   const { events, issues } = await planBatchEvents(
@@ -265,15 +266,15 @@ export async function submitPointBatch(
       }], atIso);
       return { kind: 'created' as const, id };
     });
-    if (batchId.kind === 'replay') return replayOrConflict(db, batchId.batch, sha);
+    if (batchId.kind === 'replay') return replayOrConflict(db, actor, batchId.batch, sha);
     progress?.(total, total, 'done');
-    return { batch: await presentBatch(db, (await findBatch(db, batchId.id))!), replayed: false };
+    return { batch: await presentBatch(db, actor, (await findBatch(db, batchId.id))!), replayed: false };
   } catch (error) {
     // Two uploads with one key at the same moment: the unique key lets one in; the other is a replay.
     if (!isUniqueViolation(error)) throw error;
     const winner = await findBatchByKey(db, submission.idempotencyKey);
     if (!winner) throw error;
-    return replayOrConflict(db, winner, sha);
+    return replayOrConflict(db, actor, winner, sha);
   }
 }
 
