@@ -15,7 +15,7 @@ export default tseslint.config(
     },
   },
   {
-    // The engine is pure: no I/O, no clock, no randomness (DESIGN §2.1).
+    // The engine is pure: no I/O, no clock, no randomness (docs/product.md §2.1).
     files: ['packages/engine/src/**/*.ts'],
     ignores: ['packages/engine/src/**/*.test.ts'],
     rules: {

@@ -6,7 +6,7 @@ import { Type, type Static, type TLiteral, type TProperties, type TSchema, type 
  * the OpenAPI document at /docs; the web reads their `Static<>` types.
  */
 
-/** Request bodies reject unknown fields (DESIGN §3: "Unknown fields are errors"; the API does the same). */
+/** Request bodies reject unknown fields (docs/product.md §3: "Unknown fields are errors"; the API does the same). */
 export function StrictObject<T extends TProperties>(properties: T, options: { description?: string } = {}) {
   return Type.Object(properties, { ...options, additionalProperties: false });
 }

@@ -2,7 +2,7 @@ import { Type, type Static } from 'typebox';
 import type { Result as EngineResult } from '@baton/engine';
 import { Nullable, StrictObject, type AssertTrue, type SameType } from './common.js';
 
-/** POST /api/evaluate: the engine as the CLI runs it (DESIGN §3), on a scenario sent by the caller. */
+/** POST /api/evaluate: the engine as the CLI runs it (docs/product.md §3), on a scenario sent by the caller. */
 
 export const EvaluateQuery = StrictObject({ explain: Type.Optional(Type.Boolean({ default: false })) });
 export const EvaluateBody = Type.Object({}, { additionalProperties: true, description: 'a scenario: { scheme, subjects, facts, history? }' });

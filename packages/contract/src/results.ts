@@ -32,7 +32,7 @@ export const DistributionSchema = Type.Object({
   grades: Type.Array(Type.Object({
     name: Type.String(),
     quota: Nullable(Type.Number()),
-    /** Seats: rounding(quota × size) (DESIGN §3.2); null without a quota. */
+    /** Seats: rounding(quota × size) (docs/product.md §3.2); null without a quota. */
     capacity: Nullable(Type.Integer()),
     count: Type.Integer(),
   })),
@@ -89,4 +89,4 @@ export const ScenarioResponse = Type.Unsafe<Scenario>(Type.Object({
   history: Type.Optional(Type.Array(Type.Record(Type.String(), Type.Unknown()))),
   decisions: Type.Optional(Type.Array(Type.Record(Type.String(), Type.Unknown()), { description: "the committee's tie decisions" })),
   unitTiers: Type.Optional(Type.Record(Type.String(), Type.String(), { description: "the units' tiers (考用结合)" })),
-}, { description: "the engine's scenario (DESIGN §3.1), byte for byte as evaluated; `baton evaluate` on it reproduces the results" }));
+}, { description: "the engine's scenario (docs/product.md §3.1), byte for byte as evaluated; `baton evaluate` on it reproduces the results" }));

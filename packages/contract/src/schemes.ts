@@ -19,7 +19,7 @@ export const SchemeSchema = Type.Object({
   name: Type.String(),
   kind: Type.String({ description: "the engine's scheme kind: routine | annual | unit" }),
   subjectKind: SubjectKindSchema,
-  definition: Type.Unsafe<EngineScheme>(Type.Record(Type.String(), Type.Unknown(), { description: "the engine's scheme object (DESIGN §3.1)" })),
+  definition: Type.Unsafe<EngineScheme>(Type.Record(Type.String(), Type.Unknown(), { description: "the engine's scheme object (docs/product.md §3.1)" })),
   replacesId: Nullable(Type.Integer()),
   createdAt: Type.String(),
   periodCount: Type.Integer(),
@@ -30,7 +30,7 @@ export const CreateSchemeBody = StrictObject({
   code: Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$', description: 'stable across versions (letters, digits, _ . -; ≤ 64)' }),
   name: Type.String({ minLength: 1, maxLength: 200 }),
   subjectKind: SubjectKindSchema,
-  definition: Type.Unknown({ description: "the engine's scheme object (DESIGN §3.1), validated by the engine" }),
+  definition: Type.Unknown({ description: "the engine's scheme object (docs/product.md §3.1), validated by the engine" }),
 });
 export type CreateSchemeBody = Static<typeof CreateSchemeBody>;
 

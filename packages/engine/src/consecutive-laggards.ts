@@ -31,7 +31,7 @@ function findLastInGroups(standing: PeriodStanding): Map<string, string> {
 }
 
 /**
- * The consecutive-lagging alert (连续末位预警, DESIGN §4): subjects last in their group in
+ * The consecutive-lagging alert (连续末位预警, docs/product.md §4): subjects last in their group in
  * the latest `periods` (default 2) consecutive closed periods go on the warning-talk list.
  * `history` lists closed periods oldest first; the streak is counted back from the latest.
  * Everyone tied for last is last; a group where nobody is ahead (one member, or all tied) has no laggard.

@@ -451,7 +451,7 @@ function pick(result: Result, keys: readonly (keyof Result)[]): Partial<Result> 
   return Object.fromEntries(keys.map((key) => [key, result[key]]));
 }
 
-describe('evaluate: the rules of DESIGN §3.2, case by case', () => {
+describe('evaluate: the rules of docs/product.md §3.2, case by case', () => {
   it.each(cases.map((entry) => [entry.rule, entry] as const))('%s', (_rule, entry) => {
     const validation = evaluateInput(entry.scenario);
     if (!validation.ok) throw new Error(JSON.stringify(validation.errors));

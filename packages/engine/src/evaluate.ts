@@ -2,7 +2,7 @@ import { createEvaluationState } from './evaluation-state.js';
 import type { EvaluateOptions, EvaluationOutput, Scenario, ValidationIssue, Result } from './scenario.types.js';
 import { validateScenario } from './scenario.validation.js';
 
-/** Scores, ranks and grades a validated scenario (DESIGN §3). Throws on facts naming unknown subjects or indicators. */
+/** Scores, ranks and grades a validated scenario (docs/product.md §3). Throws on facts naming unknown subjects or indicators. */
 export function evaluate(scenario: Scenario, options: EvaluateOptions = {}): EvaluationOutput {
   return { results: createEvaluationState(scenario, options).results() };
 }

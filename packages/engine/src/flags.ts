@@ -1,5 +1,5 @@
 /**
- * The flags of a result (DESIGN §3.2–3.3, §4; docs/engine.md "Flags"), as typed values. A result
+ * The flags of a result (docs/product.md §3.2–3.3, §4; docs/engine.md "Flags"), as typed values. A result
  * carries them as text, `<kind>:<argument>` — the argument is everything after the first colon, so
  * it may hold colons of its own (the engine puts no pattern on indicator ids).
  */
@@ -10,11 +10,11 @@ export type Flag =
   | { readonly kind: 'missing'; readonly indicator: string }
   /** A rating indicator without any rating: `no-rating:<indicator>`. */
   | { readonly kind: 'no-rating'; readonly indicator: string }
-  /** An item of an `items` indicator nobody rated, counted 0 (DESIGN §3.2 "items"): `unrated:<item>`. */
+  /** An item of an `items` indicator nobody rated, counted 0 (docs/product.md §3.2 "items"): `unrated:<item>`. */
   | { readonly kind: 'unrated'; readonly item: string }
-  /** A rater group hidden for having fewer ballots than the minimum (DESIGN §4 "Ballots"): `few-ballots:<group>`. */
+  /** A rater group hidden for having fewer ballots than the minimum (docs/product.md §4 "Ballots"): `few-ballots:<group>`. */
   | { readonly kind: 'few-ballots'; readonly group: string }
-  /** A tied block kept out of a grade that still had seats (DESIGN §3.2 "Grading"): `quota-tie:<grade>`. */
+  /** A tied block kept out of a grade that still had seats (docs/product.md §3.2 "Grading"): `quota-tie:<grade>`. */
   | { readonly kind: 'quota-tie'; readonly grade: string }
   /** The committee's decision gave this member of a tied block the grade: `tie-decision:<grade>`. */
   | { readonly kind: 'tie-decision'; readonly grade: string }
@@ -23,7 +23,7 @@ export type Flag =
 
 export type FlagKind = Flag['kind'];
 
-/** The kinds of flag the engine writes or has reserved (DESIGN §3.2 `unrated`, §4 `few-ballots`). */
+/** The kinds of flag the engine writes or has reserved (docs/product.md §3.2 `unrated`, §4 `few-ballots`). */
 export const FLAG_KINDS = ['veto', 'missing', 'no-rating', 'unrated', 'few-ballots', 'quota-tie', 'tie-decision'] as const satisfies readonly FlagKind[];
 
 export type KnownFlagKind = (typeof FLAG_KINDS)[number];
@@ -101,7 +101,7 @@ export function isFlagOfKind(text: string, kind: FlagKind): boolean {
 
 /**
  * The grades a tied block was kept out of (`quota-tie:<grade>`), in the order of the flags: the
- * block stays in the lower grade, for the committee (DESIGN §3.2, docs/engine.md "Grades and quotas").
+ * block stays in the lower grade, for the committee (docs/product.md §3.2, docs/engine.md "Grades and quotas").
  */
 export function quotaTieGrades(flags: readonly string[]): string[] {
   const grades: string[] = [];

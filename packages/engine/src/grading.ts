@@ -24,7 +24,7 @@ export interface GroupGradingInput {
 }
 
 /**
- * Grades one group (DESIGN §3.2). For each grade but the last, best first, walk the blocks
+ * Grades one group (docs/product.md §3.2). For each grade but the last, best first, walk the blocks
  * of equal totals from the top; a block's eligible members (not yet graded, reaching
  * minScore, allowed by vetoes and `requires`) get the grade if they all fit in the seats
  * left. If they do not fit, none of them gets it and the grade is closed: no lower total

@@ -61,7 +61,7 @@ export interface GroupMember {
 }
 
 /**
- * The key of a subject's quota group under a scheme's grouping (DESIGN §3.2: grading is "within each
+ * The key of a subject's quota group under a scheme's grouping (docs/product.md §3.2: grading is "within each
  * group"): `all`; its category, `category:none` when its unit has none; or its unit.
  */
 export function groupKeyOf(grouping: Grouping | undefined, member: GroupMember): string {

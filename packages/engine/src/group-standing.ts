@@ -2,9 +2,9 @@
  * A group's standing for a caller that keeps its own ranking groups (the server's live rankings,
  * docs/engine.md "Group standings"): subjects, by index, sorted by key (the rounded total in
  * hundredths) descending, equal keys by index ascending — with subjects indexed in id order, that
- * is the order of results (DESIGN §3.3: by rank, then subject id). It is kept sorted as keys
+ * is the order of results (docs/product.md §3.3: by rank, then subject id). It is kept sorted as keys
  * change: one move shifts only the members between the old and the new place, so a changed total
- * never re-sorts a group of 100 000. Ranks are competition ranks (1, 2, 2, 4; DESIGN §3.2).
+ * never re-sorts a group of 100 000. Ranks are competition ranks (1, 2, 2, 4; docs/product.md §3.2).
  *
  * It finds a member by binary search on its key rather than through a position per subject, so a
  * subject may stand in many groups (all, its category, each unit above it) for the memory of the

@@ -1,4 +1,4 @@
-// Public API of the engine: DESIGN.md §3 (scoring, ranking, grading) and §4 (red/black
+// Public API of the engine: docs/product.md §3 (scoring, ranking, grading) and §4 (red/black
 // list, consecutive-lagging alert, quota coupling), and the product rules the server and the
 // web share (group keys, flags, ledger facts, period states, group standings; docs/engine.md).
 // Pure: no I/O, no clock, no randomness.

@@ -1,7 +1,7 @@
 import type { Fact } from './scenario.types.js';
 
 /**
- * The points ledger as the engine's facts (DESIGN §3.1 "ledger": `delta` facts; docs/engine.md
+ * The points ledger as the engine's facts (docs/product.md §3.1 "ledger": `delta` facts; docs/engine.md
  * "Ledger facts"). The ledger keeps points as integer hundredths ("centi") so that sums stay exact in
  * SQL; a fact's `delta` is that number of hundredths as points. Only the scheme's `ledger` indicators
  * take the ledger's movements as facts: a movement of any other indicator counts towards a subject's

@@ -1,5 +1,5 @@
 /**
- * The states of an assessment period and what each allows (DESIGN §4 "Period states";
+ * The states of an assessment period and what each allows (docs/product.md §4 "Period states";
  * docs/engine.md "Period states and what they allow"): draft → open (facts and logs accepted) →
  * reviewing (summaries, leader reviews) → publicity (公示: results visible, appeals accepted) →
  * closed (immutable; changes only through an accepted appeal).

@@ -27,7 +27,7 @@ export interface RedBlackList {
 export const DEFAULT_RED_BLACK_LIST_SIZE = 3;
 
 /**
- * The red/black list (红黑榜) of a period and a group (DESIGN §4): the red list is the top
+ * The red/black list (红黑榜) of a period and a group (docs/product.md §4): the red list is the top
  * `size` subjects by net dynamic points among those with points > 0; the black list is
  * the bottom `size` among those with points < 0. Ties at the last place are not broken:
  * everyone whose competition rank is within `size` is listed.

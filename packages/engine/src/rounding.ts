@@ -41,7 +41,7 @@ export function roundExact(value: Decimal, places = 2): number {
 }
 
 /**
- * Rounds a score half away from zero to 2 decimals (DESIGN §3.2), reading a number as the
+ * Rounds a score half away from zero to 2 decimals (docs/product.md §3.2), reading a number as the
  * decimal it was written as: roundScore(0.125) = 0.13, roundScore(80.115) = 80.12.
  */
 export function roundScore(value: number | string | Decimal, places = 2): number {

@@ -1,4 +1,4 @@
-/** The scenario and result shapes of DESIGN.md §3.1 and §3.3. */
+/** The scenario and result shapes of docs/product.md §3.1 and §3.3. */
 
 export type SchemeKind = 'routine' | 'annual' | 'unit';
 export type MethodName = 'target' | 'rank' | 'rating' | 'ledger' | 'periods' | 'veto';
@@ -49,7 +49,7 @@ export interface Grade {
 }
 
 /**
- * 考用结合 (DESIGN §4 "Quota coupling"): with `grouping: 'unit'`, the quota of `grade` (the first
+ * 考用结合 (docs/product.md §4 "Quota coupling"): with `grouping: 'unit'`, the quota of `grade` (the first
  * grade when left out) in each unit's group is `byTier[tier]` of the unit's tier (scenario
  * `unitTiers`), else `otherwise` — e.g. first tier 25 %, others 20 %, last tier 15 %. It replaces
  * that grade's own `quota`.
@@ -100,7 +100,7 @@ export interface HistoryEntry {
 }
 
 /**
- * A committee's decision on a tie at a quota line (issue 6; DESIGN §2.4 "ties at a quota boundary
+ * A committee's decision on a tie at a quota line (issue 6; docs/product.md §2.4 "ties at a quota boundary
  * are flagged for the committee"): of a tied block that does not fit in the seats left of `grade`,
  * the eligible members named in `subjects` take it — as long as they fit; the others stay out.
  */

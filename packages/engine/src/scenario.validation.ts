@@ -408,7 +408,7 @@ function checkGrades(scheme: JsonObject, issues: IssueList): void {
 }
 
 /**
- * Checks a scenario (DESIGN §3.1–3.2) and names the path of every bad field, e.g.
+ * Checks a scenario (docs/product.md §3.1–3.2) and names the path of every bad field, e.g.
  * `facts[3].target: must be > 0`. Unknown fields are errors. On success the input
  * itself is returned, typed.
  */

@@ -1,4 +1,4 @@
-// Working-day calendars (DESIGN §4: work logs, deadlines in working hours). Pure: the caller passes
+// Working-day calendars (docs/product.md §4: work logs, deadlines in working hours). Pure: the caller passes
 // the statutory holidays and adjusted working days (调休) as values — the server reads them from the
 // `chinese-days` package and the admin's own calendar; nothing here knows today's date.
 

@@ -7,7 +7,7 @@ import { createRatingScorer } from './rating.method.js';
 import { createTargetScorer } from './target.method.js';
 import { createVetoScorer } from './veto.method.js';
 
-/** One small scorer factory per method of DESIGN §3.2. */
+/** One small scorer factory per method of docs/product.md §3.2. */
 export const indicatorScorerFactories: Readonly<Record<MethodName, CreateIndicatorScorer>> = {
   target: createTargetScorer,
   rank: createRankScorer,

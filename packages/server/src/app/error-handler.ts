@@ -19,7 +19,7 @@ function detailOfAjvIssue(issue: AjvIssue, context: string | undefined): ErrorDe
   return { path: base || '/', message: issue.message ?? issue.keyword };
 }
 
-/** Every error leaves the API in one shape: `{ error: { code, message, details } }` (DESIGN §6). */
+/** Every error leaves the API in one shape: `{ error: { code, message, details } }` (docs/product.md §6). */
 export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (isAppError(error)) {
     return reply.status(error.statusCode).send({ error: { code: error.code, message: error.message, details: error.details } });

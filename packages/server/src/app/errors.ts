@@ -1,6 +1,6 @@
 import type { ErrorDetail } from '@baton/contract/common';
 
-/** One error shape for the whole API (DESIGN §6): `{ error: { code, message, details } }` with a 4xx status (the contract's ErrorResponse). */
+/** One error shape for the whole API (docs/product.md §6): `{ error: { code, message, details } }` with a 4xx status (the contract's ErrorResponse). */
 export type { ErrorDetail };
 
 export class AppError extends Error {

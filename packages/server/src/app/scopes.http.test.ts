@@ -16,7 +16,7 @@ const roles: Role[] = ['anonymous', 'admin', 'auditor', 'leader', 'member'];
 interface Ids { t1: number; s1: number; t2: number; m1: number; m2: number; memberAccount: number; scheme: number; period: number; published: number; rule: number; eventOfM2: number }
 
 /**
- * Every route against every role (DESIGN §2.5: scopes are enforced on the server).
+ * Every route against every role (docs/product.md §2.5: scopes are enforced on the server).
  * The leader leads 川姜镇 (with its section 党政办); the member works in 川姜镇; 二甲镇 is nobody's.
  * Out-of-scope ids answer 404, exactly like ids that do not exist.
  */

@@ -48,7 +48,7 @@ export async function buildServer(deps: AppDeps, options: BuildServerOptions = {
   });
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Baton API', description: 'Public-sector performance assessment (考核指挥棒). See DESIGN.md §6.', version: BATON_VERSION },
+      info: { title: 'Baton API', description: 'Public-sector performance assessment (考核指挥棒). See docs/product.md §6.', version: BATON_VERSION },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'baton_session' } } },
       security: [{ session: [] }],
     },

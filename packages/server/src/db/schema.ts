@@ -157,7 +157,7 @@ export interface SettingTable {
 
 export type WorkLogKind = 'routine' | 'key_task' | 'dynamic_task';
 
-/** One work-log entry (工作纪实): evidence for routine assessment (DESIGN §1, §4 "Work log"). */
+/** One work-log entry (工作纪实): evidence for routine assessment (docs/product.md §1, §4 "Work log"). */
 export interface WorkLogTable {
   id: Id;
   person_id: number;
@@ -267,7 +267,7 @@ export interface SpotCheckTable {
 
 export type SubjectKind = 'person' | 'unit';
 export type PeriodKind = 'month' | 'quarter' | 'half_year' | 'year' | 'custom';
-/** DESIGN §4 "Period states". */
+/** docs/product.md §4 "Period states". */
 /** draft → open → reviewing → publicity → closed: the engine's period state flow (period-states.ts). */
 export type { PeriodState };
 

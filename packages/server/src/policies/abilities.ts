@@ -35,7 +35,7 @@ const abilityRules: Record<Ability, (actor: Actor) => boolean> = {
   'scheme.manage': isAdmin,
   'period.manage': isAdmin,
   // Dynamic points (issue 5). Which subjects: narrowed by reviewScopeOf / unitScopeOf in the use cases.
-  /** Everyone reads the events about himself with their evidence (DESIGN §2.3); leaders their subtree; admin, auditor all. */
+  /** Everyone reads the events about himself with their evidence (docs/product.md §2.3); leaders their subtree; admin, auditor all. */
   'points.read': () => true,
   /** Other people's points and evidence: their leaders (their subtrees), admin and auditor everyone's. */
   'points.oversee': (a) => readsEverything(a) || isLeader(a),
@@ -44,7 +44,7 @@ const abilityRules: Record<Ability, (actor: Actor) => boolean> = {
   'points.propose': (a) => isAdmin(a) || isLeader(a),
   /** Another authorised person approves: admin, or a leader whose subtree holds the subject — never the proposer. */
   'points.approve': (a) => isAdmin(a) || isLeader(a),
-  /** A correction is a reversing event with a reason (DESIGN §2.2): the organization department only. */
+  /** A correction is a reversing event with a reason (docs/product.md §2.2): the organization department only. */
   'points.reverse': isAdmin,
   /** Business data in bulk (业务数据监测): files and the JSON API for other systems. */
   'points.import': isAdmin,

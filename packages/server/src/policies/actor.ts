@@ -8,7 +8,7 @@ export interface Actor {
   /** The unit the person works in now. */
   unitId: number | null;
   roles: Role[];
-  /** Roots of the subtrees the actor leads (DESIGN §1: a leader sees and reviews his unit's subtree). */
+  /** Roots of the subtrees the actor leads (docs/product.md §1: a leader sees and reviews his unit's subtree). */
   leaderUnitIds: number[];
 }
 

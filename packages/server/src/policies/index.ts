@@ -1,5 +1,5 @@
 /**
- * Who may do what (DESIGN §1, §2.5): the one place of every permission. Abilities are a table of
+ * Who may do what (docs/product.md §1, §2.5): the one place of every permission. Abilities are a table of
  * role-level predicates (sent to the UI with GET /api/me); scopes say which units an actor reads,
  * reviews or oversees (resolved in bulk by the repositories); the record rules, one file per
  * resource, say what he may do with one record (and are sent with it as `can`).

@@ -34,7 +34,7 @@ export const reviewsEventUnit = (access: PointAccess, e: Pick<EventRecord, 'unit
 export const isProposer = (actor: Actor, e: { proposed_by: number }): boolean => e.proposed_by === actor.accountId;
 
 /**
- * Who decides a proposed event (DESIGN §2.2): someone with `points.approve` whose review scope holds
+ * Who decides a proposed event (docs/product.md §2.2): someone with `points.approve` whose review scope holds
  * its unit — never the proposer, never about himself.
  */
 export function canDecideEvent(access: PointAccess, e: EventRecord & { proposed_by: number; status: string }): boolean {
@@ -47,7 +47,7 @@ export const mayAttachEvidence = (actor: Actor, e: { proposed_by: number; status
 
 /**
  * What the caller may do with an event, sent with it. `reversible`: an approved event that is no
- * reversal and was not reversed yet (a correction is one reversing event, DESIGN §2.2).
+ * reversal and was not reversed yet (a correction is one reversing event, docs/product.md §2.2).
  */
 export function eventAbilitiesOf(access: PointAccess, e: EventRecord & { proposed_by: number; status: string; reversible: boolean }) {
   const decide = canDecideEvent(access, e);

@@ -2,7 +2,7 @@ import type { Actor } from './actor.js';
 import { isAdmin, isAuditor, isLeader } from './roles.js';
 
 /**
- * Which part of the organization an actor may read (DESIGN §1, §2.5).
+ * Which part of the organization an actor may read (docs/product.md §1, §2.5).
  * admin and auditor: everything; leader: the subtrees he leads; member: his own unit only
  * (the team feed, 横向了解), not the sections below it. A person always sees himself.
  */

@@ -16,7 +16,7 @@ type LogRecord = { person_id: number | null; unit_id: number };
 /** The entry is the actor's own (he wrote it as himself). */
 export const isOwnLog = (actor: Actor, log: Pick<LogRecord, 'person_id'>): boolean => log.person_id === actor.personId;
 
-/** His own entries, and those of the units he reads (DESIGN §4: visible to the author's unit). */
+/** His own entries, and those of the units he reads (docs/product.md §4: visible to the author's unit). */
 export function canSeeLog(access: LogAccess, log: LogRecord): boolean {
   return isOwnLog(access.actor, log) || inUnits(access.visible, log.unit_id);
 }

@@ -13,7 +13,7 @@ async function readInput(file: string): Promise<string> {
 export function registerEvaluateCommand(program: Command) {
   program
     .command('evaluate <file>')
-    .description('score, rank and grade a scenario (DESIGN §3); <file> is a JSON file or - for standard input')
+    .description('score, rank and grade a scenario (docs/product.md §3); <file> is a JSON file or - for standard input')
     .option('--explain', 'add the per-indicator explanation lines')
     .option('--format <format>', 'json (default) or table', 'json')
     .action(async (file: string, opts: { explain?: boolean; format: string }) => {

@@ -23,7 +23,7 @@ function positiveInteger(value: string, what: string): number {
 export function registerResultCommands(program: Command, open: () => Promise<Pick<CliContext, 'deps' | 'close'>> = openCliContext) {
   commandGroup(program, 'export', 'export data to a file')
     .command('scenario <periodId>')
-    .description("print a period's scenario (DESIGN §3.1) as the engine evaluated it; `baton evaluate` on it gives the published results")
+    .description("print a period's scenario (docs/product.md §3.1) as the engine evaluated it; `baton evaluate` on it gives the published results")
     .option('--version <n>', 'a published result version (default: the published one; before publicity: current data)')
     .option('-o, --output <file>', 'write to a file instead of standard output')
     .action(async (periodArg: string, opts: { version?: string; output?: string }) => {

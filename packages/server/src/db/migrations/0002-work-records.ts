@@ -5,7 +5,7 @@ import { addIdColumn, isPostgres } from './migration-helpers.js';
  * Work records (issue 4): work-log entries, their comments, likes, follow-up flags and attachments,
  * the organization's working-day calendar, in-app notifications and spot checks.
  *
- * Full-text search is the one dialect branch (STYLE.md "Chinese full-text search"): the content's
+ * Full-text search is the one dialect branch (docs/ARCHITECTURE.md "Work records" (CJK bigram search)): the content's
  * overlapping CJK bigrams and lower-cased ASCII words are indexed — on PostgreSQL in a `text[]`
  * column with a GIN index queried with `@>`; on SQLite in a contentless FTS5 table (tokenizer
  * unicode61 over the space-separated terms) whose rowid is the feed's sort key (log date, id) and

@@ -8,7 +8,7 @@ import { addIdColumn, isPostgres } from './migration-helpers.js';
  * their idempotency keys, red/black lists and the scheduler's run table.
  *
  * Points are stored as integer hundredths (`*_centi`): rules allow at most two decimals, and sums
- * over millions of events stay exact in SQL on both databases (DESIGN §3.2 rounds only at the end).
+ * over millions of events stay exact in SQL on both databases (docs/product.md §3.2 rounds only at the end).
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {

@@ -64,7 +64,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     /** `publicity` (first publication), `appeal` or `decision`. */
     .addColumn('reason', 'text', (c) => c.notNull())
     .addColumn('note', 'text')
-    /** The exact scenario evaluated (engine input, DESIGN §3.1) and its SHA-256. */
+    /** The exact scenario evaluated (engine input, docs/product.md §3.1) and its SHA-256. */
     .addColumn('scenario_json', 'text', (c) => c.notNull())
     .addColumn('scenario_sha256', 'text', (c) => c.notNull())
     .addColumn('created_by', 'integer', (c) => c.references('accounts.id'))

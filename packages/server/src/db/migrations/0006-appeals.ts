@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { addIdColumn, isPostgres } from './migration-helpers.js';
 
 /**
- * Appeals (申诉/复核, issue 6, DESIGN §4): a participant contests his published result during
+ * Appeals (申诉/复核, issue 6, docs/product.md §4): a participant contests his published result during
  * publicity, with a reason and evidence; the organization department accepts (the period is
  * re-evaluated and published as the next result version, reason `appeal`) or rejects it.
  * Appeals are never deleted: a withdrawn or decided one stays with its outcome.

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 
 /**
- * 考用结合 (DESIGN §4 "Quota coupling", issue 6): a person period whose scheme couples its
+ * 考用结合 (docs/product.md §4 "Quota coupling", issue 6): a person period whose scheme couples its
  * excellence quota to the unit's tier names the unit-assessment period (a `unit` scheme) whose
  * grades are those tiers. The tiers are read when the period is evaluated and frozen into each
  * published version's scenario (`unitTiers`).

@@ -17,7 +17,7 @@ import { createAssessmentScheme } from '../../modules/schemes/index.js';
 import { transitionAssessmentPeriod } from '../../modules/period-transitions/index.js';
 
 /**
- * The demo's routine assessment of civil servants (公务员平时考核, DESIGN §1): each quarter a personal
+ * The demo's routine assessment of civil servants (公务员平时考核, docs/product.md §1): each quarter a personal
  * summary, the leaders' review on four indicators (key, regular and dynamic kinds), a deduction
  * ledger for discipline, and grades 好 / 较好 / 一般 / 较差 with 好 capped at 40 % of the district's
  * participants.

@@ -1,5 +1,5 @@
 /**
- * The demo district's fixed facts (DESIGN §1 "The demo organization"): a county-level district
+ * The demo district's fixed facts (docs/product.md §1 "The demo organization"): a county-level district
  * with its towns, streets and departments, three unit categories, and the pools the people's
  * names are drawn from. Everything else in the demo is derived from this by a seeded generator.
  */

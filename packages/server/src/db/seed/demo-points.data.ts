@@ -2,7 +2,7 @@ import type { Scheme } from '@baton/engine';
 import type { PointSource } from '../schema.js';
 
 /**
- * The demo's police-style points practice (DESIGN §1 "Dynamic points", "The demo organization"):
+ * The demo's police-style points practice (docs/product.md §1 "Dynamic points", "The demo organization"):
  * 区公安分局 scores its officers monthly on three deduction ledgers — 执法作风, 岗位实绩, 工作质效 —
  * plus an extra ledger for commendations, with point rules from superiors' notices, business data,
  * supervision checks and task deadlines.

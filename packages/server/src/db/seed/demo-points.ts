@@ -28,7 +28,7 @@ function lastOfMonth(first: string): string {
 }
 
 /**
- * The police-style points practice of the demo (DESIGN §1 "The demo organization"): the scheme and
+ * The police-style points practice of the demo (docs/product.md §1 "The demo organization"): the scheme and
  * its rules, one period per month for the last three months, point events of 区公安分局's officers
  * proposed by their leaders and approved by the organization department (a few still waiting, one
  * rejected, one reversed), and the red/black lists of the finished months, published. Everything

@@ -14,7 +14,7 @@ export interface DemoAccount { username: string; role: string; description: stri
 const seedActor: Actor = { accountId: 0, username: 'system', personId: null, unitId: null, roles: ['admin'], leaderUnitIds: [] };
 
 /**
- * Seeds the demo district (DESIGN §1 "The demo organization") in one transaction. The organization
+ * Seeds the demo district (docs/product.md §1 "The demo organization") in one transaction. The organization
  * is written as an .xlsx roster and imported through the import use case, so the demo goes through
  * the same validation as any upload. Later seed steps (work logs, points, periods) belong in the
  * same transaction, after the organization; the points practice follows through its use cases.

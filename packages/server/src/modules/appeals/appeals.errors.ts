@@ -3,7 +3,7 @@ import { AppError, createConflictError } from '../../app/errors.js';
 export const createAppealInvalidError = (path: string, message: string) =>
   new AppError(400, 'appeal.invalid', `${path}: ${message}`, [{ path, message }]);
 
-/** DESIGN §4: appeals are accepted during the publicity window only (working days, Asia/Shanghai). */
+/** docs/product.md §4: appeals are accepted during the publicity window only (working days, Asia/Shanghai). */
 export const createAppealWindowClosedError = (periodId: number, endsOn: string | null) =>
   createConflictError(
     'appeal.window_closed',

@@ -22,7 +22,7 @@ interface Appeal {
 interface ResultRow { subject: { id: number; name: string }; total: number; grade: string; groupRank: number; flags: string[] }
 
 /**
- * Appeals (申诉/复核, DESIGN §4) through HTTP on both databases: 2026年第一季度 is reviewed and
+ * Appeals (申诉/复核, docs/product.md §4) through HTTP on both databases: 2026年第一季度 is reviewed and
  * published on 1 April; 张三 appeals with evidence, his leader re-rates him, the organization
  * department accepts and version 2 is published — each version reproduced by the engine from its
  * exported scenario; another appeal is rejected, one withdrawn; the period closes only once none

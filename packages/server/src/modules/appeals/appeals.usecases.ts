@@ -109,7 +109,7 @@ export async function listAppeals(
 }
 
 /**
- * A participant appeals his published result (申诉, DESIGN §4): during publicity and until the
+ * A participant appeals his published result (申诉, docs/product.md §4): during publicity and until the
  * window's last working day (Asia/Shanghai), with a reason; one pending appeal per person and
  * period. The organization department and the leaders who rated him are notified in-app. One transaction with the audit record;
  * it takes the period's row first, so it serialises with the period's transitions.

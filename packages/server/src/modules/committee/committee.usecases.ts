@@ -88,7 +88,7 @@ export async function listTieDecisions(deps: Deps, actor: Actor, periodId: numbe
 }
 
 /**
- * Records the committee's decision on a block tied at a grade's quota line (issue 6, DESIGN §2.4):
+ * Records the committee's decision on a block tied at a grade's quota line (issue 6, docs/product.md §2.4):
  * which of its members take the seats the tie left, with a reason, audited. Only while the period is
  * being reviewed, and in publicity while an appeal of the period is pending (复核: the decision then
  * takes effect with the version the appeal publishes when accepted). The named people must be

@@ -10,7 +10,7 @@ export async function registerEngineRoutes(app: App, deps: AppDeps) {
     bodyLimit: deps.config.uploadLimitBytes,
     schema: {
       tags: ['engine'],
-      description: 'Evaluates a scenario exactly as `baton evaluate` does (DESIGN §3). Invalid scenarios answer 400 `scenario.invalid` with one detail per bad field.',
+      description: 'Evaluates a scenario exactly as `baton evaluate` does (docs/product.md §3). Invalid scenarios answer 400 `scenario.invalid` with one detail per bad field.',
       querystring: EvaluateQuery,
       body: EvaluateBody,
       response: { 200: EvaluationResponse },

@@ -28,7 +28,7 @@ const auditActor = (actor: Actor) => ({ actorId: actor.accountId, actorLabel: ac
 
 
 /**
- * The publicity window (公示, DESIGN §4): `publicityDays` working days of the work calendar, starting
+ * The publicity window (公示, docs/product.md §4): `publicityDays` working days of the work calendar, starting
  * with the first working day after the day the period enters publicity. No window for 0 days.
  */
 async function publicityWindowOf(db: Deps['db'], today: string, publicityDays: number): Promise<{ startsOn: string; endsOn: string } | null> {
@@ -39,7 +39,7 @@ async function publicityWindowOf(db: Deps['db'], today: string, publicityDays: n
 }
 
 /**
- * draft → open → reviewing → publicity → closed, one step at a time; closed is final (DESIGN §4).
+ * draft → open → reviewing → publicity → closed, one step at a time; closed is final (docs/product.md §4).
  * Entering publicity evaluates the period and publishes result version 1 (person schemes; unit
  * schemes keep using points and rankings) and fixes the publicity window; closing waits for the
  * window's end and for every appeal to be decided or withdrawn. All in one transaction with its audit record.

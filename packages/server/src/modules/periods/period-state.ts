@@ -3,7 +3,7 @@ import type { PeriodState } from '../../db/schema.js';
 import { createPeriodClosedError, createPeriodStateInvalidError } from './periods.errors.js';
 
 /**
- * 409 `period.closed` for a closed period (DESIGN §4: immutable), `period.state_invalid` for any other
+ * 409 `period.closed` for a closed period (docs/product.md §4: immutable), `period.state_invalid` for any other
  * state that does not allow `action` (the engine's PERIOD_ACTIONS); `what` names it in the message.
  */
 export function assertPeriodAllows(period: { id: number; state: PeriodState }, action: PeriodAction, what: string): void {

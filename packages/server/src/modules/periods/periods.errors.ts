@@ -17,7 +17,7 @@ export const createPeriodClosedError = (id: number) =>
 export const createPeriodStateInvalidError = (id: number, state: PeriodState, what: string, path?: string) =>
   createConflictError('period.state_invalid', `Period ${id} is in state ${state}: ${what}`, path ? [{ path, message: what }] : []);
 
-/** DESIGN §4: appeals are accepted during publicity, so the period closes only once the window has ended. */
+/** docs/product.md §4: appeals are accepted during publicity, so the period closes only once the window has ended. */
 export const createPublicityRunningError = (id: number, endsOn: string) =>
   createConflictError('period.publicity_running', `Period ${id} is in publicity until ${endsOn}: it closes from the next day on`, [
     { path: '/to', message: `publicity ends on ${endsOn}` },

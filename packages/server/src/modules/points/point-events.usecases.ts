@@ -319,7 +319,7 @@ export async function rejectPointEvent({ db, now }: Deps, actor: Actor, id: numb
 }
 
 // ---------------------------------------------------------------------------------------------
-// Reversing (冲正): a correction is a new event, never an edit (DESIGN §2.2).
+// Reversing (冲正): a correction is a new event, never an edit (docs/product.md §2.2).
 
 /**
  * The admin reverses an approved event with a reason: a new event, approved at once, with the same

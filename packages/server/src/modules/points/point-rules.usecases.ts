@@ -29,7 +29,7 @@ const auditedRule = (r: Omit<PointRuleRow, 'id'>) => ({
   perOccurrence: r.per_occurrence === 1, description: r.description, status: r.status, replacesRuleId: r.replaces_rule_id,
 });
 
-/** The ids of the scheme's `ledger` indicators: the only ones point rules may feed (DESIGN §3.1). */
+/** The ids of the scheme's `ledger` indicators: the only ones point rules may feed (docs/product.md §3.1). */
 export function ledgerIndicatorsOf(scheme: Pick<SchemeRow, 'definition_json'>): string[] {
   try {
     return ledgerIndicatorIds(JSON.parse(scheme.definition_json) as LedgerScheme);

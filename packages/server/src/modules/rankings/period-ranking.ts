@@ -56,7 +56,7 @@ export interface RankingRowData {
 }
 
 /**
- * The live ranking of one period (DESIGN §3, issue 5): the engine's EvaluationState over the period's
+ * The live ranking of one period (docs/product.md §3, issue 5): the engine's EvaluationState over the period's
  * subjects, fed by the ledger (ledger facts are additive deltas), plus per group — `all`,
  * `category:<id>`, `unit:<id>` (the unit's subtree) — a standing kept sorted by the rounded total.
  * Group standings are built on first use and then only moved, subject by subject.

@@ -55,7 +55,7 @@ export function lastDateOfMonthInPeriod(period: Pick<PeriodRow, 'starts_on' | 'e
 }
 
 /**
- * The month's red/black lists (红黑榜, DESIGN §4) from the ledger: for `all` and for each group of the
+ * The month's red/black lists (红黑榜, docs/product.md §4) from the ledger: for `all` and for each group of the
  * scheme's grouping (`category:<id>` or `unit:<id>`, the subject's own unit) that has someone on a list.
  * Net points = Σ of the month's approved ledger movements (every point event is a dynamic point).
  * Ranking and ties are the engine's buildRedBlackList; every entry carries its events.

@@ -3,7 +3,7 @@ import type { PeriodState } from '../../db/schema.js';
 import { type ResultVisibility } from '../../policies/index.js';
 import { PERIOD_ACTIONS } from '@baton/engine';
 
-/** The states whose published version everyone in scope may read (DESIGN §4: publicity, closed). */
+/** The states whose published version everyone in scope may read (docs/product.md §4: publicity, closed). */
 /** The states whose published results are read (the engine's PERIOD_ACTIONS.readPublishedResults). */
 export const PUBLISHED_STATES: readonly PeriodState[] = PERIOD_ACTIONS.readPublishedResults;
 

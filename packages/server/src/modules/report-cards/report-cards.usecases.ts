@@ -43,7 +43,7 @@ function presentPeriodOfCard(p: Pick<PeriodBrief, 'id' | 'name' | 'state' | 'sta
 const TOTAL_LINE = 'total: ';
 
 /**
- * The card's indicators in the scheme's order, each with its explanation line (DESIGN §2.3 "every
+ * The card's indicators in the scheme's order, each with its explanation line (docs/product.md §2.3 "every
  * number explains itself"): the engine writes one line per indicator, `<id>: …`, and a last line for the total.
  */
 export function presentIndicators(scheme: Scheme, result: Result): ReportCardIndicator[] {
@@ -80,7 +80,7 @@ function presentCardRow(row: PublishedResultRow) {
 }
 
 /**
- * One person's report card (成绩单, DESIGN §1 考用结合) for a period in publicity or closed: the published
+ * One person's report card (成绩单, docs/product.md §1 考用结合) for a period in publicity or closed: the published
  * version in force, every indicator with its explanation, the leaders' comments, and the trend of his
  * results in the published periods of the same scheme code up to this one. Without `period`: the latest
  * published period he has a result in. A period before publicity, a person without a result, and a

@@ -22,7 +22,7 @@ function groupByKey<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[
 const presentPerson = (r: StandingRow) => ({ id: r.person_id, name: r.person_name, employeeNo: r.employee_no });
 
 /**
- * The warning-talk list (约谈提醒, DESIGN §4 连续末位预警): people last in their group in each of the
+ * The warning-talk list (约谈提醒, docs/product.md §4 连续末位预警): people last in their group in each of the
  * last `periods` (default 2) closed periods of one scheme code — the engine's findConsecutiveLaggards
  * on the published results in force. Periods are those of `scheme` (a code), or of every code of a
  * `routine` scheme, each code on its own (its periods in order of their end). Tied for last counts as

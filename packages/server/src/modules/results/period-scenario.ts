@@ -32,7 +32,7 @@ export interface PeriodScenario {
 }
 
 /**
- * A period as the engine's scenario (DESIGN §3.1, docs/api-cycles.md "How a period becomes a
+ * A period as the engine's scenario (docs/product.md §3.1, docs/api-cycles.md "How a period becomes a
  * scenario"): the frozen scheme version, the participants, one `delta` fact per approved ledger row
  * of a `ledger` indicator dated in the period, one `rating` fact per stored rating, and for a
  * scheme that reads history (`periods` method or a grade's `requires`) the published results of the
@@ -77,7 +77,7 @@ export async function buildPeriodScenario(
 }
 
 /**
- * 考用结合 (DESIGN §4 "Quota coupling"): each participant's unit's tier — the grade, in the period's
+ * 考用结合 (docs/product.md §4 "Quota coupling"): each participant's unit's tier — the grade, in the period's
  * tier period (a unit scheme's period, as its ranking stands), of the unit the unit assessment
  * compares: the participant's unit or its ancestor just below the tier period's scope (below a root
  * unit when it has none), e.g. the town of a town's section. A participant of the root unit itself
@@ -144,7 +144,7 @@ function readsHistory(scheme: Scheme): boolean {
 }
 
 /**
- * The routine results an annual scheme reads (DESIGN §3.2 "Annual schemes"): each closed period
+ * The routine results an annual scheme reads (docs/product.md §3.2 "Annual schemes"): each closed period
  * lying inside this one whose scheme is a routine person scheme and which assesses the same people
  * (the same scope: a department's own points periods do not count towards a district-wide annual
  * assessment), in its published (latest) version.

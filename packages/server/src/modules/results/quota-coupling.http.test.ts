@@ -11,7 +11,7 @@ const UNIT_SCHEME = {
   grades: [{ name: '第一等次', minScore: 100 }, { name: '第二等次', minScore: 95 }, { name: '第三等次' }],
 };
 
-/** 平时考核 graded per unit, 好 coupled to the unit's tier (考用结合, DESIGN §4). */
+/** 平时考核 graded per unit, 好 coupled to the unit's tier (考用结合, docs/product.md §4). */
 const PERSON_SCHEME = {
   name: '平时考核（考用结合）', kind: 'routine',
   indicators: [{ id: 'duty', method: 'rating', weight: 100, raterGroups: { leader: 1 } }],

@@ -17,7 +17,7 @@ export interface PeriodEvaluation extends PeriodScenario {
 export const sha256Of = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 /**
- * Evaluates a period as it stands (DESIGN §2.1, §3): the scenario is serialised first and the engine
+ * Evaluates a period as it stands (docs/product.md §2.1, §3): the scenario is serialised first and the engine
  * evaluates the parsed text, so what is stored and exported is exactly what was evaluated, and
  * `baton evaluate` on the export gives the same numbers.
  */

@@ -217,7 +217,7 @@ export async function listPeriodResultVersions({ db }: Deps, actor: Actor, perio
 }
 
 /**
- * A period's scenario as JSON text (DESIGN §3.1): a version's exact stored input — by default the
+ * A period's scenario as JSON text (docs/product.md §3.1): a version's exact stored input — by default the
  * published one — or, before publicity, the one built from current data. `baton evaluate` on it gives
  * the stored results of that version, number for number.
  */

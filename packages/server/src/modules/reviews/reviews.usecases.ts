@@ -26,7 +26,7 @@ type Deps = Pick<AppDeps, 'db' | 'now'>;
 
 /** The rater group of 审核评鉴: leaders rate the people of their subtrees. */
 export const LEADER_RATER_GROUP = 'leader';
-/** Ratings are written only while the period is reviewing (DESIGN §4). */
+/** Ratings are written only while the period is reviewing (docs/product.md §4). */
 export const MAX_RATING_COMMENT_CHARS = 2000;
 export const MAX_RATING_TASK_CHARS = 200;
 
@@ -94,7 +94,7 @@ function previewOf(evaluation: Evaluation, personId: number) {
   return { total: r.total, grade: r.grade, rank: r.rank, groupRank: r.groupRank, group: evaluation.groupOf(r.groupKey), flags: r.flags };
 }
 
-/** Per group of the given people: its size and, for each grade, its quota, seats (DESIGN §3.2) and how many hold it. */
+/** Per group of the given people: its size and, for each grade, its quota, seats (docs/product.md §3.2) and how many hold it. */
 function quotaOf(evaluation: Evaluation, personIds: number[]) {
   const groups = [...new Set(personIds.map((id) => evaluation.resultOf.get(personSubjectKey(id))?.groupKey).filter((g): g is string => g !== undefined))].sort();
   const { grades } = evaluation.scheme;

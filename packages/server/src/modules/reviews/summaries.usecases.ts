@@ -17,7 +17,7 @@ import { inTransaction } from '../../db/transactions.js';
 
 type Deps = Pick<AppDeps, 'db' | 'now'>;
 
-/** A summary is written while the period is open (facts and logs accepted) or reviewing (DESIGN §4). */
+/** A summary is written while the period is open (facts and logs accepted) or reviewing (docs/product.md §4). */
 export const MAX_SUMMARY_CHARS = 5000;
 
 /** The caller as a participant of the period: 403 without a person of his own, 404 when he does not take part. */

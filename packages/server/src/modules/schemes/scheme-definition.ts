@@ -5,7 +5,7 @@ import type { ErrorDetail } from '../../app/errors.js';
 const OTHER_CATEGORY = '(其他分类)';
 
 /**
- * Validates a scheme definition with the engine's own validation (DESIGN §3.1, §3.2), before any
+ * Validates a scheme definition with the engine's own validation (docs/product.md §3.1, §3.2), before any
  * subject exists: the engine checks section sums only for the categories among the subjects, so
  * it is given one subject per category key of any `weightsByCategory` plus one for everybody else
  * (the default weights). Paths name the definition: `definition.indicators[2].weight`.

@@ -40,7 +40,7 @@ export async function getAssessmentScheme({ db }: Deps, _actor: Actor, id: numbe
 
 /**
  * A new version of a scheme: one more than the code's latest, which it replaces. Schemes are never
- * edited: a period freezes the version it runs on (DESIGN §2.1).
+ * edited: a period freezes the version it runs on (docs/product.md §2.1).
  */
 export async function createAssessmentScheme({ db, now }: Deps, actor: Actor, input: CreateSchemeBody) {
   authorize(actor, 'scheme.manage');

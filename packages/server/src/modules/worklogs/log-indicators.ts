@@ -9,7 +9,7 @@ import { listSchemeDefinitionsByCode } from '../schemes/index.js';
 
 /**
  * The indicators a work-log entry links to (issue 4 "optional link to one of his indicators"): those
- * of the schemes of the CURRENT periods the member takes part in — open (DESIGN §4: facts and logs
+ * of the schemes of the CURRENT periods the member takes part in — open (docs/product.md §4: facts and logs
  * accepted) or in review (the quarter's work goes on while its summaries are written; a backfill
  * still belongs to it), not a draft nor one in publicity or closed. An entry stores the reference
  * `<scheme code>:<indicator id>` — stable across the scheme's versions and periods, and readable in an

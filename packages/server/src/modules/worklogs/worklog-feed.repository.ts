@@ -49,7 +49,7 @@ function applyCommonFilters(q: LogQuery, f: FeedFilter, pg: boolean): LogQuery {
 }
 
 /**
- * The search of STYLE.md's pitfall on PostgreSQL (SQLite: listSearchPageSqlite): the query's bigrams
+ * The search of docs/ARCHITECTURE.md "Work records" (CJK bigram search) on PostgreSQL (SQLite: listSearchPageSqlite): the query's bigrams
  * and ASCII words must all be among the entry's terms (`@>` on the GIN-indexed `text[]`); words with
  * Han characters must also occur verbatim, which is all that is left for a one-character query. On
  * PostgreSQL that check is `strpos`, not `LIKE '%…%'`, whose tiny selectivity estimate would make

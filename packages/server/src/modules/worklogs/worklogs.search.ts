@@ -1,5 +1,5 @@
 /**
- * Chinese full-text search that works on both databases (STYLE.md "Known pitfalls"): index the
+ * Chinese full-text search that works on both databases (docs/ARCHITECTURE.md "Work records" (CJK bigram search)): index the
  * overlapping character bigrams of every run of Han characters (as Lucene's CJK analyzer does) plus
  * the lower-cased ASCII words, and look for the bigrams of the query. A two-character word such as
  * 走访 is then one exact term; a trigram or `pg_trgm` index would miss it.

@@ -37,7 +37,7 @@ export const WORK_LOG_KIND_LABELS: Record<WorkLogKind, string> = { routine: '日
 
 const EDIT_WINDOW_MS = EDIT_WINDOW_DAYS * 24 * 60 * 60 * 1000;
 
-/** DESIGN §4: an entry is editable by its author for 7 days after it was written, then frozen. */
+/** docs/product.md §4: an entry is editable by its author for 7 days after it was written, then frozen. */
 export function editableUntilOf(createdAt: string): string {
   return new Date(Date.parse(createdAt) + EDIT_WINDOW_MS).toISOString();
 }
@@ -224,7 +224,7 @@ export async function listMyLogIndicators({ db, now }: Deps, actor: Actor): Prom
 export type WorkLogChangesInput = UpdateLogBody;
 
 /**
- * The author edits his entry within 7 days of writing it (DESIGN §4); after that it is frozen (409
+ * The author edits his entry within 7 days of writing it (docs/product.md §4); after that it is frozen (409
  * `log.frozen`). Someone else's entry answers 404 when out of his scope, 403 when he can see it.
  */
 export async function editWorkLog({ db, now }: Deps, actor: Actor, id: number, changes: WorkLogChangesInput): Promise<LogEntry> {
