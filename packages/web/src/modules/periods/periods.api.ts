@@ -1,10 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CreatePeriodBody, Period, PeriodState, UpdatePeriodBody } from '@baton/contract/periods';
+import type { CreatePeriodBody, PeriodState, PeriodView, UpdatePeriodBody } from '@baton/contract/periods';
 import { api, fetchAllPages } from '../../api/client';
 import type { Id } from '../../shared/params';
 import { schemeKeys } from '../schemes/schemes.api';
 
-/** Assessment periods (docs/api-points.md "Schemes and periods", docs/api-cycles.md "Period additions"): the contract's shapes. */
+/**
+ * Assessment periods (docs/api-points.md "Schemes and periods", docs/api-cycles.md "Period additions"): the contract's shapes.
+ * Every answer is a PeriodView: the period and what the caller may do with it (`can`).
+ */
 
 const enc = (id: Id) => encodeURIComponent(String(id));
 
@@ -25,7 +28,7 @@ export const periodKeys = {
 export function usePeriods(enabled = true) {
   return useQuery({
     queryKey: periodKeys.list,
-    queryFn: ({ signal }) => fetchAllPages<Period>('/api/periods', { limit: 200 }, signal),
+    queryFn: ({ signal }) => fetchAllPages<PeriodView>('/api/periods', { limit: 200 }, signal),
     staleTime: 60_000,
     enabled,
   });
@@ -34,7 +37,7 @@ export function usePeriods(enabled = true) {
 export function usePeriod(id: Id | null) {
   return useQuery({
     queryKey: periodKeys.period(id ?? ''),
-    queryFn: ({ signal }) => api<Period>(`/api/periods/${enc(id ?? '')}`, { signal }),
+    queryFn: ({ signal }) => api<PeriodView>(`/api/periods/${enc(id ?? '')}`, { signal }),
     enabled: id !== null,
   });
 }
@@ -42,7 +45,7 @@ export function usePeriod(id: Id | null) {
 export function useCreatePeriod() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreatePeriodBody) => api<Period>('/api/periods', { method: 'POST', body }),
+    mutationFn: (body: CreatePeriodBody) => api<PeriodView>('/api/periods', { method: 'POST', body }),
     // a new period also changes the schemes' periodCount
     onSuccess: () => Promise.all([client.invalidateQueries({ queryKey: periodKeys.list }), client.invalidateQueries({ queryKey: schemeKeys.list })]),
   });
@@ -52,7 +55,7 @@ export function useCreatePeriod() {
 export function useUpdatePeriod() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, changes }: { id: Id; changes: UpdatePeriodBody }) => api<Period>(`/api/periods/${enc(id)}`, { method: 'PATCH', body: changes }),
+    mutationFn: ({ id, changes }: { id: Id; changes: UpdatePeriodBody }) => api<PeriodView>(`/api/periods/${enc(id)}`, { method: 'PATCH', body: changes }),
     onSuccess: (period, { changes }) => {
       void client.invalidateQueries({ queryKey: periodKeys.list });
       // the period's pages (summary, review, results) read the deadlines of the period they show
@@ -71,7 +74,7 @@ export function useTransitionPeriod() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ id, to, reason }: { id: Id; to: PeriodState; reason?: string }) =>
-      api<Period>(`/api/periods/${enc(id)}/transition`, { method: 'POST', body: reason ? { to, reason } : { to } }),
+      api<PeriodView>(`/api/periods/${enc(id)}/transition`, { method: 'POST', body: reason ? { to, reason } : { to } }),
     // the move is confirmed when the server answers; the lists refresh behind it (as points.api does for decisions)
     onSettled: () => {
       void client.invalidateQueries({ queryKey: periodKeys.list });

@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
-  canEditPeriod,
   defaultPeriod,
   editablePeriodFields,
   isDeadlineBeforeStart,
   knownPeriodDetail,
-  nextPeriodState,
   periodEditValuesOf,
   periodInputOf,
   periodPatchOf,
@@ -15,12 +13,6 @@ import {
 } from './periods.model';
 
 describe('periods', () => {
-  it('moves one state at a time and stops at closed', () => {
-    expect(nextPeriodState('draft')).toBe('open');
-    expect(nextPeriodState('reviewing')).toBe('publicity');
-    expect(nextPeriodState('closed')).toBeNull();
-  });
-
   it('starts on the open period, else the latest', () => {
     const periods = [
       { id: 1, state: 'closed' as const, startsOn: '2025-10-01' },
@@ -94,12 +86,6 @@ describe('periods', () => {
       ['closed', []],
     ] as const)('lets the admin change in state %s: %j', (state, fields) => {
       expect(editablePeriodFields(state)).toEqual(fields);
-    });
-
-    it('offers editing to the admin only, and never on a closed period', () => {
-      expect(canEditPeriod('publicity', { 'period.manage': true })).toBe(true);
-      expect(canEditPeriod('closed', { 'period.manage': true })).toBe(false);
-      expect(canEditPeriod('open', { 'results.export': true })).toBe(false);
     });
 
     it('starts from the period as it is', () => {

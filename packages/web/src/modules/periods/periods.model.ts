@@ -1,19 +1,13 @@
+import { periodAllows, type PeriodAction } from '@baton/engine';
 import type { CreatePeriodBody, Period, PeriodKind, PeriodState, UpdatePeriodBody } from '@baton/contract/periods';
 import type { Scheme } from '@baton/contract/schemes';
 
 /**
- * The pure side of the periods pages: the state flow (DESIGN §4), the period a page starts on, the
- * quick-picked ranges and the bodies of creating and editing a period, with what each state still
- * lets the admin change.
+ * The pure side of the periods pages: the period a page starts on, the quick-picked ranges and the
+ * bodies of creating and editing a period, with what each state still lets the admin change. The
+ * state flow and what each state allows are the engine's (PERIOD_STATES, nextPeriodState,
+ * periodAllows); what the caller may do with a period comes with it (`can`).
  */
-
-export const PERIOD_FLOW: readonly PeriodState[] = ['draft', 'open', 'reviewing', 'publicity', 'closed'];
-
-/** The one state a period may move to next (DESIGN §4: one step at a time; closed is final). */
-export function nextPeriodState(state: PeriodState): PeriodState | null {
-  const index = PERIOD_FLOW.indexOf(state);
-  return index >= 0 && index < PERIOD_FLOW.length - 1 ? (PERIOD_FLOW[index + 1] ?? null) : null;
-}
 
 const STATE_PREFERENCE: Record<Period['state'], number> = { open: 0, reviewing: 1, publicity: 2, closed: 3, draft: 4 };
 
@@ -97,6 +91,15 @@ export function periodInputOf(values: {
 export type PeriodEditField = 'name' | 'summaryDueOn' | 'reviewDueOn' | 'publicityDays' | 'tierPeriodId';
 export const PERIOD_EDIT_FIELDS: readonly PeriodEditField[] = ['name', 'summaryDueOn', 'reviewDueOn', 'publicityDays', 'tierPeriodId'];
 
+/** The action of the engine's PERIOD_ACTIONS under which a state lets each field change. */
+const FIELD_ACTIONS: Record<PeriodEditField, PeriodAction> = {
+  name: 'editPeriod',
+  summaryDueOn: 'editPeriod',
+  reviewDueOn: 'editPeriod',
+  publicityDays: 'changePublicityDays',
+  tierPeriodId: 'changeTierPeriod',
+};
+
 /**
  * What an admin may still change of a period (docs/api-cycles.md "Period additions", "考用结合"):
  * nothing once closed (409 period.closed); the publicity days and the tier period only before
@@ -104,14 +107,7 @@ export const PERIOD_EDIT_FIELDS: readonly PeriodEditField[] = ['name', 'summaryD
  * name and the deadlines stay editable until the period closes.
  */
 export function editablePeriodFields(state: PeriodState): PeriodEditField[] {
-  if (state === 'closed') return [];
-  if (state === 'publicity') return ['name', 'summaryDueOn', 'reviewDueOn'];
-  return [...PERIOD_EDIT_FIELDS];
-}
-
-/** Whether to offer "edit" on a period: the admin's ability, on a period that can still change. */
-export function canEditPeriod(state: PeriodState, abilities: Partial<Record<string, boolean>>): boolean {
-  return abilities['period.manage'] === true && editablePeriodFields(state).length > 0;
+  return PERIOD_EDIT_FIELDS.filter((field) => periodAllows(state, FIELD_ACTIONS[field]));
 }
 
 export interface PeriodEditValues {

@@ -1,6 +1,7 @@
 import { useEffect, useMemo } from 'react';
 import { Flex, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { periodAllows } from '@baton/engine';
 import type { Period } from '@baton/contract/periods';
 import type { Id } from '../../../shared/params';
 import { usePeriods } from '../periods.api';
@@ -23,7 +24,10 @@ function PeriodName({ name }: { name: string }) {
   );
 }
 
-/** A period with its state; starts on the running one (unless `autoSelect` is off: the page picks its own default). */
+/**
+ * A period with its state, among those the rankings and points pages offer (the engine's `showInRankings`:
+ * not drafts); starts on the running one (unless `autoSelect` is off: the page picks its own default).
+ */
 export function PeriodSelect({
   value,
   onChange,
@@ -38,7 +42,7 @@ export function PeriodSelect({
   const { t } = useTranslation();
   const periods = usePeriods();
   const list = useMemo(
-    () => [...(periods.data ?? [])].filter((p) => p.state !== 'draft').sort((a, b) => b.startsOn.localeCompare(a.startsOn) || b.id - a.id),
+    () => [...(periods.data ?? [])].filter((p) => periodAllows(p.state, 'showInRankings')).sort((a, b) => b.startsOn.localeCompare(a.startsOn) || b.id - a.id),
     [periods.data],
   );
   useEffect(() => {

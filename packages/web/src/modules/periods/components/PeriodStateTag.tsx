@@ -2,7 +2,7 @@ import { Flex, Tag } from 'antd';
 import { RightOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { PeriodState } from '@baton/contract/periods';
-import { PERIOD_FLOW } from '../periods.model';
+import { PERIOD_STATES } from '@baton/engine';
 
 export const STATE_COLORS: Record<PeriodState, string> = {
   draft: 'default',
@@ -26,7 +26,7 @@ export function PeriodStateFlow({ current }: { current?: PeriodState }) {
   const { t } = useTranslation();
   return (
     <Flex align="center" gap={4} wrap>
-      {PERIOD_FLOW.map((state, i) => (
+      {PERIOD_STATES.map((state, i) => (
         <Flex key={state} align="center" gap={4}>
           {i > 0 ? <RightOutlined style={{ fontSize: 10, color: 'rgba(0,0,0,0.35)' }} /> : null}
           <Tag

@@ -6,7 +6,7 @@ import type { Period } from '@baton/contract/periods';
 import { ApiError } from '../../../api/client';
 import { errorText } from '../../../shared/errors';
 import { useTransitionPeriod } from '../periods.api';
-import { nextPeriodState } from '../periods.model';
+import { nextPeriodState } from '@baton/engine';
 import { PeriodStateFlow } from './PeriodStateTag';
 
 /** A transition's refusal in words: our sentence for the codes of the periods API, then the server's own message. */

@@ -3,14 +3,13 @@ import { Link } from 'react-router-dom';
 import { Alert, Button, Card, Empty, Flex, Select, Skeleton, Table, Tooltip, Typography } from 'antd';
 import { ArrowRightOutlined, EditOutlined, EyeOutlined, FileTextOutlined, FormOutlined, PlusOutlined, TrophyOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { Me } from '@baton/contract/auth';
-import type { Period, PeriodState } from '@baton/contract/periods';
+import { nextPeriodState, PERIOD_STATES } from '@baton/engine';
+import type { Period, PeriodState, PeriodView } from '@baton/contract/periods';
 import type { Scheme } from '@baton/contract/schemes';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { errorText } from '../../../shared/errors';
 import { formatDate } from '../../../shared/format';
 import { useIsMobile } from '../../../shared/hooks/useIsMobile';
-import { useUnit, useUnits } from '../../org/org.api';
 import { can, useCurrentMe } from '../../auth/auth.api';
 import { useSchemes } from '../../schemes/schemes.api';
 import { CreatePeriodDrawer } from '../components/CreatePeriodDrawer';
@@ -18,8 +17,7 @@ import { EditPeriodModal } from '../components/EditPeriodModal';
 import { PeriodStateFlow, PeriodStateTag } from '../components/PeriodStateTag';
 import { TransitionModal } from '../components/TransitionModal';
 import { usePeriods } from '../periods.api';
-import { periodLinksFor, periodRolesOf, unitRefsOfPath, type PeriodLinkKind } from '../period-links.model';
-import { canEditPeriod, nextPeriodState, PERIOD_FLOW } from '../periods.model';
+import { periodLinksOf, type PeriodLinkKind } from '../period-links.model';
 
 const LINK_ICONS: Record<PeriodLinkKind, ReactNode> = {
   summary: <EditOutlined />,
@@ -28,10 +26,9 @@ const LINK_ICONS: Record<PeriodLinkKind, ReactNode> = {
   preview: <EyeOutlined />,
 };
 
-function PeriodLinks({ period, me, units, block }: { period: Period; me: Me; units: Parameters<typeof periodRolesOf>[2]; block?: boolean }) {
+function PeriodLinks({ period, block }: { period: PeriodView; block?: boolean }) {
   const { t } = useTranslation();
-  const roles = periodRolesOf(period.scope, { personUnitId: me.person?.unitId ?? null, ledUnitIds: me.roles.flatMap((r) => (r.role === 'leader' && r.unitId !== null ? [r.unitId] : [])) }, units);
-  const links = periodLinksFor(period, me.abilities, roles);
+  const links = periodLinksOf(period);
   if (links.length === 0) return <Typography.Text type="secondary">{t('periods.page.noActions')}</Typography.Text>;
   return (
     <Flex gap={6} wrap>
@@ -86,7 +83,8 @@ function SchemeName({ period, linked, schemes }: { period: Period; linked: boole
 /**
  * 考核周期: every period with its state in the flow draft → open → reviewing → publicity →
  * closed, and the pages of the period the caller may use (his summary, the review sheet, the
- * results). The admin also creates periods and moves them to the next stage.
+ * results) as the server allows them (`period.can`). The admin also creates periods, edits them
+ * and moves them to the next stage.
  */
 export default function PeriodsPage() {
   const { t } = useTranslation();
@@ -95,29 +93,18 @@ export default function PeriodsPage() {
   const manages = can(me, 'period.manage');
   const readsSchemes = can(me, 'scheme.manage') || can(me, 'results.export');
   const periods = usePeriods();
-  // who takes part in a scoped period: the caller's unit within the scope's subtree — known from
-  // the units he sees and the paths of his own and his led unit (a member sees only his unit)
-  const scoped = (periods.data ?? []).some((p) => p.scope);
-  const units = useUnits(scoped && can(me, 'org.read'));
-  const ledUnitId = me.roles.find((r) => r.role === 'leader' && r.unitId !== null)?.unitId ?? null;
-  const personUnit = useUnit(scoped && me.person ? me.person.unitId : null);
-  const ledUnit = useUnit(scoped && ledUnitId !== null && String(ledUnitId) !== String(me.person?.unitId) ? ledUnitId : null);
-  const unitList = useMemo(
-    () => [...(units.data ?? []), ...unitRefsOfPath(personUnit.data?.path), ...unitRefsOfPath(ledUnit.data?.path)],
-    [units.data, personUnit.data, ledUnit.data],
-  );
   // versions for the scheme column; the drawer's scheme select opens at once for the admin
   const schemes = useSchemes(readsSchemes);
   const [creating, setCreating] = useState(false);
-  const [advancing, setAdvancing] = useState<Period | null>(null);
-  const [editing, setEditing] = useState<Period | null>(null);
+  const [advancing, setAdvancing] = useState<PeriodView | null>(null);
+  const [editing, setEditing] = useState<PeriodView | null>(null);
   const [stateFilter, setStateFilter] = useState<PeriodState | null>(null);
 
   const rows = useMemo(() => (periods.data ?? []).filter((p) => stateFilter === null || p.state === stateFilter), [periods.data, stateFilter]);
 
-  const advanceButton = (period: Period, block = false) => {
+  const advanceButton = (period: PeriodView, block = false) => {
     const next = nextPeriodState(period.state);
-    if (!manages || !next) return null;
+    if (!period.can.advance || !next) return null;
     return (
       <Button size="small" type="primary" ghost icon={<ArrowRightOutlined />} onClick={() => setAdvancing(period)} block={block} data-testid={`period-advance-${period.id}`}>
         {t('periods.page.advanceTo', { state: t(`periods.state.${next}`) })}
@@ -125,8 +112,8 @@ export default function PeriodsPage() {
     );
   };
 
-  const editButton = (period: Period, block = false) =>
-    canEditPeriod(period.state, me.abilities) ? (
+  const editButton = (period: PeriodView, block = false) =>
+    period.can.edit ? (
       <Tooltip title={block ? undefined : t('periods.page.edit.buttonHint')}>
         <Button size="small" icon={<FormOutlined />} onClick={() => setEditing(period)} block={block} data-testid={`period-edit-${period.id}`}>
           {t('periods.page.edit.button')}
@@ -135,7 +122,7 @@ export default function PeriodsPage() {
     ) : null;
 
   /** The admin's buttons of a period: move it on, edit it (none once closed). */
-  const manageButtons = (period: Period, block = false) => {
+  const manageButtons = (period: PeriodView, block = false) => {
     const advance = advanceButton(period, block);
     const edit = editButton(period, block);
     if (!advance && !edit) return null;
@@ -153,7 +140,7 @@ export default function PeriodsPage() {
     <Select<PeriodState | null>
       value={stateFilter}
       onChange={setStateFilter}
-      options={[{ value: null, label: t('periods.page.filterState') }, ...PERIOD_FLOW.map((s) => ({ value: s, label: t(`periods.state.${s}`) }))]}
+      options={[{ value: null, label: t('periods.page.filterState') }, ...PERIOD_STATES.map((s) => ({ value: s, label: t(`periods.state.${s}`) }))]}
       style={{ width: isMobile ? '100%' : 160 }}
       data-testid="period-state-filter"
     />
@@ -187,7 +174,7 @@ export default function PeriodsPage() {
                 </Typography.Text>
               ) : null}
               {period.summaryDueOn || period.reviewDueOn || period.publicityEndsOn ? <Deadlines period={period} /> : null}
-              <PeriodLinks period={period} me={me} units={unitList} block />
+              <PeriodLinks period={period} block />
               {manageButtons(period, true)}
             </Flex>
           </Card>
@@ -197,7 +184,7 @@ export default function PeriodsPage() {
   } else {
     body = (
       <Card size="small">
-        <Table<Period>
+        <Table<PeriodView>
           rowKey="id"
           dataSource={rows}
           pagination={rows.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
@@ -249,7 +236,7 @@ export default function PeriodsPage() {
               key: 'actions',
               render: (_, p) => (
                 <Flex vertical gap={6} align="flex-start">
-                  <PeriodLinks period={p} me={me} units={unitList} />
+                  <PeriodLinks period={p} />
                   {manageButtons(p)}
                 </Flex>
               ),
