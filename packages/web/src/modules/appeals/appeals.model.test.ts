@@ -9,10 +9,7 @@ import {
   describeChanges,
   diffResults,
   mayAppeal,
-  mayAttach,
-  mayDecide,
   mayRateRow,
-  mayWithdraw,
   ownAppeals,
   REASON_MAX,
   splitRankOnly,
@@ -33,6 +30,7 @@ function appeal(over: Partial<Appeal> = {}): Appeal {
     submittedBy: 'cy_member',
     submittedAt: '2026-12-03T02:00:00.000Z',
     decision: null,
+    can: { withdraw: true, attach: true, decide: false, reRate: false },
     ...over,
   };
 }
@@ -80,23 +78,6 @@ describe('the appeals of one person', () => {
       appeal({ id: 4, period: { ...period, id: 8 } }),
     ];
     expect(ownAppeals(list, 42, 7).map((a) => a.id)).toEqual([3, 1]);
-  });
-
-  it('lets only the appellant withdraw or add evidence, and only while pending; nine files at most', () => {
-    expect(mayWithdraw(appeal(), 42)).toBe(true);
-    expect(mayWithdraw(appeal(), 43)).toBe(false);
-    expect(mayWithdraw(appeal(), null)).toBe(false);
-    expect(mayWithdraw(appeal({ status: 'rejected' }), 42)).toBe(false);
-    const file = { id: 1, fileName: 'a.png', mimeType: 'image/png', size: 10, sha256: 'x', url: '/a', createdAt: '2026-04-10T08:00:00Z' };
-    expect(mayAttach(appeal({ attachments: Array.from({ length: 8 }, (_, i) => ({ ...file, id: i })) }), 42)).toBe(true);
-    expect(mayAttach(appeal({ attachments: Array.from({ length: 9 }, (_, i) => ({ ...file, id: i })) }), 42)).toBe(false);
-  });
-
-  it('lets the organization department decide a pending appeal only while the period is in publicity', () => {
-    expect(mayDecide(appeal(), true)).toBe(true);
-    expect(mayDecide(appeal(), false)).toBe(false);
-    expect(mayDecide(appeal({ status: 'accepted' }), true)).toBe(false);
-    expect(mayDecide(appeal({ period: { ...period, state: 'closed' } }), true)).toBe(false);
   });
 });
 

@@ -1,3 +1,4 @@
+import { isPeriodState, periodAllows } from '@baton/engine';
 import type { Appeal, AppealChange, AppealResult, AppealStatus } from '@baton/contract/appeals';
 import type { PeriodState } from '@baton/contract/periods';
 import { APPEAL_STATUSES } from '@baton/contract/vocabulary';
@@ -25,6 +26,7 @@ export function checkText(text: string | null | undefined, max: number): TextPro
 export type AppealBlock = 'state' | 'windowClosed' | 'pending';
 
 export interface AppealWindowInput {
+  /** `state` is text where the answer types it so (a report card's period). */
   period: { id: Id; state: PeriodState | string; publicityEndsOn?: string | null };
   /** Today in Asia/Shanghai, YYYY-MM-DD. */
   today: string;
@@ -35,12 +37,13 @@ export interface AppealWindowInput {
 }
 
 /**
- * DESIGN §4 and the contract: one appeals his own result while the period is in publicity, up to and
- * including `publicityEndsOn` (Shanghai date), and not while an earlier appeal of his of the period is
- * still pending. The server has the last word (a result he lacks is its 404).
+ * docs/product.md §4 and the contract: one appeals his own result while the period's state allows it
+ * (the engine's `appeal`: publicity), up to and including `publicityEndsOn` (Shanghai date), and not
+ * while an earlier appeal of his of the period is still pending. The server has the last word (a
+ * result he lacks is its 404).
  */
 export function appealBlock({ period, today, personId, appeals }: AppealWindowInput): AppealBlock | null {
-  if (period.state !== 'publicity') return 'state';
+  if (!isPeriodState(period.state) || !periodAllows(period.state, 'appeal')) return 'state';
   if (period.publicityEndsOn && today > period.publicityEndsOn) return 'windowClosed';
   const pending = appeals.some((a) => a.status === 'pending' && String(a.person.id) === String(personId) && String(a.period.id) === String(period.id));
   return pending ? 'pending' : null;
@@ -57,28 +60,15 @@ export function ownAppeals<A extends Pick<Appeal, 'id' | 'person' | 'period' | '
     .sort((a, b) => b.submittedAt.localeCompare(a.submittedAt) || b.id - a.id);
 }
 
-/** The appellant may withdraw his appeal while it is pending. */
-export function mayWithdraw(appeal: Pick<Appeal, 'status' | 'person'>, personId: Id | null | undefined): boolean {
-  return appeal.status === 'pending' && personId !== null && personId !== undefined && String(appeal.person.id) === String(personId);
-}
-
-/** The appellant adds evidence while the appeal is pending, up to nine files. */
-export function mayAttach(appeal: Pick<Appeal, 'status' | 'person' | 'attachments'>, personId: Id | null | undefined): boolean {
-  return mayWithdraw(appeal, personId) && appeal.attachments.length < ATTACHMENTS_MAX;
-}
-
-/** The organization department decides a pending appeal while its period is in publicity. */
-export function mayDecide(appeal: Pick<Appeal, 'status' | 'period'>, decideAbility: boolean): boolean {
-  return decideAbility && appeal.status === 'pending' && appeal.period.state === 'publicity';
-}
-
 /**
- * 复核: while the period is in review a leader rates anyone on his sheet (until the review deadline);
- * in publicity he may re-rate only the people with a pending appeal (the deadline does not apply).
+ * 复核: while the period's state allows rating (the engine's `rate`: reviewing) a leader rates anyone
+ * on his sheet until the review deadline; where it allows re-rating appellants (`reRateAppellant`:
+ * publicity) only the people with a pending appeal, the deadline not applying. Whom he rates at all
+ * is the server's (the row's `rateable`).
  */
-export function mayRateRow({ state, reviewWindowClosed, appealPending }: { state: PeriodState | string; reviewWindowClosed: boolean; appealPending: boolean }): boolean {
-  if (state === 'reviewing') return !reviewWindowClosed;
-  return state === 'publicity' && appealPending;
+export function mayRateRow({ state, reviewWindowClosed, appealPending }: { state: PeriodState; reviewWindowClosed: boolean; appealPending: boolean }): boolean {
+  if (periodAllows(state, 'rate')) return !reviewWindowClosed;
+  return periodAllows(state, 'reRateAppellant') && appealPending;
 }
 
 // ——— statuses ———

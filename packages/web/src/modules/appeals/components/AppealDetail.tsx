@@ -7,9 +7,9 @@ import type { Appeal, AppealChange, AppealOutcome } from '@baton/contract/appeal
 import { formatDateTime } from '../../../shared/format';
 import { useIsMobile } from '../../../shared/hooks/useIsMobile';
 import { errorText, fieldErrorOf } from '../../../shared/errors';
-import { can, hasRole, useCurrentMe } from '../../auth/auth.api';
+import { can, useCurrentMe } from '../../auth/auth.api';
 import { useAppealChanges, useDecideAppeal } from '../appeals.api';
-import { checkText, mayDecide, NOTE_MAX } from '../appeals.model';
+import { checkText, NOTE_MAX } from '../appeals.model';
 import { APPEAL_ERRORS } from '../appeals.errors';
 import { AppealAttachments, AppealDecisionBlock, AppealResultLine, AppealStatusTag, ChangesList } from './AppealBits';
 
@@ -120,11 +120,7 @@ export function AppealDetail({ appeal }: { appeal: Appeal }) {
   const outcome: DecisionOutcome | null =
     decided ?? (stored.data && stored.data.to !== null ? { outcome: 'accepted', changes: stored.data.changes, from: stored.data.from, to: stored.data.to } : null);
   const decides = can(me, 'appeal.decide');
-  const canDecideIt = mayDecide(appeal, decides);
   const pending = appeal.status === 'pending';
-  // his leaders re-rate him (the organization department rates only those no leader rates: it decides here instead)
-  const leaderMayReRate =
-    pending && appeal.period.state === 'publicity' && can(me, 'review.rate') && hasRole(me, 'leader') && String(me.person?.id ?? '') !== String(appeal.person.id);
 
   return (
     <Flex vertical gap={16} data-testid="appeal-detail" data-status={appeal.status}>
@@ -182,7 +178,7 @@ export function AppealDetail({ appeal }: { appeal: Appeal }) {
         <Button size="small" icon={<TableOutlined />} onClick={() => navigate(`/periods/${appeal.period.id}/results`)}>
           {t('appeals.drawer.results')}
         </Button>
-        {leaderMayReRate ? (
+        {appeal.can.reRate ? (
           <Button size="small" type="primary" icon={<EditOutlined />} onClick={() => navigate(`/periods/${appeal.period.id}/review?unit=${appeal.person.unitId}`)} data-testid="appeal-go-review">
             {t('appeals.drawer.review')}
           </Button>
@@ -201,8 +197,8 @@ export function AppealDetail({ appeal }: { appeal: Appeal }) {
         />
       ) : null}
 
-      {canDecideIt ? <DecisionForm appeal={appeal} onDecided={setOutcome} /> : null}
-      {pending && decides && !canDecideIt ? <Alert type="warning" showIcon title={t('appeals.drawer.notPublicity')} /> : null}
+      {appeal.can.decide ? <DecisionForm appeal={appeal} onDecided={setOutcome} /> : null}
+      {pending && decides && !appeal.can.decide ? <Alert type="warning" showIcon title={t('appeals.drawer.notPublicity')} /> : null}
       {pending && !decides ? (
         <Typography.Text type="secondary" style={{ fontSize: 13 }} data-testid="appeal-read-only">
           {t('appeals.drawer.readOnly')}

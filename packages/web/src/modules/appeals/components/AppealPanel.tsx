@@ -11,7 +11,7 @@ import { shanghaiToday } from '../../../shared/dates';
 import { ATTACHMENT_ACCEPT, ATTACHMENT_MAX_BYTES, checkAttachmentFile } from '../../../shared/attachments';
 import { can, useCurrentMe } from '../../auth/auth.api';
 import { uploadAppealAttachment, useInvalidateAppeals, usePeriodAppeals, useWithdrawAppeal } from '../appeals.api';
-import { appealBlock, mayAttach, mayWithdraw, ownAppeals } from '../appeals.model';
+import { appealBlock, ownAppeals } from '../appeals.model';
 import { APPEAL_ERRORS } from '../appeals.errors';
 import { AppealAttachments, AppealDecisionBlock, AppealStatusTag } from './AppealBits';
 import { AppealFormModal } from './AppealFormModal';
@@ -24,8 +24,8 @@ export interface AppealPanelProps {
   result?: { total: number; grade: string | null } | null;
 }
 
-/** One of his appeals: status, reason, evidence, the decision and — while pending — withdraw and add evidence. */
-function AppealItem({ appeal, personId }: { appeal: Appeal; personId: Id | null }) {
+/** One of his appeals: status, reason, evidence, the decision and — as the server allows (`appeal.can`) — withdraw and add evidence. */
+function AppealItem({ appeal }: { appeal: Appeal }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const withdraw = useWithdrawAppeal();
@@ -70,9 +70,9 @@ function AppealItem({ appeal, personId }: { appeal: Appeal; personId: Id | null 
         </div>
       ) : null}
       <AppealDecisionBlock appeal={appeal} own style={{ marginTop: 8 }} />
-      {mayWithdraw(appeal, personId) ? (
+      {appeal.can.withdraw || appeal.can.attach ? (
         <Flex gap={8} justify="flex-end" wrap style={{ marginTop: 8 }}>
-          {mayAttach(appeal, personId) ? (
+          {appeal.can.attach ? (
             <Upload
               accept={ATTACHMENT_ACCEPT}
               multiple
@@ -87,25 +87,27 @@ function AppealItem({ appeal, personId }: { appeal: Appeal; personId: Id | null 
               </Button>
             </Upload>
           ) : null}
-          <Popconfirm
-            title={t('appeals.item.withdrawConfirm')}
-            description={<div style={{ maxWidth: 260 }}>{t('appeals.item.withdrawText')}</div>}
-            okText={t('appeals.item.withdraw')}
-            cancelText={t('common.cancel')}
-            okButtonProps={{ danger: true, 'data-testid': 'appeal-withdraw-confirm' } as never}
-            onConfirm={async () => {
-              try {
-                await withdraw.mutateAsync(appeal.id);
-                void message.success(t('appeals.item.withdrawn'));
-              } catch (error) {
-                void message.error(errorText(t, error, APPEAL_ERRORS));
-              }
-            }}
-          >
-            <Button size="small" icon={<RollbackOutlined />} loading={withdraw.isPending} data-testid="appeal-withdraw">
-              {t('appeals.item.withdraw')}
-            </Button>
-          </Popconfirm>
+          {appeal.can.withdraw ? (
+            <Popconfirm
+              title={t('appeals.item.withdrawConfirm')}
+              description={<div style={{ maxWidth: 260 }}>{t('appeals.item.withdrawText')}</div>}
+              okText={t('appeals.item.withdraw')}
+              cancelText={t('common.cancel')}
+              okButtonProps={{ danger: true, 'data-testid': 'appeal-withdraw-confirm' } as never}
+              onConfirm={async () => {
+                try {
+                  await withdraw.mutateAsync(appeal.id);
+                  void message.success(t('appeals.item.withdrawn'));
+                } catch (error) {
+                  void message.error(errorText(t, error, APPEAL_ERRORS));
+                }
+              }}
+            >
+              <Button size="small" icon={<RollbackOutlined />} loading={withdraw.isPending} data-testid="appeal-withdraw">
+                {t('appeals.item.withdraw')}
+              </Button>
+            </Popconfirm>
+          ) : null}
         </Flex>
       ) : null}
     </div>
@@ -185,7 +187,7 @@ export function AppealPanel({ period, result }: AppealPanelProps) {
         />
       ) : null}
       {mine.map((appeal) => (
-        <AppealItem key={appeal.id} appeal={appeal} personId={personId} />
+        <AppealItem key={appeal.id} appeal={appeal} />
       ))}
       <AppealFormModal
         open={open}
