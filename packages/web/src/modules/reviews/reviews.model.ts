@@ -1,5 +1,4 @@
 import dayjs from 'dayjs';
-import type { Period } from '@baton/contract/periods';
 import type { PreviewBody, RatingInput, ResultPreview, ReviewIndicator, ReviewRow, StoredRating } from '@baton/contract/reviews';
 import type { Id } from '../../shared/params';
 import { formatScore } from '../../shared/scores';
@@ -219,9 +218,4 @@ export function daysUntil(dueOn: string | null | undefined, today: string): numb
   const due = dayjs(dueOn);
   if (!due.isValid()) return null;
   return due.startOf('day').diff(dayjs(today).startOf('day'), 'day');
-}
-
-/** A personal summary is written while the period is open or reviewing (docs/api-cycles.md). */
-export function summaryWritable(state: Period['state']): boolean {
-  return state === 'open' || state === 'reviewing';
 }

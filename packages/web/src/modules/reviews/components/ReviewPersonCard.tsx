@@ -2,6 +2,7 @@ import { memo, useMemo } from 'react';
 import { Alert, Badge, Button, Card, Collapse, Flex, Input, InputNumber, Tag, Tooltip, Typography } from 'antd';
 import { SaveOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { hasQuotaTie, isFlagOfKind } from '@baton/engine';
 import type { ResultPreview, ReviewIndicator, ReviewRow } from '@baton/contract/reviews';
 import { formatScore } from '../../../shared/scores';
 import { GradeTag } from '../../../shared/components/GradeTag';
@@ -74,8 +75,8 @@ export const ReviewPersonCard = memo(function ReviewPersonCard({
   const summary = row.summary;
   const issues = useMemo(() => draftIssues(draft, indicators), [draft, indicators]);
   const hasIssues = Object.keys(issues).length > 0;
-  const tie = (preview?.flags ?? []).some((f) => f.startsWith('quota-tie:'));
-  const otherFlags = (preview?.flags ?? []).filter((f) => !f.startsWith('no-rating:'));
+  const tie = hasQuotaTie(preview?.flags ?? []);
+  const otherFlags = (preview?.flags ?? []).filter((f) => !isFlagOfKind(f, 'no-rating'));
 
   const summaryLabel = (
     <Flex gap={6} align="center" wrap>

@@ -3,6 +3,7 @@ import { useParams } from 'react-router-dom';
 import { Alert, App, Button, Card, Collapse, Flex, Input, Result, Skeleton, Tag, Typography } from 'antd';
 import { CheckCircleFilled, EditOutlined, SendOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { periodAllows } from '@baton/engine';
 import type { PeriodState } from '@baton/contract/periods';
 import type { MySummary } from '@baton/contract/reviews';
 import { isApiError } from '../../../api/client';
@@ -18,7 +19,7 @@ import { DueTag } from '../components/ReviewBits';
 import { DigestPanel } from '../components/DigestPanel';
 import { REVIEW_ERRORS } from '../reviews.errors';
 import { useMySummary, useSaveSummary, useSubmitSummary } from '../reviews.api';
-import { SUMMARY_MAX, summaryWritable, daysUntil } from '../reviews.model';
+import { SUMMARY_MAX, daysUntil } from '../reviews.model';
 import '../reviews.css';
 
 /**
@@ -60,7 +61,8 @@ function SummaryEditor({ periodId, state, dueOn, data }: { periodId: number; sta
   const [fieldError, setFieldError] = useState<string | null>(null);
   const [actionError, setActionError] = useState<unknown>(null);
   const today = shanghaiToday();
-  const writable = summaryWritable(state);
+  // a personal summary is written while the period is open or reviewing (the engine's writeSummary)
+  const writable = periodAllows(state, 'writeSummary');
   const submitted = summary?.status === 'submitted';
   const editable = writable && !submitted;
   // unsaved: differs from the stored summary (or, before the first save, from nothing stored at all)

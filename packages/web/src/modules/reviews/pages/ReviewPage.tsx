@@ -3,6 +3,7 @@ import { useParams, useSearchParams } from 'react-router-dom';
 import { Alert, App, Button, Card, Empty, Flex, Input, Result, Select, Skeleton, Switch, Typography } from 'antd';
 import { CheckCircleOutlined, LoadingOutlined, SaveOutlined, WarningFilled } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { periodAllows } from '@baton/engine';
 import type { ResultPreview, ReviewRow, ReviewSheet } from '@baton/contract/reviews';
 import { isApiError } from '../../../api/client';
 import type { Id } from '../../../shared/params';
@@ -56,10 +57,7 @@ export default function ReviewPage() {
   const sheet = useReviewSheet(periodId, unitParam);
   const { modal } = App.useApp();
   const [unsaved, setUnsaved] = useState(0);
-  const ledUnits = useMemo(
-    () => me.roles.filter((r) => r.role === 'leader' && r.unitId !== null).map((r) => ({ id: r.unitId as Id, name: r.unitName ?? String(r.unitId) })),
-    [me.roles],
-  );
+  const ledUnits = me.ledUnits;
   const applyUnit = (unit: Id | null) =>
     setParams(
       (prev) => {
@@ -80,8 +78,8 @@ export default function ReviewPage() {
   const data = sheet.data;
   const currentUnit = data?.unit.id ?? unitParam;
 
-  // a leader picks among the units of his subtrees; the tree is there when he may read the organization
-  const unitPicker = can(me, 'org.read') ? (
+  // a leader picks among the units of his subtrees; the tree is there when he may browse the organization
+  const unitPicker = can(me, 'org.browse') ? (
     <UnitTreeSelect value={currentUnit} onChange={(v) => v !== null && setUnit(v)} allowClear={false} style={{ width: isMobile ? 'calc(100vw - 24px)' : 240 }} data-testid="review-unit" />
   ) : ledUnits.length > 1 ? (
     <Select
@@ -155,7 +153,10 @@ function ReviewSheetView({
     (row: ReviewRow) => row.rateable && mayRateRow({ state: sheet.period.state, reviewWindowClosed: windowClosed, appealPending: row.appealPending }),
     [sheet.period.state, windowClosed],
   );
-  const appealMode = sheet.period.state === 'publicity' && rows.some((row) => row.appealPending);
+  // what the state allows: rating (until the deadline), or re-rating appellants (复核)
+  const rating = periodAllows(sheet.period.state, 'rate');
+  const reRating = periodAllows(sheet.period.state, 'reRateAppellant');
+  const appealMode = reRating && rows.some((row) => row.appealPending);
   const canRateAny = rows.some(rateable);
 
   // the form values of every person, one stable object each until he is touched (the cards are memoised)
@@ -288,17 +289,17 @@ function ReviewSheetView({
     <Flex vertical gap={12} className="period-page">
       <Flex gap={8} wrap align="center">
         {/* the countdown matters only while ratings are being given */}
-        {sheet.period.state === 'reviewing' ? <DueTag label={t('reviews.deadline.reviewDue')} dueOn={sheet.period.reviewDueOn} today={today} testId="review-due" /> : null}
+        {rating ? <DueTag label={t('reviews.deadline.reviewDue')} dueOn={sheet.period.reviewDueOn} today={today} testId="review-due" /> : null}
         <Typography.Text type="secondary" style={{ fontSize: 13 }}>
           {sheet.unit.name} · {t('reviews.sheet.people', { n: rows.length })}
         </Typography.Text>
       </Flex>
-      {sheet.period.state === 'reviewing' && rows.some((row) => row.rateable) && rows.some((row) => !row.rateable) ? (
+      {rating && rows.some((row) => row.rateable) && rows.some((row) => !row.rateable) ? (
         <Alert type="info" showIcon title={t('reviews.sheet.partialRater')} data-testid="review-partial-rater" />
       ) : null}
       {appealMode ? (
         <Alert type="warning" showIcon title={t('reviews.sheet.appealMode')} data-testid="review-appeal-mode" />
-      ) : sheet.period.state !== 'reviewing' ? (
+      ) : !rating ? (
         <Alert type="info" showIcon title={t('reviews.sheet.readOnlyState', { state: t(`periods.shortState.${sheet.period.state}`) })} data-testid="review-readonly" />
       ) : windowClosed ? (
         <Alert type="warning" showIcon title={t('reviews.sheet.windowClosed')} />
@@ -386,7 +387,7 @@ function ReviewSheetView({
                   grades={grades}
                   indicatorNames={indicatorNames}
                   canRate={rateable(row)}
-                  appealPending={sheet.period.state === 'publicity' && row.appealPending}
+                  appealPending={reRating && row.appealPending}
                   saving={saving.has(key)}
                   error={errors[key] ?? null}
                   isMobile={isMobile}
